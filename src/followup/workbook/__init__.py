@@ -1,0 +1,1 @@
+"""Adapters between the tracker file and the pure core: the reader and the writer."""
