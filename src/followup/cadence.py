@@ -1,0 +1,517 @@
+"""The post-interview follow-up cadence (SPEC section 4) and the cadence rows of This Week.
+
+Everything is computed column-wise over all opportunities at once: one frame per
+opportunity with a due/done/window column per step, built step by step along the chain,
+then melted into one row per step.
+
+As-of semantics: Log and History rows dated after the as-of date have not happened yet and
+are ignored; an interview dated after the as-of date is scheduled, so it starts its cycle
+only on its day (until then the opportunity's previous round keeps running), except when
+the opportunity has no earlier interview.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from followup.calendar import BusinessCalendar
+from followup.drafts import drafts
+from followup.schema import (
+    ACTIVE,
+    CLOSED_STATUSES,
+    GATEKEEPER_TYPES,
+    ON_HOLD,
+    OVERDUE,
+    RECEIVED,
+    SENT,
+    SILENCE_CHAIN,
+    STEP_IDS,
+    STEPS,
+    THIS_WEEK_SHEET,
+    THIS_WEEK_WHEN,
+    TODAY,
+    WHEN_ORDER,
+)
+from followup.settings import Settings
+from followup.tracker import Tracker
+
+DAY = pd.Timedelta(days=1)
+# The last step has no later step to close its window: it stays actionable this long.
+CHECK_IN_WINDOW_DAYS = 14
+
+THANK_YOU, HALFWAY, STATUS_EMAIL, STATUS_CALL = STEP_IDS[:4]
+CHANNEL = {s.id: s.channel for s in STEPS}
+LABEL = {s.id: s.label for s in STEPS}
+MORNING = {s.id for s in STEPS if s.morning}
+ORDER = {s: i for i, s in enumerate(STEP_IDS)}
+
+AWAITING, SILENCE, DORMANT, PAUSED = "awaiting decision", "in silence chain", "dormant", "paused"
+DONE_STATE, MISSED, LATER = "done", "missed", "later"
+STEP_STATES = (DONE_STATE, MISSED, "overdue", "today", "this week", LATER)
+
+OPPORTUNITY_COLUMNS = (
+    "company",
+    "role",
+    "status",
+    "state",
+    "cycle_start",
+    "decision",
+    "decision_given",
+    "effective_decision",
+    "response",
+    "restarted",
+    "round",
+    "interviewer",
+    "interviewer_type",
+    "email",
+    "phone",
+    "key_point",
+    "skills",
+    "keep_in_touch",
+    "row",
+)
+STEP_COLUMNS = (
+    "company",
+    "role",
+    "step",
+    "channel",
+    "contact",
+    "due",
+    "done",
+    "window_end",
+    "state",
+)
+
+_KEYS = ["ck", "rk"]
+_DETAILS = (
+    "round",
+    "interviewer",
+    "interviewer_type",
+    "email",
+    "phone",
+    "key_point",
+    "skills",
+    "keep_in_touch",
+)
+
+
+def _gap_days(settings: Settings) -> dict[str, int]:
+    """Days from the previous step's done-or-due date to each later silence-chain step."""
+    return {
+        "reiterate-email": settings.reiterate_email_days,
+        "reiterate-call": settings.reiterate_call_days,
+        "still-available-call": settings.still_available_days,
+        "update-email": settings.update_email_days,
+        "check-in-email": settings.check_in_days,
+    }
+
+
+def _norm(text: pd.Series) -> pd.Series:
+    return text.fillna("").astype(str).str.strip().str.casefold()
+
+
+def _dates(values: pd.Series) -> pd.Series:
+    # Only the date part of a date-time counts.
+    return pd.to_datetime(values, errors="coerce").dt.normalize()
+
+
+def _text(frame: pd.DataFrame, column: str) -> pd.Series:
+    if column not in frame:
+        return pd.Series("", index=frame.index, dtype=object)
+    return frame[column].fillna("").astype(str)
+
+
+def day_text(dates: pd.Series) -> pd.Series:
+    """Dates as people say them in a note: "Mon 23 Nov"."""
+    text: pd.Series = (
+        dates.dt.strftime("%a ")
+        + dates.dt.day.astype("Int64").astype(str)
+        + dates.dt.strftime(" %b")
+    )
+    return text.where(dates.notna(), "")
+
+
+@dataclass(frozen=True)
+class _Plan:
+    opportunities: pd.DataFrame  # one row per opportunity, wide per-step columns
+    steps: pd.DataFrame  # one row per step of an Active opportunity, with context
+
+
+def _cycles(interviews: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+    """One row per opportunity: its cycle's latest interview row, plus its status."""
+    iv = interviews.copy()
+    iv["interview_date"] = _dates(iv["interview_date"])
+    iv = iv[iv["interview_date"].notna()].copy()
+    iv["ck"], iv["rk"] = _norm(iv["company"]), _norm(iv["role"])
+    iv = iv.sort_values([*_KEYS, "interview_date", "row"], kind="stable")
+    groups = [iv["ck"], iv["rk"]]
+    last_past = iv["interview_date"].where(iv["interview_date"] <= as_of).groupby(groups)
+    first = iv["interview_date"].groupby(groups).transform("min")
+    iv["cycle_start"] = last_past.transform("max").fillna(first)
+    cycle_rows = iv[iv["interview_date"] == iv["cycle_start"]]
+    latest = cycle_rows.groupby(_KEYS, sort=False).tail(1).drop(columns="status")
+    status = iv.groupby(_KEYS, sort=False).tail(1)[[*_KEYS, "status"]]
+    ops = latest.merge(status, on=_KEYS, how="left").reset_index(drop=True)
+    ops["status"] = _text(ops, "status").replace("", ACTIVE)
+    return ops
+
+
+def _fill_roles(rows: pd.DataFrame, ops: pd.DataFrame) -> pd.DataFrame:
+    """A blank Role means the company's only opportunity."""
+    rows = rows.copy()
+    rows["ck"], rows["rk"] = _norm(rows["company"]), _norm(rows["role"])
+    per_company = ops.groupby("ck")["rk"]
+    only = per_company.first()[per_company.size() == 1]
+    blank = rows["rk"] == ""
+    rows.loc[blank, "rk"] = rows.loc[blank, "ck"].map(only).fillna("")
+    return rows
+
+
+def _sent(tracker: Tracker, ops: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+    """Sent rows of Log and every row of History, as completions of cadence steps."""
+    cols = ["date", "company", "role", "step", "contact"]
+    log = tracker.log
+    frames = [
+        log.loc[_text(log, "direction") == SENT, cols],
+        tracker.history.reindex(columns=cols),
+    ]
+    filled = [f for f in frames if not f.empty]
+    empty = pd.DataFrame({c: pd.Series(dtype=object) for c in cols})
+    sent = pd.concat(filled, ignore_index=True) if filled else empty
+    sent["date"] = _dates(sent["date"])
+    sent["step"] = _text(sent, "step").str.strip()
+    sent = sent[sent["step"].isin(STEP_IDS) & sent["date"].notna() & (sent["date"] <= as_of)]
+    sent = _fill_roles(sent, ops)
+    sent["contact_key"] = _norm(sent["contact"])
+    return sent[[*_KEYS, "step", "date", "contact_key"]]
+
+
+def _responses(tracker: Tracker, ops: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series:
+    """R per opportunity: the latest Received row on or after the cycle start (NaT if none)."""
+    log = tracker.log
+    got = log.loc[_text(log, "direction") == RECEIVED, ["date", "company", "role"]].copy()
+    got["date"] = _dates(got["date"])
+    got = _fill_roles(got[got["date"].notna() & (got["date"] <= as_of)], ops)
+    got = got.merge(ops[[*_KEYS, "cycle_start"]], on=_KEYS)
+    got = got[got["date"] >= got["cycle_start"]]
+    latest = got.groupby(_KEYS)["date"].max().rename("response")
+    merged = ops[_KEYS].merge(latest, left_on=_KEYS, right_index=True, how="left")
+    return _dates(merged["response"])
+
+
+def _earliest_done(sent: pd.DataFrame, ops: pd.DataFrame) -> pd.DataFrame:
+    """Per opportunity and step 2-9, the earliest Sent row that completes it."""
+    rows = sent[sent["step"] != THANK_YOU].merge(
+        ops[[*_KEYS, "cycle_start", "chain_from"]], on=_KEYS
+    )
+    in_chain = rows["step"].isin(SILENCE_CHAIN)
+    # After a response restart, only rows after the response complete steps 3-9.
+    counts = (rows["date"] >= rows["cycle_start"]) & (
+        ~in_chain | (rows["date"] >= rows["chain_from"])
+    )
+    earliest = rows[counts].pivot_table(index=_KEYS, columns="step", values="date", aggfunc="min")
+    earliest = earliest.reindex(columns=list(STEP_IDS[1:]))
+    earliest.columns = [f"done:{s}" for s in earliest.columns]
+    merged = ops[_KEYS].merge(earliest, left_on=_KEYS, right_index=True, how="left")
+    return merged.drop(columns=_KEYS).apply(_dates)
+
+
+def _window_ends(ops: pd.DataFrame) -> None:
+    """Last actionable day of each step 2-9 (see SPEC section 4, "Actionable window")."""
+    ops[f"end:{HALFWAY}"] = np.maximum(ops[f"due:{HALFWAY}"], ops["first_status_due"] - DAY)
+    for i, step in enumerate(SILENCE_CHAIN):
+        due = ops[f"due:{step}"]
+        later = ops[[f"due:{s}" for s in SILENCE_CHAIN[i + 1 :]]]
+        next_due = _dates(later.where(later.gt(due, axis=0)).min(axis=1))
+        fallback = due + pd.Timedelta(days=CHECK_IN_WINDOW_DAYS - 1)
+        ends = (next_due - DAY).fillna(fallback)
+        ops[f"end:{step}"] = np.maximum(due, ends)
+
+
+def _step_state(frame: pd.DataFrame, as_of: pd.Timestamp, days: int) -> pd.Series:
+    due, done, end = frame["due"], frame["done"], frame["window_end"]
+    horizon = as_of + pd.Timedelta(days=days - 1)
+    choices = [
+        done.notna(),
+        due == as_of,
+        (due < as_of) & (as_of <= end),
+        due < as_of,
+        due <= horizon,
+    ]
+    values = [DONE_STATE, "today", "overdue", MISSED, "this week"]
+    return pd.Series(np.select(choices, values, default=LATER), index=frame.index, dtype=object)
+
+
+def _plan(tracker: Tracker, as_of: pd.Timestamp, days: int) -> _Plan:
+    if days < 1:
+        raise ValueError("the window must be at least one day long")
+    as_of = pd.Timestamp(as_of).normalize()
+    settings = tracker.settings
+    cal = BusinessCalendar.from_settings(settings)
+    ops = _cycles(tracker.interviews, as_of)
+    sent = _sent(tracker, ops, as_of)
+
+    start = ops["cycle_start"]
+    given = (
+        _dates(ops["decision_by"]) if "decision_by" in ops else pd.Series(pd.NaT, index=ops.index)
+    )
+    decision = given.fillna(start + pd.Timedelta(days=settings.default_decision_days))
+    # A decision date before the interview would put the chain before the cycle.
+    decision = decision.where(decision >= start, start)
+    ops["decision"] = decision
+    if "decision_given" in ops:
+        ops["decision_given"] = ops["decision_given"].fillna(False).astype(bool)
+    else:
+        ops["decision_given"] = given.notna()
+    half_days = pd.to_timedelta(((decision - start).dt.days // 2), unit="D")
+    ops[f"due:{HALFWAY}"] = cal.roll(start + half_days)
+    ops["first_status_due"] = cal.roll(decision + DAY)
+
+    ops["response"] = _responses(tracker, ops, as_of)
+    ops["restarted"] = ops["response"].notna() & (ops["response"] >= ops["first_status_due"])
+    grace = pd.Timedelta(days=settings.response_grace_days)
+    ops["effective_decision"] = decision.where(~ops["restarted"], ops["response"] + grace)
+    ops["chain_from"] = start.where(~ops["restarted"], ops["response"] + DAY)
+
+    ops = pd.concat([ops, _earliest_done(sent, ops)], axis=1)
+    gaps = _gap_days(settings)
+    previous = ops["effective_decision"]
+    for step in SILENCE_CHAIN:
+        if step == STATUS_EMAIL:
+            due = cal.roll(previous + DAY)
+        elif step == STATUS_CALL:
+            due = previous  # the day the status email went out: no rolling
+        else:
+            due = cal.roll(previous + pd.Timedelta(days=gaps[step]))
+        ops[f"after:{step}"] = previous
+        ops[f"due:{step}"] = due
+        previous = ops[f"done:{step}"].fillna(due)
+    ops[f"after:{HALFWAY}"] = start
+    _window_ends(ops)
+
+    steps = _melt(ops, _thank_yous(tracker, ops, sent, as_of))
+    steps["state"] = _step_state(steps, as_of, days)
+    ops["state"] = _opportunity_state(ops, steps, as_of)
+    return _Plan(ops, steps)
+
+
+def _thank_yous(
+    tracker: Tracker, ops: pd.DataFrame, sent: pd.DataFrame, as_of: pd.Timestamp
+) -> pd.DataFrame:
+    """One thank-you per interview row of the current cycle (a panel day has several)."""
+    iv = tracker.interviews.copy()
+    iv["interview_date"] = _dates(iv["interview_date"])
+    iv["ck"], iv["rk"] = _norm(iv["company"]), _norm(iv["role"])
+    cols = [*_KEYS, "cycle_start", f"due:{HALFWAY}", "first_status_due"]
+    rows = iv.merge(ops[cols], on=_KEYS)
+    rows = rows[rows["interview_date"] == rows["cycle_start"]].copy()
+    rows["contact"] = _text(rows, "interviewer")
+    rows["contact_key"] = _norm(rows["contact"])
+
+    cand = rows[[*_KEYS, "row", "interview_date", "contact_key"]].merge(
+        sent[sent["step"] == THANK_YOU], on=_KEYS, suffixes=("", "_sent")
+    )
+    # A note to someone else on the same panel does not thank this interviewer.
+    same_person = (
+        (cand["contact_key_sent"] == "")
+        | (cand["contact_key"] == "")
+        | (cand["contact_key_sent"] == cand["contact_key"])
+    )
+    cand = cand[(cand["date"] >= cand["interview_date"]) & same_person]
+    earliest = cand.groupby("row", as_index=False).agg(done=("date", "min"))
+    rows = rows.merge(earliest, on="row", how="left")
+    rows["done"] = _dates(rows["done"])
+    rows["due"] = rows["interview_date"]
+    halfway = rows[f"due:{HALFWAY}"]
+    next_due = halfway.where(halfway > rows["due"], rows["first_status_due"])
+    rows["window_end"] = np.maximum(rows["due"], next_due - DAY)
+    rows["after"] = rows["interview_date"]
+    rows["step"] = THANK_YOU
+    return rows[[*_KEYS, "step", "contact", "due", "done", "window_end", "after"]]
+
+
+def _melt(ops: pd.DataFrame, thanks: pd.DataFrame) -> pd.DataFrame:
+    parts = [thanks]
+    for step in (HALFWAY, *SILENCE_CHAIN):
+        part = pd.DataFrame(
+            {
+                "ck": ops["ck"],
+                "rk": ops["rk"],
+                "step": step,
+                "contact": _text(ops, "interviewer"),
+                "due": ops[f"due:{step}"],
+                "done": ops[f"done:{step}"],
+                "window_end": ops[f"end:{step}"],
+                "after": ops[f"after:{step}"],
+            }
+        )
+        parts.append(part)
+    steps = pd.concat(parts, ignore_index=True)
+    for col in ("due", "done", "window_end", "after"):
+        steps[col] = _dates(steps[col])
+    active = ops.loc[ops["status"] == ACTIVE, _KEYS]
+    steps = steps.merge(active, on=_KEYS)
+    context = ops[[*_KEYS, "company", "role"]]
+    steps = steps.merge(context, on=_KEYS, how="left")
+    steps["channel"] = steps["step"].map(CHANNEL)
+    steps["order"] = steps["step"].map(ORDER)
+    return steps.sort_values([*_KEYS, "order", "due", "contact"], kind="stable").reset_index(
+        drop=True
+    )
+
+
+def _opportunity_state(ops: pd.DataFrame, steps: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series:
+    check_in = "check-in-email"
+    finished = ops[f"done:{check_in}"].notna() | (as_of > ops[f"end:{check_in}"])
+    state = np.select(
+        [
+            ops["status"].isin(CLOSED_STATUSES),
+            ops["status"] == ON_HOLD,
+            finished,
+            as_of > ops["effective_decision"],
+        ],
+        ["closed: " + ops["status"], PAUSED, DORMANT, SILENCE],
+        default=AWAITING,
+    )
+    return pd.Series(state, index=ops.index, dtype=object)
+
+
+def opportunities(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
+    """One row per (company, role) with its cycle, decision dates and state.
+
+    Columns: ``OPPORTUNITY_COLUMNS``. ``state`` is one of "awaiting decision",
+    "in silence chain", "dormant", "paused", or "closed: <Status>".
+    """
+    ops = _plan(tracker, as_of, 7).opportunities
+    for col in _DETAILS:
+        ops[col] = _text(ops, col)
+    return ops.reindex(columns=list(OPPORTUNITY_COLUMNS)).reset_index(drop=True)
+
+
+def steps(tracker: Tracker, as_of: pd.Timestamp, days: int = 7) -> pd.DataFrame:
+    """One row per step of each Active opportunity's current cycle.
+
+    Columns: ``STEP_COLUMNS``. ``state`` is "done", "missed", "overdue", "today",
+    "this week" (due within ``days`` days of ``as_of``) or "later".
+    """
+    plan = _plan(tracker, as_of, days)
+    return plan.steps.reindex(columns=list(STEP_COLUMNS)).reset_index(drop=True)
+
+
+_WHEN = {"overdue": OVERDUE, "today": TODAY, "this week": THIS_WEEK_WHEN}
+
+
+def this_week(tracker: Tracker, as_of: pd.Timestamp, days: int = 7) -> pd.DataFrame:
+    """The cadence rows of the This Week sheet, columns exactly ``THIS_WEEK_SHEET.keys``."""
+    as_of = pd.Timestamp(as_of).normalize()
+    plan = _plan(tracker, as_of, days)
+    rows = plan.steps[plan.steps["state"].isin(list(_WHEN))].copy()
+    context = plan.opportunities.drop(columns=["company", "role", "state"])
+    rows = rows.merge(context, on=_KEYS, how="left")
+    settings = tracker.settings
+    rows["when"] = rows["state"].map(_WHEN)
+    rows["action"] = _actions(rows)
+    rows["time"] = np.select(
+        [rows["step"] == STATUS_CALL, rows["step"].isin(list(MORNING))],
+        [settings.call_time_text, "Morning"],
+        default="",
+    )
+    rows["why"] = _whys(rows, settings, as_of)
+    rows["draft"] = drafts(_draft_context(rows, settings, as_of))
+    rows["done"] = ""
+    rows["note"] = ""
+    rows["when_order"] = rows["when"].map({w: i for i, w in enumerate(WHEN_ORDER)})
+    rows = rows.sort_values(
+        ["when_order", "due", "company", "role", "order", "contact"], kind="stable"
+    )
+    out = rows.reindex(columns=list(THIS_WEEK_SHEET.keys)).reset_index(drop=True)
+    for col in THIS_WEEK_SHEET.keys:
+        if col != "due":
+            out[col] = out[col].fillna("").astype(str)
+    out["due"] = _dates(out["due"])
+    return out
+
+
+def _actions(rows: pd.DataFrame) -> pd.Series:
+    action = rows["step"].map(LABEL).astype(object)
+    ask = (rows["step"] == THANK_YOU) & ~rows["decision_given"].astype(bool)
+    keep = ask & (_text(rows, "keep_in_touch") != "Yes")
+    action = action.where(~ask, action + "; ask for their decision timeline")
+    return action.where(~keep, action + " and whether you may keep in touch")
+
+
+def _whys(rows: pd.DataFrame, settings: Settings, as_of: pd.Timestamp) -> pd.Series:
+    after = day_text(rows["after"])
+    decision = day_text(rows["effective_decision"])
+    gaps = _gap_days(settings)
+    previous = dict(zip(SILENCE_CHAIN[1:], SILENCE_CHAIN[:-1], strict=True))
+    why = pd.Series("", index=rows.index, dtype=object)
+    step = rows["step"]
+
+    why[step == THANK_YOU] = ("Interview on " + after + "; a same-day thank-you stands out.")[
+        step == THANK_YOU
+    ]
+    half = "Halfway between the interview (" + after + ") and the decision date (" + decision + ")."
+    why[step == HALFWAY] = half[step == HALFWAY]
+
+    restarted = rows["restarted"].astype(bool)
+    replied = "They replied on " + day_text(rows["response"]) + ", so the decision date moved to "
+    default = f"No decision date was given; the usual {settings.default_decision_days} days ended "
+    due_text = ("Decision was due " + decision).where(
+        rows["decision_given"].astype(bool), default + decision
+    )
+    status = (due_text + "; no reply since.").where(
+        ~restarted, replied + decision + "; no word since."
+    )
+    why[step == STATUS_EMAIL] = status[step == STATUS_EMAIL]
+    call = "Call at the time your status email announced. " + status
+    why[step == STATUS_CALL] = call[step == STATUS_CALL]
+    for later, before in previous.items():
+        if later == STATUS_CALL:
+            continue
+        name = before.replace("-", " ")
+        text = f"{gaps[later]} days after the {name} (" + after + "); no reply since."
+        why[step == later] = text[step == later]
+
+    overdue = rows["due"] < as_of
+    still = " Was due " + day_text(rows["due"]) + "; still useful until "
+    why = why.where(~overdue, why + still + day_text(rows["window_end"]) + ".")
+
+    kind = _text(rows, "interviewer_type")
+    gatekeeper = kind.isin(list(GATEKEEPER_TYPES))
+    who = kind.map({"HR": "in HR", "Recruiter": "a recruiter"}).fillna("")
+    note = (
+        " Your contact is "
+        + who
+        + ", so these follow-ups may count for little: also reach the decision maker "
+        + "or an advocate inside "
+        + rows["company"]
+        + "."
+    )
+    return why.where(~gatekeeper, why + note)
+
+
+def _draft_context(rows: pd.DataFrame, settings: Settings, as_of: pd.Timestamp) -> pd.DataFrame:
+    ask = ~rows["decision_given"].astype(bool)
+    # Sent late, the reiterate email announces a call a week after the day it goes out.
+    sent_on = rows["due"].where(rows["due"] >= as_of, as_of)
+    cal = BusinessCalendar.from_settings(settings)
+    call_date = cal.roll(sent_on + pd.Timedelta(days=settings.reiterate_call_days))
+    return pd.DataFrame(
+        {
+            "step": rows["step"],
+            "interviewer": rows["contact"],
+            "company": rows["company"],
+            "role": rows["role"],
+            "key_point": _text(rows, "key_point"),
+            "your_name": settings.your_name,
+            "call_time": settings.call_time_text,
+            "call_date": call_date.where(rows["step"] == "reiterate-email"),
+            "ask_timeline": ask,
+            "ask_keep_in_touch": ask & (_text(rows, "keep_in_touch") != "Yes"),
+        },
+        index=rows.index,
+    )
