@@ -48,3 +48,23 @@ class Tracker:
     history: pd.DataFrame = field(default_factory=lambda: empty_frame(HISTORY_SHEET))
     this_week: pd.DataFrame = field(default_factory=lambda: empty_frame(THIS_WEEK_SHEET))
     network: pd.DataFrame = field(default_factory=lambda: empty_frame(NETWORK_SHEET))
+
+
+@dataclass(frozen=True)
+class RawSheet:
+    """One sheet's cell values as the reader found them, before any checking.
+
+    ``rows`` has one column per worksheet column, named by its letter ("A", "B", ...),
+    and is indexed by worksheet row number (1-based), header row excluded, blank rows
+    dropped. ``headers`` maps each header text (case-folded, trimmed) to its column
+    letter. ``uncached`` holds the cells ("C7") whose formula has no saved result.
+    """
+
+    name: str
+    header_row: int
+    headers: dict[str, str]
+    rows: pd.DataFrame
+    uncached: frozenset[str] = frozenset()
+
+    def where(self, letter: str, row: int) -> str:
+        return f"{self.name}!{letter}{row}"

@@ -1,0 +1,132 @@
+"""Turning raw cell values into typed columns, one whole column at a time.
+
+Each parser takes a Series of raw values (as the reader found them: str, float, bool,
+datetime, date, time) and returns the typed Series and a mask of cells it could not
+read. Blank cells are never bad here; whether a value is required is decided elsewhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pandas as pd
+
+_ISO = r"\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
+_DURATION = re.compile(r"(\d+)\s*(d|days?|w|wks?|weeks?)", re.IGNORECASE)
+_CLOCK = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?\s*([ap])?\.?\s*m?\.?", re.IGNORECASE)
+_TICKS = frozenset({"x", "✓", "✔", "yes", "y", "done"})
+_DATE_TYPES = (dt.datetime, dt.date, pd.Timestamp)
+
+
+def blank(values: pd.Series) -> pd.Series:
+    """True where a cell holds nothing (empty, spaces only, or missing)."""
+    return values.map(
+        lambda v: (
+            v is None or (isinstance(v, str) and not v.strip()) or (isinstance(v, float) and v != v)
+        )
+    ).astype(bool)
+
+
+def text(values: pd.Series) -> pd.Series:
+    """Cell values as trimmed text; whole numbers lose their '.0' (phone numbers, ids)."""
+
+    def one(v: object) -> str:
+        if v is None or (isinstance(v, float) and v != v):
+            return ""
+        if isinstance(v, bool):
+            return "Yes" if v else "No"
+        if isinstance(v, float) and v.is_integer():
+            return str(int(v))
+        if isinstance(v, dt.datetime) and v.time() == dt.time(0):
+            return v.date().isoformat()
+        if isinstance(v, dt.date):
+            return v.isoformat()
+        return str(v).strip()
+
+    return values.map(one).astype(object)
+
+
+def dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Real dates, date-times (date part) and ISO text, as datetime64 at midnight."""
+    is_date = values.map(lambda v: isinstance(v, _DATE_TYPES))
+    as_text = values.map(lambda v: v.strip() if isinstance(v, str) else "")
+    iso = as_text.str.fullmatch(_ISO)
+    out = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
+    if is_date.any():
+        out[is_date] = pd.to_datetime(values[is_date].map(_as_datetime))
+    if iso.any():
+        out[iso] = pd.to_datetime(as_text[iso], errors="coerce", format="ISO8601")
+    out = out.dt.normalize()
+    return out, out.isna() & ~blank(values)
+
+
+def _as_datetime(v: object) -> dt.datetime:
+    if isinstance(v, dt.datetime):
+        return v.replace(tzinfo=None)
+    assert isinstance(v, dt.date)
+    return dt.datetime(v.year, v.month, v.day)
+
+
+def durations(values: pd.Series) -> pd.Series:
+    """Durations such as '3 weeks', '10 days', '2w', '10d', as a count of days (NaN if not one)."""
+    stripped = values.map(lambda v: v.strip() if isinstance(v, str) else "")
+    found = stripped.str.extract(f"^{_DURATION.pattern}$", flags=re.IGNORECASE)
+    number = pd.to_numeric(found[0], errors="coerce")
+    weeks = found[1].fillna("").str.lower().str.startswith("w")
+    return number.where(~weeks, number * 7)
+
+
+def choices(values: pd.Series, allowed: tuple[str, ...]) -> tuple[pd.Series, pd.Series]:
+    """Choice values matched case-insensitively to their canonical spelling."""
+    canonical = {c.casefold(): c for c in allowed}
+    typed = text(values)
+    out = typed.map(lambda v: canonical.get(v.casefold(), "") if v else "")
+    return out, typed.ne("") & out.eq("")
+
+
+def yes_no(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+    spelled = {"yes": "Yes", "y": "Yes", "true": "Yes", "no": "No", "n": "No", "false": "No"}
+    typed = text(values)
+    out = typed.map(lambda v: spelled.get(v.casefold(), ""))
+    return out, typed.ne("") & out.eq("")
+
+
+def whole_numbers(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Whole numbers (14, 14.0, '14'); anything else is bad."""
+    numbers = pd.to_numeric(
+        values.map(lambda v: None if isinstance(v, bool) else v), errors="coerce"
+    )
+    good = numbers.notna() & (numbers % 1 == 0) & (numbers >= 0)
+    return numbers.where(good).astype("Int64"), ~good & ~blank(values)
+
+
+def time_of_day(value: object) -> dt.time | None:
+    """A time such as 4:00 PM, 16:00, 4pm, or an Excel time; None when it is not one."""
+    if isinstance(value, dt.time):
+        return value
+    if isinstance(value, dt.datetime):
+        return value.time()
+    if isinstance(value, float) and 0 <= value < 1:
+        minutes = round(value * 24 * 60)
+        return dt.time(minutes // 60, minutes % 60)
+    match = _CLOCK.fullmatch(str(value).strip())
+    if not match:
+        return None
+    hour, minute = int(match[1]), int(match[2] or 0)
+    if match[3]:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if match[3].lower() == "p" else 0)
+    if hour > 23 or minute > 59:
+        return None
+    return dt.time(hour, minute)
+
+
+def done_marks(values: pd.Series, as_of: pd.Timestamp) -> tuple[pd.Series, pd.Series]:
+    """The Done column: x (or a tick word) means the as-of date; a date means that date."""
+    typed, bad_date = dates(values)
+    words = values.map(lambda v: v.strip().casefold() if isinstance(v, str) else "")
+    ticked = words.isin(_TICKS)
+    typed = typed.mask(ticked, as_of)
+    return typed, bad_date & ~ticked

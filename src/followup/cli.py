@@ -1,0 +1,96 @@
+"""The command line: options, messages and exit codes. All work happens elsewhere."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+import pandas as pd
+
+from followup import __version__, commands
+from followup.errors import FollowupError, Problem, TrackerInvalid
+from followup.options import as_of_option, today, tracker_argument, workbook_path
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_OK, EXIT_DATA = 0, 1
+
+
+def reports_errors(func: F) -> F:
+    """Turn the tool's typed errors into plain messages and exit code 1, never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except TrackerInvalid as exc:
+            echo_problems(exc.problems)
+            click.echo(
+                f"Nothing was written. Fix the {_count(len(exc.errors), 'error')} above, then run "
+                "the command again.",
+                err=True,
+            )
+            raise SystemExit(EXIT_DATA) from None
+        except FollowupError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            raise SystemExit(EXIT_DATA) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def echo_problems(problems: Sequence[Problem]) -> None:
+    for problem in problems:
+        click.echo(f"{problem.level}: {problem}", err=problem.is_error)
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _as_of(value: dt.datetime | None) -> pd.Timestamp:
+    return pd.Timestamp(value.date() if value else today())
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="followup")
+def main() -> None:
+    """Turn your job-search tracker into this week's follow-up plan.
+
+    Keep interviews, touchpoints, contacts and search activity in one Excel workbook;
+    run `followup refresh` once a week and work through the This Week sheet.
+    """
+
+
+@main.command()
+@click.argument("path", type=workbook_path(new=True), metavar="PATH.xlsx")
+@reports_errors
+def init(path: Path) -> None:
+    """Create a new, empty tracker at PATH.xlsx (never overwrites a file)."""
+    if path.suffix.lower() != ".xlsx":
+        raise click.BadParameter("the tracker's name must end in .xlsx.", param_hint="PATH")
+    commands.init(path)
+    click.echo(f"Created {path}. Open it, fill in your interviews, then run: followup check {path}")
+
+
+@main.command()
+@tracker_argument
+@as_of_option
+@reports_errors
+def check(tracker: Path, as_of: dt.datetime | None) -> None:
+    """Check the tracker and list every problem at once (exit 1 if any error)."""
+    loaded = commands.load(tracker, _as_of(as_of))
+    echo_problems(loaded.problems)
+    errors, warnings = len(loaded.errors), len(loaded.warnings)
+    if errors:
+        click.echo(
+            f"{tracker.name}: {_count(errors, 'error')}, {_count(warnings, 'warning')}. "
+            "Fix the errors, then run followup check again.",
+            err=True,
+        )
+        raise SystemExit(EXIT_DATA)
+    summary = "no problems" if not warnings else _count(warnings, "warning")
+    click.echo(f"{tracker.name}: {summary}. Ready for followup refresh.")

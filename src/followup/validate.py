@@ -1,0 +1,407 @@
+"""Checking the tracker and turning it into typed frames.
+
+Pure: raw sheets in (as the reader found them), a Tracker and every problem out. Each
+problem names the cell, the bad value and the fix, so `check` can print them all at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
+
+from followup import cells
+from followup.calendar import known_country
+from followup.errors import Problem, show
+from followup.schema import (
+    CONTACTS,
+    HISTORY_SHEET,
+    INTERVIEWS,
+    LOG,
+    NETWORK_SHEET,
+    SEARCH,
+    SENT,
+    SETTING_HEADER,
+    SETTINGS,
+    SETTINGS_SHEET,
+    STATUSES,
+    THIS_WEEK_SHEET,
+    USER_SHEETS,
+    VALUE_HEADER,
+    Column,
+    Kind,
+    Sheet,
+)
+from followup.settings import Settings
+from followup.tracker import RawSheet, Tracker, empty_frame
+
+_DATE_EXAMPLE = "2026-11-02"
+
+
+class _Problems(list[Problem]):
+    def error(self, where: str, message: str) -> None:
+        self.append(Problem("error", where, message))
+
+    def warning(self, where: str, message: str) -> None:
+        self.append(Problem("warning", where, message))
+
+    def cells(
+        self,
+        raw: RawSheet,
+        letter: str,
+        rows: Iterable[int],
+        message: str,
+        values: pd.Series | None = None,
+        level: str = "error",
+    ) -> None:
+        for row in rows:
+            text = message.format(value=show(values[row]) if values is not None else "")
+            self.append(
+                Problem("error" if level == "error" else "warning", raw.where(letter, row), text)
+            )
+
+
+def parse_tracker(
+    sheets: Mapping[str, RawSheet], clashes: Iterable[str], as_of: pd.Timestamp
+) -> tuple[Tracker, list[Problem]]:
+    """Validate every sheet; return the typed tracker and every error and warning found."""
+    problems = _Problems()
+    for name in clashes:
+        problems.error(
+            name,
+            f"this sheet has the name of a sheet followup writes, but followup did not make it. "
+            f"Rename it (for example '{name} (mine)') so the refresh can add its own.",
+        )
+    frames = {
+        sheet.name: _parse_sheet(sheet, sheets.get(sheet.name), problems, True)
+        for sheet in USER_SHEETS
+    }
+    owned = {
+        sheet.name: _parse_sheet(sheet, sheets.get(sheet.name), problems, False)
+        for sheet in (HISTORY_SHEET, THIS_WEEK_SHEET, NETWORK_SHEET)
+    }
+    settings = _parse_settings(sheets.get(SETTINGS_SHEET), problems)
+    interviews = _interviews(
+        frames[INTERVIEWS.name], sheets.get(INTERVIEWS.name), settings, problems
+    )
+    log = _log(frames[LOG.name], interviews, sheets.get(LOG.name), as_of, problems)
+    tracker = Tracker(
+        interviews=interviews,
+        log=log,
+        contacts=frames[CONTACTS.name],
+        search=frames[SEARCH.name],
+        settings=settings,
+        history=owned[HISTORY_SHEET.name],
+        this_week=owned[THIS_WEEK_SHEET.name],
+        network=owned[NETWORK_SHEET.name],
+    )
+    return tracker, list(problems)
+
+
+def _parse_sheet(
+    sheet: Sheet, raw: RawSheet | None, problems: _Problems, required: bool
+) -> pd.DataFrame:
+    if raw is None:
+        if required:
+            problems.error(
+                sheet.name,
+                f"the sheet '{sheet.name}' is missing. Add a sheet named {sheet.name} with the "
+                f"headers {', '.join(c.header for c in sheet.columns)} in row 1 "
+                "(`followup init` writes a ready-made tracker).",
+            )
+        return empty_frame(sheet)
+    letters = {col.key: raw.headers.get(col.header.casefold()) for col in sheet.columns}
+    for col in sheet.columns:
+        if col.required and letters[col.key] is None:
+            problems.error(
+                f"{raw.name}!{raw.header_row}:{raw.header_row}",
+                f"the required column '{col.header}' is missing. Type {col.header} as a header "
+                f"in an empty cell of row {raw.header_row}.",
+            )
+    present = {key: letter for key, letter in letters.items() if letter is not None}
+    body = raw.rows[list(present.values())] if present else raw.rows.iloc[:, :0]
+    body = body.set_axis(list(present.keys()), axis=1)
+    nonblank = (
+        ~body.apply(cells.blank).all(axis=1)
+        if len(body.columns)
+        else pd.Series(False, index=body.index)
+    )
+    formula_rows = {int("".join(ch for ch in ref if ch.isdigit())) for ref in raw.uncached}
+    body = body[nonblank | body.index.isin(list(formula_rows))]
+    out = pd.DataFrame(index=body.index)
+    for col in sheet.columns:
+        letter = letters[col.key]
+        values = body[col.key] if col.key in body else pd.Series("", index=body.index, dtype=object)
+        parsed = _parse_column(col, values, raw, letter, problems)
+        if isinstance(parsed, pd.DataFrame):
+            out[parsed.columns] = parsed
+        else:
+            out[col.key] = parsed
+    out["row"] = body.index
+    return out.reset_index(drop=True)
+
+
+def _parse_column(
+    col: Column, values: pd.Series, raw: RawSheet, letter: str | None, problems: _Problems
+) -> pd.Series | pd.DataFrame:
+    if letter is None:
+        return pd.Series(
+            pd.NaT if col.is_date else "",
+            index=values.index,
+            dtype="datetime64[ns]" if col.is_date else object,
+        )
+    unsaved = [row for row in values.index if f"{letter}{row}" in raw.uncached]
+    problems.cells(
+        raw,
+        letter,
+        unsaved,
+        "this formula has no saved result (the file was saved by a program that does not "
+        "calculate). Open the tracker in Excel or LibreOffice and save it, then try again.",
+    )
+    is_blank = cells.blank(values) & ~values.index.isin(unsaved)
+    if col.required:
+        problems.cells(
+            raw,
+            letter,
+            values.index[is_blank],
+            f"{col.header} is empty. Fill it in, or delete the row.",
+        )
+    if col.kind is Kind.DATE:
+        parsed, bad = cells.dates(values)
+        problems.cells(
+            raw,
+            letter,
+            values.index[bad],
+            f"{{value}} is not a date. Type a date such as {_DATE_EXAMPLE}.",
+            values,
+        )
+        return parsed
+    if col.kind is Kind.DATE_OR_DURATION:
+        parsed, bad = cells.dates(values)
+        days = cells.durations(values)
+        bad &= days.isna()
+        problems.cells(
+            raw,
+            letter,
+            values.index[bad],
+            "{value} is neither a date nor a time after the interview. Type a date such as "
+            "2026-11-23, or a duration such as 3 weeks, 10 days, 2w or 10d.",
+            values,
+        )
+        # Resolved against the interview date once the whole row is known.
+        return pd.DataFrame({col.key: parsed, f"{col.key}_days": days})
+    if col.kind is Kind.CHOICE:
+        parsed, bad = cells.choices(values, col.choices)
+        problems.cells(
+            raw,
+            letter,
+            values.index[bad],
+            f"{{value}} is not a choice for {col.header}. Use one of: {', '.join(col.choices)} "
+            "(the dropdown lists them).",
+            values,
+        )
+        return parsed
+    if col.kind is Kind.YES_NO:
+        parsed, bad = cells.yes_no(values)
+        problems.cells(
+            raw, letter, values.index[bad], "{value} is not Yes or No. Type Yes or No.", values
+        )
+        return parsed
+    if col.kind is Kind.WHOLE_DAYS:
+        parsed, bad = cells.whole_numbers(values)
+        problems.cells(
+            raw,
+            letter,
+            values.index[bad],
+            "{value} is not a whole number of days. Type a number such as 14, or leave it "
+            "blank for the default.",
+            values,
+        )
+        return parsed
+    if col.kind is Kind.DONE_MARK:
+        parsed, bad = cells.done_marks(values, pd.Timestamp.min)
+        problems.cells(
+            raw,
+            letter,
+            values.index[bad],
+            f"{{value}} is not a Done mark. Type x (done today) or the date you did it, such "
+            f"as {_DATE_EXAMPLE}, or clear the cell.",
+            values,
+        )
+        return cells.text(values)
+    return cells.text(values)
+
+
+def _parse_settings(raw: RawSheet | None, problems: _Problems) -> Settings:
+    if raw is None:
+        problems.error(
+            SETTINGS_SHEET,
+            f"the sheet '{SETTINGS_SHEET}' is missing. Add a sheet named {SETTINGS_SHEET} with "
+            f"the headers {SETTING_HEADER} and {VALUE_HEADER} in row 1 (rows you leave out take "
+            "their defaults).",
+        )
+        return Settings()
+    name_at = raw.headers.get(SETTING_HEADER.casefold())
+    value_at = raw.headers.get(VALUE_HEADER.casefold())
+    if name_at is None or value_at is None:
+        problems.error(
+            f"{raw.name}!1:1",
+            f"the headers {SETTING_HEADER} and {VALUE_HEADER} must be in row 1. Type them above "
+            "the setting names and their values.",
+        )
+        return Settings()
+    known = {s.name.casefold(): s for s in SETTINGS}
+    values: dict[str, object] = {}
+    for row, name, value in zip(
+        raw.rows.index, cells.text(raw.rows[name_at]), raw.rows[value_at], strict=True
+    ):
+        where = raw.where(value_at, row)
+        setting = known.get(name.casefold())
+        if setting is None:
+            if name:
+                problems.warning(
+                    raw.where(name_at, row),
+                    f"{show(name)} is not a setting followup knows, so it is ignored. "
+                    f"Check the spelling against: {', '.join(s.name for s in SETTINGS)}.",
+                )
+            continue
+        if f"{value_at}{row}" in raw.uncached:
+            problems.error(
+                where,
+                "this formula has no saved result. Open the tracker in Excel or LibreOffice "
+                "and save it, then try again.",
+            )
+            continue
+        cell = pd.Series([value], dtype=object)
+        if cells.blank(cell).iloc[0]:
+            continue
+        parsed = _setting_value(setting.kind, cell)
+        if parsed is None:
+            problems.error(
+                where, f"{show(value)} is not a valid {setting.name}. {_HOW[setting.kind]}"
+            )
+        elif setting.key == "holidays" and not known_country(str(parsed)):
+            problems.error(
+                where,
+                f"{show(value)} is not a country code the holiday calendar knows. Use a "
+                "two-letter code such as US, GB or DE, or leave it blank for no holidays.",
+            )
+        else:
+            values[setting.key] = parsed
+    return Settings(**values)  # type: ignore[arg-type]
+
+
+_HOW = {
+    Kind.WHOLE_DAYS: "Type a whole number such as 14.",
+    Kind.YES_NO: "Type Yes or No.",
+    Kind.TIME: "Type a time such as 4:00 PM or 16:00.",
+    Kind.TEXT: "Type some text.",
+}
+
+
+def _setting_value(kind: Kind, cell: pd.Series) -> object:
+    if kind is Kind.WHOLE_DAYS:
+        number, bad = cells.whole_numbers(cell)
+        return None if bad.iloc[0] else int(number.iloc[0])
+    if kind is Kind.YES_NO:
+        answer, bad = cells.yes_no(cell)
+        return None if bad.iloc[0] else answer.iloc[0] == "Yes"
+    if kind is Kind.TIME:
+        return cells.time_of_day(cell.iloc[0])
+    return cells.text(cell).iloc[0]
+
+
+def _interviews(
+    frame: pd.DataFrame, raw: RawSheet | None, settings: Settings, problems: _Problems
+) -> pd.DataFrame:
+    frame = frame.copy()
+    given_days = frame.pop("decision_by_days") if "decision_by_days" in frame else None
+    days = given_days if given_days is not None else pd.Series(float("nan"), index=frame.index)
+    by_duration = frame["interview_date"] + pd.to_timedelta(days, unit="D")
+    frame["decision_given"] = frame["decision_by"].notna() | days.notna()
+    frame["decision_by"] = frame["decision_by"].fillna(by_duration)
+    frame["status"] = frame["status"].replace("", STATUSES[0])
+    # One opportunity, however its name is capitalised from row to row.
+    for key in ("company", "role"):
+        frame[key] = frame.groupby(frame[key].str.casefold())[key].transform("first")
+    early = frame["decision_by"] < frame["interview_date"]
+    if raw is not None and early.any():
+        letter = raw.headers.get(INTERVIEWS.column("decision_by").header.casefold(), "")
+        for row, decision, interview in frame.loc[
+            early, ["row", "decision_by", "interview_date"]
+        ].itertuples(index=False):
+            problems.error(
+                raw.where(letter, row),
+                f"Decision by {decision:%Y-%m-%d} is before the interview date "
+                f"{interview:%Y-%m-%d}. Fix whichever date is wrong.",
+            )
+    return frame
+
+
+def _log(
+    frame: pd.DataFrame,
+    interviews: pd.DataFrame,
+    raw: RawSheet | None,
+    as_of: pd.Timestamp,
+    problems: _Problems,
+) -> pd.DataFrame:
+    if raw is None or frame.empty:
+        return frame
+    letter = {col.key: raw.headers.get(col.header.casefold(), "") for col in LOG.columns}
+    frame = frame.copy()
+    known = interviews[["company", "role"]].drop_duplicates()
+    known = known.assign(
+        company_key=known["company"].str.casefold(), role_key=known["role"].str.casefold()
+    )
+    roles = known.groupby("company_key")["role"].agg(list)
+    companies = known.drop_duplicates("company_key").set_index("company_key")["company"]
+    company_key = frame["company"].str.casefold()
+    unknown_company = frame["company"].ne("") & ~company_key.isin(companies.index)
+    for row, company in frame.loc[unknown_company, ["row", "company"]].itertuples(index=False):
+        problems.error(
+            raw.where(letter["company"], row),
+            f"no interview with the company {show(company)}. Check the spelling against the "
+            "Interviews sheet, or add the interview there first.",
+        )
+    matched = frame["company"].ne("") & ~unknown_company
+    frame.loc[matched, "company"] = company_key[matched].map(companies)
+    role_count = company_key.map(roles.map(len))
+    blank_role = matched & frame["role"].eq("")
+    only_role = blank_role & role_count.eq(1)
+    frame.loc[only_role, "role"] = company_key[only_role].map(roles.map(lambda r: r[0]))
+    for row, company in frame.loc[blank_role & ~only_role, ["row", "company"]].itertuples(
+        index=False
+    ):
+        problems.error(
+            raw.where(letter["role"] or letter["company"], row),
+            f"Role is blank, but {company} has several roles "
+            f"({', '.join(roles[company.casefold()])}). Type the role this touchpoint was about.",
+        )
+    typed_role = matched & ~blank_role
+    spelled = known.set_index(["company_key", "role_key"])["role"]
+    keys = pd.MultiIndex.from_arrays([company_key, frame["role"].str.casefold()])
+    canonical = pd.Series(spelled.reindex(keys).to_numpy(), index=frame.index)
+    frame.loc[typed_role & canonical.notna(), "role"] = canonical
+    for row, company, role in frame.loc[
+        typed_role & canonical.isna(), ["row", "company", "role"]
+    ].itertuples(index=False):
+        problems.error(
+            raw.where(letter["role"], row),
+            f"{company} has no interview for the role {show(role)}. "
+            f"Use one of: {', '.join(roles[company.casefold()])}.",
+        )
+    no_step = frame["direction"].eq(SENT) & frame["step"].eq("")
+    for row in frame.loc[no_step, "row"]:
+        problems.warning(
+            raw.where(letter["step"] or letter["direction"], row),
+            "this Sent row has no Step, so it completes no follow-up step. Pick the step it "
+            "was from the dropdown (leave it blank if it was none of them).",
+        )
+    future = frame["date"] > as_of
+    for row, when in frame.loc[future, ["row", "date"]].itertuples(index=False):
+        problems.warning(
+            raw.where(letter["date"], row),
+            f"{when:%Y-%m-%d} is in the future (today is {as_of:%Y-%m-%d}). Check the date: "
+            "log a touchpoint once it has happened.",
+        )
+    return frame

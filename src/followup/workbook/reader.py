@@ -1,0 +1,133 @@
+"""The reader: the only code that reads the tracker's cells.
+
+Values come through pandas with the calamine engine (fast, and it reads cached formula
+results, 1904 dates and inline strings). The package itself is opened once more with
+zipfile, only to learn the sheets' parts, the owned-sheet markers and which formula
+cells have no saved result, since calamine reports those as blank.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pandas as pd
+from lxml import etree
+from openpyxl.utils.cell import get_column_letter
+
+from followup.errors import UnreadableWorkbook
+from followup.schema import OWNED_SHEETS, SETTINGS_SHEET, USER_SHEETS, Sheet
+from followup.tracker import RawSheet
+from followup.workbook.package import MAIN_NS, WorkbookInfo, read_info
+
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_CELL, _FORMULA_TAG, _VALUE, _INLINE = (f"{{{MAIN_NS}}}{t}" for t in ("c", "f", "v", "is"))
+# Owned sheets carry title rows; their header is the first row naming the first column.
+_HEADER_SEARCH_ROWS = 10
+
+
+@dataclass(frozen=True)
+class RawWorkbook:
+    info: WorkbookInfo
+    sheets: dict[str, RawSheet]  # keyed by the schema's sheet name
+    clashes: tuple[str, ...]  # user sheets named like an owned sheet, without our marker
+
+
+def not_a_workbook(label: str) -> UnreadableWorkbook:
+    return UnreadableWorkbook(
+        f"{label} is not an Excel workbook. Open it in Excel, LibreOffice or Google Sheets "
+        "and save (or download) it as an .xlsx file."
+    )
+
+
+def read_workbook(data: bytes, label: str, owned: Iterable[Sheet] = ()) -> RawWorkbook:
+    """Read the user sheets (and the given owned sheets, when marked as ours) from the package."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            info = read_info(zf)
+            wanted = _wanted(info, owned)
+            uncached = {name: _uncached_cells(zf, info, name) for name in wanted}
+    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, ValueError) as exc:
+        raise not_a_workbook(label) from exc
+    try:
+        frames = pd.read_excel(
+            io.BytesIO(data),
+            sheet_name=list(wanted),
+            header=None,
+            engine="calamine",
+            dtype=object,
+            na_filter=False,
+        )
+    except Exception as exc:  # calamine raises its own error types for damaged parts
+        raise not_a_workbook(label) from exc
+    sheets = {
+        schema_name: _raw_sheet(actual, frames[actual], uncached[actual], owned_header)
+        for actual, (schema_name, owned_header) in wanted.items()
+    }
+    owned_names = {name.casefold() for name in OWNED_SHEETS}
+    clashes = tuple(s.name for s in info.sheets if s.name.casefold() in owned_names and not s.owned)
+    return RawWorkbook(info, sheets, clashes)
+
+
+def _wanted(info: WorkbookInfo, owned: Iterable[Sheet]) -> dict[str, tuple[str, str | None]]:
+    """Actual sheet name -> (schema name, header to look for in an owned sheet, else None)."""
+    wanted: dict[str, tuple[str, str | None]] = {}
+    for name in (*(s.name for s in USER_SHEETS), SETTINGS_SHEET):
+        found = info.sheet(name)
+        if found is not None and not found.part.casefold().startswith("xl/chartsheets/"):
+            wanted[found.name] = (name, None)
+    for sheet in owned:
+        found = info.sheet(sheet.name)
+        if found is not None and found.owned:
+            wanted[found.name] = (sheet.name, sheet.columns[0].header.casefold())
+    return wanted
+
+
+def _raw_sheet(
+    name: str, grid: pd.DataFrame, uncached: frozenset[str], find: str | None
+) -> RawSheet:
+    header_at = 0
+    if find is not None:
+        first = grid.head(_HEADER_SEARCH_ROWS).map(lambda v: str(v).strip().casefold())
+        hits = first.index[(first == find).any(axis=1)]
+        header_at = int(hits[0]) if len(hits) else 0
+    grid = grid.copy()
+    grid.columns = [get_column_letter(i + 1) for i in range(grid.shape[1])]
+    grid.index = pd.RangeIndex(1, len(grid) + 1)
+    header_row = header_at + 1
+    headers: dict[str, str] = {}
+    if len(grid) >= header_row:
+        for letter, value in grid.loc[header_row].items():
+            text = str(value).strip().casefold()
+            if text and text not in headers:
+                headers[text] = str(letter)
+    body = grid.loc[header_row + 1 :]
+    filled = body.map(lambda v: not (isinstance(v, str) and not v.strip()) and v is not None)
+    keep = filled.any(axis=1)
+    if uncached:
+        # A formula without a saved result reads as blank, yet its row is not blank.
+        rows_with_formulas = {int(re.sub(r"[A-Z]+", "", ref)) for ref in uncached}
+        keep |= body.index.isin(list(rows_with_formulas))
+    return RawSheet(name, header_row, headers, body[keep], uncached)
+
+
+def _uncached_cells(zf: zipfile.ZipFile, info: WorkbookInfo, sheet_name: str) -> frozenset[str]:
+    """Cells whose formula has no saved result (saved by a tool that never calculated)."""
+    found = info.sheet(sheet_name)
+    if found is None:
+        return frozenset()
+    xml = zf.read(found.part)
+    if not _FORMULA.search(xml):
+        return frozenset()
+    cells = set()
+    for _event, cell in etree.iterparse(io.BytesIO(xml), tag=_CELL, huge_tree=True):
+        # An empty <v/> is a saved empty-text result; only a missing one is unsaved.
+        unsaved = cell.find(_VALUE) is None and cell.find(_INLINE) is None
+        if unsaved and cell.find(_FORMULA_TAG) is not None:
+            cells.add(cell.get("r", ""))
+        cell.clear()
+    cells.discard("")
+    return frozenset(cells)
