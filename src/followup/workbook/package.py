@@ -5,7 +5,9 @@ Shared by the reader and the writer so both agree on which sheets the tool owns.
 
 from __future__ import annotations
 
+import io
 import posixpath
+import re
 import zipfile
 from dataclasses import dataclass
 
@@ -125,3 +127,157 @@ def read_info(zf: zipfile.ZipFile) -> WorkbookInfo:
             )
         )
     return WorkbookInfo(tuple(sheets), date1904, wb_part)
+
+
+CALC_CHAIN_TYPE = REL_NS + "/calcChain"
+WORKSHEET_TYPE = REL_NS + "/worksheet"
+STYLES_TYPE = REL_NS + "/styles"
+CONTENT_TYPES = "[Content_Types].xml"
+WORKSHEET_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
+
+# Fixed timestamp for parts the tool adds, so the same input gives the same bytes.
+_NEW_PART_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+_DECLARATION = re.compile(rb"^\s*<\?xml[^>]*\?>\s*")
+
+
+def serialize(root: etree._Element, original: bytes | None = None) -> bytes:
+    """XML bytes of a document, keeping the original's XML declaration verbatim so an edit
+    changes only the elements that were edited."""
+    declaration = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    if original is not None:
+        match = _DECLARATION.match(original)
+        declaration = match.group(0) if match else b""
+        if b"encoding" in declaration and b"utf-8" not in declaration.lower():
+            return etree.tostring(root.getroottree(), xml_declaration=True, encoding="UTF-8")
+    return declaration + etree.tostring(root.getroottree(), encoding="UTF-8", xml_declaration=False)
+
+
+class Parts:
+    """The package's members in their zip order, looked up case-insensitively as OPC requires.
+
+    Members keep their zip entry (compression, timestamp) so unchanged parts are written
+    back as they were.
+    """
+
+    def __init__(self, data: bytes) -> None:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            self._infos = {info.filename: info for info in zf.infolist() if not info.is_dir()}
+            # None marks a deleted member: rewriting it later keeps its place in the zip.
+            self._data: dict[str, bytes | None] = {name: zf.read(name) for name in self._infos}
+        self._folded = {name.casefold(): name for name in self._data}
+
+    def names(self) -> list[str]:
+        return [name for name, data in self._data.items() if data is not None]
+
+    def find(self, name: str) -> str | None:
+        found = self._folded.get(name.casefold())
+        return found if found is not None and self._data[found] is not None else None
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and self.find(name) is not None
+
+    def read(self, name: str) -> bytes:
+        data = self.get(name)
+        if data is None:
+            raise KeyError(name)
+        return data
+
+    def get(self, name: str) -> bytes | None:
+        found = self._folded.get(name.casefold())
+        return None if found is None else self._data[found]
+
+    def write(self, name: str, data: bytes) -> None:
+        found = self._folded.get(name.casefold())
+        if found is None:
+            info = zipfile.ZipInfo(name, date_time=_NEW_PART_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o600 << 16
+            self._infos[name] = info
+            self._folded[name.casefold()] = name
+            found = name
+        self._data[found] = data
+
+    def delete(self, name: str) -> None:
+        found = self._folded.get(name.casefold())
+        if found is not None:
+            self._data[found] = None
+
+    def rels(self, source: str) -> dict[str, tuple[str, str, str]]:
+        """rId -> (type, resolved target, TargetMode) of a part ("" = the package)."""
+        data = self.get(rels_part(source))
+        if data is None:
+            return {}
+        out: dict[str, tuple[str, str, str]] = {}
+        for rel in parse_xml(data).iterfind("pr:Relationship", NS):
+            mode = rel.get("TargetMode", "Internal")
+            target = rel.get("Target", "")
+            resolved = target if mode == "External" else resolve_target(source, target)
+            out[rel.get("Id", "")] = (rel.get("Type", ""), resolved, mode)
+        return out
+
+    def internal_targets(self, source: str) -> list[str]:
+        return [t for _type, t, mode in self.rels(source).values() if mode != "External"]
+
+    def to_bytes(self) -> bytes:
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+            for name, data in self._data.items():
+                if data is not None:
+                    info = self._infos[name]
+                    zf.writestr(info, data, compress_type=info.compress_type)
+        return buffer.getvalue()
+
+
+def rels_source(rels_name: str) -> str:
+    """The part a .rels member describes ("" for the package's own relationships)."""
+    folder, name = posixpath.split(rels_name)
+    parent = posixpath.dirname(folder)
+    return posixpath.join(parent, name[: -len(".rels")]) if name != ".rels" else ""
+
+
+def is_rels(name: str) -> bool:
+    return name.casefold().endswith(".rels") and "_rels/" in name.casefold()
+
+
+def _closure(parts: Parts, starts: set[str], stop: set[str]) -> set[str]:
+    """Casefolded names reachable from `starts` by relationships, not going past `stop`."""
+    folded_stop = {p.casefold() for p in stop}
+    seen: set[str] = set()
+    todo = list(starts)
+    while todo:
+        part = todo.pop()
+        folded = part.casefold()
+        if folded in seen:
+            continue
+        seen.add(folded)
+        if folded in folded_stop:
+            continue
+        todo.extend(parts.internal_targets(part))
+    return seen
+
+
+def exclusive_parts(parts: Parts, sheet_parts: set[str]) -> set[str]:
+    """Zip member names of the given sheets and of everything only they point at
+    (tables, drawings, charts, comments...), with the .rels members describing them.
+
+    A part that any other part also points at is not included: it is shared, not theirs.
+    """
+    if not sheet_parts:
+        return set()
+    folded_sheets = {p.casefold() for p in sheet_parts}
+    theirs: set[str] = set()
+    for part in sheet_parts:
+        theirs |= _closure(parts, set(parts.internal_targets(part)), sheet_parts)
+    theirs |= folded_sheets
+    others = {n for n in parts.names() if n.casefold() not in theirs and not is_rels(n)} | {""}
+    reached = _closure(parts, others, sheet_parts) - folded_sheets
+    own = (theirs - reached) | folded_sheets
+    out: set[str] = set()
+    for folded in own:
+        for name in (folded, rels_part(folded)):
+            found = parts.find(name)
+            if found is not None:
+                out.add(found)
+    return out

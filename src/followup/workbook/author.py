@@ -1,0 +1,248 @@
+"""Authoring owned sheets into a scratch workbook with XlsxWriter.
+
+XlsxWriter writes Excel-grade sheet, table and chart XML; the merge then moves those parts
+into the tracker's package. The scratch workbook is never shown to the user.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+import xlsxwriter
+from xlsxwriter.utility import xl_col_to_name
+
+from followup.layout import Block, CellKind, ColumnLayout, OwnedSheet
+
+DATE_FORMAT = "ddd d mmm yyyy"
+PERCENT_FORMAT = "0%"
+TABLE_STYLE = "Table Style Medium 2"
+TITLE_SIZE = 14
+
+
+@dataclass(frozen=True)
+class Placed:
+    """Where a block landed on its sheet (0-based rows and columns)."""
+
+    header_row: int | None  # None when the block has no header row
+    first_data_row: int
+    last_data_row: int  # inclusive; equals first_data_row - 1 when there is no data
+    ncols: int
+
+
+class _Formats:
+    """One XlsxWriter format per distinct look, so styles stay few and deduplicate well."""
+
+    def __init__(self, book: Any) -> None:
+        self._book = book
+        self._cache: dict[tuple[tuple[str, Any], ...], Any] = {}
+
+    def get(self, **props: Any) -> Any:
+        key = tuple(sorted(props.items()))
+        if key not in self._cache:
+            self._cache[key] = self._book.add_format(props)
+        return self._cache[key]
+
+    def for_kind(self, kind: CellKind) -> Any:
+        if kind == "date":
+            return self.get(num_format=DATE_FORMAT, valign="top")
+        if kind == "percent":
+            return self.get(num_format=PERCENT_FORMAT, valign="top")
+        if kind == "wrap":
+            return self.get(text_wrap=True, valign="top")
+        return self.get(valign="top")
+
+
+def author(sheets: Sequence[OwnedSheet], date1904: bool) -> bytes:
+    """A scratch .xlsx holding only the owned sheets, in the given order."""
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(
+        buffer,
+        {
+            "in_memory": True,
+            "date_1904": date1904,
+            "strings_to_numbers": False,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+        },
+    )
+    formats = _Formats(book)
+    for sheet in sheets:
+        _write_sheet(book, formats, sheet)
+    book.close()
+    return buffer.getvalue()
+
+
+def _write_sheet(book: Any, formats: _Formats, sheet: OwnedSheet) -> None:
+    ws = book.add_worksheet(sheet.name)
+    row = 0
+    for i, line in enumerate(sheet.title):
+        look = formats.get(bold=True, font_size=TITLE_SIZE) if i == 0 else formats.get(bold=True)
+        ws.write_string(row, 0, line, look)
+        row += 1
+    if sheet.title:
+        row += 1
+
+    widths: dict[int, float] = {}
+    placed: list[Placed] = []
+    for block in sheet.blocks:
+        if block.heading:
+            ws.write_string(row, 0, block.heading, formats.get(bold=True))
+            row += 1
+        spot = _write_block(ws, formats, sheet.name, block, row)
+        placed.append(spot)
+        for j, col in enumerate(block.columns):
+            widths[j] = max(widths.get(j, 0.0), col.width)
+        row = spot.last_data_row + 2
+
+    for j, width in sorted(widths.items()):
+        ws.set_column(j, j, width)
+
+    first = placed[0] if placed else None
+    if first is not None and first.header_row is not None:
+        if sheet.freeze_header:
+            ws.freeze_panes(first.header_row + 1, 0)
+        ws.repeat_rows(first.header_row)
+    if sheet.landscape:
+        ws.set_landscape()
+    ws.fit_to_pages(1, 0)
+
+    if sheet.chart is not None and placed:
+        _add_chart(book, ws, sheet, placed, max(widths, default=0) + 2)
+
+
+def _write_block(ws: Any, formats: _Formats, sheet_name: str, block: Block, row: int) -> Placed:
+    ncols = len(block.columns)
+    header_row: int | None = None
+    if block.header:
+        header_row = row
+        bold = formats.get(bold=True)
+        for j, col in enumerate(block.columns):
+            ws.write_string(row, j, col.header, bold)
+        row += 1
+    first_data = row
+    nrows = len(block.frame)
+    for j, col in enumerate(block.columns):
+        values = _column_values(block.frame, col, j)
+        look = formats.for_kind(col.kind)
+        for i, value in enumerate(values):
+            _write_value(ws, first_data + i, j, value, col.kind, look)
+    last_data = first_data + nrows - 1
+
+    if block.table and header_row is not None:
+        # A table needs at least one data row; an empty one keeps the header usable.
+        table_last = max(last_data, first_data)
+        ws.add_table(
+            header_row,
+            0,
+            table_last,
+            ncols - 1,
+            {
+                "name": block.table,
+                "style": TABLE_STYLE,
+                "columns": [{"header": c.header} for c in block.columns],
+            },
+        )
+        if block.highlight is not None:
+            _highlight(ws, formats, block, header_row, first_data, table_last)
+    return Placed(header_row, first_data, last_data, ncols)
+
+
+def _column_values(frame: pd.DataFrame, col: ColumnLayout, position: int) -> list[Any]:
+    if col.header in frame.columns:
+        return list(frame[col.header].tolist())
+    if position < frame.shape[1]:
+        return list(frame.iloc[:, position].tolist())
+    return [None] * len(frame)
+
+
+def _is_blank(value: Any) -> bool:
+    if value is None or value is pd.NaT:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return isinstance(value, str) and value == ""
+
+
+def _write_value(ws: Any, row: int, col: int, value: Any, kind: CellKind, look: Any) -> None:
+    if _is_blank(value):
+        if kind in ("date", "wrap", "percent"):
+            ws.write_blank(row, col, None, look)
+        return
+    if isinstance(value, pd.Timestamp):
+        value = value.to_pydatetime()
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None:
+            value = value.replace(tzinfo=None)
+        if kind == "date" and value.time() == dt.time(0):
+            value = value.date()
+        ws.write_datetime(row, col, value, look)
+    elif isinstance(value, dt.date):
+        ws.write_datetime(row, col, value, look)
+    elif isinstance(value, bool):
+        ws.write_boolean(row, col, value, look)
+    elif isinstance(value, int | float) and math.isfinite(value):
+        ws.write_number(row, col, value, look)
+    else:
+        ws.write_string(row, col, str(value), look)
+
+
+def _highlight(
+    ws: Any, formats: _Formats, block: Block, header_row: int, first: int, last: int
+) -> None:
+    assert block.highlight is not None
+    headers = [c.header for c in block.columns]
+    if block.highlight.column not in headers:
+        return
+    key_col = xl_col_to_name(headers.index(block.highlight.column))
+    for value, (fill, font) in block.highlight.colours:
+        text = value.replace('"', '""')
+        ws.conditional_format(
+            first,
+            0,
+            last,
+            len(headers) - 1,
+            {
+                "type": "formula",
+                "criteria": f'=${key_col}{first + 1}="{text}"',
+                "format": formats.get(bg_color=fill, font_color=font),
+            },
+        )
+
+
+def _add_chart(
+    book: Any, ws: Any, sheet: OwnedSheet, placed: Sequence[Placed], anchor_col: int
+) -> None:
+    spec = sheet.chart
+    assert spec is not None
+    if not 0 <= spec.block < len(placed):
+        return
+    block = sheet.blocks[spec.block]
+    spot = placed[spec.block]
+    headers = [c.header for c in block.columns]
+    if spec.categories not in headers or spot.last_data_row < spot.first_data_row:
+        return
+    chart = book.add_chart({"type": "column"})
+    cat = headers.index(spec.categories)
+    first, last = spot.first_data_row, spot.last_data_row
+    for name in spec.series:
+        if name not in headers:
+            continue
+        j = headers.index(name)
+        series: dict[str, Any] = {
+            "categories": [sheet.name, first, cat, last, cat],
+            "values": [sheet.name, first, j, last, j],
+        }
+        series["name"] = [sheet.name, spot.header_row, j] if spot.header_row is not None else name
+        chart.add_series(series)
+    chart.set_title({"name": spec.title})
+    if spec.y_title:
+        chart.set_y_axis({"name": spec.y_title})
+    chart.set_legend({"position": "bottom"})
+    top = spot.header_row if spot.header_row is not None else first
+    ws.insert_chart(top, anchor_col, chart, {"x_scale": 1.3, "y_scale": 1.2})

@@ -1,0 +1,533 @@
+"""Moving the scratch workbook's owned sheets into the tracker's package.
+
+Only the owned sheets' own parts are written. The shared parts that must list them
+(workbook.xml and its rels, [Content_Types].xml, styles.xml, docProps/app.xml) are edited
+in place with lxml, so their namespace declarations, mc:Ignorable prefixes and unknown
+content survive. Every other member is copied unchanged.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from lxml import etree
+
+from followup.errors import NameClash
+from followup.layout import OwnedSheet
+from followup.workbook.package import (
+    CALC_CHAIN_TYPE,
+    CONTENT_TYPES,
+    CT_NS,
+    MAIN_NS,
+    NS,
+    OWNED_MARKER,
+    OWNED_MARKER_VALUE,
+    PKG_REL_NS,
+    REL_NS,
+    WORKSHEET_CONTENT_TYPE,
+    WORKSHEET_TYPE,
+    Parts,
+    SheetInfo,
+    WorkbookInfo,
+    exclusive_parts,
+    is_rels,
+    parse_xml,
+    read_info,
+    rels_part,
+    resolve_target,
+    serialize,
+)
+from followup.workbook.styles import StyleMap, clone_into, merge_styles
+
+_M = f"{{{MAIN_NS}}}"
+_R_ID = f"{{{REL_NS}}}id"
+_VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+_EP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+_TABLE_TYPE = REL_NS + "/table"
+# Defined names the scratch workbook writes for a sheet; an owned sheet's old ones go.
+_OWN_NAMES = {OWNED_MARKER, "_xlnm.print_titles", "_xlnm.print_area", "_xlnm._filterdatabase"}
+# CT_Workbook children that come after definedNames, to insert it where the schema wants.
+_AFTER_DEFINED_NAMES = {
+    "calcPr",
+    "oleSize",
+    "customWorkbookViews",
+    "pivotCaches",
+    "smartTagPr",
+    "smartTagTypes",
+    "webPublishing",
+    "fileRecoveryPr",
+    "webPublishObjects",
+    "extLst",
+}
+_TAB_SELECTED = re.compile(rb"<(?:\w+:)?sheetView\b[^>]*\btabSelected=\"(?:1|true)\"")
+
+
+def _local(el: etree._Element) -> str:
+    return etree.QName(el).localname
+
+
+@dataclass(frozen=True)
+class _Target:
+    sheet: OwnedSheet
+    existing: SheetInfo | None
+    scratch_part: str
+    scratch_position: int
+
+
+def merge(package: bytes, scratch: bytes, sheets: Sequence[OwnedSheet]) -> bytes:
+    """The tracker package with the scratch workbook's sheets merged in as owned sheets."""
+    pkg = Parts(package)
+    src = Parts(scratch)
+    info = _info(package)
+    scratch_info = _info(scratch)
+    targets = [
+        _Target(sheet, info.sheet(sheet.name), scratch_info.sheets[i].part, i)
+        for i, sheet in enumerate(sheets)
+    ]
+    _refuse_user_sheets(targets)
+
+    wb_part = info.workbook_part
+    wb = parse_xml(pkg.read(wb_part))
+    wb_rels = parse_xml(pkg.read(rels_part(wb_part)))
+    types = parse_xml(pkg.read(CONTENT_TYPES))
+
+    owned_parts = {t.existing.part for t in targets if t.existing is not None}
+    removed = {
+        p for p in exclusive_parts(pkg, owned_parts) if p not in owned_parts and not is_rels(p)
+    }
+    _refuse_table_clashes(pkg, wb, removed, owned_parts, sheets)
+    for part in sorted(removed | owned_parts):
+        pkg.delete(rels_part(part))
+    for part in sorted(removed):
+        pkg.delete(part)
+    gone = removed | _calc_chain_parts(types) | _drop_calc_chain(pkg, wb_part, wb_rels)
+
+    mapping = _styles(pkg, src, wb_part, targets)
+    strings = _shared_strings(src)
+    positions = _positions(wb)
+    active = _active_tab(wb)
+    selected_elsewhere = any(
+        _TAB_SELECTED.search(pkg.get(s.part) or b"") is not None
+        for s in info.sheets
+        if s.part not in owned_parts
+    )
+    sheets_el = wb.find("m:sheets", NS)
+    assert sheets_el is not None
+    folder = posixpath.dirname(wb_part)
+    copier = _Copier(pkg, src, types, mapping)
+    scratch_names = _scratch_names(src)
+    for target in targets:
+        if target.existing is not None:
+            part = target.existing.part
+            position = positions[target.existing.rel_id]
+            for el in sheets_el.iterfind("m:sheet", NS):
+                if el.get(_R_ID) == target.existing.rel_id:
+                    el.set("name", target.sheet.name)
+        else:
+            part = _free_name(pkg, posixpath.join(folder, "worksheets/sheet"), ".xml")
+            rid = _append_sheet(wb, sheets_el, wb_rels, target.sheet.name, part, wb_part)
+            positions[rid] = position = len(positions)
+            _override(types, part, WORKSHEET_CONTENT_TYPE)
+        keep_selected = position == active and not selected_elsewhere
+        sheet_xml = _sheet_xml(
+            src.read(target.scratch_part), strings, mapping, keep_selected=keep_selected
+        )
+        pkg.write(part, sheet_xml)
+        copier.copy_related(target.scratch_part, part)
+        _defined_names(wb, scratch_names.get(target.scratch_position, []), position)
+
+    # Overrides of parts written again stay where they were, so the file stays the same.
+    _remove_overrides(types, {p for p in gone if p not in pkg})
+    pkg.write(wb_part, serialize(wb, pkg.read(wb_part)))
+    pkg.write(rels_part(wb_part), serialize(wb_rels, pkg.read(rels_part(wb_part))))
+    pkg.write(CONTENT_TYPES, serialize(types, pkg.read(CONTENT_TYPES)))
+    _update_app_titles(pkg, [t.sheet.name for t in targets])
+    return pkg.to_bytes()
+
+
+def _info(package: bytes) -> WorkbookInfo:
+    with zipfile.ZipFile(io.BytesIO(package)) as zf:
+        return read_info(zf)
+
+
+def _refuse_user_sheets(targets: Sequence[_Target]) -> None:
+    for target in targets:
+        if target.existing is not None and not target.existing.owned:
+            raise NameClash(
+                f"The sheet '{target.existing.name}' is yours, but the tool needs the name "
+                f"'{target.sheet.name}' for a sheet it writes: rename your sheet and run again."
+            )
+
+
+def _refuse_table_clashes(
+    pkg: Parts,
+    wb: etree._Element,
+    removed: set[str],
+    owned_parts: set[str],
+    sheets: Sequence[OwnedSheet],
+) -> None:
+    ours = {b.table.casefold(): b.table for s in sheets for b in s.blocks if b.table}
+    if not ours:
+        return
+    gone = {p.casefold() for p in removed | owned_parts}
+    for name in pkg.names():
+        if name.casefold() in gone or not name.casefold().endswith(".xml"):
+            continue
+        if "/tables/" not in name.casefold():
+            continue
+        root = parse_xml(pkg.read(name))
+        if _local(root) != "table":
+            continue
+        for attr in ("name", "displayName"):
+            theirs = (root.get(attr) or "").casefold()
+            if theirs in ours:
+                raise NameClash(
+                    f"Your table '{root.get(attr)}' has the name the tool needs for its "
+                    f"'{ours[theirs]}' table: rename your table and run again."
+                )
+    for dn in wb.iterfind("m:definedNames/m:definedName", NS):
+        theirs = (dn.get("name") or "").casefold()
+        if theirs in ours:
+            raise NameClash(
+                f"Your defined name '{dn.get('name')}' has the name the tool needs for its "
+                f"'{ours[theirs]}' table: rename it and run again."
+            )
+
+
+def _drop_calc_chain(pkg: Parts, wb_part: str, wb_rels: etree._Element) -> set[str]:
+    """Excel rebuilds the calculation chain; a stale one pointing at replaced cells is damage."""
+    dropped = set()
+    for rel in list(wb_rels.iterfind("pr:Relationship", NS)):
+        if rel.get("Type") == CALC_CHAIN_TYPE:
+            target = resolve_target(wb_part, rel.get("Target", ""))
+            pkg.delete(target)
+            pkg.delete(rels_part(target))
+            wb_rels.remove(rel)
+            dropped.add(target)
+    return dropped
+
+
+def _calc_chain_parts(types: etree._Element) -> set[str]:
+    return {
+        ov.get("PartName", "").lstrip("/")
+        for ov in types.iterfind("ct:Override", NS)
+        if ov.get("ContentType", "").endswith("calcChain+xml")
+    }
+
+
+def _remove_overrides(types: etree._Element, parts: set[str]) -> None:
+    folded = {p.casefold() for p in parts}
+    for ov in list(types.iterfind("ct:Override", NS)):
+        if ov.get("PartName", "").lstrip("/").casefold() in folded:
+            types.remove(ov)
+
+
+def _override(types: etree._Element, part: str, content_type: str) -> None:
+    for ov in types.iterfind("ct:Override", NS):
+        if ov.get("PartName", "").lstrip("/").casefold() == part.casefold():
+            ov.set("ContentType", content_type)
+            return
+    etree.SubElement(
+        types, f"{{{CT_NS}}}Override", {"PartName": "/" + part, "ContentType": content_type}
+    )
+
+
+def _content_type(pkg: Parts, part: str) -> str | None:
+    types = parse_xml(pkg.read(CONTENT_TYPES))
+    for ov in types.iterfind("ct:Override", NS):
+        if ov.get("PartName", "").lstrip("/").casefold() == part.casefold():
+            return ov.get("ContentType")
+    ext = part.rsplit(".", 1)[-1].casefold()
+    for default in types.iterfind("ct:Default", NS):
+        if default.get("Extension", "").casefold() == ext:
+            return default.get("ContentType")
+    return None
+
+
+def _free_name(pkg: Parts, stem: str, suffix: str) -> str:
+    n = 1
+    while f"{stem}{n}{suffix}" in pkg:
+        n += 1
+    return f"{stem}{n}{suffix}"
+
+
+def _relative(source: str, target: str) -> str:
+    return posixpath.relpath(target, posixpath.dirname(source) or ".")
+
+
+def _next_rid(rels: etree._Element) -> str:
+    taken = {rel.get("Id", "") for rel in rels.iterfind("pr:Relationship", NS)}
+    n = len(taken) + 1
+    while f"rId{n}" in taken:
+        n += 1
+    return f"rId{n}"
+
+
+def _append_sheet(
+    wb: etree._Element,
+    sheets_el: etree._Element,
+    wb_rels: etree._Element,
+    name: str,
+    part: str,
+    wb_part: str,
+) -> str:
+    rid = _next_rid(wb_rels)
+    etree.SubElement(
+        wb_rels,
+        f"{{{PKG_REL_NS}}}Relationship",
+        {"Id": rid, "Type": WORKSHEET_TYPE, "Target": _relative(wb_part, part)},
+    )
+    ids = [int(s.get("sheetId", "0")) for s in sheets_el.iterfind("m:sheet", NS)]
+    etree.SubElement(
+        sheets_el, _M + "sheet", {"name": name, "sheetId": str(max(ids, default=0) + 1), _R_ID: rid}
+    )
+    return rid
+
+
+def _positions(wb: etree._Element) -> dict[str, int]:
+    return {el.get(_R_ID, ""): i for i, el in enumerate(wb.iterfind("m:sheets/m:sheet", NS))}
+
+
+def _active_tab(wb: etree._Element) -> int:
+    view = wb.find("m:bookViews/m:workbookView", NS)
+    try:
+        return int(view.get("activeTab", "0")) if view is not None else 0
+    except ValueError:
+        return 0
+
+
+def _styles(pkg: Parts, src: Parts, wb_part: str, targets: Sequence[_Target]) -> StyleMap:
+    xfs: set[int] = set()
+    dxfs: set[int] = set()
+    for target in targets:
+        root = parse_xml(src.read(target.scratch_part))
+        for el in root.iter(_M + "c", _M + "row"):
+            if el.get("s") is not None:
+                xfs.add(int(el.get("s", "0")))
+        for el in root.iter(_M + "col"):
+            if el.get("style") is not None:
+                xfs.add(int(el.get("style", "0")))
+        for el in root.iter(_M + "cfRule"):
+            if el.get("dxfId") is not None:
+                dxfs.add(int(el.get("dxfId", "0")))
+        for _type, part, _mode in src.rels(target.scratch_part).values():
+            if _type == _TABLE_TYPE:
+                for el in parse_xml(src.read(part)).iter():
+                    for attr, value in el.attrib.items():
+                        if str(attr).endswith("DxfId"):
+                            dxfs.add(int(value))
+    styles_part = _styles_part(pkg, wb_part)
+    scratch_styles = src.read("xl/styles.xml")
+    if styles_part is None:
+        raise NameClash(
+            "The workbook has no styles part; open and save it in your spreadsheet app."
+        )
+    merged, mapping = merge_styles(pkg.read(styles_part), scratch_styles, xfs, dxfs)
+    pkg.write(styles_part, merged)
+    return mapping
+
+
+def _styles_part(pkg: Parts, wb_part: str) -> str | None:
+    for _type, target, _mode in pkg.rels(wb_part).values():
+        if _type == REL_NS + "/styles":
+            return pkg.find(target)
+    return None
+
+
+def _shared_strings(src: Parts) -> list[etree._Element]:
+    data = src.get("xl/sharedStrings.xml")
+    if data is None:
+        return []
+    return list(parse_xml(data).iterfind("m:si", NS))
+
+
+def _sheet_xml(
+    data: bytes, strings: Sequence[etree._Element], mapping: StyleMap, *, keep_selected: bool
+) -> bytes:
+    root = parse_xml(data)
+    for cell in root.iter(_M + "c"):
+        if cell.get("t") == "s":
+            # Inline strings leave the user's sharedStrings.xml untouched.
+            value = cell.find("m:v", NS)
+            assert value is not None and value.text is not None
+            si = strings[int(value.text)]
+            cell.remove(value)
+            cell.set("t", "inlineStr")
+            inline = etree.SubElement(cell, _M + "is")
+            for child in si:
+                clone_into(inline, child)
+        if cell.get("s") is not None:
+            cell.set("s", str(mapping.xf[int(cell.get("s", "0"))]))
+    for row in root.iter(_M + "row"):
+        if row.get("s") is not None:
+            row.set("s", str(mapping.xf[int(row.get("s", "0"))]))
+    for col in root.iter(_M + "col"):
+        if col.get("style") is not None:
+            col.set("style", str(mapping.xf[int(col.get("style", "0"))]))
+    for rule in root.iter(_M + "cfRule"):
+        if rule.get("dxfId") is not None:
+            rule.set("dxfId", str(mapping.dxf[int(rule.get("dxfId", "0"))]))
+    for view in root.iter(_M + "sheetView"):
+        # Two selected tabs put Excel into grouped editing: only the active tab stays selected.
+        if "tabSelected" in view.attrib:
+            del view.attrib["tabSelected"]
+        if keep_selected:
+            view.set("tabSelected", "1")
+    return serialize(root, data)
+
+
+class _Copier:
+    """Copies a scratch part's related parts (tables, drawings, charts) under fresh names."""
+
+    def __init__(self, pkg: Parts, src: Parts, types: etree._Element, mapping: StyleMap) -> None:
+        self.pkg = pkg
+        self.src = src
+        self.types = types
+        self.mapping = mapping
+        self.table_id = self._max_table_id()
+
+    def _max_table_id(self) -> int:
+        highest = 0
+        for name in self.pkg.names():
+            if "/tables/" in name.casefold() and name.casefold().endswith(".xml"):
+                root = parse_xml(self.pkg.read(name))
+                if _local(root) == "table":
+                    ident = root.get("id", "0")
+                    highest = max(highest, int(ident) if ident.isdigit() else 0)
+        return highest
+
+    def copy_related(self, scratch_part: str, part: str) -> None:
+        rels = self.src.rels(scratch_part)
+        if not rels:
+            return
+        rels_root = parse_xml(self.src.read(rels_part(scratch_part)))
+        for rel in rels_root.iterfind("pr:Relationship", NS):
+            _type, target, mode = rels[rel.get("Id", "")]
+            if mode == "External":
+                continue
+            new = self._copy(target, _type)
+            rel.set("Target", _relative(part, new))
+        self.pkg.write(
+            rels_part(part), serialize(rels_root, self.src.read(rels_part(scratch_part)))
+        )
+
+    def _copy(self, scratch_part: str, rel_type: str) -> str:
+        stem, suffix = _pattern(scratch_part)
+        new = _free_name(self.pkg, stem, suffix)
+        data = self.src.read(scratch_part)
+        if rel_type == _TABLE_TYPE:
+            data = self._table(data)
+        self.pkg.write(new, data)
+        content_type = _content_type(self.src, scratch_part)
+        if content_type is not None:
+            _override(self.types, new, content_type)
+        self.copy_related(scratch_part, new)
+        return new
+
+    def _table(self, data: bytes) -> bytes:
+        root = parse_xml(data)
+        self.table_id += 1
+        root.set("id", str(self.table_id))
+        for el in root.iter():
+            for attr, value in list(el.attrib.items()):
+                if str(attr).endswith("DxfId"):
+                    el.set(attr, str(self.mapping.dxf[int(value)]))
+        return serialize(root, data)
+
+
+def _pattern(part: str) -> tuple[str, str]:
+    """'xl/tables/table1.xml' -> ('xl/tables/table', '.xml')."""
+    folder, name = posixpath.split(part)
+    base, dot, ext = name.rpartition(".")
+    stem = base.rstrip("0123456789") if dot else name.rstrip("0123456789")
+    return posixpath.join(folder, stem), (dot + ext if dot else "")
+
+
+def _defined_names(wb: etree._Element, names: Sequence[tuple[str, str]], position: int) -> None:
+    container = wb.find("m:definedNames", NS)
+    if container is None:
+        container = etree.SubElement(wb, _M + "definedNames")
+        for i, child in enumerate(wb):
+            if isinstance(child.tag, str) and _local(child) in _AFTER_DEFINED_NAMES:
+                wb.insert(i, container)
+                break
+    for dn in list(container.iterfind("m:definedName", NS)):
+        if dn.get("localSheetId") == str(position) and (
+            (dn.get("name") or "").casefold() in _OWN_NAMES
+        ):
+            container.remove(dn)
+    for name, value in names:
+        etree.SubElement(
+            container, _M + "definedName", {"name": name, "localSheetId": str(position)}
+        ).text = value
+    etree.SubElement(
+        container,
+        _M + "definedName",
+        {"name": OWNED_MARKER, "hidden": "1", "localSheetId": str(position)},
+    ).text = OWNED_MARKER_VALUE
+
+
+def _scratch_names(src: Parts) -> dict[int, list[tuple[str, str]]]:
+    """The scratch workbook's sheet-scoped names (print titles), by sheet position."""
+    out: dict[int, list[tuple[str, str]]] = {}
+    root = parse_xml(src.read("xl/workbook.xml"))
+    for dn in root.iterfind("m:definedNames/m:definedName", NS):
+        scope = dn.get("localSheetId")
+        if scope is not None:
+            out.setdefault(int(scope), []).append((dn.get("name", ""), dn.text or ""))
+    return out
+
+
+def _update_app_titles(pkg: Parts, names: Sequence[str]) -> None:
+    """Keep docProps/app.xml's list of worksheet titles in step with workbook.xml.
+
+    Left alone when its layout is not the usual heading pairs + titles, since the file is
+    only informational and a wrong edit is worse than a stale list.
+    """
+    part = pkg.find("docProps/app.xml")
+    if part is None:
+        return
+    root = parse_xml(pkg.read(part))
+    vt = {"ep": _EP_NS, "vt": _VT_NS}
+    pairs = root.find("ep:HeadingPairs/vt:vector", vt)
+    titles = root.find("ep:TitlesOfParts/vt:vector", vt)
+    if pairs is None or titles is None:
+        return
+    variants = list(pairs.iterfind("vt:variant", vt))
+    entries = list(titles.iterfind("vt:lpstr", vt))
+    counts: list[tuple[str, etree._Element]] = []
+    for i in range(0, len(variants) - 1, 2):
+        count_el = variants[i + 1].find("vt:i4", vt)
+        if count_el is None or not (count_el.text or "").strip().isdigit():
+            return
+        counts.append((variants[i].findtext("vt:lpstr", namespaces=vt) or "", count_el))
+    if not counts or sum(int(c.text or 0) for _l, c in counts) != len(entries):
+        return
+    index = next((i for i, (label, _c) in enumerate(counts) if label == "Worksheets"), 0)
+    offset = sum(int(c.text or 0) for _l, c in counts[:index])
+    count_el = counts[index][1]
+    count = int(count_el.text or 0)
+    have = {(e.text or "").casefold(): e for e in entries[offset : offset + count]}
+    changed = False
+    for name in names:
+        found = have.get(name.casefold())
+        if found is not None:
+            if found.text != name:
+                found.text = name
+                changed = True
+            continue
+        new = etree.SubElement(titles, f"{{{_VT_NS}}}lpstr")
+        new.text = name
+        titles.insert(offset + count, new)
+        count += 1
+        changed = True
+    if changed:
+        added = count - int(count_el.text or 0)
+        count_el.text = str(count)
+        titles.set("size", str(len(entries) + added))
+        pkg.write(part, serialize(root, pkg.read(part)))

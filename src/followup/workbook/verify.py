@@ -1,0 +1,416 @@
+"""The structural check every new package must pass before it replaces the tracker.
+
+Each check is a way a merged workbook has been seen to break: Excel "repairs" it (dropping
+content) or another reader refuses it. A problem the tracker already had is not blamed
+on the write, so only problems that are new in the output are reported.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Collection, Iterable
+
+from lxml import etree
+
+from followup.workbook.package import (
+    CALC_CHAIN_TYPE,
+    CONTENT_TYPES,
+    MAIN_NS,
+    NS,
+    REL_NS,
+    Parts,
+    WorkbookInfo,
+    exclusive_parts,
+    is_rels,
+    parse_xml,
+    read_info,
+    rels_part,
+    rels_source,
+)
+
+_M = f"{{{MAIN_NS}}}"
+_R_ID = f"{{{REL_NS}}}id"
+_SHEET_TYPES = {REL_NS + "/worksheet", REL_NS + "/chartsheet", REL_NS + "/dialogsheet"}
+_TABLE_TYPE = REL_NS + "/table"
+_SHARED_STRINGS_TYPE = REL_NS + "/sharedStrings"
+_STYLE_ATTR = re.compile(rb"<(?:\w+:)?(?:c|row)\b[^>]*?\ss=\"(\d+)\"")
+_COL_STYLE = re.compile(rb"<(?:\w+:)?col\b[^>]*?\sstyle=\"(\d+)\"")
+_DXF_ATTR = re.compile(rb"\s(?:\w*DxfId|dxfId)=\"(\d+)\"")
+_TAB_SELECTED = re.compile(rb"<(?:\w+:)?sheetView\b[^>]*\btabSelected=\"(?:1|true)\"")
+# Number formats Excel knows without a numFmt entry (0-49 plus locale-dependent ones).
+_LAST_BUILTIN_NUMFMT = 163
+_SHARED_PARTS = ("docProps/app.xml", "docProps/core.xml")
+
+
+def check(old: bytes, new: bytes, owned: Collection[str]) -> list[str]:
+    """Problems of `new` (empty = fine); see writer.check."""
+    try:
+        after = Parts(new)
+    except (zipfile.BadZipFile, OSError) as exc:
+        return [f"the new workbook is not a readable zip package ({exc})"]
+    before = Parts(old)
+    problems = _absolute(after)
+    try:
+        known = set(_structure(before))
+    except Exception:  # a tracker we cannot even inspect has nothing to compare with
+        known = set()
+    try:
+        problems += _well_formed(before, after)
+        problems += [p for p in _structure(after) if p not in known]
+        info_after = _info(new)
+        problems += _owned(info_after, owned)
+        if _selected_tabs(after) == 0 and _selected_tabs(before) > 0:
+            problems.append("no sheet tab is selected")
+        problems += _unchanged(before, after, _info(old), info_after, owned)
+    except (etree.XMLSyntaxError, KeyError, ValueError) as exc:
+        problems.append(f"the new workbook cannot be inspected: {exc}")
+    return problems
+
+
+def _well_formed(before: Parts, after: Parts) -> list[str]:
+    """Every new or changed XML part parses."""
+    problems = []
+    for name in after.names():
+        if not name.casefold().endswith((".xml", ".rels", ".vml")):
+            continue
+        data = after.read(name)
+        if before.get(name) == data:
+            continue
+        try:
+            parse_xml(data)
+        except etree.XMLSyntaxError as exc:
+            problems.append(f"part {name} is not well-formed XML ({exc})")
+    return problems
+
+
+def _absolute(parts: Parts) -> list[str]:
+    """Problems the output must never have, whatever the input had."""
+    problems = []
+    wb_part = _workbook_part(parts)
+    if any(name.casefold().endswith("calcchain.xml") for name in parts.names()):
+        problems.append("a calcChain part is left in the package")
+    if any(t == CALC_CHAIN_TYPE for t, _target, _mode in parts.rels(wb_part).values()):
+        problems.append("the workbook still has a relationship to a calcChain")
+    if _selected_tabs(parts) > 1:
+        problems.append("more than one sheet tab is selected (Excel would group them)")
+    return problems
+
+
+def _workbook_part(parts: Parts) -> str:
+    for _type, target, _mode in parts.rels("").values():
+        if _type.endswith("/officeDocument"):
+            return target
+    return "xl/workbook.xml"
+
+
+def _sheet_parts(parts: Parts) -> list[str]:
+    wb_part = _workbook_part(parts)
+    return [t for _type, t, mode in parts.rels(wb_part).values() if _type in _SHEET_TYPES]
+
+
+def _selected_tabs(parts: Parts) -> int:
+    return sum(
+        1
+        for part in _sheet_parts(parts)
+        if _TAB_SELECTED.search(parts.get(part) or b"") is not None
+    )
+
+
+def _structure(parts: Parts) -> list[str]:
+    problems = _content_types(parts)
+    problems += _relationships(parts)
+    problems += _workbook(parts)
+    problems += _tables(parts)
+    problems += _styles(parts)
+    return problems
+
+
+def _content_types(parts: Parts) -> list[str]:
+    data = parts.get(CONTENT_TYPES)
+    if data is None:
+        return ["[Content_Types].xml is missing"]
+    root = parse_xml(data)
+    overrides = {
+        ov.get("PartName", "").lstrip("/").casefold(): ov.get("ContentType", "")
+        for ov in root.iterfind("ct:Override", NS)
+    }
+    defaults = {
+        d.get("Extension", "").casefold(): d.get("ContentType", "")
+        for d in root.iterfind("ct:Default", NS)
+    }
+    problems = [
+        f"content type override for missing part /{name}"
+        for name in overrides
+        if parts.find(name) is None
+    ]
+    for name in parts.names():
+        if name == CONTENT_TYPES:
+            continue
+        if name.casefold() not in overrides and name.rsplit(".", 1)[-1].casefold() not in defaults:
+            problems.append(f"part {name} has no content type")
+    return problems
+
+
+def _relationships(parts: Parts) -> list[str]:
+    problems = []
+    for name in parts.names():
+        if not is_rels(name):
+            continue
+        source = rels_source(name)
+        if source and parts.find(source) is None:
+            problems.append(f"{name} describes a missing part")
+        root = parse_xml(parts.read(name))
+        ids: set[str] = set()
+        for rel in root.iterfind("pr:Relationship", NS):
+            rid = rel.get("Id", "")
+            if rid in ids:
+                problems.append(f"{name}: relationship id {rid} is used twice")
+            ids.add(rid)
+        for rid, (_type, target, mode) in parts.rels(source).items():
+            if mode != "External" and parts.find(target) is None:
+                problems.append(f"{name}: {rid} points at missing part {target}")
+    return problems
+
+
+def _workbook(parts: Parts) -> list[str]:
+    wb_part = _workbook_part(parts)
+    data = parts.get(wb_part)
+    if data is None:
+        return [f"the workbook part {wb_part} is missing"]
+    root = parse_xml(data)
+    rels = parts.rels(wb_part)
+    problems = []
+    names: set[str] = set()
+    ids: set[str] = set()
+    sheets = list(root.iterfind("m:sheets/m:sheet", NS))
+    for sheet in sheets:
+        name = sheet.get("name", "")
+        if name.casefold() in names:
+            problems.append(f"two sheets are named '{name}'")
+        names.add(name.casefold())
+        if sheet.get("sheetId") in ids:
+            problems.append(f"sheetId {sheet.get('sheetId')} is used twice")
+        ids.add(sheet.get("sheetId", ""))
+        rel = rels.get(sheet.get(_R_ID, ""))
+        if rel is None or rel[0] not in _SHEET_TYPES:
+            problems.append(f"sheet '{name}' has no sheet relationship")
+    scoped: set[tuple[str, str]] = set()
+    for dn in root.iterfind("m:definedNames/m:definedName", NS):
+        name = dn.get("name", "")
+        scope = dn.get("localSheetId")
+        if scope is not None and (not scope.isdigit() or int(scope) >= len(sheets)):
+            problems.append(f"defined name {name} has localSheetId {scope} out of range")
+        if (name.casefold(), scope or "") in scoped:
+            problems.append(f"defined name {name} is defined twice in the same scope")
+        scoped.add((name.casefold(), scope or ""))
+        if not name:
+            problems.append("a defined name has no name")
+    view = root.find("m:bookViews/m:workbookView", NS)
+    if view is not None and view.get("activeTab") is not None:
+        tab = view.get("activeTab", "")
+        if not tab.isdigit() or int(tab) >= len(sheets):
+            problems.append(f"activeTab {tab} is not a sheet")
+    return problems
+
+
+def _cell_texts(parts: Parts, sheet: str, row: int, strings: list[str]) -> dict[int, str]:
+    """Texts of one row of a sheet (1-based row), by 0-based column."""
+    root = parse_xml(parts.read(sheet))
+    out: dict[int, str] = {}
+    for el in root.iterfind("m:sheetData/m:row", NS):
+        if el.get("r") != str(row):
+            continue
+        for cell in el.iterfind("m:c", NS):
+            col, _r = _split_ref(cell.get("r", ""))
+            kind = cell.get("t", "n")
+            if kind == "inlineStr":
+                inline = cell.find("m:is", NS)
+                out[col] = _text(inline) if inline is not None else ""
+            elif kind == "s":
+                out[col] = strings[int(cell.findtext("m:v", "0", NS))]
+            else:
+                out[col] = cell.findtext("m:v", "", NS)
+    return out
+
+
+def _text(el: etree._Element) -> str:
+    """A string item's text, without its phonetic (rPh) runs."""
+    return "".join(str(t.text or "") for t in el.iterfind("m:t", NS)) + "".join(
+        str(t.text or "") for t in el.iterfind("m:r/m:t", NS)
+    )
+
+
+def _split_ref(ref: str) -> tuple[int, int]:
+    match = re.fullmatch(r"\$?([A-Za-z]{1,3})\$?(\d+)", ref)
+    if match is None:
+        raise ValueError(f"bad cell reference {ref!r}")
+    col = 0
+    for ch in match.group(1).upper():
+        col = col * 26 + ord(ch) - 64
+    return col - 1, int(match.group(2))
+
+
+def _shared_strings(parts: Parts) -> list[str]:
+    wb_part = _workbook_part(parts)
+    for _type, target, _mode in parts.rels(wb_part).values():
+        if _type == _SHARED_STRINGS_TYPE and parts.find(target) is not None:
+            root = parse_xml(parts.read(target))
+            return [_text(si) for si in root.iterfind("m:si", NS)]
+    return []
+
+
+def _tables(parts: Parts) -> list[str]:
+    problems = []
+    ids: dict[str, str] = {}
+    names: dict[str, str] = {}
+    strings: list[str] | None = None
+    for sheet in _sheet_parts(parts):
+        for _type, target, mode in parts.rels(sheet).values():
+            if _type != _TABLE_TYPE or mode == "External" or parts.find(target) is None:
+                continue
+            table = parse_xml(parts.read(target))
+            ident = table.get("id", "")
+            if ident in ids:
+                problems.append(f"table id {ident} is used by {ids[ident]} and {target}")
+            ids[ident] = target
+            for attr in ("displayName",):
+                name = (table.get(attr) or "").casefold()
+                if name in names:
+                    problems.append(f"table name {table.get(attr)} is used twice")
+                names[name] = target
+            first, last = (table.get("ref") or "A1:A1").split(":")
+            c1, r1 = _split_ref(first)
+            c2, _r2 = _split_ref(last)
+            columns = [
+                c.get("name", "") for c in table.iterfind("m:tableColumns/m:tableColumn", NS)
+            ]
+            holder = table.find("m:tableColumns", NS)
+            if len(columns) != c2 - c1 + 1:
+                problems.append(
+                    f"table {table.get('name')} has {len(columns)} columns for {table.get('ref')}"
+                )
+            if holder is not None and holder.get("count") not in (None, str(len(columns))):
+                problems.append(f"table {table.get('name')} has a wrong tableColumns count")
+            if len({c.casefold() for c in columns}) != len(columns):
+                problems.append(f"table {table.get('name')} has duplicate column names")
+            if table.get("headerRowCount", "1") != "0":
+                if strings is None:
+                    strings = _shared_strings(parts)
+                cells = _cell_texts(parts, sheet, r1, strings)
+                for j, column in enumerate(columns):
+                    if cells.get(c1 + j, "") != column:
+                        problems.append(
+                            f"table {table.get('name')}: header cell {j + 1} does not read "
+                            f"'{column}'"
+                        )
+    return problems
+
+
+def _styles(parts: Parts) -> list[str]:
+    wb_part = _workbook_part(parts)
+    styles = next(
+        (t for _type, t, _m in parts.rels(wb_part).values() if _type == REL_NS + "/styles"), None
+    )
+    if styles is None or parts.find(styles) is None:
+        return []
+    root = parse_xml(parts.read(styles))
+    problems = []
+
+    def collection(name: str, item: str) -> list[etree._Element]:
+        parent = root.find(_M + name)
+        if parent is None:
+            return []
+        found = list(parent.iterfind(_M + item))
+        if parent.get("count") not in (None, str(len(found))):
+            problems.append(f"styles: {name} count {parent.get('count')} but {len(found)} entries")
+        return found
+
+    numfmts = {nf.get("numFmtId", "") for nf in collection("numFmts", "numFmt")}
+    sizes = {
+        "fontId": len(collection("fonts", "font")),
+        "fillId": len(collection("fills", "fill")),
+        "borderId": len(collection("borders", "border")),
+        "xfId": len(collection("cellStyleXfs", "xf")),
+    }
+    xfs = collection("cellXfs", "xf")
+    dxfs = collection("dxfs", "dxf")
+    for i, xf in enumerate(xfs):
+        for attr, size in sizes.items():
+            value = xf.get(attr)
+            if value is not None and (not value.isdigit() or int(value) >= size):
+                problems.append(f"styles: cell format {i} has {attr} {value} out of range")
+        fmt = xf.get("numFmtId", "0")
+        if not fmt.isdigit() or (int(fmt) > _LAST_BUILTIN_NUMFMT and fmt not in numfmts):
+            problems.append(f"styles: cell format {i} uses undefined number format {fmt}")
+    for part in _sheet_parts(parts):
+        data = parts.get(part) or b""
+        problems += _out_of_range(
+            part, "cell format", _indices(data, _STYLE_ATTR, _COL_STYLE), len(xfs)
+        )
+        problems += _out_of_range(part, "dxf", _indices(data, _DXF_ATTR), len(dxfs))
+        for _type, target, _mode in parts.rels(part).values():
+            if _type == _TABLE_TYPE and parts.find(target) is not None:
+                dxf_ids = _indices(parts.read(target), _DXF_ATTR)
+                problems += _out_of_range(target, "dxf", dxf_ids, len(dxfs))
+    return problems
+
+
+def _indices(data: bytes, *patterns: re.Pattern[bytes]) -> set[int]:
+    return {int(m.group(1)) for p in patterns for m in p.finditer(data)}
+
+
+def _out_of_range(part: str, what: str, used: Iterable[int], size: int) -> list[str]:
+    bad = sorted(i for i in used if i >= size)
+    return [f"{part} uses {what} {i}, but there are only {size}" for i in bad[:3]]
+
+
+def _info(package: bytes) -> WorkbookInfo:
+    with zipfile.ZipFile(io.BytesIO(package)) as zf:
+        return read_info(zf)
+
+
+def _owned(info: WorkbookInfo, owned: Collection[str]) -> list[str]:
+    wanted = {n.casefold() for n in owned}
+    return [
+        f"sheet '{s.name}' is written by the tool but carries no owned-sheet marker"
+        for s in info.sheets
+        if s.name.casefold() in wanted and not s.owned
+    ]
+
+
+def _owned_parts(parts: Parts, info: WorkbookInfo, owned: Collection[str]) -> set[str]:
+    wanted = {n.casefold() for n in owned}
+    sheets = {s.part for s in info.sheets if s.owned and s.name.casefold() in wanted}
+    return {p.casefold() for p in exclusive_parts(parts, sheets)}
+
+
+def _shared(parts: Parts) -> set[str]:
+    wb_part = _workbook_part(parts)
+    shared = {CONTENT_TYPES, wb_part, rels_part(wb_part), *_SHARED_PARTS}
+    for _type, target, _mode in parts.rels(wb_part).values():
+        if _type in (REL_NS + "/styles", CALC_CHAIN_TYPE):
+            shared.add(target)
+    return {p.casefold() for p in shared}
+
+
+def _unchanged(
+    before: Parts, after: Parts, old: WorkbookInfo, new: WorkbookInfo, owned: Collection[str]
+) -> list[str]:
+    """Every part outside the owned sheets and the shared parts is byte-identical."""
+    skip_before = _owned_parts(before, old, owned) | _shared(before)
+    skip_after = _owned_parts(after, new, owned) | _shared(after)
+    problems = []
+    for name in before.names():
+        if name.casefold() in skip_before:
+            continue
+        data = after.get(name)
+        if data is None:
+            problems.append(f"part {name} was removed")
+        elif data != before.read(name):
+            problems.append(f"part {name} was changed")
+    for name in after.names():
+        if before.find(name) is None and name.casefold() not in skip_after:
+            problems.append(f"part {name} was added outside the owned sheets")
+    return problems

@@ -1,0 +1,47 @@
+"""The only code that writes the tracker's package: owned sheets in, new package bytes out.
+
+The tool owns whole sheets, like Power Query: it authors them in a scratch workbook,
+merges their parts into the tracker's package and leaves every other part as it was.
+Nothing here touches the disk; the safe replace of the file is the caller's job.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Collection, Sequence
+
+from followup.errors import UnreadableWorkbook, VerifyFailed
+from followup.layout import OwnedSheet
+from followup.workbook import verify
+from followup.workbook.author import author
+from followup.workbook.merge import merge
+from followup.workbook.package import read_info
+
+
+def render(package: bytes, sheets: Sequence[OwnedSheet]) -> bytes:
+    """The tracker package with each owned sheet replaced in place (same part, rId, sheetId,
+    tab position) or appended after the user's sheets; every other part byte-identical
+    (uncompressed), except the shared parts SPEC section 7 allows. Raises NameClash when a
+    user sheet (no marker) has an owned sheet's name in any case, or a user table has one of
+    our table names. Dates written in the workbook's own date system (1904 too)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(package)) as zf:
+            info = read_info(zf)
+    except (zipfile.BadZipFile, KeyError, OSError) as exc:
+        raise UnreadableWorkbook(f"not a workbook package: {exc}") from exc
+    scratch = author(sheets, info.date1904)
+    new = merge(package, scratch, sheets)
+    problems = check(package, new, [s.name for s in sheets])
+    if problems:
+        raise VerifyFailed("; ".join(problems))
+    return new
+
+
+def check(old: bytes, new: bytes, owned: Collection[str]) -> list[str]:
+    """Structural problems of `new` (empty list = fine): relationships and content types
+    resolve, table ids unique and names/headers consistent, style indices in range, defined
+    names valid (localSheetId in range), no calcChain, exactly one selected tab, and every
+    part not belonging to an owned sheet nor among the allowed shared parts is byte-identical
+    (after decompression) to `old`."""
+    return verify.check(old, new, owned)
