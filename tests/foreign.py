@@ -17,13 +17,31 @@ import tempfile
 import uuid
 import zipfile
 import zlib
+from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 
+import pandas as pd
 import xlsxwriter
 from lxml import etree
 
-from followup.schema import CONTACTS, INTERVIEWS, LOG, SEARCH, SETTINGS, SETTINGS_SHEET
+from followup.layout import AMBER, GREEN, RED, BarChart, Block, ColumnLayout, Highlight, OwnedSheet
+from followup.schema import (
+    CONTACTS,
+    HISTORY_SHEET,
+    INTERVIEWS,
+    LOG,
+    NETWORK_SHEET,
+    OVERDUE,
+    SEARCH,
+    SETTINGS,
+    SETTINGS_SHEET,
+    SUMMARY,
+    THIS_WEEK_SHEET,
+    THIS_WEEK_WHEN,
+    TODAY,
+    Sheet,
+)
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -93,13 +111,28 @@ INTERVIEW_ROWS: tuple[tuple[object, ...], ...] = (
     ),
 )
 LOG_ROWS: tuple[tuple[object, ...], ...] = (
-    (date(2026, 11, 2), "Northwind Traders", "Data Analyst", "Sent", "Email", "thank-you",
-     "Dana Reyes", "Thanks for the call"),
-    (date(2026, 10, 21), "Contoso Ltd", "", "Sent", "Email", "thank-you", "Priya Shah",
-     "Thank you note"),
-    (date(2026, 11, 5), "Contoso Ltd", "", "Received", "Email", "", "Priya Shah",
-     "Still deciding"),
-)  # fmt: skip
+    (
+        date(2026, 11, 2),
+        "Northwind Traders",
+        "Data Analyst",
+        "Sent",
+        "Email",
+        "thank-you",
+        "Dana Reyes",
+        "Thanks for the call",
+    ),
+    (
+        date(2026, 10, 21),
+        "Contoso Ltd",
+        "",
+        "Sent",
+        "Email",
+        "thank-you",
+        "Priya Shah",
+        "Thank you note",
+    ),
+    (date(2026, 11, 5), "Contoso Ltd", "", "Received", "Email", "", "Priya Shah", "Still deciding"),
+)
 CONTACT_ROWS: tuple[tuple[object, ...], ...] = (
     ("Sam Ortiz", "Core network", "", "sam@example.org", "", date(2026, 10, 1), 14, ""),
     ("Ava Chen", "Advocate", "Northwind Traders", "", "", None, None, "Former colleague"),
@@ -111,6 +144,105 @@ SEARCH_ROWS: tuple[tuple[object, ...], ...] = (
 )
 WEEKLY_COUNTS = (("Week 1", 3, 2), ("Week 2", 5, 1), ("Week 3", 4, 3), ("Week 4", 6, 2))
 CACHED_DECISION_HEADER = "Decision date"  # a user column holding a date formula
+
+
+THIS_WEEK_ROWS = (
+    (OVERDUE, date(2026, 11, 12), "Northwind Traders", "Data Analyst", "halfway"),
+    (TODAY, date(2026, 11, 16), 'R&D <Labs> "Ünïcode"', "Engineer", "thank-you"),
+    (THIS_WEEK_WHEN, date(2026, 11, 19), "Contoso Ltd", "Operations Lead", "status-email"),
+)
+HISTORY_ROWS = (
+    (date(2026, 11, 2), "Northwind Traders", "Data Analyst", "thank-you", "Email"),
+    (date(2026, 11, 9), "Contoso Ltd", "Operations Lead", "reiterate-call", "Phone"),
+)
+
+
+def _columns(sheet: Sheet) -> tuple[ColumnLayout, ...]:
+    return tuple(
+        ColumnLayout(c.header, c.width, "date" if c.is_date else "text") for c in sheet.columns
+    )
+
+
+def _frame(sheet: Sheet, rows: Sequence[tuple[object, ...]]) -> pd.DataFrame:
+    headers = [c.header for c in sheet.columns]
+    padded = [list(r) + [None] * (len(headers) - len(r)) for r in rows]
+    return pd.DataFrame(padded, columns=headers)
+
+
+def owned_sheets() -> tuple[OwnedSheet, ...]:
+    """The four owned sheets as the core describes them, with a few rows each."""
+    title = "Rewritten by followup on every refresh: edit only Done, Draft and Note."
+    this_week = OwnedSheet(
+        THIS_WEEK_SHEET.name,
+        ("This Week", title),
+        (
+            Block(
+                _frame(THIS_WEEK_SHEET, THIS_WEEK_ROWS),
+                _columns(THIS_WEEK_SHEET),
+                table=THIS_WEEK_SHEET.table,
+                highlight=Highlight(
+                    "When", ((OVERDUE, RED), (TODAY, AMBER), (THIS_WEEK_WHEN, GREEN))
+                ),
+            ),
+        ),
+    )
+    network = OwnedSheet(
+        NETWORK_SHEET.name,
+        ("Network Updates", title),
+        (
+            Block(
+                _frame(
+                    NETWORK_SHEET,
+                    [("Sam Ortiz", "Core network", "", date(2026, 10, 1), "Two interviews")],
+                ),
+                _columns(NETWORK_SHEET),
+                table=NETWORK_SHEET.table,
+            ),
+        ),
+    )
+    weeks = pd.DataFrame(
+        {
+            "Week": ["Oct 26", "Nov 2", "Nov 9", "Nov 16"],
+            "Follow-ups sent": [1, 3, 2, 0],
+            "Search activities": [4, 6, 5, 1],
+        }
+    )
+    summary = OwnedSheet(
+        SUMMARY,
+        ("Summary", title),
+        (
+            Block(
+                pd.DataFrame({"Item": ["As of", "Window"], "Value": ["2026-11-16", "7 days"]}),
+                (ColumnLayout("Item", 30), ColumnLayout("Value", 16)),
+                heading="This week",
+            ),
+            Block(
+                weeks,
+                (
+                    ColumnLayout("Week", 12),
+                    ColumnLayout("Follow-ups sent", 16, "number"),
+                    ColumnLayout("Search activities", 16, "number"),
+                ),
+                heading="Last 8 weeks",
+            ),
+        ),
+        chart=BarChart(
+            "Follow-ups and search per week", 1, "Week", ("Follow-ups sent", "Search activities")
+        ),
+        freeze_header=False,
+    )
+    history = OwnedSheet(
+        HISTORY_SHEET.name,
+        ("History", title),
+        (
+            Block(
+                _frame(HISTORY_SHEET, HISTORY_ROWS),
+                _columns(HISTORY_SHEET),
+                table=HISTORY_SHEET.table,
+            ),
+        ),
+    )
+    return (this_week, network, summary, history)
 
 
 def excel_serial(day: date, *, date1904: bool = False) -> float:
@@ -222,9 +354,12 @@ def _build(path: Path, *, date1904: bool, vba: bool) -> Path:
     status_col = INTERVIEWS.columns.index(INTERVIEWS.column("status"))
     type_col = INTERVIEWS.columns.index(INTERVIEWS.column("interviewer_type"))
     interviews.data_validation(
-        1, status_col, 200, status_col, {"validate": "list", "source": ["Active", "On hold",
-                                                                         "Offer", "Rejected"]}
-    )  # fmt: skip
+        1,
+        status_col,
+        200,
+        status_col,
+        {"validate": "list", "source": ["Active", "On hold", "Offer", "Rejected"]},
+    )
     interviews.data_validation(
         1, type_col, 200, type_col, {"validate": "list", "source": "=Lists!$A$1:$A$6"}
     )
@@ -281,16 +416,25 @@ def _build(path: Path, *, date1904: bool, vba: bool) -> Path:
 
     chart_sheet = wb.add_chartsheet("Weekly Chart")
     line = wb.add_chart({"type": "line"})
-    line.add_series({"name": "Applications", "categories": "=Dashboard!$A$4:$A$7",
-                     "values": "=Dashboard!$B$4:$B$7"})  # fmt: skip
+    line.add_series(
+        {
+            "name": "Applications",
+            "categories": "=Dashboard!$A$4:$A$7",
+            "values": "=Dashboard!$B$4:$B$7",
+        }
+    )
     line.set_title({"name": "Applications per week"})
     chart_sheet.set_chart(line)
     chart_sheet.set_tab_color("#FFC000")
 
     lists = wb.add_worksheet("Lists")
-    for col, choices in enumerate((INTERVIEWS.column("interviewer_type").choices,
-                                   INTERVIEWS.column("status").choices,
-                                   LOG.column("channel").choices)):  # fmt: skip
+    for col, choices in enumerate(
+        (
+            INTERVIEWS.column("interviewer_type").choices,
+            INTERVIEWS.column("status").choices,
+            LOG.column("channel").choices,
+        )
+    ):
         for row, choice in enumerate(choices):
             lists.write(row, col, choice)
     lists.hide()
@@ -335,10 +479,20 @@ def _dashboard(
     ws.add_sparkline("D4", {"range": "Dashboard!B4:C4"})
     ws.add_sparkline("D5", {"range": "Dashboard!B5:C5", "type": "column"})
     chart = wb.add_chart({"type": "column"})
-    chart.add_series({"name": "Applications", "categories": "=Dashboard!$A$4:$A$7",
-                      "values": "=Dashboard!$B$4:$B$7"})  # fmt: skip
-    chart.add_series({"name": "Follow-ups", "categories": "=Dashboard!$A$4:$A$7",
-                      "values": "=Dashboard!$C$4:$C$7"})  # fmt: skip
+    chart.add_series(
+        {
+            "name": "Applications",
+            "categories": "=Dashboard!$A$4:$A$7",
+            "values": "=Dashboard!$B$4:$B$7",
+        }
+    )
+    chart.add_series(
+        {
+            "name": "Follow-ups",
+            "categories": "=Dashboard!$A$4:$A$7",
+            "values": "=Dashboard!$C$4:$C$7",
+        }
+    )
     chart.set_title({"name": "Search activity"})
     ws.insert_chart("H3", chart)
     ws.insert_image(
@@ -455,12 +609,16 @@ def with_threaded_comment_and_custom_xml(path: Path) -> Path:
 
     types = etree.fromstring(contents["[Content_Types].xml"])
     for part, content_type in (
-        ("/xl/threadedComments/threadedComment1.xml",
-         "application/vnd.ms-excel.threadedcomments+xml"),
+        (
+            "/xl/threadedComments/threadedComment1.xml",
+            "application/vnd.ms-excel.threadedcomments+xml",
+        ),
         ("/xl/persons/person.xml", "application/vnd.ms-excel.person+xml"),
-        ("/customXml/itemProps1.xml",
-         "application/vnd.openxmlformats-officedocument.customXmlProperties+xml"),
-    ):  # fmt: skip
+        (
+            "/customXml/itemProps1.xml",
+            "application/vnd.openxmlformats-officedocument.customXmlProperties+xml",
+        ),
+    ):
         etree.SubElement(types, f"{{{CT_NS}}}Override", PartName=part, ContentType=content_type)
     contents["[Content_Types].xml"] = _xml(types)
     _rewrite(path, contents)
@@ -484,16 +642,18 @@ def _add_rel(data: bytes, rel_type: str, target: str) -> bytes:
     n = len(taken) + 1
     while f"rId{n}" in taken:
         n += 1
-    etree.SubElement(root, f"{{{PKG_REL_NS}}}Relationship", Id=f"rId{n}", Type=rel_type,
-                     Target=target)  # fmt: skip
+    etree.SubElement(
+        root, f"{{{PKG_REL_NS}}}Relationship", Id=f"rId{n}", Type=rel_type, Target=target
+    )
     return _xml(root)
 
 
 def _rels(entries: list[tuple[str, str, str]]) -> bytes:
     root = etree.Element(f"{{{PKG_REL_NS}}}Relationships", nsmap={None: PKG_REL_NS})  # type: ignore[dict-item]
     for rid, rel_type, target in entries:
-        etree.SubElement(root, f"{{{PKG_REL_NS}}}Relationship", Id=rid, Type=rel_type,
-                         Target=target)  # fmt: skip
+        etree.SubElement(
+            root, f"{{{PKG_REL_NS}}}Relationship", Id=rid, Type=rel_type, Target=target
+        )
     return _xml(root)
 
 
@@ -522,18 +682,27 @@ def soffice_available() -> bool:
     return shutil.which("soffice") is not None
 
 
-def via_libreoffice(src: Path, folder: Path, fmt: str = "xlsx", *, timeout: float = 240) -> Path:
+def via_libreoffice(
+    src: Path,
+    folder: Path,
+    fmt: str = "xlsx",
+    *,
+    expect: str | None = None,
+    timeout: float = 240,
+) -> Path:
     """Convert (or re-save) a workbook with headless LibreOffice; return the new file.
 
-    LibreOffice exits 0 even when it cannot load or write a file, so success is judged
-    by the output file, never by the exit code.
+    `fmt` is what `--convert-to` takes (an extension, optionally with a filter). `expect`
+    names the output file when it is not `<stem>.<extension>` (a CSV per sheet). LibreOffice
+    exits 0 even when it cannot load or write a file, so success is judged by the output
+    file, never by the exit code.
     """
     soffice = shutil.which("soffice")
     if soffice is None:
         raise RuntimeError("LibreOffice (soffice) is not installed")
     folder.mkdir(parents=True, exist_ok=True)
     extension = fmt.split(":", 1)[0]
-    out = folder / f"{src.stem}.{extension}"
+    out = folder / (expect or f"{src.stem}.{extension}")
     if out.resolve() == src.resolve():
         raise ValueError("the output folder must differ from the source file's folder")
     out.unlink(missing_ok=True)
