@@ -216,7 +216,8 @@ def _earliest_done(sent: pd.DataFrame, ops: pd.DataFrame) -> pd.DataFrame:
     earliest = earliest.reindex(columns=list(STEP_IDS[1:]))
     earliest.columns = [f"done:{s}" for s in earliest.columns]
     merged = ops[_KEYS].merge(earliest, left_on=_KEYS, right_index=True, how="left")
-    return merged.drop(columns=_KEYS).apply(_dates)
+    merged = merged.drop(columns=_KEYS)
+    return pd.DataFrame({col: _dates(merged[col]) for col in merged.columns}, index=ops.index)
 
 
 def _window_ends(ops: pd.DataFrame) -> None:
@@ -273,8 +274,8 @@ def _plan(tracker: Tracker, as_of: pd.Timestamp, days: int) -> _Plan:
     ops["response"] = _responses(tracker, ops, as_of)
     ops["restarted"] = ops["response"].notna() & (ops["response"] >= ops["first_status_due"])
     grace = pd.Timedelta(days=settings.response_grace_days)
-    ops["effective_decision"] = decision.where(~ops["restarted"], ops["response"] + grace)
-    ops["chain_from"] = start.where(~ops["restarted"], ops["response"] + DAY)
+    ops["effective_decision"] = _dates(decision.where(~ops["restarted"], ops["response"] + grace))
+    ops["chain_from"] = _dates(start.where(~ops["restarted"], ops["response"] + DAY))
 
     ops = pd.concat([ops, _earliest_done(sent, ops)], axis=1)
     gaps = _gap_days(settings)
