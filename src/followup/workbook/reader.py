@@ -124,8 +124,12 @@ def _uncached_cells(zf: zipfile.ZipFile, info: WorkbookInfo, sheet_name: str) ->
         return frozenset()
     cells = set()
     for _event, cell in etree.iterparse(io.BytesIO(xml), tag=_CELL, huge_tree=True):
-        # An empty <v/> is a saved empty-text result; only a missing one is unsaved.
-        unsaved = cell.find(_VALUE) is None and cell.find(_INLINE) is None
+        # An empty <v/> is a saved result only for text (a formula returning ""); a number
+        # with no digits means the writer never calculated the formula.
+        value = cell.find(_VALUE)
+        empty = value is None or not (value.text or "").strip()
+        text_result = cell.get("t") in ("str", "s", "inlineStr") and value is not None
+        unsaved = empty and not text_result and cell.find(_INLINE) is None
         if unsaved and cell.find(_FORMULA_TAG) is not None:
             cells.add(cell.get("r", ""))
         cell.clear()
