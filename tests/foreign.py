@@ -625,6 +625,103 @@ def with_threaded_comment_and_custom_xml(path: Path) -> Path:
     return path
 
 
+EXCEL_WORKBOOK_ROOT = (
+    b'<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+    b'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+    b'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    b'mc:Ignorable="x15 xr xr6 xr10 xr2" '
+    b'xmlns:x15="http://schemas.microsoft.com/office/spreadsheetml/2010/11/main" '
+    b'xmlns:xr="http://schemas.microsoft.com/office/spreadsheetml/2014/revision" '
+    b'xmlns:xr6="http://schemas.microsoft.com/office/spreadsheetml/2016/revision6" '
+    b'xmlns:xr10="http://schemas.microsoft.com/office/spreadsheetml/2016/revision10" '
+    b'xmlns:xr2="http://schemas.microsoft.com/office/spreadsheetml/2015/revision2">'
+)
+EXCEL_WORKBOOK_HEAD = (
+    b'<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+    b'<mc:Choice Requires="x15"><x15ac:absPath url="C:\\Users\\sam\\Documents\\" '
+    b'xmlns:x15ac="http://schemas.microsoft.com/office/spreadsheetml/2010/11/ac"/>'
+    b"</mc:Choice></mc:AlternateContent>"
+    b'<xr:revisionPtr revIDLastSave="0" documentId="8_{2B4F6A1C-7D3E-4C59-8E21-0F9A3B5C7D11}" '
+    b'xr6:coauthVersionLast="47" xr6:coauthVersionMax="47" '
+    b'xr10:uidLastSave="{00000000-0000-0000-0000-000000000000}"/>'
+)
+EXCEL_WORKBOOK_TAIL = (
+    b'<extLst><ext uri="{140A7094-0E35-4892-8432-C4D2E57EDEB5}" '
+    b'xmlns:x15="http://schemas.microsoft.com/office/spreadsheetml/2010/11/main">'
+    b'<x15:workbookPr chartTrackingRefBase="1"/></ext>'
+    b'<ext uri="{B58B0392-4F1F-4190-BB64-5DF3571DCE5F}" '
+    b'xmlns:xcalcf="http://schemas.microsoft.com/office/spreadsheetml/2018/calcfeatures">'
+    b'<xcalcf:calcFeatures><xcalcf:feature name="microsoft.com:RD"/>'
+    b'<xcalcf:feature name="microsoft.com:LET_WF"/></xcalcf:calcFeatures></ext></extLst>'
+)
+EXCEL_STYLES_ROOT = (
+    b'<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+    b'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    b'mc:Ignorable="x14ac x16r2 xr" '
+    b'xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac" '
+    b'xmlns:x16r2="http://schemas.microsoft.com/office/spreadsheetml/2015/02/main" '
+    b'xmlns:xr="http://schemas.microsoft.com/office/spreadsheetml/2014/revision">'
+)
+EXCEL_STYLES_TAIL = (
+    b'<extLst><ext uri="{EB79DEF2-80B8-43e5-95BD-54CBDDF9020C}" '
+    b'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">'
+    b'<x14:slicerStyles defaultSlicerStyle="SlicerStyleLight1"/></ext>'
+    b'<ext uri="{9260A510-F301-46a8-8635-F512D64BE5F5}" '
+    b'xmlns:x15="http://schemas.microsoft.com/office/spreadsheetml/2010/11/main">'
+    b'<x15:timelineStyles defaultTimelineStyle="TimeSlicerStyleLight1"/></ext></extLst>'
+)
+
+
+def excel_flavoured(path: Path) -> Path:
+    """Give the shared parts the extras Excel 365 writes, and a calculation chain.
+
+    Excel declares namespaces that only `mc:Ignorable` uses, keeps revision and path
+    elements and extension lists in workbook.xml and styles.xml, and lists formula cells
+    in calcChain.xml: a writer that rebuilds these parts or forgets a declaration makes
+    Excel report the file as damaged.
+    """
+    contents = parts(path)
+    workbook = contents["xl/workbook.xml"]
+    head, rest = workbook.split(b"<workbook ", 1)
+    rest = rest.split(b">", 1)[1]
+    marker = b"<bookViews>"
+    rest = rest.replace(marker, EXCEL_WORKBOOK_HEAD + marker, 1)
+    rest = rest.replace(b"<calcPr ", b'<calcPr calcId="191029" ', 1).replace(
+        b'calcId="124519" ', b""
+    )
+    rest = rest.replace(b"</workbook>", EXCEL_WORKBOOK_TAIL + b"</workbook>")
+    contents["xl/workbook.xml"] = head + EXCEL_WORKBOOK_ROOT + rest
+
+    styles = contents["xl/styles.xml"]
+    head, rest = styles.split(b"<styleSheet ", 1)
+    rest = rest.split(b">", 1)[1]
+    rest = rest.replace(b"<fonts ", b'<fonts x14ac:knownFonts="1" ', 1)
+    rest = rest.replace(b"</styleSheet>", EXCEL_STYLES_TAIL + b"</styleSheet>")
+    contents["xl/styles.xml"] = head + EXCEL_STYLES_ROOT + rest
+
+    # The cached Decision date formulas of Interviews (sheet id 1).
+    cells = "".join(f'<c r="O{row}" i="1"/>' for row in range(2, 2 + len(INTERVIEW_ROWS)))
+    contents["xl/calcChain.xml"] = (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        + f'<calcChain xmlns="{MAIN_NS}">{cells}</calcChain>'.encode()
+    )
+    contents["xl/_rels/workbook.xml.rels"] = _add_rel(
+        contents["xl/_rels/workbook.xml.rels"],
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain",
+        "calcChain.xml",
+    )
+    types = etree.fromstring(contents["[Content_Types].xml"])
+    etree.SubElement(
+        types,
+        f"{{{CT_NS}}}Override",
+        PartName="/xl/calcChain.xml",
+        ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml",
+    )
+    contents["[Content_Types].xml"] = _xml(types)
+    _rewrite(path, contents)
+    return path
+
+
 def _sheet_part(contents: dict[str, bytes], sheet_name: str) -> str:
     workbook = etree.fromstring(contents["xl/workbook.xml"])
     rels = etree.fromstring(contents["xl/_rels/workbook.xml.rels"])

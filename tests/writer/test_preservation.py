@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -18,6 +19,7 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
+from lxml import etree
 from openxml_audit import OpenXmlValidator
 
 from followup.schema import HISTORY_SHEET, SUMMARY, THIS_WEEK_SHEET
@@ -30,6 +32,7 @@ from tests.foreign import (
     INTERVIEW_ROWS,
     THIS_WEEK_ROWS,
     THREAD_TEXT,
+    excel_flavoured,
     owned_sheets,
     parts,
     soffice_available,
@@ -66,6 +69,9 @@ MAKERS = {
     "xlsxwriter-1904": lambda folder: tracker_by_xlsxwriter(folder, date1904=True),
     "threaded-comment-custom-xml": lambda folder: with_threaded_comment_and_custom_xml(
         tracker_by_xlsxwriter(folder)
+    ),
+    "excel-365": lambda folder: excel_flavoured(
+        with_threaded_comment_and_custom_xml(tracker_by_xlsxwriter(folder))
     ),
     "xlsm": xlsm_with_vba,
     "libreoffice": _libreoffice_tracker,
@@ -230,6 +236,29 @@ def test_hand_added_parts_are_still_referenced(rendered: Rendered) -> None:
     types = contents["[Content_Types].xml"]
     assert b"/xl/persons/person.xml" in types
     assert b"/xl/threadedComments/threadedComment1.xml" in types
+
+
+MC_IGNORABLE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Ignorable"
+
+
+def test_shared_parts_keep_what_other_apps_wrote(rendered: Rendered) -> None:
+    before = parts(rendered.original)
+    for package in (rendered.once, rendered.twice):
+        after = parts(package)
+        for name in ("xl/workbook.xml", "xl/styles.xml"):
+            old, new = etree.fromstring(before[name]), etree.fromstring(after[name])
+            assert set(old.nsmap.items()) <= set(new.nsmap.items()), name
+            assert new.get(MC_IGNORABLE) == old.get(MC_IGNORABLE), name
+            # Excel refuses a file whose Ignorable names an undeclared prefix.
+            assert set((new.get(MC_IGNORABLE) or "").split()) <= set(new.nsmap), name
+            grown = Counter(el.tag for el in new.iter())
+            grown.subtract(el.tag for el in old.iter())
+            assert {tag: n for tag, n in grown.items() if n < 0} == {}, name
+            for old_el in old.iter("{*}revisionPtr", "{*}absPath", "{*}ext", "{*}fileVersion"):
+                assert any(
+                    new_el.tag == old_el.tag and dict(new_el.attrib) == dict(old_el.attrib)
+                    for new_el in new.iter(old_el.tag)
+                ), f"{name}: {old_el.tag} {dict(old_el.attrib)}"
 
 
 @pytest.mark.parametrize("rendered", ["xlsm"], indirect=True)
