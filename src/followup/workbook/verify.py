@@ -128,18 +128,9 @@ def _structure(parts: Parts) -> list[str]:
 
 
 def _content_types(parts: Parts) -> list[str]:
-    data = parts.get(CONTENT_TYPES)
-    if data is None:
+    if parts.get(CONTENT_TYPES) is None:
         return ["[Content_Types].xml is missing"]
-    root = parse_xml(data)
-    overrides = {
-        ov.get("PartName", "").lstrip("/").casefold(): ov.get("ContentType", "")
-        for ov in root.iterfind("ct:Override", NS)
-    }
-    defaults = {
-        d.get("Extension", "").casefold(): d.get("ContentType", "")
-        for d in root.iterfind("ct:Default", NS)
-    }
+    overrides, defaults = _content_type_map(parts)
     problems = [
         f"content type override for missing part /{name}"
         for name in overrides
@@ -153,8 +144,36 @@ def _content_types(parts: Parts) -> list[str]:
     return problems
 
 
+_OOXML = "application/vnd.openxmlformats-officedocument."
+# Parts a reader finds by content type; the generic application/xml default is not enough.
+_EXPECTED_TYPES = {
+    REL_NS + "/worksheet": _OOXML + "spreadsheetml.worksheet+xml",
+    REL_NS + "/table": _OOXML + "spreadsheetml.table+xml",
+    REL_NS + "/drawing": _OOXML + "drawing+xml",
+    REL_NS + "/chart": _OOXML + "drawingml.chart+xml",
+    REL_NS + "/styles": _OOXML + "spreadsheetml.styles+xml",
+}
+
+
+def _content_type_map(parts: Parts) -> tuple[dict[str, str], dict[str, str]]:
+    data = parts.get(CONTENT_TYPES)
+    if data is None:
+        return {}, {}
+    root = parse_xml(data)
+    overrides = {
+        ov.get("PartName", "").lstrip("/").casefold(): ov.get("ContentType", "")
+        for ov in root.iterfind("ct:Override", NS)
+    }
+    defaults = {
+        d.get("Extension", "").casefold(): d.get("ContentType", "")
+        for d in root.iterfind("ct:Default", NS)
+    }
+    return overrides, defaults
+
+
 def _relationships(parts: Parts) -> list[str]:
     problems = []
+    overrides, defaults = _content_type_map(parts)
     for name in parts.names():
         if not is_rels(name):
             continue
@@ -169,8 +188,21 @@ def _relationships(parts: Parts) -> list[str]:
                 problems.append(f"{name}: relationship id {rid} is used twice")
             ids.add(rid)
         for rid, (_type, target, mode) in parts.rels(source).items():
-            if mode != "External" and parts.find(target) is None:
+            if mode == "External":
+                continue
+            if parts.find(target) is None:
                 problems.append(f"{name}: {rid} points at missing part {target}")
+                continue
+            expected = _EXPECTED_TYPES.get(_type)
+            actual = overrides.get(target.casefold()) or defaults.get(
+                target.rsplit(".", 1)[-1].casefold()
+            )
+            if (
+                expected is not None
+                and actual != expected
+                and not (_type.endswith("/worksheet") and actual and "worksheet" in actual)
+            ):
+                problems.append(f"part {target} has no content type {expected}")
     return problems
 
 
