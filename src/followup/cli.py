@@ -12,8 +12,16 @@ import click
 import pandas as pd
 
 from followup import __version__, commands
+from followup.schema import OVERDUE, THIS_WEEK_WHEN, TODAY
+from followup.sheets import day
 from followup.errors import FollowupError, Problem, TrackerInvalid
-from followup.options import as_of_option, today, tracker_argument, workbook_path
+from followup.options import (
+    as_of_option,
+    days_option,
+    today,
+    tracker_argument,
+    workbook_path,
+)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -94,3 +102,86 @@ def check(tracker: Path, as_of: dt.datetime | None) -> None:
         raise SystemExit(EXIT_DATA)
     summary = "no problems" if not warnings else _count(warnings, "warning")
     click.echo(f"{tracker.name}: {summary}. Ready for followup refresh.")
+
+
+@main.command()
+@tracker_argument
+@as_of_option
+@days_option
+@click.option(
+    "--output",
+    "-o",
+    type=workbook_path(new=True),
+    default=None,
+    metavar="OUT.xlsx",
+    help="Write the refreshed workbook here; the tracker itself is left as it was.",
+)
+@click.option("--dry-run", is_flag=True, help="Compute and print the plan; write nothing.")
+@click.option(
+    "--no-backup", is_flag=True, help="Do not keep a copy of the previous version of the tracker."
+)
+@click.option(
+    "--force", is_flag=True, help="Write even though a lock file says the tracker is open."
+)
+@reports_errors
+def refresh(
+    tracker: Path,
+    as_of: dt.datetime | None,
+    days: int,
+    output: Path | None,
+    dry_run: bool,
+    no_backup: bool,
+    force: bool,
+) -> None:
+    """Plan the week: record ticks, compute follow-ups, rewrite followup's own sheets."""
+    done = commands.refresh(
+        tracker,
+        _as_of(as_of),
+        days,
+        output=output,
+        dry_run=dry_run,
+        backup=not no_backup,
+        force=force,
+    )
+    echo_refreshed(done)
+
+
+def echo_refreshed(done: commands.Refreshed) -> None:
+    echo_problems(done.warnings)
+    plan = done.plan
+    last = plan.as_of + pd.Timedelta(days=plan.days - 1)
+    rows = plan.this_week
+    counts = rows["when"].value_counts()
+    click.echo(f"Week of {day(plan.as_of)} to {day(last)}:")
+    click.echo(
+        "  "
+        + ", ".join(f"{counts.get(w, 0)} {w.lower()}" for w in (OVERDUE, TODAY, THIS_WEEK_WHEN))
+        + f"; {_count(len(plan.network), 'network update')}."
+    )
+    overdue = rows[rows["when"] == OVERDUE]
+    if len(overdue):
+        click.echo("Overdue:")
+        for item in overdue.itertuples():
+            who = f"{item.company} ({item.role})" if item.company else ""
+            click.echo(f"  - {who}: {item.action}, due {day(item.due)}".replace(" : ", ": "))
+    if done.written is None:
+        click.echo("Dry run: nothing was written.")
+        return
+    click.echo(f"Wrote This Week, Network Updates, Summary and History to {done.written}.")
+    if done.backup is not None:
+        click.echo(f"The previous version is kept in {done.backup}.")
+
+
+@main.command()
+@click.argument(
+    "folder",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    metavar="[DIR]",
+)
+@reports_errors
+def demo(folder: Path) -> None:
+    """Copy the sample tracker into DIR (default: here) and refresh it."""
+    path, done = commands.demo(folder, today())
+    echo_refreshed(done)
+    click.echo(f"Open {path} and look at the This Week sheet.")

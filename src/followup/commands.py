@@ -5,17 +5,21 @@ The CLI calls these and turns their results and typed errors into messages.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from followup.errors import FollowupError, Problem, TrackerInvalid
+from followup import cadence, sample, sheets
+from followup.errors import FollowupError, Problem, TrackerInvalid, VerifyFailed
+from followup.layout import OwnedSheet
 from followup.schema import HISTORY_SHEET, NETWORK_SHEET, THIS_WEEK_SHEET
 from followup.tracker import Tracker
 from followup.validate import parse_tracker
-from followup.workbook.reader import read_workbook
-from followup.workbook.safety import Stamp, read_tracker
+from followup.workbook import writer
+from followup.workbook.reader import read_workbook, unreadable_sheets
+from followup.workbook.safety import Stamp, check_locks, read_tracker, save
 from followup.workbook.template import write_tracker
 
 OWNED_READ = (THIS_WEEK_SHEET, NETWORK_SHEET, HISTORY_SHEET)
@@ -62,3 +66,94 @@ def init(path: Path) -> None:
     if not path.parent.is_dir():
         raise FollowupError(f"the folder {path.parent} does not exist. Create it first.")
     write_tracker(path)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What a refresh computed: the frames behind each owned sheet."""
+
+    as_of: pd.Timestamp
+    days: int
+    this_week: pd.DataFrame
+    network: pd.DataFrame
+    history: pd.DataFrame
+
+
+@dataclass(frozen=True)
+class Refreshed:
+    plan: Plan
+    warnings: list[Problem]
+    written: Path | None  # None for a dry run
+    backup: Path | None
+
+
+def plan(tracker: Tracker, as_of: pd.Timestamp, days: int) -> Plan:
+    this_week = cadence.this_week(tracker, as_of, days)
+    network = tracker.network.iloc[0:0]
+    return Plan(as_of, days, this_week, network, tracker.history.drop(columns="row"))
+
+
+def owned_sheets(result: Plan) -> list[OwnedSheet]:
+    return [
+        sheets.this_week_sheet(result.this_week, result.as_of, result.days),
+        sheets.network_sheet(result.network, result.as_of),
+        sheets.history_sheet(result.history),
+    ]
+
+
+def refresh(
+    path: Path,
+    as_of: pd.Timestamp,
+    days: int,
+    *,
+    output: Path | None = None,
+    dry_run: bool = False,
+    backup: bool = True,
+    force: bool = False,
+) -> Refreshed:
+    """Validate, compute and (unless a dry run) write the owned sheets safely."""
+    target = output or path
+    if not dry_run and not force:
+        check_locks(target)
+    loaded = load_valid(path, as_of)
+    result = plan(loaded.tracker, as_of, days)
+    if dry_run:
+        return Refreshed(result, loaded.warnings, None, None)
+    owned = owned_sheets(result)
+    new = writer.render(loaded.data, owned)
+    names = [sheet.name for sheet in owned]
+
+    def verify(written: Path) -> None:
+        data = written.read_bytes()
+        problems = writer.check(loaded.data, data, names) + unreadable_sheets(data, names)
+        if problems:
+            raise VerifyFailed(
+                "the new workbook did not pass followup's own check, so your tracker was left "
+                f"as it was ({'; '.join(problems)})."
+            )
+
+    made = save(
+        target,
+        new,
+        stamp=loaded.stamp,
+        source=path,
+        verify=verify,
+        backup=backup and target.resolve() == path.resolve(),
+    )
+    return Refreshed(result, loaded.warnings, target, made)
+
+
+def demo(folder: Path, today: dt.date) -> tuple[Path, Refreshed]:
+    """Write the sample tracker, dated around today, into `folder` and refresh it."""
+    if not folder.is_dir():
+        raise FollowupError(
+            f"the folder {folder} does not exist. Create it first, or leave it out."
+        )
+    path = folder / "sample-tracker.xlsx"
+    number = 1
+    while path.exists():  # never replace a file, not even an earlier demo the user edited
+        number += 1
+        path = folder / f"sample-tracker-{number}.xlsx"
+    as_of = sample.demo_day(today)
+    sample.write_sample(path, as_of)
+    return path, refresh(path, pd.Timestamp(as_of), 7, backup=False)

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pandas as pd
+import openpyxl
 from lxml import etree
 from openpyxl.utils.cell import get_column_letter
 
@@ -135,3 +136,27 @@ def _uncached_cells(zf: zipfile.ZipFile, info: WorkbookInfo, sheet_name: str) ->
         cell.clear()
     cells.discard("")
     return frozenset(cells)
+
+
+def unreadable_sheets(data: bytes, names: Iterable[str]) -> list[str]:
+    """Problems reading back the given sheets with openpyxl and with pandas (empty = fine).
+
+    Run on a freshly written tracker before it replaces the old one.
+    """
+    wanted = list(names)
+    problems: list[str] = []
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
+        try:
+            for name in wanted:
+                if name not in book.sheetnames:
+                    problems.append(f"openpyxl does not find the sheet {name}")
+                else:
+                    for _ in book[name].iter_rows(max_row=3, values_only=True):
+                        pass
+        finally:
+            book.close()
+        pd.read_excel(io.BytesIO(data), sheet_name=wanted, engine="calamine", header=None)
+    except Exception as exc:  # any failure to read back means the write must not happen
+        problems.append(f"the new workbook cannot be read back: {exc}")
+    return problems

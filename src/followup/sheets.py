@@ -1,0 +1,85 @@
+"""How the owned sheets look: titles, columns and highlights around the core's frames.
+
+Pure: frames in, `OwnedSheet` descriptions out. Column widths and kinds come from the
+schema, so a column is described once.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from followup.layout import AMBER, GREEN, RED, Block, CellKind, ColumnLayout, Highlight, OwnedSheet
+from followup.schema import (
+    HISTORY_SHEET,
+    NETWORK_SHEET,
+    OVERDUE,
+    THIS_WEEK_SHEET,
+    THIS_WEEK_WHEN,
+    TODAY,
+    Column,
+    Sheet,
+)
+
+REWRITTEN = "Rewritten by followup on every refresh."
+_WRAP_FROM_WIDTH = 30
+
+
+def day(when: pd.Timestamp) -> str:
+    return f"{when:%a} {when.day} {when:%b %Y}"
+
+
+def _kind(col: Column) -> CellKind:
+    if col.is_date:
+        return "date"
+    return "wrap" if col.width >= _WRAP_FROM_WIDTH else "text"
+
+
+def columns(sheet: Sheet) -> tuple[ColumnLayout, ...]:
+    return tuple(ColumnLayout(c.header, c.width, _kind(c)) for c in sheet.columns)
+
+
+def _table(sheet: Sheet, frame: pd.DataFrame, highlight: Highlight | None = None) -> Block:
+    shown = frame.reindex(columns=list(sheet.keys)).set_axis(
+        [c.header for c in sheet.columns], axis=1
+    )
+    return Block(shown, columns(sheet), table=sheet.table, highlight=highlight)
+
+
+def this_week_sheet(rows: pd.DataFrame, as_of: pd.Timestamp, days: int) -> OwnedSheet:
+    last = as_of + pd.Timedelta(days=days - 1)
+    counts = rows["when"].value_counts() if len(rows) else pd.Series(dtype=int)
+    tally = ", ".join(f"{counts.get(w, 0)} {w.lower()}" for w in (OVERDUE, TODAY, THIS_WEEK_WHEN))
+    highlight = Highlight("When", ((OVERDUE, RED), (TODAY, AMBER), (THIS_WEEK_WHEN, GREEN)))
+    return OwnedSheet(
+        THIS_WEEK_SHEET.name,
+        (
+            f"This Week: {day(as_of)} to {day(last)} ({tally})",
+            f"{REWRITTEN} Tick Done with x or a date; edits to Draft and Note are kept. "
+            "Red: overdue, amber: today, green: later this week.",
+        ),
+        (_table(THIS_WEEK_SHEET, rows, highlight),),
+    )
+
+
+def network_sheet(rows: pd.DataFrame, as_of: pd.Timestamp) -> OwnedSheet:
+    return OwnedSheet(
+        NETWORK_SHEET.name,
+        (
+            f"Network Updates as of {day(as_of)}",
+            f"{REWRITTEN} Send the note, then tick Done with x or a date.",
+        ),
+        (_table(NETWORK_SHEET, rows),),
+    )
+
+
+def history_sheet(rows: pd.DataFrame) -> OwnedSheet:
+    return OwnedSheet(
+        HISTORY_SHEET.name,
+        (
+            "History of what you ticked done",
+            f"{REWRITTEN} Each refresh adds the rows ticked Done; you may edit or delete rows "
+            "and add columns here: they are kept.",
+        ),
+        (_table(HISTORY_SHEET, rows),),
+        landscape=True,
+    )
