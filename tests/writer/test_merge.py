@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import io
 import shutil
+import struct
 import subprocess
 import zipfile
+import zlib
 from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
 import pandas as pd
 import pytest
+import xlsxwriter
 from lxml import etree
 from openxml_audit import OpenXmlValidator
 
 from followup.errors import NameClash
+from followup.layout import Block, ColumnLayout, OwnedSheet
 from followup.workbook.package import Parts, exclusive_parts, read_info
 from followup.workbook.writer import check, render
 from tests.writer.conftest import (
@@ -214,7 +218,7 @@ def test_table_ids_and_part_names_stay_unique() -> None:
 def test_old_owned_parts_go_when_replaced() -> None:
     once = render(xlsxwriter_tracker(), sheets())
     # A sheet with no table and no chart any more leaves nothing of the old ones behind.
-    bare = [this_week(("Acme",)).__class__("This Week", ("Nothing due",), ()), summary()]
+    bare = [OwnedSheet("This Week", ("Nothing due",), ()), summary()]
     out = render(once, bare)
     part = sheet_part(out, "This Week")
     assert related(out, part) == []
@@ -335,3 +339,94 @@ def test_libreoffice_opens_the_result(tmp_path: Path, target: str) -> None:
         assert "Cobalt" in text and "Overdue" in text
     else:
         assert result.read_bytes().startswith(b"%PDF")
+
+
+def _png() -> bytes:
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    pixels = zlib.compress(b"\x00\xff\x00\x00")
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    )
+
+
+def test_old_owned_parts_shared_with_user_parts_are_kept(tmp_path: Path) -> None:
+    picture = tmp_path / "logo.png"
+    picture.write_bytes(_png())
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    book.add_worksheet("Interviews").insert_image("D2", str(picture))
+    book.close()
+    once = render(buffer.getvalue(), sheets())
+    # The user pasted the same picture onto This Week: Excel shares one media part.
+    owned = sheet_part(once, "This Week")
+    rels_name = owned.replace("worksheets/", "worksheets/_rels/") + ".rels"
+    drawing_rels = read(once, "xl/drawings/_rels/drawing1.xml.rels")
+    once = rewrite(
+        once,
+        {
+            "xl/drawings/drawing9.xml": read(once, "xl/drawings/drawing1.xml"),
+            "xl/drawings/_rels/drawing9.xml.rels": drawing_rels,
+        },
+    )
+    once = edit_text(
+        once,
+        rels_name,
+        "</Relationships>",
+        '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/drawing" Target="../drawings/drawing9.xml"/></Relationships>',
+    )
+    once = edit_text(
+        once,
+        "[Content_Types].xml",
+        "</Types>",
+        '<Override PartName="/xl/drawings/drawing9.xml" ContentType="application/vnd.'
+        'openxmlformats-officedocument.drawing+xml"/></Types>',
+    )
+    out = render(once, sheets())
+    assert "xl/drawings/drawing9.xml" not in names(out)
+    assert read(out, "xl/media/image1.png") == read(once, "xl/media/image1.png")
+    assert check(once, out, OWNED) == []
+
+
+def test_defined_name_with_an_owned_table_name_is_refused() -> None:
+    tracker = edit_text(
+        xlsxwriter_tracker(),
+        "xl/workbook.xml",
+        '<definedName name="Companies">',
+        '<definedName name="History">Interviews!$B$2</definedName><definedName name="Companies">',
+    )
+    history = OwnedSheet(
+        "History",
+        ("History",),
+        (
+            Block(
+                pd.DataFrame({"Date": [], "Company": []}),
+                (ColumnLayout("Date", kind="date"), ColumnLayout("Company")),
+                table="History",
+            ),
+        ),
+    )
+    with pytest.raises(NameClash, match="History"):
+        render(tracker, [history])
+
+
+def test_an_empty_table_still_has_a_data_row() -> None:
+    history = OwnedSheet(
+        "History",
+        ("History",),
+        (
+            Block(
+                pd.DataFrame({"Date": [], "Company": []}),
+                (ColumnLayout("Date", kind="date"), ColumnLayout("Company")),
+                table="History",
+            ),
+        ),
+    )
+    out = render(xlsxwriter_tracker(), [history])
+    book = openpyxl.load_workbook(io.BytesIO(out))
+    assert book["History"].tables["History"].ref == "A3:B4"
+    assert check(xlsxwriter_tracker(), out, ["History"]) == []

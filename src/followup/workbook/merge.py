@@ -39,6 +39,7 @@ from followup.workbook.package import (
     parse_xml,
     read_info,
     rels_part,
+    rels_source,
     resolve_target,
     serialize,
 )
@@ -175,14 +176,10 @@ def _refuse_table_clashes(
     if not ours:
         return
     gone = {p.casefold() for p in removed | owned_parts}
-    for name in pkg.names():
-        if name.casefold() in gone or not name.casefold().endswith(".xml"):
-            continue
-        if "/tables/" not in name.casefold():
+    for name in table_parts(pkg):
+        if name.casefold() in gone:
             continue
         root = parse_xml(pkg.read(name))
-        if _local(root) != "table":
-            continue
         for attr in ("name", "displayName"):
             theirs = (root.get(attr) or "").casefold()
             if theirs in ours:
@@ -197,6 +194,19 @@ def _refuse_table_clashes(
                 f"Your defined name '{dn.get('name')}' has the name the tool needs for its "
                 f"'{ours[theirs]}' table: rename it and run again."
             )
+
+
+def table_parts(pkg: Parts) -> set[str]:
+    """Every table part any part of the package points at."""
+    found = set()
+    for name in pkg.names():
+        if is_rels(name):
+            for _type, target, mode in pkg.rels(rels_source(name)).values():
+                if _type == _TABLE_TYPE and mode != "External":
+                    part = pkg.find(target)
+                    if part is not None:
+                        found.add(part)
+    return found
 
 
 def _drop_calc_chain(pkg: Parts, wb_part: str, wb_rels: etree._Element) -> set[str]:
@@ -393,12 +403,9 @@ class _Copier:
 
     def _max_table_id(self) -> int:
         highest = 0
-        for name in self.pkg.names():
-            if "/tables/" in name.casefold() and name.casefold().endswith(".xml"):
-                root = parse_xml(self.pkg.read(name))
-                if _local(root) == "table":
-                    ident = root.get("id", "0")
-                    highest = max(highest, int(ident) if ident.isdigit() else 0)
+        for name in table_parts(self.pkg):
+            ident = parse_xml(self.pkg.read(name)).get("id", "0")
+            highest = max(highest, int(ident) if ident.isdigit() else 0)
         return highest
 
     def copy_related(self, scratch_part: str, part: str) -> None:
