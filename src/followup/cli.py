@@ -12,8 +12,6 @@ import click
 import pandas as pd
 
 from followup import __version__, commands
-from followup.schema import OVERDUE, THIS_WEEK_WHEN, TODAY
-from followup.sheets import day
 from followup.errors import FollowupError, Problem, TrackerInvalid
 from followup.options import (
     as_of_option,
@@ -22,6 +20,8 @@ from followup.options import (
     tracker_argument,
     workbook_path,
 )
+from followup.schema import OVERDUE, THIS_WEEK_WHEN, TODAY
+from followup.sheets import day
 
 F = TypeVar("F", bound=Callable[..., Any])
 

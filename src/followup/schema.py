@@ -328,5 +328,8 @@ HISTORY_SHEET = Sheet(
         Column("Message", "message", width=60),
     ),
 )
+# A hidden column beside the This Week and Network Updates tables holds a fingerprint of each
+# generated draft, so the next refresh can tell an edited draft from an untouched one.
+FINGERPRINT_HEADER = "followup draft fingerprint"
 OVERDUE, TODAY, THIS_WEEK_WHEN = "Overdue", "Today", "This week"
 WHEN_ORDER: tuple[str, ...] = (OVERDUE, TODAY, THIS_WEEK_WHEN)

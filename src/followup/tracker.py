@@ -65,6 +65,7 @@ class RawSheet:
     headers: dict[str, str]
     rows: pd.DataFrame
     uncached: frozenset[str] = frozenset()
+    labels: dict[str, str] = field(default_factory=dict)  # column letter -> header as typed
 
     def where(self, letter: str, row: int) -> str:
         return f"{self.name}!{letter}{row}"

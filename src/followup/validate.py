@@ -15,6 +15,7 @@ from followup.calendar import known_country
 from followup.errors import Problem, show
 from followup.schema import (
     CONTACTS,
+    FINGERPRINT_HEADER,
     HISTORY_SHEET,
     INTERVIEWS,
     LOG,
@@ -137,8 +138,23 @@ def _parse_sheet(
             out[parsed.columns] = parsed
         else:
             out[col.key] = parsed
+    if not required:
+        _keep_unschemed(sheet, raw, body.index, out)
     out["row"] = body.index
     return out.reset_index(drop=True)
+
+
+def _keep_unschemed(sheet: Sheet, raw: RawSheet, index: pd.Index, out: pd.DataFrame) -> None:
+    """An owned sheet's fingerprints, and any columns the user added to History, as read."""
+    ours = {col.header.casefold() for col in sheet.columns}
+    for letter, label in raw.labels.items():
+        if label.casefold() in ours:
+            continue
+        values = raw.rows.loc[index, letter]
+        if label.casefold() == FINGERPRINT_HEADER:
+            out["fingerprint"] = cells.text(values)
+        elif sheet is HISTORY_SHEET:
+            out[label] = values.where(~cells.blank(values), "")
 
 
 def _parse_column(

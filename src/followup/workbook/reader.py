@@ -14,8 +14,8 @@ import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import pandas as pd
 import openpyxl
+import pandas as pd
 from lxml import etree
 from openpyxl.utils.cell import get_column_letter
 
@@ -100,11 +100,13 @@ def _raw_sheet(
     grid.index = pd.RangeIndex(1, len(grid) + 1)
     header_row = header_at + 1
     headers: dict[str, str] = {}
+    labels: dict[str, str] = {}
     if len(grid) >= header_row:
         for letter, value in grid.loc[header_row].items():
-            text = str(value).strip().casefold()
-            if text and text not in headers:
-                headers[text] = str(letter)
+            text = str(value).strip()
+            if text and text.casefold() not in headers:
+                headers[text.casefold()] = str(letter)
+                labels[str(letter)] = text
     body = grid.loc[header_row + 1 :]
     filled = body.map(lambda v: not (isinstance(v, str) and not v.strip()) and v is not None)
     keep = filled.any(axis=1)
@@ -112,7 +114,7 @@ def _raw_sheet(
         # A formula without a saved result reads as blank, yet its row is not blank.
         rows_with_formulas = {int(re.sub(r"[A-Z]+", "", ref)) for ref in uncached}
         keep |= body.index.isin(list(rows_with_formulas))
-    return RawSheet(name, header_row, headers, body[keep], uncached)
+    return RawSheet(name, header_row, headers, body[keep], uncached, labels)
 
 
 def _uncached_cells(zf: zipfile.ZipFile, info: WorkbookInfo, sheet_name: str) -> frozenset[str]:

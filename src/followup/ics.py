@@ -1,0 +1,62 @@
+"""This Week's open actions as calendar events (RFC 5545), for any calendar app.
+
+Each action keeps the same UID from export to export (it is derived from the action, not
+its date), so importing a newer file moves events instead of duplicating them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+from icalendar import Calendar, Event
+
+from followup import cells
+from followup.schema import OVERDUE
+from followup.sheets import day
+
+_MORNING = dt.time(9, 0)
+_LENGTH = dt.timedelta(minutes=30)
+_UID_DOMAIN = "followup.local"
+
+
+def uid(row: Mapping[str, Any]) -> str:
+    parts = [str(row[k]).strip().casefold() for k in ("company", "role", "step", "contact")]
+    return hashlib.sha1("|".join(parts).encode()).hexdigest()[:20] + "@" + _UID_DOMAIN
+
+
+def calendar(rows: pd.DataFrame, as_of: pd.Timestamp, stamp: dt.datetime) -> bytes:
+    """One event per open action; overdue ones land on the as-of day, so they are not lost
+    in the past. `stamp` is the DTSTAMP (fixed by the caller, so exports are repeatable)."""
+    cal = Calendar()
+    cal.add("prodid", "-//followup//interview follow-ups//EN")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", "Job search follow-ups")
+    for row in rows.to_dict("records"):
+        event = Event()
+        event.add("uid", uid(row))
+        event.add("dtstamp", stamp)
+        on = max(row["due"], as_of).date()
+        when = _time(row["time"])
+        if when is None:
+            event.add("dtstart", on)
+            event.add("dtend", on + dt.timedelta(days=1))
+        else:
+            start = dt.datetime.combine(on, when)
+            event.add("dtstart", start)
+            event.add("dtend", start + _LENGTH)
+        who = f" ({row['company']})" if row["company"] else ""
+        event.add("summary", f"{row['action']}{who}")
+        late = f"Overdue since {day(row['due'])}. " if row["when"] == OVERDUE else ""
+        event.add("description", f"{late}{row['why']}\n\n{row['draft']}".strip())
+        cal.add_component(event)
+    return bytes(cal.to_ical())
+
+
+def _time(text: object) -> dt.time | None:
+    if str(text).strip().casefold() == "morning":
+        return _MORNING
+    return cells.time_of_day(text) if str(text).strip() else None

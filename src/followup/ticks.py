@@ -1,0 +1,178 @@
+"""What the user did in the owned sheets since the last refresh.
+
+Pure. Done ticks in This Week and Network Updates become History rows (exactly once:
+a tick already in History is not added again); edited Draft and Note cells of unticked
+rows carry over to the same action on the new sheets; an edit whose action is gone is
+reported, never silently dropped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+import pandas as pd
+
+from followup import cells
+from followup.errors import Problem
+from followup.schema import (
+    ADVOCATE,
+    ASK_ADVOCATE,
+    HISTORY_SHEET,
+    NETWORK_SHEET,
+    NETWORK_UPDATE,
+    STEP_IDS,
+    THIS_WEEK_SHEET,
+)
+from followup.tracker import Tracker
+
+_HISTORY_KEY = ["date", "company", "role", "step", "contact"]
+
+
+def fingerprint(texts: pd.Series) -> pd.Series:
+    """A short digest of each generated draft, so a later refresh can tell whether it was edited."""
+    return texts.fillna("").map(
+        lambda t: hashlib.sha1(" ".join(str(t).split()).encode()).hexdigest()[:10]
+    )
+
+
+def _ticked(frame: pd.DataFrame, as_of: pd.Timestamp) -> tuple[pd.DataFrame, pd.Series]:
+    when, _bad = cells.done_marks(frame["done"], as_of)
+    return frame[when.notna()], when[when.notna()]
+
+
+def new_history(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
+    """History rows for every tick not yet recorded, in History's columns."""
+    week, week_when = _ticked(tracker.this_week, as_of)
+    from_week = pd.DataFrame(
+        {
+            "date": week_when,
+            "company": week["company"],
+            "role": week["role"],
+            "step": week["step"],
+            "channel": week["channel"],
+            "contact": week["contact"],
+            "message": week["note"].where(week["note"].ne(""), week["draft"]),
+        }
+    )
+    net, net_when = _ticked(tracker.network, as_of)
+    from_network = pd.DataFrame(
+        {
+            "date": net_when,
+            "company": net["company"],
+            "role": "",
+            "step": net["relationship"]
+            .eq(ADVOCATE)
+            .map({True: ASK_ADVOCATE, False: NETWORK_UPDATE}),
+            "channel": "Email",
+            "contact": net["contact"],
+            "message": net["draft"],
+        }
+    )
+    rows = pd.concat([from_week, from_network], ignore_index=True)
+    if rows.empty:
+        return rows.reindex(columns=list(HISTORY_SHEET.keys))
+    rows = rows.reindex(columns=list(HISTORY_SHEET.keys)).fillna("")
+    rows["date"] = pd.to_datetime(rows["date"])
+    key = _key(rows)
+    seen = set(_key(tracker.history)) if len(tracker.history) else set()
+    fresh = ~key.isin(seen) & ~key.duplicated()
+    return (
+        rows[fresh].sort_values(["date", "company", "step"], kind="stable").reset_index(drop=True)
+    )
+
+
+def _key(frame: pd.DataFrame) -> pd.Series:
+    parts = [frame["date"].dt.strftime("%Y-%m-%d")] + [
+        frame[c].astype(str).str.strip().str.casefold() for c in _HISTORY_KEY[1:]
+    ]
+    return pd.Series(["|".join(p) for p in zip(*parts, strict=True)], index=frame.index)
+
+
+def with_history(tracker: Tracker, added: pd.DataFrame) -> Tracker:
+    """The tracker as the cadence should see it: History including the new ticks."""
+    from dataclasses import replace
+
+    history = pd.concat([tracker.history, added], ignore_index=True)
+    return replace(tracker, history=history)
+
+
+def _action_key(frame: pd.DataFrame, cadence: pd.Series) -> pd.Series:
+    """Same opportunity and step for cadence steps; same contact and action for the others."""
+    norm = {
+        c: frame[c].astype(str).str.strip().str.casefold() for c in ("company", "role", "contact")
+    }
+    step = frame["step"].astype(str)
+    by_opportunity = norm["company"] + "|" + norm["role"] + "|" + step
+    by_contact = norm["contact"] + "|" + norm["company"] + "|" + step
+    return by_opportunity.where(cadence, by_contact)
+
+
+@dataclass(frozen=True)
+class CarryOver:
+    rows: pd.DataFrame  # the new rows with the user's edits carried over
+    lost: list[Problem]  # edits whose action no longer exists
+
+
+def carry_over(
+    new: pd.DataFrame, old: pd.DataFrame, sheet_name: str, editable: tuple[str, ...]
+) -> CarryOver:
+    """Carry the user's edits of unticked old rows into the matching new rows.
+
+    A cell counts as edited when it differs from what the tool wrote there: for Draft,
+    its fingerprint no longer matches; for Note (never generated), when it is not blank.
+    """
+    new = new.copy()
+    if old.empty:
+        return CarryOver(new, [])
+    old = old[old["done"].astype(str).str.strip().eq("")]
+    has_step = "step" in old.columns
+    old_cadence = old["step"].isin(STEP_IDS) if has_step else pd.Series(False, index=old.index)
+    new_cadence = new["step"].isin(STEP_IDS) if has_step else pd.Series(False, index=new.index)
+    old_keys = _action_key(_with_step(old, sheet_name), old_cadence)
+    new_keys = _action_key(_with_step(new, sheet_name), new_cadence)
+    edited = pd.DataFrame(index=old.index)
+    for column in editable:
+        if column == "draft" and "fingerprint" in old.columns:
+            edited[column] = old["draft"].ne("") & fingerprint(old["draft"]).ne(old["fingerprint"])
+        elif column == "draft":
+            edited[column] = pd.Series(False, index=old.index)
+        else:
+            edited[column] = old[column].astype(str).str.strip().ne("")
+    lost: list[Problem] = []
+    position = {key: i for i, key in enumerate(new_keys)}
+    for index in old.index[edited.any(axis=1)]:
+        target = position.get(old_keys[index])
+        if target is None:
+            cols = [c for c in editable if edited.at[index, c]]
+            what = " and ".join(c.title() for c in cols)
+            lost.append(
+                Problem(
+                    "warning",
+                    f"{sheet_name} row {int(old.at[index, 'row'])}",
+                    f"your {what} for {_describe(old.loc[index])} was not carried over: that "
+                    "action is no longer on the list (done, or past its time). The backup "
+                    "of the tracker still holds it.",
+                )
+            )
+            continue
+        for column in editable:
+            if edited.at[index, column]:
+                new.iat[target, new.columns.get_loc(column)] = old.at[index, column]
+    return CarryOver(new, lost)
+
+
+def _with_step(frame: pd.DataFrame, sheet_name: str) -> pd.DataFrame:
+    if "step" in frame.columns:
+        return frame
+    step = frame["relationship"].eq(ADVOCATE).map({True: ASK_ADVOCATE, False: NETWORK_UPDATE})
+    return frame.assign(step=step, role="")
+
+
+def _describe(row: pd.Series) -> str:
+    parts = [str(row.get(k, "")) for k in ("company", "role", "contact") if row.get(k, "")]
+    step = row.get("step", "")
+    return f"{step} ({', '.join(parts)})" if step else ", ".join(parts)
+
+
+TICKABLE = (THIS_WEEK_SHEET, NETWORK_SHEET)
