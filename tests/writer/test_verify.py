@@ -110,6 +110,10 @@ def removed_user_part(p: bytes) -> bytes:
     return rewrite(p, {"xl/theme/theme1.xml": None})
 
 
+def added_stray_part(p: bytes) -> bytes:
+    return rewrite(p, {"customXml/item9.xml": b"<stray/>"})
+
+
 def missing_marker(p: bytes) -> bytes:
     return edit_text(
         p,
@@ -144,6 +148,7 @@ BREAKAGES: dict[str, tuple[Callable[[bytes], bytes], str]] = {
     "leftover calcChain": (leftover_calc_chain, "calcChain"),
     "changed user part": (changed_user_part, "sheet2.xml was changed"),
     "removed user part": (removed_user_part, "theme1.xml was removed"),
+    "part added outside the owned sheets": (added_stray_part, "added outside the owned sheets"),
     "owned sheet without marker": (missing_marker, "no owned-sheet marker"),
     "styles count attribute": (bad_styles_count, "cellXfs count"),
     "malformed XML": (broken_xml, "not well-formed"),

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from followup.errors import NameClash
+from followup.errors import NameClash, UnreadableWorkbook
 from followup.layout import OwnedSheet
 from followup.workbook.package import (
     CALC_CHAIN_TYPE,
@@ -334,7 +334,7 @@ def _styles(pkg: Parts, src: Parts, wb_part: str, targets: Sequence[_Target]) ->
     styles_part = _styles_part(pkg, wb_part)
     scratch_styles = src.read("xl/styles.xml")
     if styles_part is None:
-        raise NameClash(
+        raise UnreadableWorkbook(
             "The workbook has no styles part; open and save it in your spreadsheet app."
         )
     merged, mapping = merge_styles(pkg.read(styles_part), scratch_styles, xfs, dxfs)
