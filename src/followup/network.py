@@ -1,0 +1,438 @@
+"""While you wait (SPEC section 5): network updates, advocate asks, the glow window and the
+search balance, as rows of the Network Updates sheet and extra rows of This Week.
+
+Last update of a contact is the later of Contacts' Last update and the latest History row
+for them (a ticked ``network-update``; for an advocate also a ticked ``ask-advocate``).
+History rows dated after the as-of date have not happened yet and are ignored, as in the
+cadence.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from followup import cadence
+from followup.cadence import day_text
+from followup.schema import (
+    ADVOCATE,
+    ASK_ADVOCATE,
+    CORE_NETWORK,
+    GLOW_CALLS,
+    NETWORK_SHEET,
+    NETWORK_UPDATE,
+    SEARCH_TARGET,
+    THIS_WEEK_SHEET,
+    TODAY,
+)
+from followup.settings import Settings
+from followup.summary import Balance, balance
+from followup.tracker import Tracker
+
+# How many long-silent contacts the glow-calls action names.
+GLOW_CONTACTS = 3
+_SIGN_OFF = "Best regards"
+_TEXT_COLUMNS = ("contact", "relationship", "company", "why", "draft", "done")
+
+
+def _dates(values: pd.Series) -> pd.Series:
+    return pd.to_datetime(values, errors="coerce").dt.normalize()
+
+
+def _text(frame: pd.DataFrame, column: str) -> pd.Series:
+    if column not in frame:
+        return pd.Series("", index=frame.index, dtype=object)
+    return frame[column].fillna("").astype(str).str.strip()
+
+
+def _key(text: pd.Series) -> pd.Series:
+    return text.fillna("").astype(str).str.strip().str.casefold()
+
+
+def _lookup(keys: pd.Series, table: pd.Series) -> pd.Series:
+    """``table``'s value for each key (NaN/NaT where missing), on ``keys``' index."""
+    return pd.Series(table.reindex(keys.to_numpy()).to_numpy(), index=keys.index)
+
+
+def _plural(count: pd.Series, word: str) -> pd.Series:
+    return count.astype(str) + " " + word + np.where(count == 1, "", "s")
+
+
+def _and_join(items: pd.Series) -> str:
+    """["a", "b", "c"] -> "a, b and c"."""
+    words = [str(i) for i in items]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _greeting_name(names: pd.Series) -> pd.Series:
+    """First names for a friendly hello; a title such as "Dr." keeps the full name."""
+    first = names.str.split().str[0].fillna("")
+    return first.where(~first.str.endswith(".") & (first != ""), names).replace("", "there")
+
+
+def _signature(settings: Settings) -> str:
+    name = settings.your_name.strip()
+    return f"{_SIGN_OFF},\n{name}" if name else _SIGN_OFF
+
+
+def _history_latest(tracker: Tracker, as_of: pd.Timestamp, steps: list[str]) -> pd.Series:
+    """Per contact (case-folded name), the latest History row of these actions."""
+    history = tracker.history
+    rows = history[_text(history, "step").isin(steps)]
+    dates = _dates(rows["date"])
+    frame = pd.DataFrame({"key": _key(rows["contact"]), "date": dates})
+    frame = frame[frame["date"].notna() & (frame["date"] <= as_of) & (frame["key"] != "")]
+    return frame.groupby("key")["date"].max()
+
+
+def _contacts(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
+    """Contacts with their key, Last update (History included) and update interval."""
+    contacts = tracker.contacts
+    out = pd.DataFrame(
+        {
+            "contact": _text(contacts, "name"),
+            "relationship": _text(contacts, "relationship"),
+            "company": _text(contacts, "company"),
+            "phone": _text(contacts, "phone"),
+            "row": contacts["row"],
+        }
+    )
+    out["key"] = _key(out["contact"])
+    out["ckey"] = _key(out["company"])
+    own = _dates(contacts["last_update"])
+    updated = _dates(_lookup(out["key"], _history_latest(tracker, as_of, [NETWORK_UPDATE])))
+    asked = _dates(_lookup(out["key"], _history_latest(tracker, as_of, [ASK_ADVOCATE])))
+    out["last_update"] = own.where(~(updated > own) & own.notna(), updated)
+    # An advocate ask is also a conversation: it counts when choosing whom to call.
+    out["last_touch"] = out["last_update"].where(~(asked > out["last_update"]), asked)
+    out["last_touch"] = out["last_touch"].fillna(asked)
+    every = pd.to_numeric(contacts["update_every"].astype(object), errors="coerce")
+    out["every"] = every.fillna(tracker.settings.network_update_days).astype(int)
+    return out[out["contact"] != ""]
+
+
+def _interviews(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
+    """Interview rows that have happened by ``as_of``, oldest first."""
+    iv = tracker.interviews
+    out = pd.DataFrame(
+        {
+            "iv_date": _dates(iv["interview_date"]),
+            "iv_company": _text(iv, "company"),
+            "iv_role": _text(iv, "role"),
+            "iv_round": _text(iv, "round"),
+            "iv_skills": _text(iv, "skills"),
+            "iv_row": iv["row"],
+        }
+    )
+    out = out[out["iv_date"].notna() & (out["iv_date"] <= as_of)]
+    return out.sort_values(["iv_date", "iv_row"], kind="stable")
+
+
+def _interview_lines(pairs: pd.DataFrame) -> pd.Series:
+    """One "- Company, Role (Round, Mon 2 Nov)" line per interview, joined per contact."""
+    detail = pairs["iv_round"].where(pairs["iv_round"] == "", pairs["iv_round"] + ", ")
+    line = (
+        "- "
+        + pairs["iv_company"]
+        + ", "
+        + pairs["iv_role"]
+        + " ("
+        + detail
+        + day_text(pairs["iv_date"])
+        + ")"
+    )
+    return line.groupby(pairs["key"], sort=False).agg("\n".join)
+
+
+def _skills(pairs: pd.DataFrame) -> pd.Series:
+    """The skills highlighted in a contact's interviews, each once, in order of appearance."""
+    skills = pairs[["key", "iv_skills"]].assign(skill=pairs["iv_skills"].str.split(r"[,;\n]"))
+    skills = skills.explode("skill")
+    skills["skill"] = skills["skill"].fillna("").str.strip()
+    skills = skills[skills["skill"] != ""]
+    skills = skills.assign(fold=skills["skill"].str.casefold()).drop_duplicates(["key", "fold"])
+    return skills.groupby("key", sort=False)["skill"].agg(_and_join)
+
+
+def _core_updates(tracker: Tracker, contacts: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+    core = contacts[contacts["relationship"] == CORE_NETWORK].drop_duplicates("key")
+    pairs = core[["key", "last_update"]].merge(_interviews(tracker, as_of), how="cross")
+    pairs = pairs[pairs["last_update"].isna() | (pairs["iv_date"] > pairs["last_update"])]
+    count = pairs.groupby("key").size()
+    core = core.assign(interviews=_lookup(core["key"], count).fillna(0).astype(int))
+    waited = (as_of - core["last_update"]).dt.days
+    interval_passed = core["last_update"].isna() | (waited >= core["every"])
+    due: pd.DataFrame = core[(core["interviews"] > 0) & interval_passed].copy()
+    if due.empty:
+        return due.assign(why="", draft="")
+
+    since = "since your last update on " + day_text(due["last_update"])
+    told = _plural(due["interviews"], "interview")
+    due["why"] = np.where(
+        due["last_update"].isna(),
+        "No update on record yet; " + told + " to share.",
+        told + " " + since + " (every " + due["every"].astype(str) + " days).",
+    )
+    lines = _lookup(due["key"], _interview_lines(pairs))
+    skills = _lookup(due["key"], _skills(pairs)).fillna("")
+    skills_text = ("The skills that stood out in these conversations: " + skills + ".\n\n").where(
+        skills != "", ""
+    )
+    due["draft"] = (
+        "Hi "
+        + _greeting_name(due["contact"])
+        + ",\n\nA quick update on my job search, which is moving along well. Since we last "
+        + "caught up I have interviewed for these roles:\n"
+        + lines
+        + "\n\n"
+        + skills_text
+        + "If you hear of a team that could use these strengths, or someone I should talk "
+        + "to, I would be grateful if you kept me in mind. Your support means a lot.\n\n"
+        + _signature(tracker.settings)
+    )
+    return due
+
+
+def silent_companies(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
+    """Companies with an opportunity in its silence chain, past its status-email due date.
+
+    One row per company: ``ckey`` (case-folded), ``company``, ``roles`` (text), ``silent_since``
+    (the earliest status-email due date), ``interview`` (the latest cycle start).
+    """
+    ops = cadence.opportunities(tracker, as_of)
+    steps = cadence.steps(tracker, as_of)
+    status_due = steps.loc[steps["step"] == cadence.STATUS_EMAIL, ["company", "role", "due"]]
+    silent = ops[ops["state"] == cadence.SILENCE].merge(status_due, on=["company", "role"])
+    silent = silent[silent["due"] < as_of].sort_values(["company", "role"], kind="stable")
+    silent = silent.assign(ckey=_key(silent["company"]))
+    grouped = silent.groupby("ckey", sort=True)
+    return pd.DataFrame(
+        {
+            "company": grouped["company"].first(),
+            "roles": grouped["role"].agg(_and_join),
+            "role_count": grouped.size(),
+            "silent_since": grouped["due"].min(),
+            "interview": grouped["cycle_start"].max(),
+        }
+    ).reset_index()
+
+
+def _advocate_asks(tracker: Tracker, contacts: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+    advocates = contacts[(contacts["relationship"] == ADVOCATE) & (contacts["ckey"] != "")]
+    silent = silent_companies(tracker, as_of)
+    rows = advocates.merge(silent, on="ckey", suffixes=("", "_op"))
+    # Asked once in this silence, ask again only after their Update every days.
+    waited = (as_of - rows["last_touch"]).dt.days
+    due: pd.DataFrame = rows[
+        rows["last_touch"].isna()
+        | (rows["last_touch"] < rows["silent_since"])
+        | (waited >= rows["every"])
+    ].copy()
+    if due.empty:
+        return due.assign(why="", draft="")
+
+    roles = due["roles"] + np.where(due["role_count"] == 1, " role", " roles")
+    due["why"] = (
+        due["company_op"]
+        + " has gone quiet on the "
+        + roles
+        + " since the status email was due on "
+        + day_text(due["silent_since"])
+        + ". "
+        + due["contact"]
+        + " works there and can tell you discreetly what is going on."
+    )
+    due["draft"] = (
+        "Hi "
+        + _greeting_name(due["contact"])
+        + ",\n\nI hope you are doing well. I interviewed with "
+        + due["company_op"]
+        + " for the "
+        + roles
+        + " and I am very keen on joining. If it is easy for you, could you tell me whether "
+        + np.where(due["role_count"] == 1, "the role is", "the roles are")
+        + " still posted, and whether anything has changed on the team lately? "
+        + "Only what you are comfortable sharing, of course; it would help me time my "
+        + "follow-up well.\n\nThank you for keeping my name in mind.\n\n"
+        + _signature(tracker.settings)
+    )
+    return due
+
+
+def network_updates(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
+    """Rows of the Network Updates sheet, columns exactly ``NETWORK_SHEET.keys``.
+
+    Core network contacts due for an update first, then advocate asks; each group ordered
+    by Last update (never updated first), then name.
+    """
+    as_of = pd.Timestamp(as_of).normalize()
+    contacts = _contacts(tracker, as_of)
+    parts = [
+        _core_updates(tracker, contacts, as_of).assign(group=0),
+        _advocate_asks(tracker, contacts, as_of).assign(group=1),
+    ]
+    rows = pd.concat([p for p in parts if not p.empty] or [parts[0]], ignore_index=True)
+    rows = rows.sort_values(["group", "last_update", "contact"], na_position="first", kind="stable")
+    rows = rows.assign(done="")
+    out = rows.reindex(columns=list(NETWORK_SHEET.keys)).reset_index(drop=True)
+    for col in _TEXT_COLUMNS:
+        out[col] = out[col].fillna("").astype(str)
+    out["last_update"] = _dates(out["last_update"])
+    return out
+
+
+def _row_frame(**columns: object) -> pd.DataFrame:
+    return pd.DataFrame(columns, index=[0])
+
+
+def _glow_rows(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
+    iv = _interviews(tracker, as_of)
+    recent = iv[(as_of - iv["iv_date"]).dt.days <= tracker.settings.glow_days]
+    if recent.empty:
+        return pd.DataFrame(columns=list(THIS_WEEK_SHEET.keys))
+    named = recent["iv_company"] + " (" + recent["iv_role"] + ") on " + day_text(recent["iv_date"])
+    interviews = _and_join(named)
+    contacts = _contacts(tracker, as_of).sort_values(
+        ["last_touch", "row"], na_position="first", kind="stable"
+    )
+    quiet = contacts.head(GLOW_CONTACTS)
+    since = ("last update " + day_text(quiet["last_touch"])).where(
+        quiet["last_touch"].notna(), "no update on record"
+    )
+    phone = (", " + quiet["phone"]).where(quiet["phone"] != "", "")
+    lines = "\n".join("- " + quiet["contact"] + phone + " (" + since + ")")
+    who = _and_join(quiet["contact"]) if len(quiet) else "the contacts you have not called lately"
+    many = len(recent) > 1
+    why = (
+        ("Interviews at " if many else "Interview at ")
+        + interviews
+        + ": for "
+        + str(tracker.settings.glow_days)
+        + " days after an interview your confidence is at its highest, and it shows on the "
+        + "phone."
+    )
+    me = tracker.settings.your_name.strip()
+    hello = f"Hi, this is {me}." if me else "Hi, it is me."
+    call_list = "Call first, longest without news from you:\n" + lines + "\n" if len(quiet) else ""
+    draft = (
+        "Use today's energy for the calls you have been putting off.\n"
+        + call_list
+        + "Then make one or two cold calls to companies on your list, and log each call "
+        + "in the Search sheet.\n\n"
+        + f'Opening line: "{hello} I have just had a good interview and thought of you. '
+        + 'Could I ask your advice on where my skills would fit best?"'
+    )
+    return _row_frame(
+        when=TODAY,
+        due=as_of,
+        company="",
+        role="",
+        step=GLOW_CALLS,
+        action=f"Use the post-interview glow: call {who}, then make a cold call",
+        channel="Phone",
+        contact="",
+        time="",
+        why=why,
+        draft=draft,
+        done="",
+        note="",
+    )
+
+
+def _search_rows(bal: Balance) -> pd.DataFrame:
+    if bal.offer or not (bal.stalling or bal.crowded_out or bal.must_go_on):
+        return pd.DataFrame(columns=list(THIS_WEEK_SHEET.keys))
+    needed = bal.needed
+    if needed:
+        action = f"Do {needed} more search {'activity' if needed == 1 else 'activities'} this week"
+    else:
+        action = "Search target met: keep the search going"
+    why = (
+        f"Last 7 days ({bal.period}): {bal.searches} new-opportunity activities against a "
+        f"target of {bal.target}, and {bal.followups} follow-ups sent."
+    )
+    if bal.crowded_out:
+        why += " Follow-ups outnumber the search: give most of your time to new openings."
+    if bal.must_go_on:
+        why += " Keep searching until an offer is in hand."
+    draft = (
+        "Ideas for the coming days:\n"
+        "- apply to two or three roles that match your strengths\n"
+        "- ask a contact for an introduction to someone at a company you like\n"
+        "- book an informational interview\n"
+        "- make a cold call to a hiring manager\n"
+        "- go to a meetup or industry event\n"
+        "Log each one in the Search sheet so it counts toward your target."
+    )
+    return _row_frame(
+        when=TODAY,
+        due=bal.end,
+        company="",
+        role="",
+        step=SEARCH_TARGET,
+        action=action,
+        channel="",
+        contact="",
+        time="",
+        why=why,
+        draft=draft,
+        done="",
+        note="",
+    )
+
+
+def this_week_rows(tracker: Tracker, as_of: pd.Timestamp, days: int = 7) -> pd.DataFrame:
+    """The This Week rows of SPEC section 5, columns exactly ``THIS_WEEK_SHEET.keys``.
+
+    ``network-update`` and ``ask-advocate`` (one per Network Updates row), ``glow-calls``
+    and ``search-target``; all due today. ``days`` is accepted for symmetry with the
+    cadence: every row here is for today.
+    """
+    as_of = pd.Timestamp(as_of).normalize()
+    network = network_updates(tracker, as_of)
+    asks = network["relationship"] == ADVOCATE
+    silent = silent_companies(tracker, as_of).set_index("ckey")
+    roles = _lookup(_key(network["company"]), silent["roles"]).fillna("").where(asks, "")
+    count = _lookup(_key(network["company"]), silent["role_count"]).fillna(1)
+    company = _lookup(_key(network["company"]), silent["company"]).fillna("").where(asks, "")
+    action = np.where(
+        asks,
+        "Ask "
+        + network["contact"]
+        + " discreetly about the "
+        + roles
+        + np.where(count == 1, " role", " roles")
+        + " at "
+        + company,
+        "Send " + network["contact"] + " an update on your search",
+    )
+    network_rows = pd.DataFrame(
+        {
+            "when": TODAY,
+            "due": as_of,
+            "company": company,
+            "role": roles,
+            "step": np.where(asks, ASK_ADVOCATE, NETWORK_UPDATE),
+            "action": action,
+            "channel": "Email",
+            "contact": network["contact"],
+            "time": "",
+            "why": network["why"],
+            "draft": network["draft"],
+            "done": "",
+            "note": "",
+        },
+        index=network.index,
+    )
+    parts = [
+        network_rows,
+        _glow_rows(tracker, as_of),
+        _search_rows(balance(tracker, as_of)),
+    ]
+    rows = pd.concat([p for p in parts if not p.empty] or [parts[0]], ignore_index=True)
+    out = rows.reindex(columns=list(THIS_WEEK_SHEET.keys))
+    for col in THIS_WEEK_SHEET.keys:
+        if col != "due":
+            out[col] = out[col].fillna("").astype(str)
+    out["due"] = _dates(out["due"])
+    return out.reset_index(drop=True)

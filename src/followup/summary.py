@@ -1,0 +1,345 @@
+"""The coach's one-page Summary (SPEC section 6) and the sandwich balance it reports.
+
+Each block is a heading and a small frame of plain labels and values, so the sheet reads in
+a minute and prints on one page. ``weekly`` holds the data of the Summary's bar chart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from followup import cadence
+from followup.cadence import day_text
+from followup.schema import (
+    ACTIVE,
+    CLOSED_STATUSES,
+    OFFER,
+    ON_HOLD,
+    SENT,
+    STEP_IDS,
+)
+from followup.tracker import Tracker
+
+# The sandwich looks back this many days, whatever the window of This Week.
+BALANCE_DAYS = 7
+CHART_WEEKS = 8
+APPLICATION = "Application"
+
+WEEK_COLUMNS = ("Week", "Follow-ups sent", "Search activities")
+
+
+def _dates(values: pd.Series) -> pd.Series:
+    return pd.to_datetime(values, errors="coerce").dt.normalize()
+
+
+def _text(frame: pd.DataFrame, column: str) -> pd.Series:
+    if column not in frame:
+        return pd.Series("", index=frame.index, dtype=object)
+    return frame[column].fillna("").astype(str).str.strip()
+
+
+def _long_day(day: pd.Timestamp) -> str:
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def _short_day(day: pd.Timestamp) -> str:
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+def followups_sent(tracker: Tracker, as_of: pd.Timestamp) -> pd.Series:
+    """The dates of follow-ups sent up to ``as_of``: Sent rows of Log and cadence rows of History.
+
+    A History row that repeats a Log row (same day, company and step: ticked Done and also
+    logged) counts once. Sent Log rows with a blank Step still count as follow-ups.
+    """
+    log, history = tracker.log, tracker.history
+    sources = (
+        log[_text(log, "direction") == SENT],
+        history[_text(history, "step").isin(list(STEP_IDS))],
+    )
+    frame = pd.concat(
+        [
+            pd.DataFrame(
+                {
+                    "date": _dates(rows["date"]),
+                    "company": _text(rows, "company").str.casefold(),
+                    "step": _text(rows, "step"),
+                }
+            )
+            for rows in sources
+        ],
+        ignore_index=True,
+    )
+    frame = frame[frame["date"].notna() & (frame["date"] <= as_of)]
+    named = frame["step"] != ""
+    frame = pd.concat([frame[named].drop_duplicates(), frame[~named]], ignore_index=True)
+    return frame["date"].sort_values(ignore_index=True).astype("datetime64[ns]")
+
+
+def search_dates(tracker: Tracker, as_of: pd.Timestamp, activity: str = "") -> pd.Series:
+    """The dates of Search rows up to ``as_of`` (of one Activity, when given)."""
+    search = tracker.search
+    rows = search if not activity else search[_text(search, "activity") == activity]
+    dates = _dates(rows["date"])
+    return dates[dates.notna() & (dates <= as_of)].reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class Balance:
+    """The sandwich over the last 7 days: new-opportunity work against follow-ups."""
+
+    start: pd.Timestamp
+    end: pd.Timestamp
+    searches: int
+    followups: int
+    target: int
+    open_opportunity: bool  # an opportunity is Active or On hold
+    offer: bool  # an opportunity has reached Offer
+
+    @property
+    def stalling(self) -> bool:
+        return self.searches < self.target
+
+    @property
+    def crowded_out(self) -> bool:
+        return self.followups > self.searches
+
+    @property
+    def must_go_on(self) -> bool:
+        """SPEC section 5: while anything is open and no offer exists, the search goes on."""
+        return self.open_opportunity and not self.offer
+
+    @property
+    def needed(self) -> int:
+        """Search activities still to do to reach the target and match the follow-ups."""
+        return max(self.target - self.searches, self.followups - self.searches, 0)
+
+    @property
+    def period(self) -> str:
+        return f"{_short_day(self.start)} to {_short_day(self.end)}"
+
+    @property
+    def verdict(self) -> str:
+        if self.stalling and self.crowded_out:
+            return "Stalling and crowded out"
+        if self.stalling:
+            return "Stalling"
+        if self.crowded_out:
+            return "Crowded out"
+        return "Balanced"
+
+    @property
+    def warning(self) -> str:
+        """A plain sentence for the coach; names the problem first."""
+        parts: list[str] = []
+        if self.stalling:
+            parts.append(
+                f"The search is stalling: {self.searches} new-opportunity activities in the "
+                f"last 7 days against a target of {self.target}."
+            )
+        if self.crowded_out:
+            parts.append(
+                f"Follow-ups are crowding out the search: {self.followups} follow-ups sent "
+                f"against {self.searches} new-opportunity activities."
+            )
+        if not parts:
+            parts.append(
+                f"Balanced: {self.searches} new-opportunity activities (target {self.target}) "
+                f"and {self.followups} follow-ups in the last 7 days."
+            )
+        if self.must_go_on:
+            parts.append("Keep the search going until an offer is in hand.")
+        return " ".join(parts)
+
+
+def balance(tracker: Tracker, as_of: pd.Timestamp) -> Balance:
+    as_of = pd.Timestamp(as_of).normalize()
+    start = as_of - pd.Timedelta(days=BALANCE_DAYS - 1)
+    searches = search_dates(tracker, as_of)
+    sent = followups_sent(tracker, as_of)
+    status = cadence.opportunities(tracker, as_of)["status"]
+    return Balance(
+        start=start,
+        end=as_of,
+        searches=int((searches >= start).sum()),
+        followups=int((sent >= start).sum()),
+        target=tracker.settings.weekly_search_target,
+        open_opportunity=bool(status.isin([ACTIVE, ON_HOLD]).any()),
+        offer=bool((status == OFFER).any()),
+    )
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of the Summary sheet: a heading, a small table, an optional plain note."""
+
+    heading: str
+    table: pd.DataFrame
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Summary:
+    as_of: pd.Timestamp
+    window_start: pd.Timestamp
+    window_end: pd.Timestamp
+    week: Block
+    follow_ups: Block
+    opportunities: Block
+    paused: Block
+    activity: Block
+    funnel: Block
+    balance: Balance
+    weekly: pd.DataFrame  # WEEK_COLUMNS: the data of the bar chart
+
+    @property
+    def blocks(self) -> tuple[Block, ...]:
+        """The blocks in the order the sheet shows them."""
+        return (
+            self.week,
+            self.follow_ups,
+            self.activity,
+            self.opportunities,
+            self.paused,
+            self.funnel,
+        )
+
+
+def _table(columns: tuple[str, ...], rows: list[tuple[object, ...]]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=list(columns), dtype=object)
+
+
+def _week_block(as_of: pd.Timestamp, end: pd.Timestamp, bal: Balance) -> Block:
+    rows: list[tuple[object, ...]] = [
+        ("As of", _long_day(as_of)),
+        ("This Week covers", f"{_short_day(as_of)} to {_short_day(end)}"),
+        ("Activity counted over", bal.period),
+    ]
+    return Block("The week", _table(("Item", "Value"), rows))
+
+
+def _follow_up_block(steps: pd.DataFrame, as_of: pd.Timestamp, bal: Balance) -> Block:
+    state = steps["state"]
+    closed = _dates(steps["window_end"])
+    missed = (state == cadence.MISSED) & (closed >= bal.start - pd.Timedelta(days=1))
+    missed &= closed < as_of
+    rows: list[tuple[object, ...]] = [
+        ("Overdue now", int((state == "overdue").sum())),
+        ("Due today and in the coming week", int(state.isin(["today", "this week"]).sum())),
+        ("Sent in the last 7 days", bal.followups),
+        ("Missed in the last 7 days", int(missed.sum())),
+    ]
+    note = "Missed: a step whose useful window closed before it was done." if missed.any() else ""
+    return Block("Follow-ups", _table(("Follow-ups", "Count"), rows), note)
+
+
+def _activity_block(steps: pd.DataFrame, bal: Balance) -> Block:
+    due = _dates(steps["due"])
+    recent = (due >= bal.start) & (due <= bal.end)
+    done = recent & _dates(steps["done"]).notna()
+    rows: list[tuple[object, ...]] = [
+        ("Search activities", bal.searches, f"target {bal.target}"),
+        ("Follow-ups done", int(done.sum()), f"{int(recent.sum())} due"),
+        ("Follow-ups sent", bal.followups, ""),
+        ("Balance", bal.verdict, f"{bal.searches} search : {bal.followups} follow-ups"),
+    ]
+    table = _table(("Last 7 days", "Done", "Against"), rows)
+    return Block(f"Activity against targets ({bal.period})", table, bal.warning)
+
+
+_OPEN_STATES = (
+    ("Awaiting decision", cadence.AWAITING),
+    ("In silence chain", cadence.SILENCE),
+    ("Dormant", cadence.DORMANT),
+    ("Paused (On hold)", cadence.PAUSED),
+)
+
+
+def _opportunity_blocks(ops: pd.DataFrame) -> tuple[Block, Block]:
+    state = ops["state"]
+    rows: list[tuple[object, ...]] = [
+        (label, int((state == key).sum())) for label, key in _OPEN_STATES
+    ]
+    rows += [(f"Closed: {s}", int((state == f"closed: {s}").sum())) for s in CLOSED_STATUSES]
+    counts = Block("Opportunities by state", _table(("State", "Opportunities"), rows))
+
+    paused = ops[state == cadence.PAUSED].sort_values(["company", "role"], kind="stable")
+    listed = pd.DataFrame(
+        {
+            "Company": paused["company"].astype(str),
+            "Role": paused["role"].astype(str),
+            "Last interview": day_text(_dates(paused["cycle_start"])),
+        },
+        dtype=object,
+    ).reset_index(drop=True)
+    note = "" if len(listed) else "Nothing is on hold."
+    return counts, Block("Paused opportunities", listed, note)
+
+
+def _funnel_block(tracker: Tracker, ops: pd.DataFrame, as_of: pd.Timestamp) -> Block:
+    iv = tracker.interviews
+    held = iv[_dates(iv["interview_date"]) <= as_of]
+    keys = pd.DataFrame(
+        {
+            "company": _text(held, "company").str.casefold(),
+            "role": _text(held, "role").str.casefold(),
+        }
+    )
+    rounds = keys.value_counts()
+    rows: list[tuple[object, ...]] = [
+        ("Applications", len(search_dates(tracker, as_of, APPLICATION))),
+        ("Interviews", len(held)),
+        ("Second rounds", int((rounds >= 2).sum())),
+        ("Offers", int((ops["status"] == OFFER).sum())),
+    ]
+    note = "Second rounds: opportunities with two or more interviews."
+    return Block("The whole search", _table(("Stage", "Count"), rows), note)
+
+
+def weekly(tracker: Tracker, as_of: pd.Timestamp, weeks: int = CHART_WEEKS) -> pd.DataFrame:
+    """Follow-ups sent and search activities per week (Monday start), oldest first, ending
+    with the week of ``as_of``. Columns: ``WEEK_COLUMNS``."""
+    as_of = pd.Timestamp(as_of).normalize()
+    this_monday = as_of - pd.Timedelta(days=as_of.weekday())
+    mondays = pd.Series(
+        [this_monday - pd.Timedelta(weeks=n) for n in range(weeks - 1, -1, -1)],
+        dtype="datetime64[ns]",
+    )
+
+    def per_week(dates: pd.Series) -> pd.Series:
+        starts = dates - pd.to_timedelta(dates.dt.weekday, unit="D")
+        counts = starts.value_counts()
+        return counts.reindex(mondays.to_numpy(), fill_value=0).reset_index(drop=True)
+
+    return pd.DataFrame(
+        {
+            WEEK_COLUMNS[0]: mondays.dt.day.astype(str) + mondays.dt.strftime(" %b"),
+            WEEK_COLUMNS[1]: per_week(followups_sent(tracker, as_of)),
+            WEEK_COLUMNS[2]: per_week(search_dates(tracker, as_of)),
+        }
+    )
+
+
+def summary(tracker: Tracker, as_of: pd.Timestamp, days: int = 7) -> Summary:
+    """Everything the Summary sheet shows, for the window of ``days`` days from ``as_of``."""
+    as_of = pd.Timestamp(as_of).normalize()
+    end = as_of + pd.Timedelta(days=days - 1)
+    bal = balance(tracker, as_of)
+    steps = cadence.steps(tracker, as_of, days)
+    ops = cadence.opportunities(tracker, as_of)
+    counts, paused = _opportunity_blocks(ops)
+    return Summary(
+        as_of=as_of,
+        window_start=as_of,
+        window_end=end,
+        week=_week_block(as_of, end, bal),
+        follow_ups=_follow_up_block(steps, as_of, bal),
+        opportunities=counts,
+        paused=paused,
+        activity=_activity_block(steps, bal),
+        funnel=_funnel_block(tracker, ops, as_of),
+        balance=bal,
+        weekly=weekly(tracker, as_of),
+    )
