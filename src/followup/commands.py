@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from followup import cadence, sample, sheets
+from followup import cadence, sample, sheets, ticks, tone
 from followup.errors import FollowupError, Problem, TrackerInvalid, VerifyFailed
 from followup.layout import OwnedSheet
 from followup.schema import HISTORY_SHEET, NETWORK_SHEET, THIS_WEEK_SHEET
@@ -77,6 +77,8 @@ class Plan:
     this_week: pd.DataFrame
     network: pd.DataFrame
     history: pd.DataFrame
+    recorded: pd.DataFrame  # the History rows this refresh added from ticks
+    lost_edits: list[Problem]
 
 
 @dataclass(frozen=True)
@@ -88,9 +90,35 @@ class Refreshed:
 
 
 def plan(tracker: Tracker, as_of: pd.Timestamp, days: int) -> Plan:
-    this_week = cadence.this_week(tracker, as_of, days)
-    network = tracker.network.iloc[0:0]
-    return Plan(as_of, days, this_week, network, tracker.history.drop(columns="row"))
+    """Record the ticks, then compute every owned sheet's rows, carrying over the user's edits."""
+    added = ticks.new_history(tracker, as_of)
+    current = ticks.with_history(tracker, added)
+    week = cadence.this_week(current, as_of, days)
+    network = current.network.iloc[0:0].drop(columns=["row"])
+    week = week.assign(fingerprint=ticks.fingerprint(week["draft"]))
+    network = network.assign(fingerprint=ticks.fingerprint(network["draft"]))
+    kept_week = ticks.carry_over(week, tracker.this_week, THIS_WEEK_SHEET.name, ("draft", "note"))
+    kept_network = ticks.carry_over(network, tracker.network, NETWORK_SHEET.name, ("draft",))
+    return Plan(
+        as_of,
+        days,
+        _tone_checked(kept_week.rows),
+        _tone_checked(kept_network.rows),
+        current.history.drop(columns="row"),
+        added,
+        kept_week.lost + kept_network.lost,
+    )
+
+
+def _tone_checked(rows: pd.DataFrame) -> pd.DataFrame:
+    """Edited drafts are about to be sent: say in Why when one reads as frustrated."""
+    edited = rows["draft"].ne("") & ticks.fingerprint(rows["draft"]).ne(rows["fingerprint"])
+    notes = rows.loc[edited, "draft"].map(tone.tone_note)
+    flagged = notes.ne("")
+    rows = rows.copy()
+    at = flagged.index[flagged]
+    rows.loc[at, "why"] = notes[flagged] + " " + rows.loc[at, "why"]
+    return rows
 
 
 def owned_sheets(result: Plan) -> list[OwnedSheet]:
@@ -118,7 +146,7 @@ def refresh(
     loaded = load_valid(path, as_of)
     result = plan(loaded.tracker, as_of, days)
     if dry_run:
-        return Refreshed(result, loaded.warnings, None, None)
+        return Refreshed(result, loaded.warnings + result.lost_edits, None, None)
     owned = owned_sheets(result)
     new = writer.render(loaded.data, owned)
     names = [sheet.name for sheet in owned]
@@ -140,7 +168,7 @@ def refresh(
         verify=verify,
         backup=backup and target.resolve() == path.resolve(),
     )
-    return Refreshed(result, loaded.warnings, target, made)
+    return Refreshed(result, loaded.warnings + result.lost_edits, target, made)
 
 
 def demo(folder: Path, today: dt.date) -> tuple[Path, Refreshed]:

@@ -48,6 +48,8 @@ class Block:
     table: str | None = None
     highlight: Highlight | None = None
     header: bool = True
+    # Hidden bookkeeping columns written right of the table, outside it (by header in frame).
+    hidden: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -288,7 +288,7 @@ THIS_WEEK_SHEET = Sheet(
     "ThisWeek",
     (
         Column("When", "when", width=11),
-        Column("Due", "due", Kind.DATE, width=12),
+        Column("Due", "due", Kind.DATE, width=16),
         Column("Company", "company", width=18),
         Column("Role", "role", width=20),
         Column("Step", "step", width=18),
@@ -309,7 +309,7 @@ NETWORK_SHEET = Sheet(
         Column("Contact", "contact", width=20),
         Column("Relationship", "relationship", width=14),
         Column("Company", "company", width=18),
-        Column("Last update", "last_update", Kind.DATE, width=12),
+        Column("Last update", "last_update", Kind.DATE, width=16),
         Column("Why", "why", width=40),
         Column("Draft", "draft", width=70),
         DONE,
@@ -319,7 +319,7 @@ HISTORY_SHEET = Sheet(
     HISTORY,
     "History",
     (
-        Column("Date", "date", Kind.DATE, required=True, width=12),
+        Column("Date", "date", Kind.DATE, required=True, width=16),
         Column("Company", "company", width=18),
         Column("Role", "role", width=20),
         Column("Step", "step", Kind.CHOICE, choices=ACTION_IDS, width=20),

@@ -6,10 +6,13 @@ schema, so a column is described once.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 
 from followup.layout import AMBER, GREEN, RED, Block, CellKind, ColumnLayout, Highlight, OwnedSheet
 from followup.schema import (
+    FINGERPRINT_HEADER,
     HISTORY_SHEET,
     NETWORK_SHEET,
     OVERDUE,
@@ -42,7 +45,15 @@ def _table(sheet: Sheet, frame: pd.DataFrame, highlight: Highlight | None = None
     shown = frame.reindex(columns=list(sheet.keys)).set_axis(
         [c.header for c in sheet.columns], axis=1
     )
-    return Block(shown, columns(sheet), table=sheet.table, highlight=highlight)
+    hidden: tuple[str, ...] = ()
+    if "fingerprint" in frame.columns:
+        shown[FINGERPRINT_HEADER] = frame["fingerprint"].to_numpy()
+        hidden = (FINGERPRINT_HEADER,)
+    return Block(shown, columns(sheet), table=sheet.table, highlight=highlight, hidden=hidden)
+
+
+def _has_dates(values: pd.Series) -> bool:
+    return bool(values.map(lambda v: isinstance(v, dt.date)).any())
 
 
 def this_week_sheet(rows: pd.DataFrame, as_of: pd.Timestamp, days: int) -> OwnedSheet:
@@ -73,6 +84,13 @@ def network_sheet(rows: pd.DataFrame, as_of: pd.Timestamp) -> OwnedSheet:
 
 
 def history_sheet(rows: pd.DataFrame) -> OwnedSheet:
+    extra = [c for c in rows.columns if c not in HISTORY_SHEET.keys]
+    block = _table(HISTORY_SHEET, rows)
+    if extra:
+        # Columns the user added to History are theirs: kept, after ours, as they typed them.
+        shown = pd.concat([block.frame, rows[extra].set_axis(block.frame.index)], axis=1)
+        kinds = [ColumnLayout(c, 16, "date" if _has_dates(rows[c]) else "text") for c in extra]
+        block = Block(shown, (*block.columns, *kinds), table=HISTORY_SHEET.table)
     return OwnedSheet(
         HISTORY_SHEET.name,
         (
@@ -80,6 +98,5 @@ def history_sheet(rows: pd.DataFrame) -> OwnedSheet:
             f"{REWRITTEN} Each refresh adds the rows ticked Done; you may edit or delete rows "
             "and add columns here: they are kept.",
         ),
-        (_table(HISTORY_SHEET, rows),),
-        landscape=True,
+        (block,),
     )

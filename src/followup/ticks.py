@@ -139,34 +139,39 @@ def carry_over(
             edited[column] = pd.Series(False, index=old.index)
         else:
             edited[column] = old[column].astype(str).str.strip().ne("")
-    lost: list[Problem] = []
-    position = {key: i for i, key in enumerate(new_keys)}
-    for index in old.index[edited.any(axis=1)]:
-        target = position.get(old_keys[index])
-        if target is None:
-            cols = [c for c in editable if edited.at[index, c]]
-            what = " and ".join(c.title() for c in cols)
-            lost.append(
-                Problem(
-                    "warning",
-                    f"{sheet_name} row {int(old.at[index, 'row'])}",
-                    f"your {what} for {_describe(old.loc[index])} was not carried over: that "
-                    "action is no longer on the list (done, or past its time). The backup "
-                    "of the tracker still holds it.",
-                )
-            )
-            continue
-        for column in editable:
-            if edited.at[index, column]:
-                new.iat[target, new.columns.get_loc(column)] = old.at[index, column]
+    touched = edited.any(axis=1)
+    edits = old.loc[touched, list(editable)].where(edited[touched]).assign(key=old_keys[touched])
+    edits = edits.drop_duplicates("key", keep="last")
+    matched = edits["key"].isin(set(new_keys))
+    lost = [
+        Problem(
+            "warning",
+            f"{sheet_name} row {int(old.loc[index, 'row'])}",
+            f"your edit of {_edited_columns(edited.loc[index])} for {_describe(old.loc[index])} "
+            "was not carried over: that action is no longer on the list (done, or past its "
+            "time). The backup of the tracker still holds it.",
+        )
+        for index in edits.index[~matched]
+    ]
+    carried = pd.DataFrame({"key": new_keys.to_numpy()}).merge(edits[matched], on="key", how="left")
+    for column in editable:
+        new[column] = carried[column].set_axis(new.index).fillna(new[column])
     return CarryOver(new, lost)
+
+
+def _edited_columns(flags: pd.Series) -> str:
+    return " and ".join(str(c).title() for c, on in flags.items() if on)
 
 
 def _with_step(frame: pd.DataFrame, sheet_name: str) -> pd.DataFrame:
     if "step" in frame.columns:
         return frame
-    step = frame["relationship"].eq(ADVOCATE).map({True: ASK_ADVOCATE, False: NETWORK_UPDATE})
-    return frame.assign(step=step, role="")
+    return frame.assign(step=_network_step(frame), role="")
+
+
+def _network_step(frame: pd.DataFrame) -> pd.Series:
+    """A Network Updates row is an advocate ask for an Advocate, else a network update."""
+    return frame["relationship"].eq(ADVOCATE).map({True: ASK_ADVOCATE, False: NETWORK_UPDATE})
 
 
 def _describe(row: pd.Series) -> str:

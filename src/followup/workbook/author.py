@@ -23,6 +23,9 @@ DATE_FORMAT = "ddd d mmm yyyy"
 PERCENT_FORMAT = "0%"
 TABLE_STYLE = "Table Style Medium 2"
 TITLE_SIZE = 14
+LINE_HEIGHT = 15.0
+MAX_ROW_HEIGHT = 409.0  # Excel's limit
+CHARS_PER_WIDTH = 1.1  # characters of body text per unit of column width
 
 
 @dataclass(frozen=True)
@@ -133,6 +136,15 @@ def _write_block(ws: Any, formats: _Formats, sheet_name: str, block: Block, row:
         for i, value in enumerate(values):
             _write_value(ws, first_data + i, j, value, col.kind, look)
     last_data = first_data + nrows - 1
+    _fit_rows(ws, block, first_data)
+    for k, header in enumerate(block.hidden):
+        # Bookkeeping beside the table, one column apart so the table never grows into it.
+        at = ncols + 1 + k
+        if header_row is not None:
+            ws.write_string(header_row, at, header)
+        for i, value in enumerate(block.frame[header].tolist()):
+            _write_value(ws, first_data + i, at, value, "text", formats.for_kind("text"))
+        ws.set_column(at, at, None, None, {"hidden": True})
 
     if block.table and header_row is not None:
         # A table needs at least one data row; an empty one keeps the header usable.
@@ -151,6 +163,27 @@ def _write_block(ws: Any, formats: _Formats, sheet_name: str, block: Block, row:
         if block.highlight is not None:
             _highlight(ws, formats, block, header_row, first_data, table_last)
     return Placed(header_row, first_data, last_data, ncols)
+
+
+def _fit_rows(ws: Any, block: Block, first_data: int) -> None:
+    """Tall enough rows for wrapped text: spreadsheet apps do not grow rows written by code."""
+    wrapped = [c for c in block.columns if c.kind == "wrap" and c.header in block.frame.columns]
+    if not wrapped or block.frame.empty:
+        return
+    lines = pd.concat(
+        [block.frame[c.header].map(lambda v, w=c.width: _line_count(v, w)) for c in wrapped],
+        axis=1,
+    ).max(axis=1)
+    for i, count in enumerate(lines.tolist()):
+        if count > 1:
+            ws.set_row(first_data + i, min(LINE_HEIGHT * count, MAX_ROW_HEIGHT))
+
+
+def _line_count(value: Any, width: float) -> int:
+    if not isinstance(value, str) or not value:
+        return 1
+    per_line = max(int(width * CHARS_PER_WIDTH), 1)
+    return sum(max(math.ceil(len(part) / per_line), 1) for part in value.split("\n"))
 
 
 def _column_values(frame: pd.DataFrame, col: ColumnLayout, position: int) -> list[Any]:
