@@ -11,12 +11,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from followup import cadence, sample, sheets, ticks, tone
+from followup import sample, sheets, ticks, tone
 from followup.errors import FollowupError, Problem, TrackerInvalid, VerifyFailed
 from followup.layout import OwnedSheet
+from followup.network import network_updates
 from followup.schema import HISTORY_SHEET, NETWORK_SHEET, THIS_WEEK_SHEET
+from followup.summary import Summary, summary
 from followup.tracker import Tracker
 from followup.validate import parse_tracker
+from followup.week import this_week
 from followup.workbook import writer
 from followup.workbook.reader import read_workbook, unreadable_sheets
 from followup.workbook.safety import Stamp, check_locks, read_tracker, save
@@ -79,6 +82,7 @@ class Plan:
     history: pd.DataFrame
     recorded: pd.DataFrame  # the History rows this refresh added from ticks
     lost_edits: list[Problem]
+    summary: Summary
 
 
 @dataclass(frozen=True)
@@ -93,8 +97,8 @@ def plan(tracker: Tracker, as_of: pd.Timestamp, days: int) -> Plan:
     """Record the ticks, then compute every owned sheet's rows, carrying over the user's edits."""
     added = ticks.new_history(tracker, as_of)
     current = ticks.with_history(tracker, added)
-    week = cadence.this_week(current, as_of, days)
-    network = current.network.iloc[0:0].drop(columns=["row"])
+    week = this_week(current, as_of, days)
+    network = network_updates(current, as_of)
     week = week.assign(fingerprint=ticks.fingerprint(week["draft"]))
     network = network.assign(fingerprint=ticks.fingerprint(network["draft"]))
     kept_week = ticks.carry_over(week, tracker.this_week, THIS_WEEK_SHEET.name, ("draft", "note"))
@@ -107,6 +111,7 @@ def plan(tracker: Tracker, as_of: pd.Timestamp, days: int) -> Plan:
         current.history.drop(columns="row"),
         added,
         kept_week.lost + kept_network.lost,
+        summary(current, as_of, days),
     )
 
 
@@ -125,6 +130,7 @@ def owned_sheets(result: Plan) -> list[OwnedSheet]:
     return [
         sheets.this_week_sheet(result.this_week, result.as_of, result.days),
         sheets.network_sheet(result.network, result.as_of),
+        sheets.summary_sheet(result.summary),
         sheets.history_sheet(result.history),
     ]
 

@@ -73,4 +73,5 @@ class OwnedSheet:
     chart: BarChart | None = None
     landscape: bool = True
     freeze_header: bool = True  # freeze panes below the first block's header row
+    one_page: bool = False  # print on one page (else one page wide, as long as it needs)
     extra: dict[str, str] = field(default_factory=dict)

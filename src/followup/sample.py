@@ -28,11 +28,11 @@ def demo_day(today: dt.date) -> dt.date:
 
 def _interviews(d: Any) -> list[dict[str, Any]]:
     return [
-        # Fresh: yesterday's interview, no thank-you yet and no timeline asked.
+        # Fresh: today's interview, no thank-you yet and no timeline asked.
         dict(
             company="Northwind Traders",
             role="Senior Data Analyst",
-            interview_date=d(-1),
+            interview_date=d(0),
             round="Hiring manager",
             interviewer="Priya Shah",
             interviewer_type="Hiring manager",

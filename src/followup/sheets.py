@@ -10,18 +10,30 @@ import datetime as dt
 
 import pandas as pd
 
-from followup.layout import AMBER, GREEN, RED, Block, CellKind, ColumnLayout, Highlight, OwnedSheet
+from followup.layout import (
+    AMBER,
+    GREEN,
+    RED,
+    BarChart,
+    Block,
+    CellKind,
+    ColumnLayout,
+    Highlight,
+    OwnedSheet,
+)
 from followup.schema import (
     FINGERPRINT_HEADER,
     HISTORY_SHEET,
     NETWORK_SHEET,
     OVERDUE,
+    SUMMARY,
     THIS_WEEK_SHEET,
     THIS_WEEK_WHEN,
     TODAY,
     Column,
     Sheet,
 )
+from followup.summary import Summary
 
 REWRITTEN = "Rewritten by followup on every refresh."
 _WRAP_FROM_WIDTH = 30
@@ -99,4 +111,47 @@ def history_sheet(rows: pd.DataFrame) -> OwnedSheet:
             "and add columns here: they are kept.",
         ),
         (block,),
+    )
+
+
+def summary_sheet(summary: Summary) -> OwnedSheet:
+    blocks: list[Block] = []
+    for part in summary.blocks:
+        blocks.append(Block(part.table, _summary_columns(part.table), heading=part.heading))
+        if part.note:
+            blocks.append(
+                Block(
+                    pd.DataFrame({"Note": [part.note]}),
+                    (ColumnLayout("Note", 40, "text"),),
+                    header=False,
+                )
+            )
+    chart_at = len(blocks)
+    blocks.append(
+        Block(summary.weekly, _summary_columns(summary.weekly), heading="The last 8 weeks")
+    )
+    return OwnedSheet(
+        SUMMARY,
+        (
+            f"Summary for your coach, as of {day(summary.as_of)}",
+            f"{REWRITTEN} This week: {day(summary.window_start)} to {day(summary.window_end)}.",
+        ),
+        tuple(blocks),
+        chart=BarChart(
+            "Follow-ups and search activities per week",
+            chart_at,
+            summary.weekly.columns[0],
+            tuple(summary.weekly.columns[1:]),
+            y_title="Count",
+        ),
+        freeze_header=False,
+        one_page=True,
+    )
+
+
+def _summary_columns(frame: pd.DataFrame) -> tuple[ColumnLayout, ...]:
+    widths = (34, 16, 16, 16)
+    return tuple(
+        ColumnLayout(str(name), widths[min(i, len(widths) - 1)], "text")
+        for i, name in enumerate(frame.columns)
     )

@@ -113,7 +113,7 @@ def _write_sheet(book: Any, formats: _Formats, sheet: OwnedSheet) -> None:
         ws.repeat_rows(first.header_row)
     if sheet.landscape:
         ws.set_landscape()
-    ws.fit_to_pages(1, 0)
+    ws.fit_to_pages(1, 1 if sheet.one_page else 0)
 
     if sheet.chart is not None and placed:
         _add_chart(book, ws, sheet, placed, max(widths, default=0) + 2)
@@ -277,5 +277,7 @@ def _add_chart(
     if spec.y_title:
         chart.set_y_axis({"name": spec.y_title})
     chart.set_legend({"position": "bottom"})
-    top = spot.header_row if spot.header_row is not None else first
-    ws.insert_chart(top, anchor_col, chart, {"x_scale": 1.3, "y_scale": 1.2})
+    # Beside the first block, so the chart sits on the page a reader looks at first.
+    lead = placed[0]
+    top = lead.header_row if lead.header_row is not None else lead.first_data_row
+    ws.insert_chart(max(top - 1, 0), anchor_col, chart, {"x_scale": 1.3, "y_scale": 1.2})
