@@ -185,3 +185,40 @@ def demo(folder: Path) -> None:
     path, done = commands.demo(folder, today())
     echo_refreshed(done)
     click.echo(f"Open {path} and look at the This Week sheet.")
+
+
+@main.command()
+@tracker_argument
+@click.option(
+    "--to",
+    "to",
+    type=workbook_path(new=True),
+    default=None,
+    metavar="OUT.xlsx",
+    help="Write This Week, Network Updates and Summary (without your Notes) to this workbook.",
+)
+@click.option(
+    "--ics",
+    "ics_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    metavar="OUT.ics",
+    help="Write the week's open actions as calendar events to this file.",
+)
+@as_of_option
+@days_option
+@reports_errors
+def export(
+    tracker: Path, to: Path | None, ics_path: Path | None, as_of: dt.datetime | None, days: int
+) -> None:
+    """Share the week: a workbook for your coach and/or a calendar file."""
+    if to is None and ics_path is None:
+        raise click.UsageError("say where to export: --to OUT.xlsx, --ics OUT.ics, or both.")
+    if to is not None and to.suffix.lower() != ".xlsx":
+        raise click.BadParameter("the export's name must end in .xlsx.", param_hint="--to")
+    done = commands.export(tracker, _as_of(as_of), days, to=to, ics_path=ics_path)
+    actions = _count(len(done.this_week), "action")
+    if to is not None:
+        click.echo(f"Wrote the week ({actions}) for your coach to {to}.")
+    if ics_path is not None:
+        click.echo(f"Wrote {actions} as calendar events to {ics_path}.")

@@ -6,12 +6,13 @@ The CLI calls these and turns their results and typed errors into messages.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from followup import sample, sheets, ticks, tone
+from followup import ics, sample, sheets, ticks, tone
 from followup.errors import FollowupError, Problem, TrackerInvalid, VerifyFailed
 from followup.layout import OwnedSheet
 from followup.network import network_updates
@@ -35,6 +36,7 @@ class Loaded:
     stamp: Stamp
     tracker: Tracker
     problems: list[Problem]
+    date1904: bool
 
     @property
     def errors(self) -> list[Problem]:
@@ -50,7 +52,7 @@ def load(path: Path, as_of: pd.Timestamp) -> Loaded:
     data, stamp = read_tracker(path)
     raw = read_workbook(data, path.name, OWNED_READ)
     tracker, problems = parse_tracker(raw.sheets, raw.clashes, as_of)
-    return Loaded(path, data, stamp, tracker, problems)
+    return Loaded(path, data, stamp, tracker, problems, raw.info.date1904)
 
 
 def load_valid(path: Path, as_of: pd.Timestamp) -> Loaded:
@@ -191,3 +193,43 @@ def demo(folder: Path, today: dt.date) -> tuple[Path, Refreshed]:
     as_of = sample.demo_day(today)
     sample.write_sample(path, as_of)
     return path, refresh(path, pd.Timestamp(as_of), 7, backup=False)
+
+
+def export(
+    path: Path,
+    as_of: pd.Timestamp,
+    days: int,
+    *,
+    to: Path | None = None,
+    ics_path: Path | None = None,
+) -> Plan:
+    """Write the week for the coach (a standalone workbook) and/or a calendar file."""
+    loaded = load_valid(path, as_of)
+    result = plan(loaded.tracker, as_of, days)
+    for target in (to, ics_path):
+        if target is not None and target.resolve() == path.resolve():
+            raise FollowupError(
+                f"{target} is the tracker itself. Choose another file name for the export."
+            )
+    if to is not None:
+        coach = [
+            sheets.this_week_sheet(result.this_week, as_of, days, private=False),
+            sheets.network_sheet(result.network.drop(columns="fingerprint"), as_of),
+            sheets.summary_sheet(result.summary),
+        ]
+        data = writer.standalone(coach)
+        _write_export(to, path, data, lambda p: _readable(p, coach))
+    if ics_path is not None:
+        events = ics.calendar(result.this_week, as_of, as_of.to_pydatetime())
+        _write_export(ics_path, path, events, lambda p: None)
+    return result
+
+
+def _write_export(target: Path, tracker: Path, data: bytes, verify: Callable[[Path], None]) -> None:
+    save(target, data, stamp=None, source=tracker, verify=verify, backup=False)
+
+
+def _readable(path: Path, owned: list[OwnedSheet]) -> None:
+    problems = unreadable_sheets(path.read_bytes(), [sheet.name for sheet in owned])
+    if problems:
+        raise VerifyFailed(f"the export could not be read back ({'; '.join(problems)}).")

@@ -53,22 +53,30 @@ def columns(sheet: Sheet) -> tuple[ColumnLayout, ...]:
     return tuple(ColumnLayout(c.header, c.width, _kind(c)) for c in sheet.columns)
 
 
-def _table(sheet: Sheet, frame: pd.DataFrame, highlight: Highlight | None = None) -> Block:
-    shown = frame.reindex(columns=list(sheet.keys)).set_axis(
-        [c.header for c in sheet.columns], axis=1
-    )
+def _table(
+    sheet: Sheet,
+    frame: pd.DataFrame,
+    highlight: Highlight | None = None,
+    leave_out: tuple[str, ...] = (),
+) -> Block:
+    kept = [c for c in sheet.columns if c.key not in leave_out]
+    shown = frame.reindex(columns=[c.key for c in kept]).set_axis([c.header for c in kept], axis=1)
     hidden: tuple[str, ...] = ()
     if "fingerprint" in frame.columns:
         shown[FINGERPRINT_HEADER] = frame["fingerprint"].to_numpy()
         hidden = (FINGERPRINT_HEADER,)
-    return Block(shown, columns(sheet), table=sheet.table, highlight=highlight, hidden=hidden)
+    layout = tuple(c for c in columns(sheet) if c.header in shown.columns)
+    return Block(shown, layout, table=sheet.table, highlight=highlight, hidden=hidden)
 
 
 def _has_dates(values: pd.Series) -> bool:
     return bool(values.map(lambda v: isinstance(v, dt.date)).any())
 
 
-def this_week_sheet(rows: pd.DataFrame, as_of: pd.Timestamp, days: int) -> OwnedSheet:
+def this_week_sheet(
+    rows: pd.DataFrame, as_of: pd.Timestamp, days: int, *, private: bool = True
+) -> OwnedSheet:
+    """The This Week sheet; `private=False` leaves out the user's Notes (for the coach)."""
     last = as_of + pd.Timedelta(days=days - 1)
     counts = rows["when"].value_counts() if len(rows) else pd.Series(dtype=int)
     tally = ", ".join(f"{counts.get(w, 0)} {w.lower()}" for w in (OVERDUE, TODAY, THIS_WEEK_WHEN))
@@ -80,7 +88,14 @@ def this_week_sheet(rows: pd.DataFrame, as_of: pd.Timestamp, days: int) -> Owned
             f"{REWRITTEN} Tick Done with x or a date; edits to Draft and Note are kept. "
             "Red: overdue, amber: today, green: later this week.",
         ),
-        (_table(THIS_WEEK_SHEET, rows, highlight),),
+        (
+            _table(
+                THIS_WEEK_SHEET,
+                rows if private else rows.drop(columns="fingerprint", errors="ignore"),
+                highlight,
+                leave_out=() if private else ("note",),
+            ),
+        ),
     )
 
 

@@ -38,6 +38,11 @@ def render(package: bytes, sheets: Sequence[OwnedSheet]) -> bytes:
     return new
 
 
+def standalone(sheets: Sequence[OwnedSheet]) -> bytes:
+    """A new workbook holding only the given sheets (an export for the coach)."""
+    return author(sheets, date1904=False)
+
+
 def check(old: bytes, new: bytes, owned: Collection[str]) -> list[str]:
     """Structural problems of `new` (empty list = fine): relationships and content types
     resolve, table ids unique and names/headers consistent, style indices in range, defined
