@@ -193,14 +193,17 @@ def _core_updates(tracker: Tracker, contacts: pd.DataFrame, as_of: pd.Timestamp)
     return due
 
 
-def silent_companies(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
+def silent_companies(
+    opportunities: pd.DataFrame, steps: pd.DataFrame, as_of: pd.Timestamp
+) -> pd.DataFrame:
     """Companies with an opportunity in its silence chain, past its status-email due date.
+
+    ``opportunities`` and ``steps`` are the cadence's frames for ``as_of``.
 
     One row per company: ``ckey`` (case-folded), ``company``, ``roles`` (text), ``silent_since``
     (the earliest status-email due date), ``interview`` (the latest cycle start).
     """
-    ops = cadence.opportunities(tracker, as_of)
-    steps = cadence.steps(tracker, as_of)
+    ops = opportunities
     status_due = steps.loc[steps["step"] == cadence.STATUS_EMAIL, ["company", "role", "due"]]
     silent = ops[ops["state"] == cadence.SILENCE].merge(status_due, on=["company", "role"])
     silent = silent[silent["due"] < as_of].sort_values(["company", "role"], kind="stable")
@@ -217,9 +220,10 @@ def silent_companies(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
     ).reset_index()
 
 
-def _advocate_asks(tracker: Tracker, contacts: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+def _advocate_asks(
+    tracker: Tracker, contacts: pd.DataFrame, silent: pd.DataFrame, as_of: pd.Timestamp
+) -> pd.DataFrame:
     advocates = contacts[(contacts["relationship"] == ADVOCATE) & (contacts["ckey"] != "")]
-    silent = silent_companies(tracker, as_of)
     rows = advocates.merge(silent, on="ckey", suffixes=("", "_op"))
     # Asked once in this silence, ask again only after their Update every days.
     waited = (as_of - rows["last_touch"]).dt.days
@@ -266,10 +270,16 @@ def network_updates(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
     by Last update (never updated first), then name.
     """
     as_of = pd.Timestamp(as_of).normalize()
+    ops = cadence.opportunities(tracker, as_of)
+    silent = silent_companies(ops, cadence.steps(tracker, as_of), as_of)
+    return _network_rows(tracker, silent, as_of)
+
+
+def _network_rows(tracker: Tracker, silent: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
     contacts = _contacts(tracker, as_of)
     parts = [
         _core_updates(tracker, contacts, as_of).assign(group=0),
-        _advocate_asks(tracker, contacts, as_of).assign(group=1),
+        _advocate_asks(tracker, contacts, silent, as_of).assign(group=1),
     ]
     rows = pd.concat([p for p in parts if not p.empty] or [parts[0]], ignore_index=True)
     rows = rows.sort_values(["group", "last_update", "contact"], na_position="first", kind="stable")
@@ -277,7 +287,7 @@ def network_updates(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
     out = rows.reindex(columns=list(NETWORK_SHEET.keys)).reset_index(drop=True)
     for col in _TEXT_COLUMNS:
         out[col] = out[col].fillna("").astype(str)
-    out["last_update"] = _dates(out["last_update"])
+    out["last_update"] = _dates(out["last_update"]).astype("datetime64[ns]")
     return out
 
 
@@ -389,9 +399,11 @@ def this_week_rows(tracker: Tracker, as_of: pd.Timestamp, days: int = 7) -> pd.D
     cadence: every row here is for today.
     """
     as_of = pd.Timestamp(as_of).normalize()
-    network = network_updates(tracker, as_of)
+    ops = cadence.opportunities(tracker, as_of)
+    silent = silent_companies(ops, cadence.steps(tracker, as_of), as_of)
+    network = _network_rows(tracker, silent, as_of)
     asks = network["relationship"] == ADVOCATE
-    silent = silent_companies(tracker, as_of).set_index("ckey")
+    silent = silent.set_index("ckey")
     roles = _lookup(_key(network["company"]), silent["roles"]).fillna("").where(asks, "")
     count = _lookup(_key(network["company"]), silent["role_count"]).fillna(1)
     company = _lookup(_key(network["company"]), silent["company"]).fillna("").where(asks, "")
@@ -427,12 +439,12 @@ def this_week_rows(tracker: Tracker, as_of: pd.Timestamp, days: int = 7) -> pd.D
     parts = [
         network_rows,
         _glow_rows(tracker, as_of),
-        _search_rows(balance(tracker, as_of)),
+        _search_rows(balance(tracker, as_of, ops)),
     ]
     rows = pd.concat([p for p in parts if not p.empty] or [parts[0]], ignore_index=True)
     out = rows.reindex(columns=list(THIS_WEEK_SHEET.keys))
     for col in THIS_WEEK_SHEET.keys:
         if col != "due":
             out[col] = out[col].fillna("").astype(str)
-    out["due"] = _dates(out["due"])
+    out["due"] = _dates(out["due"]).astype("datetime64[ns]")
     return out.reset_index(drop=True)

@@ -154,12 +154,16 @@ class Balance:
         return " ".join(parts)
 
 
-def balance(tracker: Tracker, as_of: pd.Timestamp) -> Balance:
+def balance(
+    tracker: Tracker, as_of: pd.Timestamp, opportunities: pd.DataFrame | None = None
+) -> Balance:
+    """The sandwich for ``as_of``; ``opportunities``: the cadence's frame, when already known."""
     as_of = pd.Timestamp(as_of).normalize()
+    ops = cadence.opportunities(tracker, as_of) if opportunities is None else opportunities
     start = as_of - pd.Timedelta(days=BALANCE_DAYS - 1)
     searches = search_dates(tracker, as_of)
     sent = followups_sent(tracker, as_of)
-    status = cadence.opportunities(tracker, as_of)["status"]
+    status = ops["status"]
     return Balance(
         start=start,
         end=as_of,
@@ -310,8 +314,8 @@ def weekly(tracker: Tracker, as_of: pd.Timestamp, weeks: int = CHART_WEEKS) -> p
 
     def per_week(dates: pd.Series) -> pd.Series:
         starts = dates - pd.to_timedelta(dates.dt.weekday, unit="D")
-        counts = starts.value_counts()
-        return counts.reindex(mondays.to_numpy(), fill_value=0).reset_index(drop=True)
+        counts = starts.value_counts().reindex(mondays.to_numpy(), fill_value=0)
+        return pd.Series(counts.to_numpy(dtype=int), index=mondays.index)
 
     return pd.DataFrame(
         {
@@ -326,9 +330,9 @@ def summary(tracker: Tracker, as_of: pd.Timestamp, days: int = 7) -> Summary:
     """Everything the Summary sheet shows, for the window of ``days`` days from ``as_of``."""
     as_of = pd.Timestamp(as_of).normalize()
     end = as_of + pd.Timedelta(days=days - 1)
-    bal = balance(tracker, as_of)
     steps = cadence.steps(tracker, as_of, days)
     ops = cadence.opportunities(tracker, as_of)
+    bal = balance(tracker, as_of, ops)
     counts, paused = _opportunity_blocks(ops)
     return Summary(
         as_of=as_of,

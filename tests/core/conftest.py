@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 import pandas as pd
 import pytest
 
-from followup.schema import HISTORY_SHEET, INTERVIEWS, LOG, Sheet
+from followup.schema import CONTACTS, HISTORY_SHEET, INTERVIEWS, LOG, SEARCH, Sheet
 from followup.settings import Settings
 from followup.tracker import Tracker
 
@@ -83,3 +84,35 @@ WORKED = {
 def worked() -> dict[str, object]:
     """The worked example of the cadence: interview Mon 2 Nov 2026, decision in 3 weeks."""
     return dict(WORKED)
+
+
+def contacts_frame(rows: Rows) -> pd.DataFrame:
+    """Contacts rows; ``update_every`` is a whole number of days or blank, as the reader gives."""
+    frame = _frame(CONTACTS, rows, ("last_update",))
+    every = pd.Series(frame["update_every"]).replace("", None)
+    frame["update_every"] = pd.to_numeric(every).astype("Int64")
+    return frame
+
+
+def search_frame(rows: Rows) -> pd.DataFrame:
+    return _frame(SEARCH, rows, ("date",))
+
+
+def make_full_tracker(
+    interviews: Rows = (),
+    log: Rows = (),
+    history: Rows = (),
+    contacts: Rows = (),
+    search: Rows = (),
+    settings: Settings | None = None,
+) -> Tracker:
+    """A tracker with every user sheet: interviews, log, history, contacts and search."""
+    return replace(
+        make_tracker(interviews, log, history, settings),
+        contacts=contacts_frame(contacts),
+        search=search_frame(search),
+    )
+
+
+def searches(*dates: str, activity: str = "Application") -> list[dict[str, object]]:
+    return [{"date": d, "activity": activity} for d in dates]
