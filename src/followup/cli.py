@@ -20,7 +20,14 @@ from followup.options import (
     tracker_argument,
     workbook_path,
 )
-from followup.schema import OVERDUE, THIS_WEEK_WHEN, TODAY
+from followup.schema import (
+    ASK_ADVOCATE,
+    NETWORK_UPDATE,
+    OVERDUE,
+    STEP_IDS,
+    THIS_WEEK_WHEN,
+    TODAY,
+)
 from followup.sheets import day
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -164,6 +171,17 @@ def echo_refreshed(done: commands.Refreshed) -> None:
         for item in overdue.itertuples():
             who = f"{item.company} ({item.role})" if item.company else ""
             click.echo(f"  - {who}: {item.action}, due {day(item.due)}".replace(" : ", ": "))
+    recorded = plan.recorded["step"]
+    if len(recorded):
+        kinds = {
+            "follow-up": recorded.isin(STEP_IDS).sum(),
+            "network update": recorded.eq(NETWORK_UPDATE).sum(),
+            "advocate ask": recorded.eq(ASK_ADVOCATE).sum(),
+            "other action": (~recorded.isin([*STEP_IDS, NETWORK_UPDATE, ASK_ADVOCATE])).sum(),
+        }
+        parts = ", ".join(_count(int(n), kind) for kind, n in kinds.items() if n)
+        verb = "Would record" if done.written is None else "Recorded"
+        click.echo(f"{verb} {_count(len(recorded), 'done action')} from your ticks: {parts}.")
     if done.written is None:
         click.echo("Dry run: nothing was written.")
         return

@@ -1,0 +1,198 @@
+"""The weekly job end to end: refresh, tick and edit as a user would, refresh again."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from followup.cli import main
+from followup.schema import HISTORY_SHEET, NETWORK_SHEET, THIS_WEEK_SHEET
+from tests.workbooks import ACME, tracker
+
+CONTACTS = [
+    {"Name": "Maria Gonzalez", "Relationship": "Core network", "Last update": dt.date(2026, 10, 1)},
+    {"Name": "Ken Adams", "Relationship": "Core network", "Last update": dt.date(2026, 11, 20)},
+]
+SEARCH = [{"Date": dt.date(2026, 11, 20), "Activity": "Application", "Company": "Globex"}]
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.output
+
+
+def sheet(path: Path, name: str) -> pd.DataFrame:
+    """An owned sheet's table as the user sees it (header row found under the title lines)."""
+    grid = pd.read_excel(path, sheet_name=name, header=None, engine="calamine")
+    header = grid.index[grid.iloc[:, 0].eq(
+        {THIS_WEEK_SHEET.name: "When", NETWORK_SHEET.name: "Contact", HISTORY_SHEET.name: "Date"}[name]
+    )][0]
+    table = grid.iloc[header + 1 :].set_axis(grid.iloc[header].tolist(), axis=1)
+    return table.dropna(how="all").reset_index(drop=True)
+
+
+def parts(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as zf:
+        return {name: zf.read(name) for name in zf.namelist()}
+
+
+@pytest.fixture
+def acme(tmp_path: Path) -> Path:
+    return tracker(tmp_path / "t.xlsx", [ACME], contacts=CONTACTS, search=SEARCH,
+                   settings={"Your name": "Ana Lopez"})
+
+
+def test_refresh_writes_the_worked_example_week(acme: Path) -> None:
+    code, output = run("refresh", str(acme), "--as-of", "2026-11-16", "--no-backup")
+    assert code == 0, output
+    week = sheet(acme, THIS_WEEK_SHEET.name)
+    cadence = week[week["Company"].eq("Acme")]
+    assert cadence[["When", "Step"]].values.tolist() == [["Overdue", "halfway"]]
+    assert list(week.columns[:13]) == [c.header for c in THIS_WEEK_SHEET.columns]
+    assert "Overdue:\n  - Acme (Analyst): " in output
+    assert output.splitlines()[0] == "Week of Mon 16 Nov 2026 to Sun 22 Nov 2026:"
+
+
+def test_dry_run_and_output_leave_the_tracker_alone(acme: Path, tmp_path: Path) -> None:
+    before = acme.read_bytes()
+    code, output = run("refresh", str(acme), "--as-of", "2026-11-24", "--dry-run")
+    assert code == 0 and output.endswith("Dry run: nothing was written.\n")
+    out = tmp_path / "out.xlsx"
+    code, output = run("refresh", str(acme), "--as-of", "2026-11-24", "--output", str(out))
+    assert code == 0, output
+    assert acme.read_bytes() == before
+    assert set(sheet(out, THIS_WEEK_SHEET.name)["Step"]) >= {"status-email", "status-call"}
+    assert not (tmp_path / ".followup-backups").exists()
+
+
+def test_errors_write_nothing_and_exit_1(tmp_path: Path) -> None:
+    path = tracker(tmp_path / "t.xlsx", [{**ACME, "Interview date": "last week"}])
+    before = path.read_bytes()
+    code, output = run("refresh", str(path), "--as-of", "2026-11-24")
+    assert code == 1
+    assert output.splitlines() == [
+        "error: Interviews!C2: 'last week' is not a date. Type a date such as 2026-11-02.",
+        "Nothing was written. Fix the 1 error above, then run the command again.",
+    ]
+    assert path.read_bytes() == before
+
+
+def test_a_lock_file_refuses_unless_forced(acme: Path) -> None:
+    (acme.parent / ".~lock.t.xlsx#").write_text(",Ana Lopez,laptop,23.11.2026 09:00,file:///x;")
+    before = acme.read_bytes()
+    code, output = run("refresh", str(acme), "--as-of", "2026-11-24")
+    assert code == 1
+    assert output == "Error: t.xlsx is open in LibreOffice (by Ana Lopez): close it first, or use --force.\n"
+    assert acme.read_bytes() == before
+    code, _ = run("refresh", str(acme), "--as-of", "2026-11-24", "--force")
+    assert code == 0
+
+
+def test_refresh_keeps_a_backup_and_says_where(acme: Path) -> None:
+    before = acme.read_bytes()
+    code, output = run("refresh", str(acme), "--as-of", "2026-11-24")
+    assert code == 0
+    backups = list((acme.parent / ".followup-backups").iterdir())
+    assert [b.read_bytes() for b in backups] == [before]
+    assert f"The previous version is kept in {backups[0]}." in output
+
+
+def test_demo_shows_all_three_colours(tmp_path: Path) -> None:
+    code, output = run("demo", str(tmp_path))
+    assert code == 0, output
+    path = tmp_path / "sample-tracker.xlsx"
+    assert output.endswith(f"Open {path} and look at the This Week sheet.\n")
+    assert {"Overdue", "Today", "This week"} <= set(sheet(path, THIS_WEEK_SHEET.name)["When"])
+    ws = openpyxl.load_workbook(path)[THIS_WEEK_SHEET.name]
+    formulas = [r.formula[0] for rules in ws.conditional_formatting for r in rules.rules]
+    assert all(any(f'"{w}"' in f for f in formulas) for w in ("Overdue", "Today", "This week"))
+    code, _ = run("demo", str(tmp_path))
+    assert code == 0 and (tmp_path / "sample-tracker-2.xlsx").exists()
+
+
+def _tick_and_edit(path: Path) -> None:
+    """What a user does in Excel: tick one row, edit another's draft, tick a network update."""
+    wb = openpyxl.load_workbook(path)
+    ws = wb[THIS_WEEK_SHEET.name]
+    header = next(r for r in ws.iter_rows() if r[0].value == "When")
+    col = {c.value: c.column for c in header}
+    rows = {ws.cell(r, col["Step"]).value: r for r in range(header[0].row + 1, ws.max_row + 1)}
+    ws.cell(rows["status-email"], col["Done"]).value = "x"
+    ws.cell(rows["status-email"], col["Note"]).value = "Sent from my phone"
+    ws.cell(rows["status-call"], col["Draft"]).value = "Call Dana at 4pm, mention the migration."
+    net = wb[NETWORK_SHEET.name]
+    nheader = next(r for r in net.iter_rows() if r[0].value == "Contact")
+    ncol = {c.value: c.column for c in nheader}
+    for r in range(nheader[0].row + 1, net.max_row + 1):
+        if net.cell(r, ncol["Contact"]).value == "Maria Gonzalez":
+            net.cell(r, ncol["Done"]).value = dt.datetime(2026, 11, 23)
+    wb.save(path)
+
+
+def test_ticks_become_history_once_and_edits_carry_over(acme: Path) -> None:
+    assert run("refresh", str(acme), "--as-of", "2026-11-24", "--no-backup")[0] == 0
+    network = sheet(acme, NETWORK_SHEET.name)
+    assert "Maria Gonzalez" in set(network["Contact"])
+    _tick_and_edit(acme)
+
+    code, output = run("refresh", str(acme), "--as-of", "2026-11-24", "--no-backup")
+    assert code == 0, output
+    assert "Recorded 2 done actions from your ticks: 1 follow-up, 1 network update." in output
+    history = sheet(acme, HISTORY_SHEET.name).fillna("")
+    assert pd.to_datetime(history["Date"]).tolist() == [pd.Timestamp("2026-11-23"), pd.Timestamp("2026-11-24")]
+    assert history[["Company", "Step", "Contact"]].values.tolist() == [
+        ["", "network-update", "Maria Gonzalez"],
+        ["Acme", "status-email", "Dana Kim"],
+    ]
+    assert history["Message"][0].startswith("Hi Maria,")  # the draft, as there was no note
+    assert history["Message"][1] == "Sent from my phone"
+    week = sheet(acme, THIS_WEEK_SHEET.name)
+    assert "status-email" not in set(week["Step"])
+    call = week[week["Step"].eq("status-call")].iloc[0]
+    assert call["Draft"] == "Call Dana at 4pm, mention the migration."
+    assert "Maria Gonzalez" not in set(sheet(acme, NETWORK_SHEET.name)["Contact"])
+
+    owned_before = {k: v for k, v in parts(acme).items() if k.startswith("xl/worksheets/")}
+    code, output = run("refresh", str(acme), "--as-of", "2026-11-24", "--no-backup")
+    assert code == 0 and "Recorded" not in output
+    assert {k: v for k, v in parts(acme).items() if k.startswith("xl/worksheets/")} == owned_before
+
+
+def test_a_frustrated_edit_is_flagged_in_why(acme: Path) -> None:
+    run("refresh", str(acme), "--as-of", "2026-11-24", "--no-backup")
+    wb = openpyxl.load_workbook(acme)
+    ws = wb[THIS_WEEK_SHEET.name]
+    header = next(r for r in ws.iter_rows() if r[0].value == "When")
+    col = {c.value: c.column for c in header}
+    row = next(r for r in range(header[0].row + 1, ws.max_row + 1)
+               if ws.cell(r, col["Step"]).value == "status-email")
+    ws.cell(row, col["Draft"]).value = "I still haven't heard back AGAIN. Please reply!!"
+    wb.save(acme)
+    assert run("refresh", str(acme), "--as-of", "2026-11-24", "--no-backup")[0] == 0
+    week = sheet(acme, THIS_WEEK_SHEET.name)
+    why = week[week["Step"].eq("status-email")]["Why"].iloc[0]
+    assert why.startswith("Tone:")
+    assert "still haven't heard" in why and "AGAIN" in why
+
+
+def test_an_edit_whose_action_is_gone_is_reported(acme: Path) -> None:
+    run("refresh", str(acme), "--as-of", "2026-11-16", "--no-backup")
+    wb = openpyxl.load_workbook(acme)
+    ws = wb[THIS_WEEK_SHEET.name]
+    header = next(r for r in ws.iter_rows() if r[0].value == "When")
+    col = {c.value: c.column for c in header}
+    row = next(r for r in range(header[0].row + 1, ws.max_row + 1)
+               if ws.cell(r, col["Step"]).value == "halfway")
+    ws.cell(row, col["Note"]).value = "Ask about the Q1 roadmap"
+    wb.save(acme)
+    code, output = run("refresh", str(acme), "--as-of", "2026-11-30", "--no-backup")
+    assert code == 0
+    assert (f"warning: This Week row {row}: your edit of Note for halfway (Acme, Analyst, Dana Kim) "
+            "was not carried over") in output
