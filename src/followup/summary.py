@@ -313,7 +313,7 @@ def weekly(tracker: Tracker, as_of: pd.Timestamp, weeks: int = CHART_WEEKS) -> p
     )
 
     def per_week(dates: pd.Series) -> pd.Series:
-        starts = dates - pd.to_timedelta(dates.dt.weekday, unit="D")
+        starts = dates - pd.to_timedelta(dates.dt.day_of_week, unit="D")
         counts = starts.value_counts().reindex(mondays.to_numpy(), fill_value=0)
         return pd.Series(counts.to_numpy(dtype=int), index=mondays.index)
 

@@ -1,0 +1,183 @@
+"""The coach's Summary (SPEC section 6) on a small tracker, and the sandwich balance."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from followup import summary
+from followup.settings import Settings
+from followup.tracker import Tracker
+
+from .conftest import WORKED, make_full_tracker, searches, sent
+
+AS_OF = pd.Timestamp("2026-11-25")  # a Wednesday; the last 7 days are Thu 19 to Wed 25 Nov
+
+
+def opportunity(company: str, date: str, **more: object) -> dict[str, object]:
+    return {**WORKED, "company": company, "interview_date": date, "decision_by": "", **more}
+
+
+def small_tracker() -> Tracker:
+    interviews = [
+        WORKED,  # Acme: silent since the status email of Tue 24 Nov
+        opportunity("Beta Labs", "2026-11-10", round="Phone screen"),
+        opportunity("Beta Labs", "2026-11-20", round="Onsite"),  # awaiting the decision
+        opportunity("Gamma", "2026-11-05", status="On hold"),
+        opportunity("Delta", "2026-10-20", status="Rejected"),
+        opportunity("Epsilon", "2026-10-12", status="Offer"),
+        opportunity("Zeta", "2026-06-01"),  # the whole chain has passed: dormant
+    ]
+    log = [
+        sent("2026-11-02", "thank-you"),
+        sent("2026-11-20", "thank-you", company="Beta Labs"),
+        sent("2026-11-24", "", message="Short note to the team"),
+    ]
+    # Ticked in This Week and logged too: counts once.
+    history = [{"date": "2026-11-20", "company": "Beta Labs", "step": "thank-you"}]
+    search = [
+        *searches("2026-10-01", "2026-11-10", "2026-11-19", "2026-11-23", "2026-11-27"),
+        *searches("2026-11-18", "2026-11-25", activity="Networking"),
+    ]
+    return make_full_tracker(interviews, log=log, history=history, search=search)
+
+
+def values(block: summary.Block) -> dict[str, object]:
+    table = block.table
+    return dict(zip(table.iloc[:, 0], table.iloc[:, 1], strict=True))
+
+
+@pytest.fixture(scope="module")
+def result() -> summary.Summary:
+    return summary.summary(small_tracker(), AS_OF)
+
+
+def test_the_week_block(result: summary.Summary) -> None:
+    assert (result.as_of, result.window_start) == (AS_OF, AS_OF)
+    assert result.window_end == pd.Timestamp("2026-12-01")
+    assert values(result.week) == {
+        "As of": "Wed 25 Nov 2026",
+        "This Week covers": "Wed 25 Nov to Tue 1 Dec",
+        "Activity counted over": "Thu 19 Nov to Wed 25 Nov",
+    }
+
+
+def test_follow_up_counts(result: summary.Summary) -> None:
+    assert values(result.follow_ups) == {
+        "Overdue now": 2,  # Acme's status email and status call
+        "Due today and in the coming week": 2,  # Acme reiterate email, Beta halfway
+        "Sent in the last 7 days": 2,  # Beta thank-you (logged and ticked), Acme note
+        "Missed in the last 7 days": 1,  # Acme halfway: useful until Mon 23 Nov
+    }
+
+
+def test_opportunities_by_state_and_the_paused_list(result: summary.Summary) -> None:
+    assert values(result.opportunities) == {
+        "Awaiting decision": 1,
+        "In silence chain": 1,
+        "Dormant": 1,
+        "Paused (On hold)": 1,
+        "Closed: Offer": 1,
+        "Closed: Rejected": 1,
+        "Closed: Withdrawn": 0,
+        "Closed: Filled": 0,
+    }
+    paused = result.paused.table
+    assert list(paused.columns) == ["Company", "Role", "Last interview"]
+    assert paused.to_dict("records") == [
+        {"Company": "Gamma", "Role": "Analyst", "Last interview": "Thu 5 Nov"}
+    ]
+
+
+def test_activity_against_targets(result: summary.Summary) -> None:
+    table = result.activity.table
+    rows = {r[0]: tuple(r[1:]) for r in table.itertuples(index=False)}
+    assert rows == {
+        "Search activities": (3, "target 10"),
+        # Due Thu 19 to Wed 25 Nov: Beta thank-you (done), Acme status email and call.
+        "Follow-ups done": (1, "3 due"),
+        "Follow-ups sent": (2, ""),
+        "Balance": ("Stalling", "3 search : 2 follow-ups"),
+    }
+    assert "stalling" in result.activity.note
+    assert "3 new-opportunity activities" in result.activity.note
+
+
+def test_funnel_of_the_whole_search(result: summary.Summary) -> None:
+    assert values(result.funnel) == {
+        "Applications": 4,  # the one dated after the as-of date has not happened
+        "Interviews": 7,
+        "Second rounds": 1,  # Beta Labs
+        "Offers": 1,
+    }
+
+
+def test_weekly_chart_data(result: summary.Summary) -> None:
+    weekly = result.weekly
+    assert list(weekly.columns) == ["Week", "Follow-ups sent", "Search activities"]
+    assert list(weekly["Week"]) == [
+        "5 Oct",
+        "12 Oct",
+        "19 Oct",
+        "26 Oct",
+        "2 Nov",
+        "9 Nov",
+        "16 Nov",
+        "23 Nov",
+    ]
+    assert list(weekly["Follow-ups sent"]) == [0, 0, 0, 0, 1, 0, 1, 1]
+    assert list(weekly["Search activities"]) == [0, 0, 0, 0, 0, 1, 2, 2]
+
+
+def test_blocks_are_small_and_headed(result: summary.Summary) -> None:
+    for block in result.blocks:
+        assert block.heading
+        assert 2 <= len(block.table.columns) <= 3
+        assert len(block.table) <= 8
+
+
+def test_an_empty_tracker_summarises_to_zeros() -> None:
+    result = summary.summary(Tracker(), AS_OF)
+    assert set(values(result.follow_ups).values()) == {0}
+    assert set(values(result.opportunities).values()) == {0}
+    assert result.paused.table.empty
+    assert result.paused.note == "Nothing is on hold."
+    assert result.weekly["Search activities"].sum() == 0
+    assert len(result.weekly) == 8
+
+
+# The sandwich balance.
+
+
+def balance_of(
+    follow_ups: int, search_count: int, target: int = 10, status: str = ""
+) -> summary.Balance:
+    log = [sent("2026-11-24", "") for _ in range(follow_ups)]
+    tracker = make_full_tracker(
+        [{**WORKED, "status": status}],
+        log=log,
+        search=searches(*["2026-11-23"] * search_count),
+        settings=Settings(weekly_search_target=target),
+    )
+    return summary.balance(tracker, AS_OF)
+
+
+def test_stalling_search() -> None:
+    bal = balance_of(follow_ups=1, search_count=4)
+    assert (bal.verdict, bal.needed) == ("Stalling", 6)
+    assert bal.warning.startswith("The search is stalling: 4 new-opportunity activities")
+    assert bal.warning.endswith("Keep the search going until an offer is in hand.")
+
+
+def test_follow_ups_crowding_out_the_search() -> None:
+    bal = balance_of(follow_ups=5, search_count=3, target=2)
+    assert (bal.verdict, bal.needed) == ("Crowded out", 2)
+    assert "Follow-ups are crowding out the search: 5 follow-ups" in bal.warning
+
+
+def test_balanced_week_after_an_offer() -> None:
+    bal = balance_of(follow_ups=2, search_count=10, status="Offer")
+    assert (bal.verdict, bal.needed, bal.must_go_on) == ("Balanced", 0, False)
+    assert bal.warning == (
+        "Balanced: 10 new-opportunity activities (target 10) and 2 follow-ups in the last 7 days."
+    )
