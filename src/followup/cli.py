@@ -70,7 +70,14 @@ def _as_of(value: dt.datetime | None) -> pd.Timestamp:
     return pd.Timestamp(value.date() if value else today())
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _InOrder(click.Group):
+    """Lists commands in the order of the weekly routine, not alphabetically."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(self.commands)
+
+
+@click.group(cls=_InOrder, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="followup")
 def main() -> None:
     """Turn your job-search tracker into this week's follow-up plan.

@@ -1,0 +1,55 @@
+"""The README and the command line must tell the same story."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import click
+
+from followup.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+README = (ROOT / "README.md").read_text()
+
+
+def readme_block(name: str) -> str:
+    match = re.search(rf"<!-- {name} -->\n(.*?)<!-- /{name} -->", README, re.S)
+    assert match, f"README has no {name} block"
+    return match.group(1)
+
+
+def command_table() -> str:
+    ctx = click.Context(main)
+    rows = ["| command | what it does |", "| --- | --- |"]
+    for name in main.list_commands(ctx):
+        command = main.get_command(ctx, name)
+        assert command is not None
+        usage = " ".join(command.collect_usage_pieces(ctx)).replace("[OPTIONS] ", "")
+        rows.append(f"| `followup {name} {usage}` | {command.get_short_help_str(200)} |")
+    return "\n".join(rows) + "\n"
+
+
+def test_readme_lists_every_command_with_its_help() -> None:
+    assert readme_block("commands") == command_table(), (
+        "README's command table drifted from the CLI; replace it with:\n" + command_table()
+    )
+
+
+def test_every_command_and_option_has_help() -> None:
+    ctx = click.Context(main)
+    for name in main.list_commands(ctx):
+        command = main.get_command(ctx, name)
+        assert command is not None and command.help, f"{name} has no help"
+        for param in command.params:
+            if isinstance(param, click.Option):
+                assert param.help, f"{name} {param.opts} has no help"
+
+
+def test_readme_commands_install_and_run_demo_and_tests() -> None:
+    demo = readme_block("demo-command")
+    tests = readme_block("test-command")
+    assert "pip install ." in demo and "followup demo" in demo
+    assert "pip install -e '.[test]'" in tests and "pytest" in tests
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert "readme_block test-command" in ci
