@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+
 import click
 
 TRACKER_SUFFIXES = (".xlsx", ".xlsm")
