@@ -115,7 +115,10 @@ def _norm(text: pd.Series) -> pd.Series:
 
 def _dates(values: pd.Series) -> pd.Series:
     # Only the date part of a date-time counts.
-    return pd.to_datetime(values, errors="coerce").dt.normalize()
+    if values.dtype.kind != "M":
+        values = pd.to_datetime(values, errors="coerce")
+    dates: pd.Series = values.dt.normalize()
+    return dates
 
 
 def _text(frame: pd.DataFrame, column: str) -> pd.Series:
@@ -223,13 +226,24 @@ def _earliest_done(sent: pd.DataFrame, ops: pd.DataFrame) -> pd.DataFrame:
 def _window_ends(ops: pd.DataFrame) -> None:
     """Last actionable day of each step 2-9 (see SPEC section 4, "Actionable window")."""
     ops[f"end:{HALFWAY}"] = np.maximum(ops[f"due:{HALFWAY}"], ops["first_status_due"] - DAY)
+    chain = np.column_stack(
+        [ops[f"due:{s}"].to_numpy(dtype="datetime64[D]") for s in SILENCE_CHAIN]
+    ).reshape(len(ops), len(SILENCE_CHAIN))
+    never = np.datetime64("9999-12-31", "D")
     for i, step in enumerate(SILENCE_CHAIN):
-        due = ops[f"due:{step}"]
-        later = ops[[f"due:{s}" for s in SILENCE_CHAIN[i + 1 :]]]
-        next_due = _dates(later.where(later.gt(due, axis=0)).min(axis=1))
-        fallback = due + pd.Timedelta(days=CHECK_IN_WINDOW_DAYS - 1)
-        ends = (next_due - DAY).fillna(fallback)
-        ops[f"end:{step}"] = np.maximum(due, ends)
+        due = chain[:, i : i + 1]
+        later = chain[:, i + 1 :]
+        # The first later step that falls due on a later day closes the window.
+        next_due = np.full(len(ops), never)
+        if later.shape[1]:
+            next_due = np.where(later > due, later, never).min(axis=1)
+        ends = np.where(
+            next_due == never,
+            due[:, 0] + np.timedelta64(CHECK_IN_WINDOW_DAYS - 1, "D"),
+            next_due - np.timedelta64(1, "D"),
+        )
+        ends = np.maximum(ends, due[:, 0])
+        ops[f"end:{step}"] = pd.Series(ends.astype("datetime64[ns]"), index=ops.index)
 
 
 def _step_state(frame: pd.DataFrame, as_of: pd.Timestamp, days: int) -> pd.Series:
@@ -311,6 +325,8 @@ def _thank_yous(
     rows = rows[rows["interview_date"] == rows["cycle_start"]].copy()
     rows["contact"] = _text(rows, "interviewer")
     rows["contact_key"] = _norm(rows["contact"])
+    # One thank-you per person, however many rows repeat them that day.
+    rows = rows.drop_duplicates([*_KEYS, "contact_key"])
 
     cand = rows[[*_KEYS, "row", "interview_date", "contact_key"]].merge(
         sent[sent["step"] == THANK_YOU], on=_KEYS, suffixes=("", "_sent")

@@ -31,7 +31,7 @@ TEMPLATES: dict[str, str] = {
         "Hi {name},\n\n"
         "I hope your week is going well. I would like to ask whether I am being considered "
         "for the {role} role at {company}, and where the process stands. "
-        "I will give you a short call {call_day} at {call_time}; if another time suits you "
+        "I will give you a short call today at {call_time}; if another time suits you "
         "better, just let me know.\n\n{signature}"
     ),
     "status-call": (
@@ -126,14 +126,12 @@ def draft(step_id: str, ctx: Mapping[str, object]) -> str:
             if point
             else "Our conversation has stayed with me."
         ),
-        "call_day": f"on {call_date}" if call_date else "today",
+        "call_day": f"on {call_date}" if call_date else "next week",
         "call_time": call_time,
         "intro": f"this is {me} calling" if me else "I am calling",
         "signature": f"{_SIGN_OFF},\n{me}" if me else _SIGN_OFF,
         "timeline": timeline,
     }
-    if step_id == "reiterate-email" and not call_date:
-        values["call_day"] = "next week"
     return TEMPLATES[step_id].format(**values)
 
 

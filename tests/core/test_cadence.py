@@ -6,9 +6,11 @@ import datetime as dt
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from followup import cadence
-from followup.schema import THIS_WEEK_SHEET
+from followup.schema import STEP_IDS, THIS_WEEK_SHEET
 from followup.settings import Settings
 from followup.tracker import Tracker
 
@@ -486,3 +488,136 @@ def test_an_empty_tracker_lists_nothing() -> None:
     tracker = Tracker()
     assert cadence.this_week(tracker, day("2026-11-16")).empty
     assert cadence.opportunities(tracker, day("2026-11-16")).empty
+
+
+# Properties over random small trackers.
+
+BASE = pd.Timestamp("2026-10-01")
+STATUS_CHOICES = ("", "", "", "On hold", "Offer", "Rejected", "Withdrawn", "Filled")
+
+
+def _date(offset: int) -> str:
+    return (BASE + pd.Timedelta(days=offset)).strftime("%Y-%m-%d")
+
+
+@st.composite
+def trackers(draw: st.DrawFn) -> tuple[Tracker, pd.Timestamp, int]:
+    companies, roles, people = ("Acme", "Beta"), ("Analyst", "Lead"), ("Dana", "Lee", "")
+    interviews = []
+    for _ in range(draw(st.integers(1, 4))):
+        start = draw(st.integers(0, 60))
+        decision = draw(st.none() | st.integers(0, 30))
+        interviews.append(
+            {
+                "company": draw(st.sampled_from(companies)),
+                "role": draw(st.sampled_from(roles)),
+                "interview_date": _date(start),
+                "decision_by": "" if decision is None else _date(start + decision),
+                "status": draw(st.sampled_from(STATUS_CHOICES)),
+                "interviewer": draw(st.sampled_from(people)),
+                "interviewer_type": draw(st.sampled_from(("", "HR", "Hiring manager"))),
+                "keep_in_touch": draw(st.sampled_from(("", "Yes", "No"))),
+            }
+        )
+    touch = st.fixed_dictionaries(
+        {
+            "date": st.integers(0, 180).map(_date),
+            "company": st.sampled_from(companies),
+            "role": st.sampled_from(roles),
+            "direction": st.sampled_from(("Sent", "Sent", "Received")),
+            "step": st.sampled_from((*STEP_IDS, "")),
+            "contact": st.sampled_from(people),
+        }
+    )
+    log = draw(st.lists(touch, max_size=12))
+    history = [r for r in draw(st.lists(touch, max_size=4)) if r["direction"] == "Sent"]
+    settings = Settings(
+        default_decision_days=draw(st.integers(1, 20)),
+        skip_weekends=draw(st.booleans()),
+        holidays=draw(st.sampled_from(("", "US", "GB"))),
+        reiterate_email_days=draw(st.integers(1, 10)),
+        reiterate_call_days=draw(st.integers(1, 10)),
+        still_available_days=draw(st.integers(1, 20)),
+        update_email_days=draw(st.integers(1, 20)),
+        check_in_days=draw(st.integers(1, 50)),
+        response_grace_days=draw(st.integers(0, 10)),
+    )
+    tracker = make_tracker(interviews, log=log, history=history, settings=settings)
+    as_of = BASE + pd.Timedelta(days=draw(st.integers(0, 200)))
+    return tracker, as_of, draw(st.integers(1, 14))
+
+
+def _qualifying_sent(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
+    log = tracker.log[tracker.log["direction"] == "Sent"]
+    rows = pd.concat([log, tracker.history], ignore_index=True)
+    return rows[rows["date"] <= as_of]
+
+
+PROPERTY_SETTINGS = settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+
+
+@PROPERTY_SETTINGS
+@given(trackers())
+def test_no_listed_action_is_already_done(case: tuple[Tracker, pd.Timestamp, int]) -> None:
+    tracker, as_of, days = case
+    rows = cadence.this_week(tracker, as_of, days)
+    ops = cadence.opportunities(tracker, as_of).set_index(["company", "role"])
+    done = _qualifying_sent(tracker, as_of)
+    for row in rows.itertuples():
+        op = ops.loc[(row.company, row.role)]
+        if row.step == "thank-you":
+            since = row.due
+        elif row.step == "halfway" or not op["restarted"]:
+            since = op["cycle_start"]
+        else:
+            since = op["response"] + pd.Timedelta(days=1)
+        hits = done[
+            (done["company"] == row.company)
+            & (done["role"] == row.role)
+            & (done["step"] == row.step)
+            & (done["date"] >= since)
+        ]
+        if row.step == "thank-you":
+            hits = hits[
+                (hits["contact"] == "") | (row.contact == "") | (hits["contact"] == row.contact)
+            ]
+        assert hits.empty, (row.step, row.due, hits)
+
+
+@PROPERTY_SETTINGS
+@given(trackers())
+def test_listed_rows_fall_in_their_windows(case: tuple[Tracker, pd.Timestamp, int]) -> None:
+    tracker, as_of, days = case
+    rows = cadence.this_week(tracker, as_of, days)
+    table = cadence.steps(tracker, as_of, days)
+    keys = ["company", "role", "step", "contact", "due"]
+    merged = rows.merge(table, on=keys, how="left", validate="one_to_one")
+    overdue = merged[merged["when"] == "Overdue"]
+    assert (overdue["due"] < as_of).all()
+    assert (overdue["window_end"] >= as_of).all()
+    assert (merged.loc[merged["when"] == "Today", "due"] == as_of).all()
+    week = merged[merged["when"] == "This week"]
+    assert (week["due"] > as_of).all()
+    assert (week["due"] <= as_of + pd.Timedelta(days=days - 1)).all()
+    order = rows["when"].map({"Overdue": 0, "Today": 1, "This week": 2})
+    assert order.is_monotonic_increasing
+    if tracker.settings.skip_weekends:
+        rolled = table[~table["step"].isin(["thank-you", "status-call"])]
+        assert (rolled["due"].dt.day_of_week < 5).all()
+
+
+@PROPERTY_SETTINGS
+@given(trackers())
+def test_closed_and_paused_opportunities_list_nothing_and_runs_repeat(
+    case: tuple[Tracker, pd.Timestamp, int],
+) -> None:
+    tracker, as_of, days = case
+    rows = cadence.this_week(tracker, as_of, days)
+    iv = tracker.interviews.sort_values(["interview_date", "row"])
+    latest = iv.groupby(["company", "role"]).tail(1)
+    stopped = latest[latest["status"] != "Active"]
+    listed_ops = set(zip(rows["company"], rows["role"], strict=True))
+    assert not listed_ops & set(zip(stopped["company"], stopped["role"], strict=True))
+    pd.testing.assert_frame_equal(rows, cadence.this_week(tracker, as_of, days))

@@ -1,0 +1,121 @@
+"""Drafts: every step has one, personalised, warm, and never impatient."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from followup import cadence
+from followup.drafts import TEMPLATES, draft, drafts
+from followup.schema import STEP_IDS, STEPS
+from followup.settings import Settings
+
+from .conftest import WORKED, make_tracker
+
+FULL = {
+    "interviewer": "Dana Reyes",
+    "company": "Acme",
+    "role": "Analyst",
+    "key_point": "cutting the monthly close from ten days to five",
+    "your_name": "Sam Patel",
+    "call_time": "4:00 PM",
+    "call_date": pd.Timestamp("2026-12-08"),
+    "ask_timeline": True,
+    "ask_keep_in_touch": True,
+}
+BLANK: dict[str, object] = {}
+PHONE_STEPS = [s.id for s in STEPS if s.channel == "Phone"]
+EMAIL_STEPS = [s.id for s in STEPS if s.channel == "Email"]
+IMPATIENT = ("still haven't heard", "again", "as i said", "as i mentioned", "!!", "still waiting")
+
+
+def test_every_step_has_a_draft() -> None:
+    assert set(TEMPLATES) == set(STEP_IDS)
+
+
+@pytest.mark.parametrize("ctx", [FULL, BLANK], ids=["full", "blank"])
+@pytest.mark.parametrize("step", STEP_IDS)
+def test_no_draft_sounds_impatient_or_shouts(step: str, ctx: dict[str, object]) -> None:
+    text = draft(step, ctx)
+    assert not [p for p in IMPATIENT if p in text.lower()]
+    assert not re.findall(r"\b[A-Z]{2,}\b", text)
+    assert "{" not in text and "}" not in text
+
+
+@pytest.mark.parametrize("step", STEP_IDS)
+def test_drafts_name_the_interviewer_company_and_role(step: str) -> None:
+    text = draft(step, FULL)
+    assert "Dana Reyes" in text
+    assert "Acme" in text
+    assert "Analyst" in text
+
+
+@pytest.mark.parametrize("step", STEP_IDS)
+def test_a_missing_interviewer_is_greeted_as_there(step: str) -> None:
+    assert "Hi there," in draft(step, {**FULL, "interviewer": ""})
+
+
+@pytest.mark.parametrize("step", EMAIL_STEPS)
+def test_emails_are_signed_with_your_name(step: str) -> None:
+    assert draft(step, FULL).endswith("Best regards,\nSam Patel")
+    assert draft(step, BLANK).endswith("Best regards")
+
+
+@pytest.mark.parametrize("step", PHONE_STEPS)
+def test_phone_steps_have_a_call_script_and_a_voicemail(step: str) -> None:
+    script, voicemail = draft(step, FULL).split("\n")
+    assert script.startswith("Call script: ")
+    assert voicemail.startswith("Voicemail: ")
+    assert "Sam Patel" in voicemail
+    assert len(voicemail) < 400
+
+
+def test_the_reiterating_email_carries_the_key_point_and_the_call_date() -> None:
+    text = draft("reiterate-email", FULL)
+    assert "cutting the monthly close from ten days to five" in text
+    assert "on Tuesday 8 December" in text
+    assert "key point" not in draft("reiterate-email", BLANK)
+
+
+def test_the_status_email_announces_todays_call_time() -> None:
+    assert "call today at 4:00 pm" in draft("status-email", FULL)
+
+
+def test_the_thank_you_asks_for_the_timeline_only_when_no_decision_date_was_given() -> None:
+    asking = draft("thank-you", FULL)
+    assert "when you expect to reach a decision" in asking
+    assert "kept in touch" in asking
+    agreed = draft("thank-you", {**FULL, "ask_keep_in_touch": False})
+    assert "when you expect" in agreed and "kept in touch" not in agreed
+    settled = draft("thank-you", {**FULL, "ask_timeline": False})
+    assert "when you expect" not in settled and "kept in touch" not in settled
+
+
+def test_drafts_fill_one_per_row() -> None:
+    frame = pd.DataFrame([{**FULL, "step": "thank-you"}, {**BLANK, "step": "update-email"}])
+    texts = drafts(frame)
+    assert texts[0] == draft("thank-you", FULL)
+    assert texts[1].startswith("Hi there,")
+
+
+def test_this_week_drafts_use_the_tracker_and_settings() -> None:
+    tracker = make_tracker([WORKED], settings=Settings(your_name="Sam Patel"))
+    rows = cadence.this_week(tracker, pd.Timestamp("2026-11-25")).set_index("step")
+    assert "on Tuesday 8 December" in rows.loc["reiterate-email", "draft"]
+    assert rows.loc["status-email", "draft"].startswith("Hi Dana Reyes,")
+    assert rows.loc["status-call", "draft"].startswith("Call script: Hi Dana Reyes, this is Sam")
+
+
+def test_a_late_reiterating_email_announces_a_call_a_week_after_it_goes_out() -> None:
+    rows = cadence.this_week(make_tracker([WORKED]), pd.Timestamp("2026-12-03"))
+    text = rows.set_index("step").loc["reiterate-email", "draft"]
+    assert "on Thursday 10 December" in text
+
+
+def test_a_missing_decision_date_puts_the_timeline_question_in_the_thank_you() -> None:
+    tracker = make_tracker([{**WORKED, "decision_by": "", "keep_in_touch": "No"}])
+    text = cadence.this_week(tracker, pd.Timestamp("2026-11-02"))["draft"].iloc[0]
+    assert "when you expect to reach a decision" in text
+    assert "kept in touch" in text
