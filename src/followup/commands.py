@@ -16,7 +16,7 @@ from followup import ics, sample, sheets, ticks, tone
 from followup.errors import FollowupError, Problem, TrackerInvalid, VerifyFailed
 from followup.layout import OwnedSheet
 from followup.network import network_updates
-from followup.schema import HISTORY_SHEET, NETWORK_SHEET, THIS_WEEK_SHEET
+from followup.schema import HISTORY_SHEET, NETWORK_SHEET, THIS_WEEK_SHEET, Sheet
 from followup.summary import Summary, summary
 from followup.tracker import Tracker
 from followup.validate import parse_tracker
@@ -101,15 +101,15 @@ def plan(tracker: Tracker, as_of: pd.Timestamp, days: int) -> Plan:
     current = ticks.with_history(tracker, added)
     week = this_week(current, as_of, days)
     network = network_updates(current, as_of)
-    week = week.assign(fingerprint=ticks.fingerprint(week["draft"]))
-    network = network.assign(fingerprint=ticks.fingerprint(network["draft"]))
-    kept_week = ticks.carry_over(week, tracker.this_week, THIS_WEEK_SHEET.name, ("draft", "note"))
-    kept_network = ticks.carry_over(network, tracker.network, NETWORK_SHEET.name, ("draft",))
+    week = week.assign(fingerprint=ticks.fingerprints(week, THIS_WEEK_SHEET))
+    network = network.assign(fingerprint=ticks.fingerprints(network, NETWORK_SHEET))
+    kept_week = ticks.carry_over(week, tracker.this_week, THIS_WEEK_SHEET)
+    kept_network = ticks.carry_over(network, tracker.network, NETWORK_SHEET)
     return Plan(
         as_of,
         days,
-        _tone_checked(kept_week.rows),
-        _tone_checked(kept_network.rows),
+        _tone_checked(kept_week.rows, THIS_WEEK_SHEET),
+        _tone_checked(kept_network.rows, NETWORK_SHEET),
         current.history.drop(columns="row"),
         added,
         kept_week.lost + kept_network.lost,
@@ -117,9 +117,9 @@ def plan(tracker: Tracker, as_of: pd.Timestamp, days: int) -> Plan:
     )
 
 
-def _tone_checked(rows: pd.DataFrame) -> pd.DataFrame:
+def _tone_checked(rows: pd.DataFrame, sheet: Sheet) -> pd.DataFrame:
     """Edited drafts are about to be sent: say in Why when one reads as frustrated."""
-    edited = rows["draft"].ne("") & ticks.fingerprint(rows["draft"]).ne(rows["fingerprint"])
+    edited = ticks.changed(rows, sheet)["draft"]
     notes = rows.loc[edited, "draft"].map(tone.tone_note)
     flagged = notes.ne("")
     rows = rows.copy()

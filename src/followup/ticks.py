@@ -23,17 +23,56 @@ from followup.schema import (
     NETWORK_UPDATE,
     STEP_IDS,
     THIS_WEEK_SHEET,
+    Sheet,
 )
 from followup.tracker import Tracker
 
 _HISTORY_KEY = ["date", "company", "role", "step", "contact"]
 
 
-def fingerprint(texts: pd.Series) -> pd.Series:
-    """A short digest of each generated draft, so a later refresh can tell whether it was edited."""
-    return texts.fillna("").map(
-        lambda t: hashlib.sha1(" ".join(str(t).split()).encode()).hexdigest()[:10]
-    )
+_USER_COLUMNS = ("done", "note")  # typed by the user; every other column is generated
+
+
+def generated(sheet: Sheet) -> list[str]:
+    return [key for key in sheet.keys if key not in _USER_COLUMNS]
+
+
+def _canonical(values: pd.Series) -> pd.Series:
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return values.dt.strftime("%Y-%m-%d").fillna("")
+    return cells.text(values).map(lambda t: " ".join(t.split()))
+
+
+def _digest(values: pd.Series) -> pd.Series:
+    return _canonical(values).map(lambda t: hashlib.sha1(t.encode()).hexdigest()[:6])
+
+
+def fingerprints(frame: pd.DataFrame, sheet: Sheet) -> pd.Series:
+    """Per row, a short digest of every generated cell, kept in a hidden column beside the
+    table, so the next refresh can tell which cells the user changed."""
+    digests = [_digest(frame[key]) for key in generated(sheet)]
+    if not digests or frame.empty:
+        return pd.Series("", index=frame.index, dtype=object)
+    return pd.concat(digests, axis=1).agg(".".join, axis=1)
+
+
+def changed(frame: pd.DataFrame, sheet: Sheet) -> pd.DataFrame:
+    """True where a generated cell no longer matches what the tool wrote (rows the tool
+    did not write have no fingerprint and show no change)."""
+    keys = generated(sheet)
+    stored = frame.get("fingerprint", pd.Series("", index=frame.index)).fillna("").astype(str)
+    parts = stored.str.split(".", expand=True).reindex(columns=range(len(keys)))
+    parts = parts.set_axis(keys, axis=1).fillna("")
+    known = stored.str.count(r"\.").eq(len(keys) - 1) & stored.ne("")
+    out = pd.DataFrame({key: _digest(frame[key]).ne(parts[key]) for key in keys}, index=frame.index)
+    return out & known.to_numpy()[:, None]
+
+
+def cell(frame: pd.DataFrame, sheet: Sheet, key: str, index: object) -> str:
+    """Where a cell of an owned sheet is, as Sheet!A1 (row number alone if unknown)."""
+    letter = frame.attrs.get("letters", {}).get(key)
+    row = int(frame.loc[index, "row"])
+    return f"{sheet.name}!{letter}{row}" if letter else f"{sheet.name} row {row}"
 
 
 def _ticked(frame: pd.DataFrame, as_of: pd.Timestamp) -> tuple[pd.DataFrame, pd.Series]:
@@ -114,39 +153,35 @@ class CarryOver:
     lost: list[Problem]  # edits whose action no longer exists
 
 
-def carry_over(
-    new: pd.DataFrame, old: pd.DataFrame, sheet_name: str, editable: tuple[str, ...]
-) -> CarryOver:
+def carry_over(new: pd.DataFrame, old: pd.DataFrame, sheet: Sheet) -> CarryOver:
     """Carry the user's edits of unticked old rows into the matching new rows.
 
-    A cell counts as edited when it differs from what the tool wrote there: for Draft,
-    its fingerprint no longer matches; for Note (never generated), when it is not blank.
+    Draft counts as edited when it no longer matches what the tool wrote; Note (never
+    generated) whenever it is filled in. Changes to other generated cells, and rows the
+    user added without ticking them, cannot be kept: each is named in a warning.
     """
     new = new.copy()
     if old.empty:
         return CarryOver(new, [])
+    editable = [key for key in ("draft", "note") if key in sheet.keys]
     old = old[old["done"].astype(str).str.strip().eq("")]
     has_step = "step" in old.columns
     old_cadence = old["step"].isin(STEP_IDS) if has_step else pd.Series(False, index=old.index)
     new_cadence = new["step"].isin(STEP_IDS) if has_step else pd.Series(False, index=new.index)
-    old_keys = _action_key(_with_step(old, sheet_name), old_cadence)
-    new_keys = _action_key(_with_step(new, sheet_name), new_cadence)
-    edited = pd.DataFrame(index=old.index)
-    for column in editable:
-        if column == "draft" and "fingerprint" in old.columns:
-            edited[column] = old["draft"].ne("") & fingerprint(old["draft"]).ne(old["fingerprint"])
-        elif column == "draft":
-            edited[column] = pd.Series(False, index=old.index)
-        else:
-            edited[column] = old[column].astype(str).str.strip().ne("")
+    old_keys = _action_key(_with_step(old, sheet.name), old_cadence)
+    new_keys = _action_key(_with_step(new, sheet.name), new_cadence)
+    diff = changed(old, sheet)
+    edited = pd.DataFrame(
+        {k: diff[k] if k in diff else old[k].astype(str).str.strip().ne("") for k in editable}
+    )
     touched = edited.any(axis=1)
-    edits = old.loc[touched, list(editable)].where(edited[touched]).assign(key=old_keys[touched])
+    edits = old.loc[touched, editable].where(edited[touched]).assign(key=old_keys[touched])
     edits = edits.drop_duplicates("key", keep="last")
     matched = edits["key"].isin(set(new_keys))
     lost = [
         Problem(
             "warning",
-            f"{sheet_name} row {int(old.loc[index, 'row'])}",
+            cell(old, sheet, _first(edited.loc[index]), index),
             f"your edit of {_edited_columns(edited.loc[index])} for {_describe(old.loc[index])} "
             "was not carried over: that action is no longer on the list (done, or past its "
             "time). The backup of the tracker still holds it.",
@@ -156,7 +191,41 @@ def carry_over(
     carried = pd.DataFrame({"key": new_keys.to_numpy()}).merge(edits[matched], on="key", how="left")
     for column in editable:
         new[column] = carried[column].set_axis(new.index).fillna(new[column])
-    return CarryOver(new, lost)
+    return CarryOver(new, lost + _not_kept(old, diff.drop(columns="draft", errors="ignore"), sheet))
+
+
+def _not_kept(old: pd.DataFrame, diff: pd.DataFrame, sheet: Sheet) -> list[Problem]:
+    """Warnings for typing the tool cannot keep: generated cells changed, rows added."""
+    headers = {c.key: c.header for c in sheet.columns}
+    problems = [
+        Problem(
+            "warning",
+            cell(old, sheet, key, index),
+            f"your change to {headers[key]} is not kept: followup rewrites that column on every "
+            "refresh. Write in Note or Draft instead; the backup still holds your change.",
+        )
+        for index, key in _flagged(diff)
+    ]
+    added = old.get("fingerprint", pd.Series("", index=old.index)).fillna("").eq("")
+    problems += [
+        Problem(
+            "warning",
+            f"{sheet.name} row {int(old.loc[index, 'row'])}",
+            "this row was not made by followup, so it is not kept. To record something you did, "
+            "tick its Done cell (it then goes to History) or add it to the Log sheet.",
+        )
+        for index in old.index[added]
+    ]
+    return problems
+
+
+def _flagged(flags: pd.DataFrame) -> list[tuple[object, str]]:
+    rows, cols = flags.to_numpy().nonzero()
+    return [(flags.index[r], str(flags.columns[c])) for r, c in zip(rows, cols, strict=True)]
+
+
+def _first(flags: pd.Series) -> str:
+    return str(flags.index[flags.to_numpy().nonzero()[0][0]])
 
 
 def _edited_columns(flags: pd.Series) -> str:

@@ -141,7 +141,10 @@ def _parse_sheet(
     if not required:
         _keep_unschemed(sheet, raw, body.index, out)
     out["row"] = body.index
-    return out.reset_index(drop=True)
+    out = out.reset_index(drop=True)
+    # Owned sheets' messages name cells too, though the core sees only keys.
+    out.attrs["letters"] = present
+    return out
 
 
 def _keep_unschemed(sheet: Sheet, raw: RawSheet, index: pd.Index, out: pd.DataFrame) -> None:

@@ -194,5 +194,26 @@ def test_an_edit_whose_action_is_gone_is_reported(acme: Path) -> None:
     wb.save(acme)
     code, output = run("refresh", str(acme), "--as-of", "2026-11-30", "--no-backup")
     assert code == 0
-    assert (f"warning: This Week row {row}: your edit of Note for halfway (Acme, Analyst, Dana Kim) "
+    assert (f"warning: This Week!M{row}: your edit of Note for halfway (Acme, Analyst, Dana Kim) "
             "was not carried over") in output
+
+
+def test_other_typing_in_this_week_is_named_in_a_warning(acme: Path) -> None:
+    run("refresh", str(acme), "--as-of", "2026-11-24", "--no-backup")
+    wb = openpyxl.load_workbook(acme)
+    ws = wb[THIS_WEEK_SHEET.name]
+    header = next(r for r in ws.iter_rows() if r[0].value == "When")
+    col = {c.value: c.column for c in header}
+    row = header[0].row + 1
+    ws.cell(row, col["Why"]).value = "My own reason"
+    ws.cell(ws.max_row + 1, col["Company"]).value = "Initech"
+    added = ws.max_row
+    wb.save(acme)
+    code, output = run("refresh", str(acme), "--as-of", "2026-11-24", "--no-backup")
+    assert code == 0
+    assert (f"warning: This Week!J{row}: your change to Why is not kept: followup rewrites that "
+            "column on every refresh. Write in Note or Draft instead; the backup still holds your "
+            "change.") in output.splitlines()
+    assert (f"warning: This Week row {added}: this row was not made by followup, so it is not "
+            "kept. To record something you did, tick its Done cell (it then goes to History) or "
+            "add it to the Log sheet.") in output.splitlines()
