@@ -175,9 +175,9 @@ def echo_refreshed(done: commands.Refreshed) -> None:
     overdue = rows[rows["when"] == OVERDUE]
     if len(overdue):
         click.echo("Overdue:")
-        for item in overdue.itertuples():
-            who = f"{item.company} ({item.role})" if item.company else ""
-            click.echo(f"  - {who}: {item.action}, due {day(item.due)}".replace(" : ", ": "))
+        for item in overdue.to_dict("records"):
+            who = f"{item['company']} ({item['role']}): " if item["company"] else ""
+            click.echo(f"  - {who}{item['action']}, due {day(pd.Timestamp(item['due']))}")
     recorded = plan.recorded["step"]
     if len(recorded):
         kinds = {

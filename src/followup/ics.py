@@ -23,7 +23,7 @@ _LENGTH = dt.timedelta(minutes=30)
 _UID_DOMAIN = "followup.local"
 
 
-def uid(row: Mapping[str, Any]) -> str:
+def uid(row: Mapping[Any, Any]) -> str:
     parts = [str(row[k]).strip().casefold() for k in ("company", "role", "step", "contact")]
     return hashlib.sha1("|".join(parts).encode()).hexdigest()[:20] + "@" + _UID_DOMAIN
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -39,8 +40,9 @@ def generated(sheet: Sheet) -> list[str]:
 
 def _canonical(values: pd.Series) -> pd.Series:
     if pd.api.types.is_datetime64_any_dtype(values):
-        return values.dt.strftime("%Y-%m-%d").fillna("")
-    return cells.text(values).map(lambda t: " ".join(t.split()))
+        dates: pd.Series = values.dt.strftime("%Y-%m-%d").fillna("")
+        return dates
+    return cells.text(values).map(lambda t: " ".join(str(t).split()))
 
 
 def _digest(values: pd.Series) -> pd.Series:
@@ -68,10 +70,10 @@ def changed(frame: pd.DataFrame, sheet: Sheet) -> pd.DataFrame:
     return out & known.to_numpy()[:, None]
 
 
-def cell(frame: pd.DataFrame, sheet: Sheet, key: str, index: object) -> str:
+def cell(frame: pd.DataFrame, sheet: Sheet, key: str, index: Any) -> str:
     """Where a cell of an owned sheet is, as Sheet!A1 (row number alone if unknown)."""
     letter = frame.attrs.get("letters", {}).get(key)
-    row = int(frame.loc[index, "row"])
+    row = int(frame["row"].to_dict()[index])
     return f"{sheet.name}!{letter}{row}" if letter else f"{sheet.name} row {row}"
 
 
@@ -219,9 +221,11 @@ def _not_kept(old: pd.DataFrame, diff: pd.DataFrame, sheet: Sheet) -> list[Probl
     return problems
 
 
-def _flagged(flags: pd.DataFrame) -> list[tuple[object, str]]:
+def _flagged(flags: pd.DataFrame) -> list[tuple[Any, str]]:
     rows, cols = flags.to_numpy().nonzero()
-    return [(flags.index[r], str(flags.columns[c])) for r, c in zip(rows, cols, strict=True)]
+    return [
+        (flags.index[int(r)], str(flags.columns[int(c)])) for r, c in zip(rows, cols, strict=True)
+    ]
 
 
 def _first(flags: pd.Series) -> str:
