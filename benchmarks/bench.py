@@ -1,0 +1,350 @@
+"""How long `followup refresh` and `followup check` take on big trackers, against two yardsticks.
+
+    python benchmarks/bench.py [--sizes 100,1000,10000,50000] [--repeats 3]
+
+For each size it generates a realistic tracker (about 8 Log rows and 2 contacts per interview,
+real Excel dates, Excel tables, dropdowns and styles, as `followup init` writes them), refreshes it
+once so the owned sheets exist as they would after a week of use, then times in one interleaved
+run, each in a fresh process (interpreter start and imports count):
+
+- refresh:  `followup refresh TRACKER --output OUT --as-of DATE`
+- check:    `followup check TRACKER --as-of DATE`
+- openpyxl: `openpyxl.load_workbook(TRACKER).save(OUT)`, a bare open-and-save
+- floor:    pandas+calamine read of the user sheets plus a member-by-member zip copy
+
+Wall time is measured around the child process; peak memory is the child's own maximum
+resident set size, from `os.wait4`. The table goes to stdout and to benchmarks/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from followup.schema import (
+    CHANNELS,
+    CLOSED_STATUSES,
+    INTERVIEWER_TYPES,
+    RECEIVED,
+    RELATIONSHIPS,
+    SENT,
+    STEP_IDS,
+)
+from followup.workbook.template import write_tracker
+
+HERE = Path(__file__).resolve().parent
+AS_OF = dt.date(2026, 11, 23)
+CACHE = Path(tempfile.gettempdir()) / "followup-bench"
+GENERATOR_VERSION = 2  # bump when the generated trackers change, to drop cached ones
+BIN = Path(sys.executable).parent
+FOLLOWUP = str(BIN / "followup")
+
+OPENPYXL = "import openpyxl, sys; openpyxl.load_workbook(sys.argv[1]).save(sys.argv[2])"
+FLOOR = """
+import sys, zipfile
+import pandas as pd
+sheets = ["Interviews", "Log", "Contacts", "Search", "Settings"]
+pd.read_excel(sys.argv[1], sheet_name=sheets, header=None, engine="calamine", dtype=object)
+with zipfile.ZipFile(sys.argv[1]) as src, zipfile.ZipFile(sys.argv[2], "w") as dst:
+    for info in src.infolist():
+        dst.writestr(info, src.read(info.filename), compress_type=info.compress_type)
+"""
+TASKS = ("refresh", "check", "openpyxl", "floor")
+
+
+# ---------------------------------------------------------------- realistic trackers
+
+
+def _tracker_rows(interviews: int, seed: int = 7) -> dict[str, list[list[Any]]]:
+    """Rows in schema column order. Two rounds per opportunity on average, years of history:
+    old opportunities are mostly closed, recent ones active, so the plan is a real week."""
+    rng = np.random.default_rng(seed)
+    n = interviews
+    opportunities = max(1, n // 2)
+    opp = np.sort(rng.integers(0, opportunities, n))
+    # Spread over about 12 days per opportunity, ending a few days before the as-of date.
+    span = max(30, opportunities * 12 // 10)
+    opp_start = np.sort(rng.integers(0, span, opportunities))[::-1]  # days before as-of
+    round_no = np.zeros(n, dtype=int)
+    for i in range(1, n):
+        round_no[i] = round_no[i - 1] + 1 if opp[i] == opp[i - 1] else 0
+    ago = np.maximum(opp_start[opp] - round_no * 6, 0)
+    when = [AS_OF - dt.timedelta(days=int(d)) for d in ago]
+    company = [f"Company {o // 2:05d}" for o in opp]
+    role = [f"{('Data Analyst', 'Product Analyst')[o % 2]} {o // 2 % 7}" for o in opp]
+    closed = (opp_start[opp] > 60) & (rng.random(n) < 0.9)
+    status = [
+        CLOSED_STATUSES[int(k)] if c else ""
+        for c, k in zip(closed, rng.integers(0, len(CLOSED_STATUSES), n), strict=True)
+    ]
+    kinds = rng.integers(0, len(INTERVIEWER_TYPES), n)
+    rows_interviews = [
+        [
+            company[i],
+            role[i],
+            when[i],
+            ("Phone screen", "Onsite", "Panel", "Final")[min(round_no[i], 3)],
+            f"Interviewer {i}",
+            INTERVIEWER_TYPES[int(kinds[i])],
+            f"person{i}@company{opp[i] // 2}.example",
+            f"555-{i % 10000:04d}",
+            ("3 weeks", "10 days", when[i] + dt.timedelta(days=14), "")[i % 4],
+            ("Yes", "No", "")[i % 3],
+            "their data platform migration",
+            "SQL, Python, stakeholder reporting",
+            status[i],
+            "Went well." if i % 5 == 0 else "",
+        ]
+        for i in range(n)
+    ]
+    log = []
+    for i in range(n):
+        for k in range(8):
+            sent = k % 3 != 2
+            date = min(when[i] + dt.timedelta(days=1 + 3 * k), AS_OF)
+            log.append(
+                [
+                    date,
+                    company[i],
+                    role[i] if (k % 4) else role[i].upper(),  # spelled differently, as people do
+                    SENT if sent else RECEIVED,
+                    CHANNELS[k % 3],
+                    STEP_IDS[k % len(STEP_IDS)] if sent else "",
+                    f"Interviewer {i}",
+                    "Thanks again for your time." if sent else "We are still deciding.",
+                ]
+            )
+    contacts = []
+    for j in range(2 * n):
+        rel = RELATIONSHIPS[j % len(RELATIONSHIPS)]
+        last = AS_OF - dt.timedelta(days=int(rng.integers(1, 60)))
+        contacts.append(
+            [
+                f"Contact {j}",
+                rel,
+                company[j % n],
+                f"contact{j}@mail.example",
+                "",
+                last if j % 3 else "",
+                "" if j % 4 else 21,
+                "",
+            ]
+        )
+    search = [
+        [
+            AS_OF - dt.timedelta(days=int(d)),
+            ("Application", "Networking", "Cold call")[j % 3],
+            f"Prospect {j}",
+            "",
+            "",
+        ]
+        for j, d in enumerate(rng.integers(0, span, max(1, n // 2)))
+    ]
+    settings = [["Your name", "Jordan Lee"], ["Holidays (country code)", "US"]]
+    return {
+        "Interviews": rows_interviews,
+        "Log": log,
+        "Contacts": contacts,
+        "Search": search,
+        "Settings": settings,
+    }
+
+
+def tracker(interviews: int) -> Path:
+    """A refreshed tracker of this size, generated once and kept in the temp folder."""
+    CACHE.mkdir(exist_ok=True)
+    path = CACHE / f"tracker-{interviews}-v{GENERATOR_VERSION}.xlsx"
+    if path.exists():
+        return path
+    raw = CACHE / f"raw-{interviews}.xlsx"
+    print(f"  generating {interviews:,} interviews ...", flush=True)
+    write_tracker(raw, _tracker_rows(interviews))
+    subprocess.run(
+        [FOLLOWUP, "refresh", str(raw), "--output", str(path), "--as-of", f"{AS_OF:%Y-%m-%d}"],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    raw.unlink()
+    return path
+
+
+# ---------------------------------------------------------------- measuring
+
+
+@dataclass
+class Run:
+    wall: float  # seconds
+    rss: int  # peak resident set size in bytes
+
+
+def measure(argv: list[str]) -> Run:
+    start = time.perf_counter()
+    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _pid, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    err = child.stderr.read().decode() if child.stderr else ""
+    if child.returncode != 0:
+        raise SystemExit(f"{' '.join(argv)} failed ({child.returncode}):\n{err}")
+    return Run(wall, usage.ru_maxrss * 1024)  # Linux reports kilobytes
+
+
+def command(task: str, path: Path, out: Path) -> list[str]:
+    as_of = f"{AS_OF:%Y-%m-%d}"
+    if task == "refresh":
+        return [FOLLOWUP, "refresh", str(path), "--output", str(out), "--as-of", as_of]
+    if task == "check":
+        return [FOLLOWUP, "check", str(path), "--as-of", as_of]
+    script = OPENPYXL if task == "openpyxl" else FLOOR
+    return [sys.executable, "-c", script, str(path), str(out)]
+
+
+def run_all(sizes: list[int], repeats: dict[int, int]) -> dict[int, dict[str, list[Run]]]:
+    paths = {size: tracker(size) for size in sizes}
+    results: dict[int, dict[str, list[Run]]] = {s: {t: [] for t in TASKS} for s in sizes}
+    work = Path(tempfile.mkdtemp(prefix="followup-bench-"))
+    try:
+        for round_ in range(max(repeats.values())):
+            for size in sizes:
+                if round_ >= repeats[size]:
+                    continue
+                for task in TASKS:  # interleaved, so drift in the machine hits every task alike
+                    out = work / f"out-{size}-{task}.xlsx"
+                    out.unlink(missing_ok=True)
+                    run = measure(command(task, paths[size], out))
+                    results[size][task].append(run)
+                    print(
+                        f"  {size:>6,} {task:<8} round {round_ + 1}: "
+                        f"{run.wall:7.2f} s {run.rss / 2**20:7.0f} MB",
+                        flush=True,
+                    )
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return results
+
+
+# ---------------------------------------------------------------- reporting
+
+
+def median(runs: list[Run], attr: str) -> float:
+    return float(statistics.median(getattr(r, attr) for r in runs))
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    ram = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    libs = ", ".join(
+        f"{name} {metadata.version(name)}"
+        for name in ("pandas", "python-calamine", "openpyxl", "XlsxWriter", "lxml", "numpy")
+    )
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {ram:.0f} GB RAM; {platform.system()} "
+        f"{platform.release()}; Python {platform.python_version()}; {libs}"
+    )
+
+
+def report(results: dict[int, dict[str, list[Run]]], paths: dict[int, Path]) -> str:
+    lines = [
+        "| Interviews | File | Runs | refresh | check | openpyxl load+save | floor "
+        "| refresh / openpyxl | refresh / floor | check / openpyxl | refresh MB / openpyxl MB |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for size, by_task in results.items():
+        wall = {t: median(by_task[t], "wall") for t in TASKS}
+        mem = {t: median(by_task[t], "rss") / 2**20 for t in TASKS}
+        cells = [f"{wall[t]:.2f} s, {mem[t]:.0f} MB" for t in TASKS]
+        lines.append(
+            f"| {size:,} | {paths[size].stat().st_size / 2**20:.1f} MB | {len(by_task['refresh'])} | "
+            + " | ".join(cells)
+            + f" | {wall['refresh'] / wall['openpyxl']:.3f} | {wall['refresh'] / wall['floor']:.2f}"
+            f" | {wall['check'] / wall['openpyxl']:.3f} | {mem['refresh'] / mem['openpyxl']:.2f} |"
+        )
+    notes = []
+    sizes = list(results)
+    if 100 in results:
+        notes.append(
+            f"- 100 interviews: refresh takes {median(results[100]['refresh'], 'wall'):.2f} s "
+            "wall, interpreter start included."
+        )
+    if 10000 in results and 50000 in results:
+        for task in ("refresh", "check"):
+            growth = median(results[50000][task], "wall") / median(results[10000][task], "wall")
+            notes.append(f"- {task}: 50,000 interviews cost {growth:.2f}x the 10,000 figure.")
+    return "\n".join(
+        [
+            "Median wall time (interpreter start included) and peak memory (the process's "
+            "maximum resident set size) of each command, run in a fresh process, "
+            f"all sizes interleaved. Sizes: {', '.join(f'{s:,}' for s in sizes)}.",
+            "",
+            *lines,
+            "",
+            *notes,
+        ]
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="100,1000,10000,50000")
+    parser.add_argument(
+        "--repeats", type=int, default=5, help="runs per size; sizes of 50,000+ get at most 2"
+    )
+    parser.add_argument("--output", type=Path, default=HERE / "RESULTS.md")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    repeats = {s: min(args.repeats, 2) if s >= 50000 else args.repeats for s in sizes}
+    if any(r < args.repeats for r in repeats.values()):
+        print(f"Big trackers (50,000+ interviews) run at most 2 times: {repeats}", flush=True)
+    started = time.perf_counter()
+    results = run_all(sizes, repeats)
+    paths = {size: tracker(size) for size in sizes}
+    table = report(results, paths)
+    print()
+    print(table)
+    text = "\n".join(
+        [
+            "# Benchmarks",
+            "",
+            f"`python benchmarks/bench.py --sizes {args.sizes} --repeats {args.repeats}`, "
+            f"as of {AS_OF:%Y-%m-%d}, run {dt.date.today():%Y-%m-%d} "
+            f"({(time.perf_counter() - started) / 60:.0f} minutes).",
+            "",
+            f"Machine: {machine()}.",
+            "",
+            "Tasks: **refresh** = `followup refresh TRACKER --output OUT`; **check** = "
+            "`followup check TRACKER`; **openpyxl** = `openpyxl.load_workbook(TRACKER).save(OUT)`; "
+            "**floor** = pandas+calamine read of the user sheets plus a member-by-member zip copy "
+            "of the package. Each tracker has about 8 Log rows, 2 contacts and half a Search "
+            "row per interview, in Excel tables, and has been refreshed once before.",
+            "",
+            table,
+            "",
+        ]
+    )
+    args.output.write_text(text)
+    print(f"\nWritten to {args.output}")
+
+
+if __name__ == "__main__":
+    main()
