@@ -468,9 +468,11 @@ def _whys(rows: pd.DataFrame, settings: Settings, as_of: pd.Timestamp) -> pd.Ser
     why = pd.Series("", index=rows.index, dtype=object)
     step = rows["step"]
 
-    why[step == THANK_YOU] = ("Interview on " + after + "; a same-day thank-you stands out.")[
-        step == THANK_YOU
-    ]
+    late = rows["due"] < as_of
+    thanks = ("Interview on " + after + "; a same-day thank-you stands out.").where(
+        ~late, "Interview was on " + after + "; a short thank-you still helps."
+    )
+    why[step == THANK_YOU] = thanks[step == THANK_YOU]
     half = "Halfway between the interview (" + after + ") and the decision date (" + decision + ")."
     why[step == HALFWAY] = half[step == HALFWAY]
 
@@ -493,9 +495,11 @@ def _whys(rows: pd.DataFrame, settings: Settings, as_of: pd.Timestamp) -> pd.Ser
         text = f"{gaps[later]} days after the {name} (" + after + "); no reply since."
         why[step == later] = text[step == later]
 
-    overdue = rows["due"] < as_of
     still = " Was due " + day_text(rows["due"]) + "; still useful until "
-    why = why.where(~overdue, why + still + day_text(rows["window_end"]) + ".")
+    why = why.where(~late | (step == THANK_YOU), why + still + day_text(rows["window_end"]) + ".")
+    why = why.where(
+        ~late | (step != THANK_YOU), why + " Send it by " + day_text(rows["window_end"]) + "."
+    )
 
     kind = _text(rows, "interviewer_type")
     gatekeeper = kind.isin(list(GATEKEEPER_TYPES))

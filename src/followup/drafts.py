@@ -102,8 +102,9 @@ def draft(step_id: str, ctx: Mapping[str, object]) -> str:
     """The draft for one step.
 
     ``ctx`` keys (all optional): ``interviewer``, ``company``, ``role``, ``key_point``,
-    ``your_name``, ``call_time`` (e.g. "4:00 PM"), ``call_date`` (a date; the day of the
-    announced call), ``ask_timeline`` and ``ask_keep_in_touch`` (bools, thank-you only).
+    ``your_name``, ``call_time`` (e.g. "4:00 PM": the status call, announced for the same day),
+    ``call_date`` (the reiterate call the reiterate email announces), ``ask_timeline`` and
+    ``ask_keep_in_touch`` (bools, thank-you only).
     """
     me = _text(ctx, "your_name")
     point = _text(ctx, "key_point")

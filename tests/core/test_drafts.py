@@ -11,6 +11,7 @@ from followup import cadence
 from followup.drafts import TEMPLATES, draft, drafts
 from followup.schema import STEP_IDS, STEPS
 from followup.settings import Settings
+from followup.tone import flagged
 
 from .conftest import WORKED, make_tracker
 
@@ -119,3 +120,9 @@ def test_a_missing_decision_date_puts_the_timeline_question_in_the_thank_you() -
     text = cadence.this_week(tracker, pd.Timestamp("2026-11-02"))["draft"].iloc[0]
     assert "when you expect to reach a decision" in text
     assert "kept in touch" in text
+
+
+@pytest.mark.parametrize("ctx", [FULL, BLANK], ids=["full", "blank"])
+@pytest.mark.parametrize("step", STEP_IDS)
+def test_the_tone_check_passes_every_built_in_draft(step: str, ctx: dict[str, object]) -> None:
+    assert flagged(draft(step, ctx)) == []
