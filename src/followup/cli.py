@@ -13,6 +13,7 @@ import pandas as pd
 
 from followup import __version__, commands
 from followup.errors import FollowupError, Problem, TrackerInvalid
+from followup.frames import long_day
 from followup.options import (
     as_of_option,
     days_option,
@@ -28,7 +29,6 @@ from followup.schema import (
     THIS_WEEK_WHEN,
     TODAY,
 )
-from followup.sheets import day
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -166,7 +166,7 @@ def echo_refreshed(done: commands.Refreshed) -> None:
     last = plan.as_of + pd.Timedelta(days=plan.days - 1)
     rows = plan.this_week
     counts = rows["when"].value_counts()
-    click.echo(f"Week of {day(plan.as_of)} to {day(last)}:")
+    click.echo(f"Week of {long_day(plan.as_of)} to {long_day(last)}:")
     click.echo(
         "  "
         + ", ".join(f"{counts.get(w, 0)} {w.lower()}" for w in (OVERDUE, TODAY, THIS_WEEK_WHEN))
@@ -177,7 +177,7 @@ def echo_refreshed(done: commands.Refreshed) -> None:
         click.echo("Overdue:")
         for item in overdue.to_dict("records"):
             who = f"{item['company']} ({item['role']}): " if item["company"] else ""
-            click.echo(f"  - {who}{item['action']}, due {day(pd.Timestamp(item['due']))}")
+            click.echo(f"  - {who}{item['action']}, due {long_day(pd.Timestamp(item['due']))}")
     recorded = plan.recorded["step"]
     if len(recorded):
         kinds = {

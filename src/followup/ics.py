@@ -15,8 +15,8 @@ import pandas as pd
 from icalendar import Calendar, Event
 
 from followup import cells
+from followup.frames import long_day
 from followup.schema import OVERDUE
-from followup.sheets import day
 
 _MORNING = dt.time(9, 0)
 _LENGTH = dt.timedelta(minutes=30)
@@ -50,7 +50,7 @@ def calendar(rows: pd.DataFrame, as_of: pd.Timestamp, stamp: dt.datetime) -> byt
             event.add("dtend", start + _LENGTH)
         who = f" ({row['company']})" if row["company"] else ""
         event.add("summary", f"{row['action']}{who}")
-        late = f"Overdue since {day(row['due'])}. " if row["when"] == OVERDUE else ""
+        late = f"Overdue since {long_day(row['due'])}. " if row["when"] == OVERDUE else ""
         event.add("description", f"{late}{row['why']}\n\n{row['draft']}".strip())
         cal.add_component(event)
     return bytes(cal.to_ical())

@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from followup import cadence
+from followup import cadence, frames
 from followup.cadence import day_text
 from followup.schema import (
     ADVOCATE,
@@ -33,16 +33,6 @@ from followup.tracker import Tracker
 GLOW_CONTACTS = 3
 _SIGN_OFF = "Best regards"
 _TEXT_COLUMNS = ("contact", "relationship", "company", "why", "draft", "done")
-
-
-def _dates(values: pd.Series) -> pd.Series:
-    return pd.to_datetime(values, errors="coerce").dt.normalize()
-
-
-def _text(frame: pd.DataFrame, column: str) -> pd.Series:
-    if column not in frame:
-        return pd.Series("", index=frame.index, dtype=object)
-    return frame[column].fillna("").astype(str).str.strip()
 
 
 def _key(text: pd.Series) -> pd.Series:
@@ -78,8 +68,8 @@ def _signature(settings: Settings) -> str:
 def _history_latest(tracker: Tracker, as_of: pd.Timestamp, steps: list[str]) -> pd.Series:
     """Per contact (case-folded name), the latest History row of these actions."""
     history = tracker.history
-    rows = history[_text(history, "step").isin(steps)]
-    dates = _dates(rows["date"])
+    rows = history[frames.text(history, "step").isin(steps)]
+    dates = frames.dates(rows["date"])
     frame = pd.DataFrame({"key": _key(rows["contact"]), "date": dates})
     frame = frame[frame["date"].notna() & (frame["date"] <= as_of) & (frame["key"] != "")]
     return frame.groupby("key")["date"].max()
@@ -90,18 +80,18 @@ def _contacts(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
     contacts = tracker.contacts
     out = pd.DataFrame(
         {
-            "contact": _text(contacts, "name"),
-            "relationship": _text(contacts, "relationship"),
-            "company": _text(contacts, "company"),
-            "phone": _text(contacts, "phone"),
+            "contact": frames.text(contacts, "name"),
+            "relationship": frames.text(contacts, "relationship"),
+            "company": frames.text(contacts, "company"),
+            "phone": frames.text(contacts, "phone"),
             "row": contacts["row"],
         }
     )
     out["key"] = _key(out["contact"])
     out["ckey"] = _key(out["company"])
-    own = _dates(contacts["last_update"])
-    updated = _dates(_lookup(out["key"], _history_latest(tracker, as_of, [NETWORK_UPDATE])))
-    asked = _dates(_lookup(out["key"], _history_latest(tracker, as_of, [ASK_ADVOCATE])))
+    own = frames.dates(contacts["last_update"])
+    updated = frames.dates(_lookup(out["key"], _history_latest(tracker, as_of, [NETWORK_UPDATE])))
+    asked = frames.dates(_lookup(out["key"], _history_latest(tracker, as_of, [ASK_ADVOCATE])))
     out["last_update"] = own.where(~(updated > own) & own.notna(), updated)
     # An advocate ask is also a conversation: it counts when choosing whom to call.
     out["last_touch"] = out["last_update"].where(~(asked > out["last_update"]), asked)
@@ -116,11 +106,11 @@ def _interviews(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
     iv = tracker.interviews
     out = pd.DataFrame(
         {
-            "iv_date": _dates(iv["interview_date"]),
-            "iv_company": _text(iv, "company"),
-            "iv_role": _text(iv, "role"),
-            "iv_round": _text(iv, "round"),
-            "iv_skills": _text(iv, "skills"),
+            "iv_date": frames.dates(iv["interview_date"]),
+            "iv_company": frames.text(iv, "company"),
+            "iv_role": frames.text(iv, "role"),
+            "iv_round": frames.text(iv, "round"),
+            "iv_skills": frames.text(iv, "skills"),
             "iv_row": iv["row"],
         }
     )
@@ -287,7 +277,7 @@ def _network_rows(tracker: Tracker, silent: pd.DataFrame, as_of: pd.Timestamp) -
     out = rows.reindex(columns=list(NETWORK_SHEET.keys)).reset_index(drop=True)
     for col in _TEXT_COLUMNS:
         out[col] = out[col].fillna("").astype(str)
-    out["last_update"] = _dates(out["last_update"]).astype("datetime64[ns]")
+    out["last_update"] = frames.dates(out["last_update"]).astype("datetime64[ns]")
     return out
 
 
@@ -446,5 +436,5 @@ def this_week_rows(tracker: Tracker, as_of: pd.Timestamp, days: int = 7) -> pd.D
     for col in THIS_WEEK_SHEET.keys:
         if col != "due":
             out[col] = out[col].fillna("").astype(str)
-    out["due"] = _dates(out["due"]).astype("datetime64[ns]")
+    out["due"] = frames.dates(out["due"]).astype("datetime64[ns]")
     return out.reset_index(drop=True)

@@ -10,6 +10,7 @@ import datetime as dt
 
 import pandas as pd
 
+from followup.frames import long_day
 from followup.layout import (
     AMBER,
     GREEN,
@@ -37,10 +38,6 @@ from followup.summary import Summary
 
 REWRITTEN = "Rewritten by followup on every refresh."
 _WRAP_FROM_WIDTH = 30
-
-
-def day(when: pd.Timestamp) -> str:
-    return f"{when:%a} {when.day} {when:%b %Y}"
 
 
 def _kind(col: Column) -> CellKind:
@@ -84,7 +81,7 @@ def this_week_sheet(
     return OwnedSheet(
         THIS_WEEK_SHEET.name,
         (
-            f"This Week: {day(as_of)} to {day(last)} ({tally})",
+            f"This Week: {long_day(as_of)} to {long_day(last)} ({tally})",
             f"{REWRITTEN} Tick Done with x or a date; edits to Draft and Note are kept. "
             "Red: overdue, amber: today, green: later this week.",
         ),
@@ -103,7 +100,7 @@ def network_sheet(rows: pd.DataFrame, as_of: pd.Timestamp) -> OwnedSheet:
     return OwnedSheet(
         NETWORK_SHEET.name,
         (
-            f"Network Updates as of {day(as_of)}",
+            f"Network Updates as of {long_day(as_of)}",
             f"{REWRITTEN} Send the note, then tick Done with x or a date.",
         ),
         (_table(NETWORK_SHEET, rows),),
@@ -148,8 +145,9 @@ def summary_sheet(summary: Summary) -> OwnedSheet:
     return OwnedSheet(
         SUMMARY,
         (
-            f"Summary for your coach, as of {day(summary.as_of)}",
-            f"{REWRITTEN} This week: {day(summary.window_start)} to {day(summary.window_end)}.",
+            f"Summary for your coach, as of {long_day(summary.as_of)}",
+            f"{REWRITTEN} This week: {long_day(summary.window_start)} to "
+            f"{long_day(summary.window_end)}.",
         ),
         tuple(blocks),
         chart=BarChart(

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from followup import cadence
+from followup import cadence, frames
 from followup.cadence import day_text
 from followup.schema import (
     ACTIVE,
@@ -30,24 +30,6 @@ APPLICATION = "Application"
 WEEK_COLUMNS = ("Week", "Follow-ups sent", "Search activities")
 
 
-def _dates(values: pd.Series) -> pd.Series:
-    return pd.to_datetime(values, errors="coerce").dt.normalize()
-
-
-def _text(frame: pd.DataFrame, column: str) -> pd.Series:
-    if column not in frame:
-        return pd.Series("", index=frame.index, dtype=object)
-    return frame[column].fillna("").astype(str).str.strip()
-
-
-def _long_day(day: pd.Timestamp) -> str:
-    return f"{day:%a} {day.day} {day:%b %Y}"
-
-
-def _short_day(day: pd.Timestamp) -> str:
-    return f"{day:%a} {day.day} {day:%b}"
-
-
 def followups_sent(tracker: Tracker, as_of: pd.Timestamp) -> pd.Series:
     """The dates of follow-ups sent up to ``as_of``: Sent rows of Log and cadence rows of History.
 
@@ -56,16 +38,16 @@ def followups_sent(tracker: Tracker, as_of: pd.Timestamp) -> pd.Series:
     """
     log, history = tracker.log, tracker.history
     sources = (
-        log[_text(log, "direction") == SENT],
-        history[_text(history, "step").isin(list(STEP_IDS))],
+        log[frames.text(log, "direction") == SENT],
+        history[frames.text(history, "step").isin(list(STEP_IDS))],
     )
     frame = pd.concat(
         [
             pd.DataFrame(
                 {
-                    "date": _dates(rows["date"]),
-                    "company": _text(rows, "company").str.casefold(),
-                    "step": _text(rows, "step"),
+                    "date": frames.dates(rows["date"]),
+                    "company": frames.text(rows, "company").str.casefold(),
+                    "step": frames.text(rows, "step"),
                 }
             )
             for rows in sources
@@ -81,8 +63,8 @@ def followups_sent(tracker: Tracker, as_of: pd.Timestamp) -> pd.Series:
 def search_dates(tracker: Tracker, as_of: pd.Timestamp, activity: str = "") -> pd.Series:
     """The dates of Search rows up to ``as_of`` (of one Activity, when given)."""
     search = tracker.search
-    rows = search if not activity else search[_text(search, "activity") == activity]
-    dates = _dates(rows["date"])
+    rows = search if not activity else search[frames.text(search, "activity") == activity]
+    dates = frames.dates(rows["date"])
     return dates[dates.notna() & (dates <= as_of)].reset_index(drop=True)
 
 
@@ -118,7 +100,7 @@ class Balance:
 
     @property
     def period(self) -> str:
-        return f"{_short_day(self.start)} to {_short_day(self.end)}"
+        return f"{frames.short_day(self.start)} to {frames.short_day(self.end)}"
 
     @property
     def verdict(self) -> str:
@@ -217,8 +199,8 @@ def _table(columns: tuple[str, ...], rows: list[tuple[object, ...]]) -> pd.DataF
 
 def _week_block(as_of: pd.Timestamp, end: pd.Timestamp, bal: Balance) -> Block:
     rows: list[tuple[object, ...]] = [
-        ("As of", _long_day(as_of)),
-        ("This Week covers", f"{_short_day(as_of)} to {_short_day(end)}"),
+        ("As of", frames.long_day(as_of)),
+        ("This Week covers", f"{frames.short_day(as_of)} to {frames.short_day(end)}"),
         ("Activity counted over", bal.period),
     ]
     return Block("The week", _table(("Item", "Value"), rows))
@@ -226,7 +208,7 @@ def _week_block(as_of: pd.Timestamp, end: pd.Timestamp, bal: Balance) -> Block:
 
 def _follow_up_block(steps: pd.DataFrame, as_of: pd.Timestamp, bal: Balance) -> Block:
     state = steps["state"]
-    closed = _dates(steps["window_end"])
+    closed = frames.dates(steps["window_end"])
     missed = (state == cadence.MISSED) & (closed >= bal.start - pd.Timedelta(days=1))
     missed &= closed < as_of
     rows: list[tuple[object, ...]] = [
@@ -240,9 +222,9 @@ def _follow_up_block(steps: pd.DataFrame, as_of: pd.Timestamp, bal: Balance) -> 
 
 
 def _activity_block(steps: pd.DataFrame, bal: Balance) -> Block:
-    due = _dates(steps["due"])
+    due = frames.dates(steps["due"])
     recent = (due >= bal.start) & (due <= bal.end)
-    done = recent & _dates(steps["done"]).notna()
+    done = recent & frames.dates(steps["done"]).notna()
     rows: list[tuple[object, ...]] = [
         ("Search activities", bal.searches, f"target {bal.target}"),
         ("Follow-ups done", int(done.sum()), f"{int(recent.sum())} due"),
@@ -274,7 +256,7 @@ def _opportunity_blocks(ops: pd.DataFrame) -> tuple[Block, Block]:
         {
             "Company": paused["company"].astype(str),
             "Role": paused["role"].astype(str),
-            "Last interview": day_text(_dates(paused["cycle_start"])),
+            "Last interview": day_text(frames.dates(paused["cycle_start"])),
         },
         dtype=object,
     ).reset_index(drop=True)
@@ -284,11 +266,11 @@ def _opportunity_blocks(ops: pd.DataFrame) -> tuple[Block, Block]:
 
 def _funnel_block(tracker: Tracker, ops: pd.DataFrame, as_of: pd.Timestamp) -> Block:
     iv = tracker.interviews
-    held = iv[_dates(iv["interview_date"]) <= as_of]
+    held = iv[frames.dates(iv["interview_date"]) <= as_of]
     keys = pd.DataFrame(
         {
-            "company": _text(held, "company").str.casefold(),
-            "role": _text(held, "role").str.casefold(),
+            "company": frames.text(held, "company").str.casefold(),
+            "role": frames.text(held, "role").str.casefold(),
         }
     )
     rounds = keys.value_counts()
