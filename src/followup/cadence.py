@@ -260,7 +260,24 @@ def _step_state(frame: pd.DataFrame, as_of: pd.Timestamp, days: int) -> pd.Serie
     return pd.Series(np.select(choices, values, default=LATER), index=frame.index, dtype=object)
 
 
+# One refresh asks for the same plan several times (This Week, network updates, the
+# Summary). The plan is a pure function of an immutable tracker, so the latest one is
+# kept; holding the tracker itself keeps its identity from being reused.
+_last: tuple[Tracker, pd.Timestamp, int, _Plan] | None = None
+
+
 def _plan(tracker: Tracker, as_of: pd.Timestamp, days: int) -> _Plan:
+    global _last
+    as_of = pd.Timestamp(as_of).normalize()
+    if _last is not None and _last[0] is tracker and _last[1:3] == (as_of, days):
+        cached = _last[3]
+    else:
+        cached = _compute(tracker, as_of, days)
+        _last = (tracker, as_of, days, cached)
+    return _Plan(cached.opportunities.copy(), cached.steps.copy())
+
+
+def _compute(tracker: Tracker, as_of: pd.Timestamp, days: int) -> _Plan:
     if days < 1:
         raise ValueError("the window must be at least one day long")
     as_of = pd.Timestamp(as_of).normalize()

@@ -99,8 +99,8 @@ def plan(tracker: Tracker, as_of: pd.Timestamp, days: int) -> Plan:
     """Record the ticks, then compute every owned sheet's rows, carrying over the user's edits."""
     added = ticks.new_history(tracker, as_of)
     current = ticks.with_history(tracker, added)
-    week = this_week(current, as_of, days)
     network = network_updates(current, as_of)
+    week = this_week(current, as_of, days, network)
     week = week.assign(fingerprint=ticks.fingerprints(week, THIS_WEEK_SHEET))
     network = network.assign(fingerprint=ticks.fingerprints(network, NETWORK_SHEET))
     kept_week = ticks.carry_over(week, tracker.this_week, THIS_WEEK_SHEET)

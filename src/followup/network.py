@@ -381,17 +381,22 @@ def _search_rows(bal: Balance) -> pd.DataFrame:
     )
 
 
-def this_week_rows(tracker: Tracker, as_of: pd.Timestamp, days: int = 7) -> pd.DataFrame:
+def this_week_rows(
+    tracker: Tracker,
+    as_of: pd.Timestamp,
+    days: int = 7,
+    updates: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """The This Week rows of SPEC section 5, columns exactly ``THIS_WEEK_SHEET.keys``.
 
-    ``network-update`` and ``ask-advocate`` (one per Network Updates row), ``glow-calls``
-    and ``search-target``; all due today. ``days`` is accepted for symmetry with the
-    cadence: every row here is for today.
+    ``network-update`` and ``ask-advocate`` (one per Network Updates row, taken from
+    ``updates`` when the caller already has them), ``glow-calls`` and ``search-target``;
+    all due today. ``days`` is accepted for symmetry with the cadence.
     """
     as_of = pd.Timestamp(as_of).normalize()
     ops = cadence.opportunities(tracker, as_of)
     silent = silent_companies(ops, cadence.steps(tracker, as_of), as_of)
-    network = _network_rows(tracker, silent, as_of)
+    network = _network_rows(tracker, silent, as_of) if updates is None else updates
     asks = network["relationship"] == ADVOCATE
     silent = silent.set_index("ckey")
     roles = _lookup(_key(network["company"]), silent["roles"]).fillna("").where(asks, "")
