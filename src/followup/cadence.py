@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from followup import frames
 from followup.calendar import BusinessCalendar
 from followup.drafts import drafts
 from followup.schema import (
@@ -109,34 +110,6 @@ def _gap_days(settings: Settings) -> dict[str, int]:
     }
 
 
-def _norm(text: pd.Series) -> pd.Series:
-    return text.fillna("").astype(str).str.strip().str.casefold()
-
-
-def _dates(values: pd.Series) -> pd.Series:
-    # Only the date part of a date-time counts.
-    if values.dtype.kind != "M":
-        values = pd.to_datetime(values, errors="coerce")
-    dates: pd.Series = values.dt.normalize()
-    return dates
-
-
-def _text(frame: pd.DataFrame, column: str) -> pd.Series:
-    if column not in frame:
-        return pd.Series("", index=frame.index, dtype=object)
-    return frame[column].fillna("").astype(str)
-
-
-def day_text(dates: pd.Series) -> pd.Series:
-    """Dates as people say them in a note: "Mon 23 Nov"."""
-    text: pd.Series = (
-        dates.dt.strftime("%a ")
-        + dates.dt.day.astype("Int64").astype(str)
-        + dates.dt.strftime(" %b")
-    )
-    return text.where(dates.notna(), "")
-
-
 @dataclass(frozen=True)
 class _Plan:
     opportunities: pd.DataFrame  # one row per opportunity, wide per-step columns
@@ -146,9 +119,9 @@ class _Plan:
 def _cycles(interviews: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
     """One row per opportunity: its cycle's latest interview row, plus its status."""
     iv = interviews.copy()
-    iv["interview_date"] = _dates(iv["interview_date"])
+    iv["interview_date"] = frames.dates(iv["interview_date"])
     iv = iv[iv["interview_date"].notna()].copy()
-    iv["ck"], iv["rk"] = _norm(iv["company"]), _norm(iv["role"])
+    iv["ck"], iv["rk"] = frames.key(iv["company"]), frames.key(iv["role"])
     iv = iv.sort_values([*_KEYS, "interview_date", "row"], kind="stable")
     groups = [iv["ck"], iv["rk"]]
     last_past = iv["interview_date"].where(iv["interview_date"] <= as_of).groupby(groups)
@@ -158,14 +131,14 @@ def _cycles(interviews: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
     latest = cycle_rows.groupby(_KEYS, sort=False).tail(1).drop(columns="status")
     status = iv.groupby(_KEYS, sort=False).tail(1)[[*_KEYS, "status"]]
     ops = latest.merge(status, on=_KEYS, how="left").reset_index(drop=True)
-    ops["status"] = _text(ops, "status").replace("", ACTIVE)
+    ops["status"] = frames.text(ops, "status").replace("", ACTIVE)
     return ops
 
 
 def _fill_roles(rows: pd.DataFrame, ops: pd.DataFrame) -> pd.DataFrame:
     """A blank Role means the company's only opportunity."""
     rows = rows.copy()
-    rows["ck"], rows["rk"] = _norm(rows["company"]), _norm(rows["role"])
+    rows["ck"], rows["rk"] = frames.key(rows["company"]), frames.key(rows["role"])
     per_company = ops.groupby("ck")["rk"]
     only = per_company.first()[per_company.size() == 1]
     blank = rows["rk"] == ""
@@ -177,32 +150,32 @@ def _sent(tracker: Tracker, ops: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFr
     """Sent rows of Log and every row of History, as completions of cadence steps."""
     cols = ["date", "company", "role", "step", "contact"]
     log = tracker.log
-    frames = [
-        log.loc[_text(log, "direction") == SENT, cols],
+    sources = [
+        log.loc[frames.text(log, "direction") == SENT, cols],
         tracker.history.reindex(columns=cols),
     ]
-    filled = [f for f in frames if not f.empty]
+    filled = [f for f in sources if not f.empty]
     empty = pd.DataFrame({c: pd.Series(dtype=object) for c in cols})
     sent = pd.concat(filled, ignore_index=True) if filled else empty
-    sent["date"] = _dates(sent["date"])
-    sent["step"] = _text(sent, "step").str.strip()
+    sent["date"] = frames.dates(sent["date"])
+    sent["step"] = frames.text(sent, "step").str.strip()
     sent = sent[sent["step"].isin(STEP_IDS) & sent["date"].notna() & (sent["date"] <= as_of)]
     sent = _fill_roles(sent, ops)
-    sent["contact_key"] = _norm(sent["contact"])
+    sent["contact_key"] = frames.key(sent["contact"])
     return sent[[*_KEYS, "step", "date", "contact_key"]]
 
 
 def _responses(tracker: Tracker, ops: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series:
     """R per opportunity: the latest Received row on or after the cycle start (NaT if none)."""
     log = tracker.log
-    got = log.loc[_text(log, "direction") == RECEIVED, ["date", "company", "role"]].copy()
-    got["date"] = _dates(got["date"])
+    got = log.loc[frames.text(log, "direction") == RECEIVED, ["date", "company", "role"]].copy()
+    got["date"] = frames.dates(got["date"])
     got = _fill_roles(got[got["date"].notna() & (got["date"] <= as_of)], ops)
     got = got.merge(ops[[*_KEYS, "cycle_start"]], on=_KEYS)
     got = got[got["date"] >= got["cycle_start"]]
     latest = got.groupby(_KEYS)["date"].max().rename("response")
     merged = ops[_KEYS].merge(latest, left_on=_KEYS, right_index=True, how="left")
-    return _dates(merged["response"])
+    return frames.dates(merged["response"])
 
 
 def _earliest_done(sent: pd.DataFrame, ops: pd.DataFrame) -> pd.DataFrame:
@@ -220,7 +193,7 @@ def _earliest_done(sent: pd.DataFrame, ops: pd.DataFrame) -> pd.DataFrame:
     earliest.columns = [f"done:{s}" for s in earliest.columns]
     merged = ops[_KEYS].merge(earliest, left_on=_KEYS, right_index=True, how="left")
     merged = merged.drop(columns=_KEYS)
-    return pd.DataFrame({col: _dates(merged[col]) for col in merged.columns}, index=ops.index)
+    return pd.DataFrame({col: frames.dates(merged[col]) for col in merged.columns}, index=ops.index)
 
 
 def _window_ends(ops: pd.DataFrame) -> None:
@@ -288,7 +261,9 @@ def _compute(tracker: Tracker, as_of: pd.Timestamp, days: int) -> _Plan:
 
     start = ops["cycle_start"]
     given = (
-        _dates(ops["decision_by"]) if "decision_by" in ops else pd.Series(pd.NaT, index=ops.index)
+        frames.dates(ops["decision_by"])
+        if "decision_by" in ops
+        else pd.Series(pd.NaT, index=ops.index)
     )
     decision = given.fillna(start + pd.Timedelta(days=settings.default_decision_days))
     # A decision date before the interview would put the chain before the cycle.
@@ -305,8 +280,10 @@ def _compute(tracker: Tracker, as_of: pd.Timestamp, days: int) -> _Plan:
     ops["response"] = _responses(tracker, ops, as_of)
     ops["restarted"] = ops["response"].notna() & (ops["response"] >= ops["first_status_due"])
     grace = pd.Timedelta(days=settings.response_grace_days)
-    ops["effective_decision"] = _dates(decision.where(~ops["restarted"], ops["response"] + grace))
-    ops["chain_from"] = _dates(start.where(~ops["restarted"], ops["response"] + DAY))
+    ops["effective_decision"] = frames.dates(
+        decision.where(~ops["restarted"], ops["response"] + grace)
+    )
+    ops["chain_from"] = frames.dates(start.where(~ops["restarted"], ops["response"] + DAY))
 
     ops = pd.concat([ops, _earliest_done(sent, ops)], axis=1)
     gaps = _gap_days(settings)
@@ -335,13 +312,13 @@ def _thank_yous(
 ) -> pd.DataFrame:
     """One thank-you per interview row of the current cycle (a panel day has several)."""
     iv = tracker.interviews.copy()
-    iv["interview_date"] = _dates(iv["interview_date"])
-    iv["ck"], iv["rk"] = _norm(iv["company"]), _norm(iv["role"])
+    iv["interview_date"] = frames.dates(iv["interview_date"])
+    iv["ck"], iv["rk"] = frames.key(iv["company"]), frames.key(iv["role"])
     cols = [*_KEYS, "cycle_start", f"due:{HALFWAY}", "first_status_due"]
     rows = iv.merge(ops[cols], on=_KEYS)
     rows = rows[rows["interview_date"] == rows["cycle_start"]].copy()
-    rows["contact"] = _text(rows, "interviewer")
-    rows["contact_key"] = _norm(rows["contact"])
+    rows["contact"] = frames.text(rows, "interviewer")
+    rows["contact_key"] = frames.key(rows["contact"])
     # One thank-you per person, however many rows repeat them that day.
     rows = rows.drop_duplicates([*_KEYS, "contact_key"])
 
@@ -357,7 +334,7 @@ def _thank_yous(
     cand = cand[(cand["date"] >= cand["interview_date"]) & same_person]
     earliest = cand.groupby("row", as_index=False).agg(done=("date", "min"))
     rows = rows.merge(earliest, on="row", how="left")
-    rows["done"] = _dates(rows["done"])
+    rows["done"] = frames.dates(rows["done"])
     rows["due"] = rows["interview_date"]
     halfway = rows[f"due:{HALFWAY}"]
     next_due = halfway.where(halfway > rows["due"], rows["first_status_due"])
@@ -375,7 +352,7 @@ def _melt(ops: pd.DataFrame, thanks: pd.DataFrame) -> pd.DataFrame:
                 "ck": ops["ck"],
                 "rk": ops["rk"],
                 "step": step,
-                "contact": _text(ops, "interviewer"),
+                "contact": frames.text(ops, "interviewer"),
                 "due": ops[f"due:{step}"],
                 "done": ops[f"done:{step}"],
                 "window_end": ops[f"end:{step}"],
@@ -385,7 +362,7 @@ def _melt(ops: pd.DataFrame, thanks: pd.DataFrame) -> pd.DataFrame:
         parts.append(part)
     steps = pd.concat(parts, ignore_index=True)
     for col in ("due", "done", "window_end", "after"):
-        steps[col] = _dates(steps[col])
+        steps[col] = frames.dates(steps[col])
     active = ops.loc[ops["status"] == ACTIVE, _KEYS]
     steps = steps.merge(active, on=_KEYS)
     context = ops[[*_KEYS, "company", "role"]]
@@ -421,7 +398,7 @@ def opportunities(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
     """
     ops = _plan(tracker, as_of, 7).opportunities
     for col in _DETAILS:
-        ops[col] = _text(ops, col)
+        ops[col] = frames.text(ops, col)
     return ops.reindex(columns=list(OPPORTUNITY_COLUMNS)).reset_index(drop=True)
 
 
@@ -465,21 +442,21 @@ def this_week(tracker: Tracker, as_of: pd.Timestamp, days: int = 7) -> pd.DataFr
     for col in THIS_WEEK_SHEET.keys:
         if col != "due":
             out[col] = out[col].fillna("").astype(str)
-    out["due"] = _dates(out["due"])
+    out["due"] = frames.dates(out["due"])
     return out
 
 
 def _actions(rows: pd.DataFrame) -> pd.Series:
     action = rows["step"].map(LABEL).astype(object)
     ask = (rows["step"] == THANK_YOU) & ~rows["decision_given"].astype(bool)
-    keep = ask & (_text(rows, "keep_in_touch") != "Yes")
+    keep = ask & (frames.text(rows, "keep_in_touch") != "Yes")
     action = action.where(~ask, action + "; ask for their decision timeline")
     return action.where(~keep, action + " and whether you may keep in touch")
 
 
 def _whys(rows: pd.DataFrame, settings: Settings, as_of: pd.Timestamp) -> pd.Series:
-    after = day_text(rows["after"])
-    decision = day_text(rows["effective_decision"])
+    after = frames.day_text(rows["after"])
+    decision = frames.day_text(rows["effective_decision"])
     gaps = _gap_days(settings)
     previous = dict(zip(SILENCE_CHAIN[1:], SILENCE_CHAIN[:-1], strict=True))
     why = pd.Series("", index=rows.index, dtype=object)
@@ -494,7 +471,9 @@ def _whys(rows: pd.DataFrame, settings: Settings, as_of: pd.Timestamp) -> pd.Ser
     why[step == HALFWAY] = half[step == HALFWAY]
 
     restarted = rows["restarted"].astype(bool)
-    replied = "They replied on " + day_text(rows["response"]) + ", so the decision date moved to "
+    replied = (
+        "They replied on " + frames.day_text(rows["response"]) + ", so the decision date moved to "
+    )
     default = f"No decision date was given; the usual {settings.default_decision_days} days ended "
     due_text = ("Decision was due " + decision).where(
         rows["decision_given"].astype(bool), default + decision
@@ -512,13 +491,16 @@ def _whys(rows: pd.DataFrame, settings: Settings, as_of: pd.Timestamp) -> pd.Ser
         text = f"{gaps[later]} days after the {name} (" + after + "); no reply since."
         why[step == later] = text[step == later]
 
-    still = " Was due " + day_text(rows["due"]) + "; still useful until "
-    why = why.where(~late | (step == THANK_YOU), why + still + day_text(rows["window_end"]) + ".")
+    still = " Was due " + frames.day_text(rows["due"]) + "; still useful until "
     why = why.where(
-        ~late | (step != THANK_YOU), why + " Send it by " + day_text(rows["window_end"]) + "."
+        ~late | (step == THANK_YOU), why + still + frames.day_text(rows["window_end"]) + "."
+    )
+    why = why.where(
+        ~late | (step != THANK_YOU),
+        why + " Send it by " + frames.day_text(rows["window_end"]) + ".",
     )
 
-    kind = _text(rows, "interviewer_type")
+    kind = frames.text(rows, "interviewer_type")
     gatekeeper = kind.isin(list(GATEKEEPER_TYPES))
     who = kind.map({"HR": "in HR", "Recruiter": "a recruiter"}).fillna("")
     note = (
@@ -544,12 +526,12 @@ def _draft_context(rows: pd.DataFrame, settings: Settings, as_of: pd.Timestamp) 
             "interviewer": rows["contact"],
             "company": rows["company"],
             "role": rows["role"],
-            "key_point": _text(rows, "key_point"),
+            "key_point": frames.text(rows, "key_point"),
             "your_name": settings.your_name,
             "call_time": settings.call_time_text,
             "call_date": call_date.where(rows["step"] == "reiterate-email"),
             "ask_timeline": ask,
-            "ask_keep_in_touch": ask & (_text(rows, "keep_in_touch") != "Yes"),
+            "ask_keep_in_touch": ask & (frames.text(rows, "keep_in_touch") != "Yes"),
         },
         index=rows.index,
     )

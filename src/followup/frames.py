@@ -6,8 +6,12 @@ import pandas as pd
 
 
 def dates(values: pd.Series) -> pd.Series:
-    """Any date-like column as datetime64 at midnight (NaT where blank)."""
-    return pd.to_datetime(values, errors="coerce").dt.normalize()
+    """Any date-like column as datetime64 at midnight (NaT where blank): only the date
+    part of a date-time counts."""
+    if values.dtype.kind != "M":
+        values = pd.to_datetime(values, errors="coerce")
+    days: pd.Series = values.dt.normalize()
+    return days
 
 
 def text(frame: pd.DataFrame, column: str) -> pd.Series:
@@ -15,6 +19,19 @@ def text(frame: pd.DataFrame, column: str) -> pd.Series:
     if column not in frame:
         return pd.Series("", index=frame.index, dtype=object)
     return frame[column].fillna("").astype(str).str.strip()
+
+
+def key(values: pd.Series) -> pd.Series:
+    """Text for matching: trimmed and case-folded, so "Acme " and "ACME" are one company."""
+    return values.fillna("").astype(str).str.strip().str.casefold()
+
+
+def day_text(days: pd.Series) -> pd.Series:
+    """Dates as people say them in a note: "Mon 23 Nov" ("" where blank)."""
+    words: pd.Series = (
+        days.dt.strftime("%a ") + days.dt.day.astype("Int64").astype(str) + days.dt.strftime(" %b")
+    )
+    return words.where(days.notna(), "")
 
 
 def long_day(day: pd.Timestamp) -> str:

@@ -13,7 +13,6 @@ import numpy as np
 import pandas as pd
 
 from followup import cadence, frames
-from followup.cadence import day_text
 from followup.schema import (
     ADVOCATE,
     ASK_ADVOCATE,
@@ -33,10 +32,6 @@ from followup.tracker import Tracker
 GLOW_CONTACTS = 3
 _SIGN_OFF = "Best regards"
 _TEXT_COLUMNS = ("contact", "relationship", "company", "why", "draft", "done")
-
-
-def _key(text: pd.Series) -> pd.Series:
-    return text.fillna("").astype(str).str.strip().str.casefold()
 
 
 def _lookup(keys: pd.Series, table: pd.Series) -> pd.Series:
@@ -70,7 +65,7 @@ def _history_latest(tracker: Tracker, as_of: pd.Timestamp, steps: list[str]) -> 
     history = tracker.history
     rows = history[frames.text(history, "step").isin(steps)]
     dates = frames.dates(rows["date"])
-    frame = pd.DataFrame({"key": _key(rows["contact"]), "date": dates})
+    frame = pd.DataFrame({"key": frames.key(rows["contact"]), "date": dates})
     frame = frame[frame["date"].notna() & (frame["date"] <= as_of) & (frame["key"] != "")]
     return frame.groupby("key")["date"].max()
 
@@ -87,8 +82,8 @@ def _contacts(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
             "row": contacts["row"],
         }
     )
-    out["key"] = _key(out["contact"])
-    out["ckey"] = _key(out["company"])
+    out["key"] = frames.key(out["contact"])
+    out["ckey"] = frames.key(out["company"])
     own = frames.dates(contacts["last_update"])
     updated = frames.dates(_lookup(out["key"], _history_latest(tracker, as_of, [NETWORK_UPDATE])))
     asked = frames.dates(_lookup(out["key"], _history_latest(tracker, as_of, [ASK_ADVOCATE])))
@@ -128,7 +123,7 @@ def _interview_lines(pairs: pd.DataFrame) -> pd.Series:
         + pairs["iv_role"]
         + " ("
         + detail
-        + day_text(pairs["iv_date"])
+        + frames.day_text(pairs["iv_date"])
         + ")"
     )
     return line.groupby(pairs["key"], sort=False).agg("\n".join)
@@ -156,7 +151,7 @@ def _core_updates(tracker: Tracker, contacts: pd.DataFrame, as_of: pd.Timestamp)
     if due.empty:
         return due.assign(why="", draft="")
 
-    since = "since your last update on " + day_text(due["last_update"])
+    since = "since your last update on " + frames.day_text(due["last_update"])
     told = _plural(due["interviews"], "interview")
     due["why"] = np.where(
         due["last_update"].isna(),
@@ -197,7 +192,7 @@ def silent_companies(
     status_due = steps.loc[steps["step"] == cadence.STATUS_EMAIL, ["company", "role", "due"]]
     silent = ops[ops["state"] == cadence.SILENCE].merge(status_due, on=["company", "role"])
     silent = silent[silent["due"] < as_of].sort_values(["company", "role"], kind="stable")
-    silent = silent.assign(ckey=_key(silent["company"]))
+    silent = silent.assign(ckey=frames.key(silent["company"]))
     grouped = silent.groupby("ckey", sort=True)
     return pd.DataFrame(
         {
@@ -231,7 +226,7 @@ def _advocate_asks(
         + " has gone quiet on the "
         + roles
         + " since the status email was due on "
-        + day_text(due["silent_since"])
+        + frames.day_text(due["silent_since"])
         + ". "
         + due["contact"]
         + " works there and can tell you discreetly what is going on."
@@ -290,13 +285,19 @@ def _glow_rows(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
     recent = iv[(as_of - iv["iv_date"]).dt.days <= tracker.settings.glow_days]
     if recent.empty:
         return pd.DataFrame(columns=list(THIS_WEEK_SHEET.keys))
-    named = recent["iv_company"] + " (" + recent["iv_role"] + ") on " + day_text(recent["iv_date"])
+    named = (
+        recent["iv_company"]
+        + " ("
+        + recent["iv_role"]
+        + ") on "
+        + frames.day_text(recent["iv_date"])
+    )
     interviews = _and_join(named)
     contacts = _contacts(tracker, as_of).sort_values(
         ["last_touch", "row"], na_position="first", kind="stable"
     )
     quiet = contacts.head(GLOW_CONTACTS)
-    since = ("last update " + day_text(quiet["last_touch"])).where(
+    since = ("last update " + frames.day_text(quiet["last_touch"])).where(
         quiet["last_touch"].notna(), "no update on record"
     )
     phone = (", " + quiet["phone"]).where(quiet["phone"] != "", "")
@@ -399,9 +400,9 @@ def this_week_rows(
     network = _network_rows(tracker, silent, as_of) if updates is None else updates
     asks = network["relationship"] == ADVOCATE
     silent = silent.set_index("ckey")
-    roles = _lookup(_key(network["company"]), silent["roles"]).fillna("").where(asks, "")
-    count = _lookup(_key(network["company"]), silent["role_count"]).fillna(1)
-    company = _lookup(_key(network["company"]), silent["company"]).fillna("").where(asks, "")
+    roles = _lookup(frames.key(network["company"]), silent["roles"]).fillna("").where(asks, "")
+    count = _lookup(frames.key(network["company"]), silent["role_count"]).fillna(1)
+    company = _lookup(frames.key(network["company"]), silent["company"]).fillna("").where(asks, "")
     action = np.where(
         asks,
         "Ask "

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 import pandas as pd
 
 from followup import cadence, frames
-from followup.cadence import day_text
 from followup.schema import (
     ACTIVE,
     CLOSED_STATUSES,
@@ -256,7 +255,7 @@ def _opportunity_blocks(ops: pd.DataFrame) -> tuple[Block, Block]:
         {
             "Company": paused["company"].astype(str),
             "Role": paused["role"].astype(str),
-            "Last interview": day_text(frames.dates(paused["cycle_start"])),
+            "Last interview": frames.day_text(frames.dates(paused["cycle_start"])),
         },
         dtype=object,
     ).reset_index(drop=True)

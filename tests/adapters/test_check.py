@@ -28,7 +28,10 @@ def test_a_clean_tracker_has_no_problems(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("row", "expected"),
     [
-        ({"Company": None}, "error: Interviews!A2: Company is empty. Fill it in, or delete the row."),
+        (
+            {"Company": None},
+            "error: Interviews!A2: Company is empty. Fill it in, or delete the row.",
+        ),
         (
             {"Interview date": "next tuesday"},
             "error: Interviews!C2: 'next tuesday' is not a date. Type a date such as 2026-11-02.",
@@ -62,12 +65,27 @@ def test_each_interview_mistake_names_its_cell(tmp_path: Path, row: dict, expect
 def test_log_rows_must_match_an_interview(tmp_path: Path) -> None:
     second_role = {**ACME, "Role": "Lead"}
     log = [
-        {"Date": dt.date(2026, 11, 2), "Company": "Acme Corp", "Direction": "Sent", "Step": "thank-you"},
+        {
+            "Date": dt.date(2026, 11, 2),
+            "Company": "Acme Corp",
+            "Direction": "Sent",
+            "Step": "thank-you",
+        },
         {"Date": dt.date(2026, 11, 2), "Company": "acme", "Direction": "Sent", "Step": "thank-you"},
-        {"Date": dt.date(2026, 11, 3), "Company": "Acme", "Role": "Boss", "Direction": "Sent",
-         "Step": "halfway"},
-        {"Date": dt.date(2026, 11, 4), "Company": "ACME", "Role": "analyst", "Direction": "sent",
-         "Step": "Halfway"},
+        {
+            "Date": dt.date(2026, 11, 3),
+            "Company": "Acme",
+            "Role": "Boss",
+            "Direction": "Sent",
+            "Step": "halfway",
+        },
+        {
+            "Date": dt.date(2026, 11, 4),
+            "Company": "ACME",
+            "Role": "analyst",
+            "Direction": "sent",
+            "Step": "Halfway",
+        },
     ]
     assert problems(tracker(tmp_path / "t.xlsx", [ACME, second_role], log)) == [
         "error: Log!B2: no interview with the company 'Acme Corp'. Check the spelling against the "
@@ -79,7 +97,9 @@ def test_log_rows_must_match_an_interview(tmp_path: Path) -> None:
 
 
 def test_log_role_may_be_blank_for_a_company_with_one_role(tmp_path: Path) -> None:
-    log = [{"Date": dt.date(2026, 11, 2), "Company": "ACME", "Direction": "Sent", "Step": "thank-you"}]
+    log = [
+        {"Date": dt.date(2026, 11, 2), "Company": "ACME", "Direction": "Sent", "Step": "thank-you"}
+    ]
     loaded = load(tracker(tmp_path / "t.xlsx", [ACME], log), AS_OF)
     assert loaded.problems == []
     assert loaded.tracker.log[["company", "role"]].values.tolist() == [["Acme", "Analyst"]]
@@ -113,7 +133,9 @@ def test_settings_values_are_checked(tmp_path: Path) -> None:
         "error: Settings!B3: 'XX' is not a country code the holiday calendar knows. Use a "
         "two-letter code such as US, GB or DE, or leave it blank for no holidays.",
         "warning: Settings!A4: 'Glow windw' is not a setting followup knows, so it is ignored. "
-        "Check the spelling against: " + ", ".join(s.name for s in __import__("followup.schema").schema.SETTINGS) + ".",
+        "Check the spelling against: "
+        + ", ".join(s.name for s in __import__("followup.schema").schema.SETTINGS)
+        + ".",
     ]
 
 
@@ -150,10 +172,17 @@ def test_shuffled_and_extra_columns_from_another_writer(tmp_path: Path) -> None:
     values = {**ACME, "My rating": 5, "Status": "on HOLD", "Notes": "NA", "Round": "None"}
     rows = [layout, [values.get(h.strip().title() if h != "My rating" else h) for h in layout]]
     # Header matching ignores case and spaces, so look the values up by schema name instead.
-    rows[1] = [values.get(next((n for n in names if n.casefold() == h.strip().casefold()), h)) for h in layout]
-    sheets = {"Interviews": rows, "Log": [headers(__import__("followup.schema").schema.LOG)],
-              "Contacts": [["Name", "Relationship"]], "Search": [["Activity", "Date"]],
-              "Settings": [["Value", "Setting"], [14, "Glow window (days)"]]}
+    rows[1] = [
+        values.get(next((n for n in names if n.casefold() == h.strip().casefold()), h))
+        for h in layout
+    ]
+    sheets = {
+        "Interviews": rows,
+        "Log": [headers(__import__("followup.schema").schema.LOG)],
+        "Contacts": [["Name", "Relationship"]],
+        "Search": [["Activity", "Date"]],
+        "Settings": [["Value", "Setting"], [14, "Glow window (days)"]],
+    }
     path = write(tmp_path / "t.xlsx", sheets, writer="xlsxwriter")
     loaded = load(path, AS_OF)
     assert loaded.problems == []
@@ -165,26 +194,45 @@ def test_shuffled_and_extra_columns_from_another_writer(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("writer", ["openpyxl", "xlsxwriter"])
 def test_1904_date_system(tmp_path: Path, writer: str) -> None:
-    path = tracker(tmp_path / "t.xlsx", [{**ACME, "Decision by": dt.date(2026, 11, 20)}],
-                   writer=writer, date1904=True)
+    path = tracker(
+        tmp_path / "t.xlsx",
+        [{**ACME, "Decision by": dt.date(2026, 11, 20)}],
+        writer=writer,
+        date1904=True,
+    )
     row = load(path, AS_OF).tracker.interviews.iloc[0]
-    assert (row.interview_date, row.decision_by) == (pd.Timestamp("2026-11-02"), pd.Timestamp("2026-11-20"))
+    assert (row.interview_date, row.decision_by) == (
+        pd.Timestamp("2026-11-02"),
+        pd.Timestamp("2026-11-20"),
+    )
 
 
 def test_dates_as_iso_text_and_date_times(tmp_path: Path) -> None:
     rows = [
         {**ACME, "Interview date": "2026-11-02", "Decision by": "2026-11-23"},
-        {**ACME, "Role": "Lead", "Interview date": dt.datetime(2026, 11, 3, 14, 30), "Decision by": "10d"},
+        {
+            **ACME,
+            "Role": "Lead",
+            "Interview date": dt.datetime(2026, 11, 3, 14, 30),
+            "Decision by": "10d",
+        },
     ]
     frame = load(tracker(tmp_path / "t.xlsx", rows), AS_OF).tracker.interviews
-    assert frame["interview_date"].tolist() == [pd.Timestamp("2026-11-02"), pd.Timestamp("2026-11-03")]
+    assert frame["interview_date"].tolist() == [
+        pd.Timestamp("2026-11-02"),
+        pd.Timestamp("2026-11-03"),
+    ]
     assert frame["decision_by"].tolist() == [pd.Timestamp("2026-11-23"), pd.Timestamp("2026-11-13")]
 
 
-@pytest.mark.parametrize(("text", "days"), [("3 weeks", 21), ("1 week", 7), ("10 days", 10),
-                                            ("2w", 14), ("10d", 10), ("2 W", 14)])
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [("3 weeks", 21), ("1 week", 7), ("10 days", 10), ("2w", 14), ("10d", 10), ("2 W", 14)],
+)
 def test_decision_by_durations(tmp_path: Path, text: str, days: int) -> None:
-    frame = load(tracker(tmp_path / "t.xlsx", [{**ACME, "Decision by": text}]), AS_OF).tracker.interviews
+    frame = load(
+        tracker(tmp_path / "t.xlsx", [{**ACME, "Decision by": text}]), AS_OF
+    ).tracker.interviews
     assert frame["decision_by"].iloc[0] == pd.Timestamp("2026-11-02") + pd.Timedelta(days=days)
     assert frame["decision_given"].iloc[0]
 
@@ -212,7 +260,7 @@ def test_not_a_workbook_and_missing_file(tmp_path: Path) -> None:
     from followup.errors import UnreadableWorkbook
 
     (tmp_path / "notes.xlsx").write_text("hello")
-    with pytest.raises(UnreadableWorkbook, match="notes.xlsx is not an Excel workbook"):
+    with pytest.raises(UnreadableWorkbook, match=r"notes\.xlsx is not an Excel workbook"):
         load(tmp_path / "notes.xlsx", AS_OF)
-    with pytest.raises(UnreadableWorkbook, match="missing.xlsx was not found"):
+    with pytest.raises(UnreadableWorkbook, match=r"missing\.xlsx was not found"):
         load(tmp_path / "missing.xlsx", AS_OF)

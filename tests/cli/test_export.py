@@ -28,7 +28,9 @@ def sample(tmp_path: Path) -> Path:
     return path
 
 
-def test_export_workbook_has_the_generated_sheets_without_notes(sample: Path, tmp_path: Path) -> None:
+def test_export_workbook_has_the_generated_sheets_without_notes(
+    sample: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "coach.xlsx"
     before = sample.read_bytes()
     code, output = run("export", str(sample), "--as-of", "2026-11-23", "--to", str(out))
@@ -40,8 +42,18 @@ def test_export_workbook_has_the_generated_sheets_without_notes(sample: Path, tm
     assert wb.active.title == "This Week"
     header = next(r for r in wb["This Week"].iter_rows(values_only=True) if r[0] == "When")
     assert "Note" not in header and header[:12] == (
-        "When", "Due", "Company", "Role", "Step", "Action", "Channel", "Contact", "Time", "Why",
-        "Draft", "Done",
+        "When",
+        "Due",
+        "Company",
+        "Role",
+        "Step",
+        "Action",
+        "Channel",
+        "Contact",
+        "Time",
+        "Why",
+        "Draft",
+        "Done",
     )
 
 
@@ -50,14 +62,20 @@ def test_calendar_has_one_event_per_action_and_stable_uids(sample: Path, tmp_pat
     assert run("export", str(sample), "--as-of", "2026-11-23", "--ics", str(first))[0] == 0
     assert run("export", str(sample), "--as-of", "2026-11-24", "--ics", str(second))[0] == 0
     events = icalendar.Calendar.from_ical(first.read_bytes()).walk("VEVENT")
-    code, output = run("export", str(sample), "--as-of", "2026-11-23", "--to", str(tmp_path / "c.xlsx"))
+    _, output = run(
+        "export", str(sample), "--as-of", "2026-11-23", "--to", str(tmp_path / "c.xlsx")
+    )
     count = int(output.split("(")[1].split(" ")[0])
     assert len(events) == count > 0
     uids = [str(e["UID"]) for e in events]
     assert len(set(uids)) == len(uids)
-    later = {str(e["UID"]) for e in icalendar.Calendar.from_ical(second.read_bytes()).walk("VEVENT")}
+    later = {
+        str(e["UID"]) for e in icalendar.Calendar.from_ical(second.read_bytes()).walk("VEVENT")
+    }
     assert set(uids) & later  # actions still open a day later keep their UID
-    calls = [e for e in events if "Call" in str(e["SUMMARY"]) and "status" in str(e["SUMMARY"]).lower()]
+    calls = [
+        e for e in events if "Call" in str(e["SUMMARY"]) and "status" in str(e["SUMMARY"]).lower()
+    ]
     for call in calls:
         assert call.decoded("DTSTART").hour == 16  # the Status call time from Settings
     again = tmp_path / "again.ics"
@@ -77,9 +95,19 @@ def test_export_opens_in_libreoffice(sample: Path, tmp_path: Path) -> None:
     out = tmp_path / "coach.xlsx"
     run("export", str(sample), "--as-of", "2026-11-23", "--to", str(out))
     subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to",
-         "pdf", "--outdir", str(tmp_path), str(out)],
-        check=False, capture_output=True, timeout=180,
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(out),
+        ],
+        check=False,
+        capture_output=True,
+        timeout=180,
     )
     pdf = tmp_path / "coach.pdf"
     assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")

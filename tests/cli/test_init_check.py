@@ -42,14 +42,20 @@ def test_init_writes_every_sheet_column_and_dropdown(tmp_path: Path) -> None:
         assert [c.value for c in ws[1]] == [c.header for c in sheet.columns]
         assert ws.freeze_panes == "A2"
         assert sheet.table in ws.tables
-        lists = {next(iter(dv.sqref.ranges)).min_col: dv.formula1 for dv in ws.data_validations.dataValidation
-                 if dv.type == "list"}
+        lists = {
+            next(iter(dv.sqref.ranges)).min_col: dv.formula1
+            for dv in ws.data_validations.dataValidation
+            if dv.type == "list"
+        }
         for index, col in enumerate(sheet.columns, start=1):
             if col.choices:
                 assert lists[index] == '"' + ",".join(col.choices) + '"'
     assert wb["Log"].data_validations.dataValidation  # Step lists the cadence's step ids
-    step_list = next(dv.formula1 for dv in wb["Log"].data_validations.dataValidation
-                     if dv.type == "list" and next(iter(dv.sqref.ranges)).min_col == 6)
+    step_list = next(
+        dv.formula1
+        for dv in wb["Log"].data_validations.dataValidation
+        if dv.type == "list" and next(iter(dv.sqref.ranges)).min_col == 6
+    )
     assert step_list.strip('"').split(",") == list(STEP_IDS)
     settings = wb[SETTINGS_SHEET]
     assert [row[0].value for row in settings.iter_rows(min_row=2)] == [s.name for s in SETTINGS]
@@ -86,14 +92,19 @@ def test_committed_sample_is_what_the_script_makes(tmp_path: Path) -> None:
 
 
 def test_sample_passes_check() -> None:
-    assert run("check", str(ROOT / "samples" / "tracker.xlsx"), "--as-of",
-               SAMPLE_ANCHOR.isoformat()) == (0, "tracker.xlsx: no problems. Ready for followup refresh.\n")
+    assert run(
+        "check", str(ROOT / "samples" / "tracker.xlsx"), "--as-of", SAMPLE_ANCHOR.isoformat()
+    ) == (0, "tracker.xlsx: no problems. Ready for followup refresh.\n")
 
 
 def test_check_lists_every_problem_and_exits_1(tmp_path: Path) -> None:
     rows = [{**ACME, "Interview date": "soon"}, {**ACME, "Role": "Lead", "Status": "Ghosted"}]
-    log = [{"Date": dt.date(2026, 11, 3), "Company": "Acme", "Role": "Analyst", "Direction": "Sent"}]
-    code, output = run("check", str(tracker(tmp_path / "t.xlsx", rows, log)), "--as-of", "2026-11-23")
+    log = [
+        {"Date": dt.date(2026, 11, 3), "Company": "Acme", "Role": "Analyst", "Direction": "Sent"}
+    ]
+    code, output = run(
+        "check", str(tracker(tmp_path / "t.xlsx", rows, log)), "--as-of", "2026-11-23"
+    )
     assert code == 1
     assert output.splitlines() == [
         "error: Interviews!C2: 'soon' is not a date. Type a date such as 2026-11-02.",

@@ -31,9 +31,15 @@ def run(*args: str) -> tuple[int, str]:
 def sheet(path: Path, name: str) -> pd.DataFrame:
     """An owned sheet's table as the user sees it (header row found under the title lines)."""
     grid = pd.read_excel(path, sheet_name=name, header=None, engine="calamine")
-    header = grid.index[grid.iloc[:, 0].eq(
-        {THIS_WEEK_SHEET.name: "When", NETWORK_SHEET.name: "Contact", HISTORY_SHEET.name: "Date"}[name]
-    )][0]
+    header = grid.index[
+        grid.iloc[:, 0].eq(
+            {
+                THIS_WEEK_SHEET.name: "When",
+                NETWORK_SHEET.name: "Contact",
+                HISTORY_SHEET.name: "Date",
+            }[name]
+        )
+    ][0]
     table = grid.iloc[header + 1 :].set_axis(grid.iloc[header].tolist(), axis=1)
     return table.dropna(how="all").reset_index(drop=True)
 
@@ -45,8 +51,13 @@ def parts(path: Path) -> dict[str, bytes]:
 
 @pytest.fixture
 def acme(tmp_path: Path) -> Path:
-    return tracker(tmp_path / "t.xlsx", [ACME], contacts=CONTACTS, search=SEARCH,
-                   settings={"Your name": "Ana Lopez"})
+    return tracker(
+        tmp_path / "t.xlsx",
+        [ACME],
+        contacts=CONTACTS,
+        search=SEARCH,
+        settings={"Your name": "Ana Lopez"},
+    )
 
 
 def test_refresh_writes_the_worked_example_week(acme: Path) -> None:
@@ -89,7 +100,10 @@ def test_a_lock_file_refuses_unless_forced(acme: Path) -> None:
     before = acme.read_bytes()
     code, output = run("refresh", str(acme), "--as-of", "2026-11-24")
     assert code == 1
-    assert output == "Error: t.xlsx is open in LibreOffice (by Ana Lopez): close it first, or use --force.\n"
+    assert (
+        output
+        == "Error: t.xlsx is open in LibreOffice (by Ana Lopez): close it first, or use --force.\n"
+    )
     assert acme.read_bytes() == before
     code, _ = run("refresh", str(acme), "--as-of", "2026-11-24", "--force")
     assert code == 0
@@ -146,7 +160,10 @@ def test_ticks_become_history_once_and_edits_carry_over(acme: Path) -> None:
     assert code == 0, output
     assert "Recorded 2 done actions from your ticks: 1 follow-up, 1 network update." in output
     history = sheet(acme, HISTORY_SHEET.name).fillna("")
-    assert pd.to_datetime(history["Date"]).tolist() == [pd.Timestamp("2026-11-23"), pd.Timestamp("2026-11-24")]
+    assert pd.to_datetime(history["Date"]).tolist() == [
+        pd.Timestamp("2026-11-23"),
+        pd.Timestamp("2026-11-24"),
+    ]
     assert history[["Company", "Step", "Contact"]].values.tolist() == [
         ["", "network-update", "Maria Gonzalez"],
         ["Acme", "status-email", "Dana Kim"],
@@ -171,8 +188,11 @@ def test_a_frustrated_edit_is_flagged_in_why(acme: Path) -> None:
     ws = wb[THIS_WEEK_SHEET.name]
     header = next(r for r in ws.iter_rows() if r[0].value == "When")
     col = {c.value: c.column for c in header}
-    row = next(r for r in range(header[0].row + 1, ws.max_row + 1)
-               if ws.cell(r, col["Step"]).value == "status-email")
+    row = next(
+        r
+        for r in range(header[0].row + 1, ws.max_row + 1)
+        if ws.cell(r, col["Step"]).value == "status-email"
+    )
     ws.cell(row, col["Draft"]).value = "I still haven't heard back AGAIN. Please reply!!"
     wb.save(acme)
     assert run("refresh", str(acme), "--as-of", "2026-11-24", "--no-backup")[0] == 0
@@ -188,14 +208,19 @@ def test_an_edit_whose_action_is_gone_is_reported(acme: Path) -> None:
     ws = wb[THIS_WEEK_SHEET.name]
     header = next(r for r in ws.iter_rows() if r[0].value == "When")
     col = {c.value: c.column for c in header}
-    row = next(r for r in range(header[0].row + 1, ws.max_row + 1)
-               if ws.cell(r, col["Step"]).value == "halfway")
+    row = next(
+        r
+        for r in range(header[0].row + 1, ws.max_row + 1)
+        if ws.cell(r, col["Step"]).value == "halfway"
+    )
     ws.cell(row, col["Note"]).value = "Ask about the Q1 roadmap"
     wb.save(acme)
     code, output = run("refresh", str(acme), "--as-of", "2026-11-30", "--no-backup")
     assert code == 0
-    assert (f"warning: This Week!M{row}: your edit of Note for halfway (Acme, Analyst, Dana Kim) "
-            "was not carried over") in output
+    assert (
+        f"warning: This Week!M{row}: your edit of Note for halfway (Acme, Analyst, Dana Kim) "
+        "was not carried over"
+    ) in output
 
 
 def test_other_typing_in_this_week_is_named_in_a_warning(acme: Path) -> None:
@@ -211,9 +236,13 @@ def test_other_typing_in_this_week_is_named_in_a_warning(acme: Path) -> None:
     wb.save(acme)
     code, output = run("refresh", str(acme), "--as-of", "2026-11-24", "--no-backup")
     assert code == 0
-    assert (f"warning: This Week!J{row}: your change to Why is not kept: followup rewrites that "
-            "column on every refresh. Write in Note or Draft instead; the backup still holds your "
-            "change.") in output.splitlines()
-    assert (f"warning: This Week row {added}: this row was not made by followup, so it is not "
-            "kept. To record something you did, tick its Done cell (it then goes to History) or "
-            "add it to the Log sheet.") in output.splitlines()
+    assert (
+        f"warning: This Week!J{row}: your change to Why is not kept: followup rewrites that "
+        "column on every refresh. Write in Note or Draft instead; the backup still holds your "
+        "change."
+    ) in output.splitlines()
+    assert (
+        f"warning: This Week row {added}: this row was not made by followup, so it is not "
+        "kept. To record something you did, tick its Done cell (it then goes to History) or "
+        "add it to the Log sheet."
+    ) in output.splitlines()

@@ -35,15 +35,30 @@ def test_summary_chart_is_replaced_not_duplicated(tmp_path: Path) -> None:
 def test_libreoffice_prints_every_owned_sheet(tmp_path: Path) -> None:
     path = refresh_demo(tmp_path)
     subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to",
-         "pdf", "--outdir", str(tmp_path), str(path)],
-        check=False, capture_output=True, timeout=240,
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(path),
+        ],
+        check=False,
+        capture_output=True,
+        timeout=240,
     )
     pdf = tmp_path / "sample-tracker.pdf"
     assert pdf.exists(), "LibreOffice could not open the refreshed tracker"
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext is not installed")
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
-    for title in ("This Week:", "Network Updates as of", "Summary for your coach",
-                  "History of what you ticked done", "Follow-ups and search activities per week"):
+    for title in (
+        "This Week:",
+        "Network Updates as of",
+        "Summary for your coach",
+        "History of what you ticked done",
+        "Follow-ups and search activities per week",
+    ):
         assert title in text
