@@ -108,8 +108,8 @@ def plan(tracker: Tracker, as_of: pd.Timestamp, days: int) -> Plan:
     return Plan(
         as_of,
         days,
-        _tone_checked(kept_week.rows, THIS_WEEK_SHEET),
-        _tone_checked(kept_network.rows, NETWORK_SHEET),
+        _tone_checked(kept_week.rows, THIS_WEEK_SHEET, tone.known_words(tracker)),
+        _tone_checked(kept_network.rows, NETWORK_SHEET, tone.known_words(tracker)),
         current.history.drop(columns="row"),
         added,
         kept_week.lost + kept_network.lost,
@@ -117,10 +117,10 @@ def plan(tracker: Tracker, as_of: pd.Timestamp, days: int) -> Plan:
     )
 
 
-def _tone_checked(rows: pd.DataFrame, sheet: Sheet) -> pd.DataFrame:
+def _tone_checked(rows: pd.DataFrame, sheet: Sheet, names: frozenset[str]) -> pd.DataFrame:
     """Edited drafts are about to be sent: say in Why when one reads as frustrated."""
     edited = ticks.changed(rows, sheet)["draft"]
-    notes = rows.loc[edited, "draft"].map(tone.tone_note)
+    notes = rows.loc[edited, "draft"].map(lambda draft: tone.tone_note(draft, names))
     flagged = notes.ne("")
     rows = rows.copy()
     at = flagged.index[flagged]

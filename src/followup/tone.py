@@ -15,6 +15,8 @@ from typing import Any
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from followup.tracker import Tracker
+
 # A sentence scoring at or below this VADER compound reads as clearly negative.
 NEGATIVE_COMPOUND = -0.5
 # How many of a negative sentence's words are named.
@@ -185,3 +187,13 @@ def tone_note(text: str, allow: Iterable[str] = ()) -> str:
         f"Tone: reads as frustrated ({named}). Silence is rarely about you: "
         "soften these before sending."
     )
+
+
+def known_words(tracker: Tracker) -> frozenset[str]:
+    """Words of the user's own names (companies, roles, skills, people): written in
+    capitals, such as "IBM" or "GAAP", they are names, not shouting."""
+    sources = [
+        tracker.interviews.get(column) for column in ("company", "role", "skills", "interviewer")
+    ] + [tracker.contacts.get(column) for column in ("name", "company")]
+    text = " ".join(" ".join(map(str, values.tolist())) for values in sources if values is not None)
+    return frozenset(_WORD.findall(text))

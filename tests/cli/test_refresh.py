@@ -246,3 +246,18 @@ def test_other_typing_in_this_week_is_named_in_a_warning(acme: Path) -> None:
         "kept. To record something you did, tick its Done cell (it then goes to History) or "
         "add it to the Log sheet."
     ) in output.splitlines()
+
+
+def test_capitals_in_the_users_own_names_are_not_shouting(tmp_path: Path) -> None:
+    path = tracker(tmp_path / "t.xlsx", [{**ACME, "Company": "ZENITH", "Skills highlighted": "SOLIDWORKS"}])
+    run("refresh", str(path), "--as-of", "2026-11-24", "--no-backup")
+    wb = openpyxl.load_workbook(path)
+    ws = wb[THIS_WEEK_SHEET.name]
+    header = next(r for r in ws.iter_rows() if r[0].value == "When")
+    col = {c.value: c.column for c in header}
+    row = next(r for r in range(header[0].row + 1, ws.max_row + 1) if ws.cell(r, col["Step"]).value == "status-email")
+    ws.cell(row, col["Draft"]).value = "Hello Dana, is the ZENITH analyst role still open? My SOLIDWORKS work may help. Thanks, Ana"
+    wb.save(path)
+    run("refresh", str(path), "--as-of", "2026-11-24", "--no-backup")
+    week = sheet(path, THIS_WEEK_SHEET.name)
+    assert not week[week["Step"].eq("status-email")]["Why"].iloc[0].startswith("Tone:")
