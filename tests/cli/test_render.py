@@ -62,3 +62,38 @@ def test_libreoffice_prints_every_owned_sheet(tmp_path: Path) -> None:
         "Follow-ups and search activities per week",
     ):
         assert title in text
+
+
+@pytest.mark.soffice
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_a_tick_survives_a_libreoffice_save(tmp_path: Path) -> None:
+    import openpyxl
+
+    path = refresh_demo(tmp_path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["This Week"]
+    header = next(r for r in ws.iter_rows() if r[0].value == "When")
+    done = next(c.column for c in header if c.value == "Done")
+    ws.cell(header[0].row + 1, done).value = "x"
+    wb.save(path)
+    resaved = tmp_path / "resaved"
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--headless",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(resaved),
+            str(path),
+        ],
+        check=False,
+        capture_output=True,
+        timeout=240,
+    )
+    again = resaved / "sample-tracker.xlsx"
+    assert again.exists(), "LibreOffice could not re-save the tracker"
+    result = CliRunner().invoke(main, ["refresh", str(again), "--no-backup"])
+    assert result.exit_code == 0, result.output
+    assert "Recorded 1 done action from your ticks: 1 follow-up." in result.output
