@@ -30,6 +30,8 @@ from followup.tracker import Tracker
 
 # How many long-silent contacts the glow-calls action names.
 GLOW_CONTACTS = 3
+# How many of the latest interviews a network update lists.
+UPDATE_LINES = 6
 _SIGN_OFF = "Best regards"
 _TEXT_COLUMNS = ("contact", "relationship", "company", "why", "draft", "done")
 
@@ -113,64 +115,78 @@ def _interviews(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
     return out.sort_values(["iv_date", "iv_row"], kind="stable")
 
 
-def _interview_lines(pairs: pd.DataFrame) -> pd.Series:
-    """One "- Company, Role (Round, Mon 2 Nov)" line per interview, joined per contact."""
-    detail = pairs["iv_round"].where(pairs["iv_round"] == "", pairs["iv_round"] + ", ")
+def _interview_lines(shown: pd.DataFrame) -> list[str]:
+    """One "- Company, Role (Round, Mon 2 Nov)" line per interview."""
+    detail = shown["iv_round"].where(shown["iv_round"] == "", shown["iv_round"] + ", ")
     line = (
         "- "
-        + pairs["iv_company"]
+        + shown["iv_company"]
         + ", "
-        + pairs["iv_role"]
+        + shown["iv_role"]
         + " ("
         + detail
-        + frames.day_text(pairs["iv_date"])
+        + frames.day_text(shown["iv_date"])
         + ")"
     )
-    return line.groupby(pairs["key"], sort=False).agg("\n".join)
+    return [str(text) for text in line]
 
 
-def _skills(pairs: pd.DataFrame) -> pd.Series:
-    """The skills highlighted in a contact's interviews, each once, in order of appearance."""
-    skills = pairs[["key", "iv_skills"]].assign(skill=pairs["iv_skills"].str.split(r"[,;\n]"))
-    skills = skills.explode("skill")
-    skills["skill"] = skills["skill"].fillna("").str.strip()
-    skills = skills[skills["skill"] != ""]
-    skills = skills.assign(fold=skills["skill"].str.casefold()).drop_duplicates(["key", "fold"])
-    return skills.groupby("key", sort=False)["skill"].agg(_and_join)
+def _skills(shown: pd.DataFrame) -> str:
+    """The skills highlighted in these interviews, each once, in order of appearance."""
+    skills = shown["iv_skills"].str.split(r"[,;\n]").explode().fillna("").str.strip()
+    skills = skills[skills != ""]
+    skills = skills[~skills.str.casefold().duplicated()]
+    return _and_join(skills) if len(skills) else ""
 
 
 def _core_updates(tracker: Tracker, contacts: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
     core = contacts[contacts["relationship"] == CORE_NETWORK].drop_duplicates("key")
-    pairs = core[["key", "last_update"]].merge(_interviews(tracker, as_of), how="cross")
-    pairs = pairs[pairs["last_update"].isna() | (pairs["iv_date"] > pairs["last_update"])]
-    count = pairs.groupby("key").size()
-    core = core.assign(interviews=_lookup(core["key"], count).fillna(0).astype(int))
+    interviews = _interviews(tracker, as_of)
+    # Interviews are sorted by date, so those since a contact's last update are the last
+    # ones of the list: counting them needs no pairing of every contact with every interview.
+    since = len(interviews) - np.searchsorted(
+        interviews["iv_date"].to_numpy(), core["last_update"].to_numpy(), side="right"
+    )
+    since = np.where(core["last_update"].isna(), len(interviews), since)
+    core = core.assign(interviews=since)
     waited = (as_of - core["last_update"]).dt.days
     interval_passed = core["last_update"].isna() | (waited >= core["every"])
     due: pd.DataFrame = core[(core["interviews"] > 0) & interval_passed].copy()
     if due.empty:
         return due.assign(why="", draft="")
 
-    since = "since your last update on " + frames.day_text(due["last_update"])
     told = _plural(due["interviews"], "interview")
     due["why"] = np.where(
         due["last_update"].isna(),
         "No update on record yet; " + told + " to share.",
-        told + " " + since + " (every " + due["every"].astype(str) + " days).",
+        told
+        + " since your last update on "
+        + frames.day_text(due["last_update"])
+        + " (every "
+        + due["every"].astype(str)
+        + " days).",
     )
-    lines = _lookup(due["key"], _interview_lines(pairs))
-    skills = _lookup(due["key"], _skills(pairs)).fillna("")
-    skills_text = ("The skills that stood out in these conversations: " + skills + ".\n\n").where(
-        skills != "", ""
-    )
+    latest = interviews.tail(UPDATE_LINES)
+    lines = _interview_lines(latest)
+    shown = due["interviews"].clip(upper=UPDATE_LINES)
+    # A note lists the most recent interviews only; a long list would bury the ask.
+    listed = {n: "\n".join(lines[len(lines) - n :]) for n in set(shown.tolist())}
+    skills = {n: _skills(latest.tail(n)) for n in listed}
+    earlier = due["interviews"] - shown
+    more = ("\n(and " + _plural(earlier, "earlier interview") + ")").where(earlier > 0, "")
+    skill_text = shown.map(skills)
+    skills_line = (
+        "The skills that stood out in these conversations: " + skill_text + ".\n\n"
+    ).where(skill_text != "", "")
     due["draft"] = (
         "Hi "
         + _greeting_name(due["contact"])
         + ",\n\nA quick update on my job search, which is moving along well. Since we last "
         + "caught up I have interviewed for these roles:\n"
-        + lines
+        + shown.map(listed)
+        + more
         + "\n\n"
-        + skills_text
+        + skills_line
         + "If you hear of a team that could use these strengths, or someone I should talk "
         + "to, I would be grateful if you kept me in mind. Your support means a lot.\n\n"
         + _signature(tracker.settings)
