@@ -31,6 +31,7 @@ from followup.tracker import Tracker
 _HISTORY_KEY = ["date", "company", "role", "step", "contact"]
 
 
+CELL_LIMIT = 32_767
 _USER_COLUMNS = ("done", "note")  # typed by the user; every other column is generated
 
 
@@ -42,7 +43,8 @@ def _canonical(values: pd.Series) -> pd.Series:
     if pd.api.types.is_datetime64_any_dtype(values):
         dates: pd.Series = values.dt.strftime("%Y-%m-%d").fillna("")
         return dates
-    return cells.text(values).map(lambda t: " ".join(str(t).split()))
+    # A spreadsheet cell holds at most 32,767 characters; compare what fits in one.
+    return cells.text(values).map(lambda t: " ".join(str(t)[:CELL_LIMIT].split()))
 
 
 def _digest(values: pd.Series) -> pd.Series:
