@@ -42,3 +42,11 @@ def long_day(day: pd.Timestamp) -> str:
 def short_day(day: pd.Timestamp) -> str:
     """Mon 23 Nov."""
     return f"{day:%a} {day.day} {day:%b}"
+
+
+def greeting_names(names: pd.Series) -> pd.Series:
+    """First names for a friendly hello ("there" when blank); a title such as "Dr." keeps
+    the full name, as in "Hi Dr. Okafor"."""
+    names = names.fillna("").astype(str).str.strip()
+    first = names.str.split().str[0].fillna("")
+    return first.where(~first.str.endswith(".") & (first != ""), names).replace("", "there")

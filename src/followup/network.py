@@ -51,12 +51,6 @@ def _and_join(items: pd.Series) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
-def _greeting_name(names: pd.Series) -> pd.Series:
-    """First names for a friendly hello; a title such as "Dr." keeps the full name."""
-    first = names.str.split().str[0].fillna("")
-    return first.where(~first.str.endswith(".") & (first != ""), names).replace("", "there")
-
-
 def _signature(settings: Settings) -> str:
     name = settings.your_name.strip()
     return f"{_SIGN_OFF},\n{name}" if name else _SIGN_OFF
@@ -180,7 +174,7 @@ def _core_updates(tracker: Tracker, contacts: pd.DataFrame, as_of: pd.Timestamp)
     ).where(skill_text != "", "")
     due["draft"] = (
         "Hi "
-        + _greeting_name(due["contact"])
+        + frames.greeting_names(due["contact"])
         + ",\n\nA quick update on my job search, which is moving along well. Since we last "
         + "caught up I have interviewed for these roles:\n"
         + shown.map(listed)
@@ -249,7 +243,7 @@ def _advocate_asks(
     )
     due["draft"] = (
         "Hi "
-        + _greeting_name(due["contact"])
+        + frames.greeting_names(due["contact"])
         + ",\n\nI hope you are doing well. I interviewed with "
         + due["company_op"]
         + " for the "

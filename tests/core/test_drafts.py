@@ -46,9 +46,10 @@ def test_no_draft_sounds_impatient_or_shouts(step: str, ctx: dict[str, object]) 
 
 
 @pytest.mark.parametrize("step", STEP_IDS)
-def test_drafts_name_the_interviewer_company_and_role(step: str) -> None:
+def test_drafts_greet_the_interviewer_by_first_name_and_name_company_and_role(step: str) -> None:
     text = draft(step, FULL)
-    assert "Dana Reyes" in text
+    assert "Hi Dana," in text or "Hi Dana, " in text
+    assert "Dana Reyes" not in text
     assert "Acme" in text
     assert "Analyst" in text
 
@@ -105,8 +106,8 @@ def test_this_week_drafts_use_the_tracker_and_settings() -> None:
     tracker = make_tracker([WORKED], settings=Settings(your_name="Sam Patel"))
     rows = cadence.this_week(tracker, pd.Timestamp("2026-11-25")).set_index("step")
     assert "on Tuesday 8 December" in rows.loc["reiterate-email", "draft"]
-    assert rows.loc["status-email", "draft"].startswith("Hi Dana Reyes,")
-    assert rows.loc["status-call", "draft"].startswith("Call script: Hi Dana Reyes, this is Sam")
+    assert rows.loc["status-email", "draft"].startswith("Hi Dana,")
+    assert rows.loc["status-call", "draft"].startswith("Call script: Hi Dana, this is Sam")
 
 
 def test_a_late_reiterating_email_announces_a_call_a_week_after_it_goes_out() -> None:
@@ -126,3 +127,9 @@ def test_a_missing_decision_date_puts_the_timeline_question_in_the_thank_you() -
 @pytest.mark.parametrize("step", STEP_IDS)
 def test_the_tone_check_passes_every_built_in_draft(step: str, ctx: dict[str, object]) -> None:
     assert flagged(draft(step, ctx)) == []
+
+
+def test_a_title_keeps_the_full_name() -> None:
+    assert draft("thank-you", {**FULL, "interviewer": "Dr. Ruth Okafor"}).startswith(
+        "Hi Dr. Ruth Okafor,"
+    )
