@@ -101,15 +101,14 @@ def plan(tracker: Tracker, as_of: pd.Timestamp, days: int) -> Plan:
     current = ticks.with_history(tracker, added)
     network = network_updates(current, as_of)
     week = this_week(current, as_of, days, network)
-    week = week.assign(fingerprint=ticks.fingerprints(week, THIS_WEEK_SHEET))
-    network = network.assign(fingerprint=ticks.fingerprints(network, NETWORK_SHEET))
+    names = tone.known_words(tracker)
     kept_week = ticks.carry_over(week, tracker.this_week, THIS_WEEK_SHEET)
     kept_network = ticks.carry_over(network, tracker.network, NETWORK_SHEET)
     return Plan(
         as_of,
         days,
-        _tone_checked(kept_week.rows, THIS_WEEK_SHEET, tone.known_words(tracker)),
-        _tone_checked(kept_network.rows, NETWORK_SHEET, tone.known_words(tracker)),
+        _finished(kept_week.rows, week, THIS_WEEK_SHEET, names),
+        _finished(kept_network.rows, network, NETWORK_SHEET, names),
         current.history.drop(columns="row"),
         added,
         kept_week.lost + kept_network.lost,
@@ -117,14 +116,20 @@ def plan(tracker: Tracker, as_of: pd.Timestamp, days: int) -> Plan:
     )
 
 
-def _tone_checked(rows: pd.DataFrame, sheet: Sheet, names: frozenset[str]) -> pd.DataFrame:
-    """Edited drafts are about to be sent: say in Why when one reads as frustrated."""
-    edited = ticks.changed(rows, sheet)["draft"]
-    notes = rows.loc[edited, "draft"].map(lambda draft: tone.tone_note(draft, names))
-    flagged = notes.ne("")
+def _finished(
+    rows: pd.DataFrame, generated: pd.DataFrame, sheet: Sheet, names: frozenset[str]
+) -> pd.DataFrame:
+    """Flag frustrated edited drafts in Why, then fingerprint the rows as they are written.
+
+    The Draft digest is of the tool's own draft, so a carried-over edit still reads as an
+    edit next week; every other digest is of the cell as written (Why with its Tone note).
+    """
     rows = rows.copy()
-    at = flagged.index[flagged]
-    rows.loc[at, "why"] = notes[flagged] + " " + rows.loc[at, "why"]
+    edited = rows["draft"].ne(generated["draft"])
+    notes = rows.loc[edited, "draft"].map(lambda draft: tone.tone_note(draft, names))
+    at = notes.index[notes.ne("")]
+    rows.loc[at, "why"] = notes[at] + " " + rows.loc[at, "why"]
+    rows["fingerprint"] = ticks.fingerprints(rows.assign(draft=generated["draft"]), sheet)
     return rows
 
 

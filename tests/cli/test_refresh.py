@@ -200,6 +200,10 @@ def test_a_frustrated_edit_is_flagged_in_why(acme: Path) -> None:
     why = week[week["Step"].eq("status-email")]["Why"].iloc[0]
     assert why.startswith("Tone:")
     assert "still haven't heard" in why and "AGAIN" in why
+    code, output = run("refresh", str(acme), "--as-of", "2026-11-24", "--no-backup")
+    assert code == 0 and "warning" not in output  # the Tone note is the tool's own text
+    week = sheet(acme, THIS_WEEK_SHEET.name)
+    assert week[week["Step"].eq("status-email")]["Why"].iloc[0] == why
 
 
 def test_an_edit_whose_action_is_gone_is_reported(acme: Path) -> None:
