@@ -91,7 +91,7 @@ def main() -> None:
 @click.argument("path", type=workbook_path(new=True), metavar="PATH.xlsx")
 @reports_errors
 def init(path: Path) -> None:
-    """Create a new, empty tracker at PATH.xlsx (never overwrites a file)."""
+    """Create a new, empty tracker (never overwrites a file)."""
     if path.suffix.lower() != ".xlsx":
         raise click.BadParameter("the tracker's name must end in .xlsx.", param_hint="PATH")
     commands.init(path)
@@ -103,7 +103,7 @@ def init(path: Path) -> None:
 @as_of_option
 @reports_errors
 def check(tracker: Path, as_of: dt.datetime | None) -> None:
-    """Check the tracker and list every problem at once (exit 1 if any error)."""
+    """List every problem in the tracker at once."""
     loaded = commands.load(tracker, _as_of(as_of))
     echo_problems(loaded.problems)
     errors, warnings = len(loaded.errors), len(loaded.warnings)
@@ -147,7 +147,7 @@ def refresh(
     no_backup: bool,
     force: bool,
 ) -> None:
-    """Plan the week: record ticks, compute follow-ups, rewrite followup's own sheets."""
+    """Plan the week and rewrite followup's own sheets."""
     done = commands.refresh(
         tracker,
         _as_of(as_of),
@@ -206,7 +206,10 @@ def echo_refreshed(done: commands.Refreshed) -> None:
 )
 @reports_errors
 def demo(folder: Path) -> None:
-    """Copy the sample tracker into DIR (default: here) and refresh it."""
+    """Try it: copy the sample tracker into DIR and refresh it.
+
+    DIR defaults to the current folder. The sample's dates are moved to around today.
+    """
     path, done = commands.demo(folder, today())
     echo_refreshed(done)
     click.echo(f"Open {path} and look at the This Week sheet.")
@@ -236,7 +239,11 @@ def demo(folder: Path) -> None:
 def export(
     tracker: Path, to: Path | None, ics_path: Path | None, as_of: dt.datetime | None, days: int
 ) -> None:
-    """Share the week: a workbook for your coach and/or a calendar file."""
+    """Share the week: a workbook for your coach, or calendar events.
+
+    --to writes This Week, Network Updates and Summary without your Notes; --ics writes the
+    week's open actions as calendar events (importing a newer file updates them).
+    """
     if to is None and ics_path is None:
         raise click.UsageError("say where to export: --to OUT.xlsx, --ics OUT.ics, or both.")
     if to is not None and to.suffix.lower() != ".xlsx":

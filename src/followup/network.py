@@ -302,7 +302,8 @@ def _glow_rows(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
         + ") on "
         + frames.day_text(recent["iv_date"])
     )
-    interviews = _and_join(named)
+    # A panel is one interview however many people sat on it.
+    interviews = _and_join(named.drop_duplicates())
     contacts = _contacts(tracker, as_of).sort_values(
         ["last_touch", "row"], na_position="first", kind="stable"
     )
@@ -360,7 +361,8 @@ def _search_rows(bal: Balance) -> pd.DataFrame:
         action = "Search target met: keep the search going"
     why = (
         f"Last 7 days ({bal.period}): {bal.searches} new-opportunity activities against a "
-        f"target of {bal.target}, and {bal.followups} follow-ups sent."
+        f"target of {bal.target}, and {bal.followups} "
+        f"follow-up{'' if bal.followups == 1 else 's'} sent."
     )
     if bal.crowded_out:
         why += " Follow-ups outnumber the search: give most of your time to new openings."

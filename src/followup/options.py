@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import click
 
 TRACKER_SUFFIXES = (".xlsx", ".xlsm")
+# Files a spreadsheet app can open but followup cannot, and what to do about each.
+OTHER_FORMATS = {
+    ".xls": "an old-format Excel file",
+    ".ods": "a LibreOffice (OpenDocument) spreadsheet",
+    ".numbers": "a Numbers spreadsheet",
+    ".csv": "a CSV file",
+}
 
 
 def workbook_path(*, new: bool = False) -> click.Path:
@@ -15,11 +23,33 @@ def workbook_path(*, new: bool = False) -> click.Path:
 
 
 def check_suffix(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
-    if value is not None and value.suffix.lower() not in TRACKER_SUFFIXES:
-        raise click.BadParameter(
-            f"{value.name} is not an Excel workbook name; use a name ending in .xlsx.", ctx, param
-        )
-    return value
+    if value is None or value.suffix.lower() in TRACKER_SUFFIXES:
+        return value
+    kind = OTHER_FORMATS.get(value.suffix.lower())
+    if kind:
+        message = f"{value.name} is {kind}. Open it and save it as an Excel workbook (.xlsx)."
+    else:
+        message = f"{value.name} is not an Excel workbook name; use a name ending in .xlsx."
+    raise click.BadParameter(message, ctx, param)
+
+
+class IsoDate(click.DateTime):
+    """A date typed as YYYY-MM-DD, with a message a non-programmer can act on."""
+
+    name = "date"
+
+    def __init__(self) -> None:
+        super().__init__(formats=["%Y-%m-%d"])
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> dt.datetime:
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter:
+            self.fail(
+                f"{value!r} is not a date. Type it as YYYY-MM-DD, e.g. 2026-11-23.", param, ctx
+            )
 
 
 tracker_argument = click.argument(
@@ -27,7 +57,7 @@ tracker_argument = click.argument(
 )
 as_of_option = click.option(
     "--as-of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=IsoDate(),
     default=None,
     metavar="YYYY-MM-DD",
     help="Plan as if today were this date (default: today, your local date).",
@@ -37,7 +67,8 @@ days_option = click.option(
     type=click.IntRange(1, 31),
     default=7,
     show_default=True,
-    help="How many days ahead the plan looks, starting today.",
+    metavar="N",
+    help="How many days the plan covers, starting today (1 to 31).",
 )
 
 

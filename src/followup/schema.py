@@ -288,7 +288,7 @@ THIS_WEEK_SHEET = Sheet(
     "ThisWeek",
     (
         Column("When", "when", width=11),
-        Column("Due", "due", Kind.DATE, width=16),
+        Column("Due", "due", Kind.DATE, width=18),
         Column("Company", "company", width=18),
         Column("Role", "role", width=20),
         Column("Step", "step", width=18),

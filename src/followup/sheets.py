@@ -129,7 +129,9 @@ def history_sheet(rows: pd.DataFrame) -> OwnedSheet:
 def summary_sheet(summary: Summary) -> OwnedSheet:
     blocks: list[Block] = []
     for part in summary.blocks:
-        blocks.append(Block(part.table, _summary_columns(part.table), heading=part.heading))
+        # Plain text reads evenly: a number beside a word in the next column runs together.
+        table = part.table.astype(str).replace({"nan": "", "None": ""})
+        blocks.append(Block(table, _summary_columns(table), heading=part.heading))
         if part.note:
             blocks.append(
                 Block(

@@ -212,7 +212,7 @@ def _follow_up_block(steps: pd.DataFrame, as_of: pd.Timestamp, bal: Balance) -> 
     missed &= closed < as_of
     rows: list[tuple[object, ...]] = [
         ("Overdue now", int((state == "overdue").sum())),
-        ("Due today and in the coming week", int(state.isin(["today", "this week"]).sum())),
+        ("Steps due in This Week's window", int(state.isin(["today", "this week"]).sum())),
         ("Sent in the last 7 days", bal.followups),
         ("Missed in the last 7 days", int(missed.sum())),
     ]

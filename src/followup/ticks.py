@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from followup import cells
+from followup import cells, frames
 from followup.errors import Problem
 from followup.schema import (
     ADVOCATE,
@@ -126,10 +126,15 @@ def new_history(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
 
 
 def _key(frame: pd.DataFrame) -> pd.Series:
-    parts = [frame["date"].dt.strftime("%Y-%m-%d")] + [
-        frame[c].astype(str).str.strip().str.casefold() for c in _HISTORY_KEY[1:]
-    ]
-    return pd.Series(["|".join(p) for p in zip(*parts, strict=True)], index=frame.index)
+    """What makes a History row the same action: a cadence step by opportunity, anything
+    else (a network update ticked on both sheets, say) by contact alone."""
+    norm = {c: frames.key(frame[c]) for c in _HISTORY_KEY[1:]}
+    cadence = frame["step"].isin(STEP_IDS)
+    company = norm["company"].where(cadence, "")
+    role = norm["role"].where(cadence, "")
+    day = frame["date"].dt.strftime("%Y-%m-%d").fillna("")
+    key: pd.Series = day + "|" + company + "|" + role + "|" + norm["step"] + "|" + norm["contact"]
+    return key
 
 
 def with_history(tracker: Tracker, added: pd.DataFrame) -> Tracker:

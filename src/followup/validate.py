@@ -114,10 +114,11 @@ def _parse_sheet(
     letters = {col.key: raw.headers.get(col.header.casefold()) for col in sheet.columns}
     for col in sheet.columns:
         if col.required and letters[col.key] is None:
+            found = ", ".join(raw.labels.values()) or "none"
             problems.error(
                 f"{raw.name}!{raw.header_row}:{raw.header_row}",
-                f"the required column '{col.header}' is missing. Type {col.header} as a header "
-                f"in an empty cell of row {raw.header_row}.",
+                f"no column is headed '{col.header}'. Rename the column that holds it, or add "
+                f"one (headers found: {found}).",
             )
     present = {key: letter for key, letter in letters.items() if letter is not None}
     body = raw.rows[list(present.values())] if present else raw.rows.iloc[:, :0]
@@ -211,6 +212,8 @@ def _parse_column(
         return pd.DataFrame({col.key: parsed, f"{col.key}_days": days})
     if col.kind is Kind.CHOICE:
         parsed, bad = cells.choices(values, col.choices)
+        # An unknown choice keeps its text, so it is reported once, not also as blank.
+        parsed = parsed.where(~bad, cells.text(values))
         problems.cells(
             raw,
             letter,
@@ -243,8 +246,8 @@ def _parse_column(
             raw,
             letter,
             values.index[bad],
-            f"{{value}} is not a Done mark. Type x (done today) or the date you did it, such "
-            f"as {_DATE_EXAMPLE}, or clear the cell.",
+            f"{{value}} is not a Done mark. Type x (recorded with the refresh's date) or the "
+            f"date you did it, such as {_DATE_EXAMPLE}, or clear the cell.",
             values,
         )
         return cells.text(values)
@@ -296,9 +299,8 @@ def _parse_settings(raw: RawSheet | None, problems: _Problems) -> Settings:
             continue
         parsed = _setting_value(setting.kind, cell)
         if parsed is None:
-            problems.error(
-                where, f"{show(value)} is not a valid {setting.name}. {_HOW[setting.kind]}"
-            )
+            how = _HOW[setting.kind].format(default=setting.default)
+            problems.error(where, f"{show(value)} is not a valid {setting.name}. {how}")
         elif setting.key == "holidays" and not known_country(str(parsed)):
             problems.error(
                 where,
@@ -311,7 +313,7 @@ def _parse_settings(raw: RawSheet | None, problems: _Problems) -> Settings:
 
 
 _HOW = {
-    Kind.WHOLE_DAYS: "Type a whole number such as 14.",
+    Kind.WHOLE_DAYS: "Type a whole number such as {default} (the default).",
     Kind.YES_NO: "Type Yes or No.",
     Kind.TIME: "Type a time such as 4:00 PM or 16:00.",
     Kind.TEXT: "Type some text.",

@@ -146,8 +146,8 @@ def test_missing_sheet_and_missing_required_column(tmp_path: Path) -> None:
     wb["Log"].delete_cols(4)  # Direction
     wb.save(path)
     assert problems(path) == [
-        "error: Log!1:1: the required column 'Direction' is missing. Type Direction as a header "
-        "in an empty cell of row 1.",
+        "error: Log!1:1: no column is headed 'Direction'. Rename the column that holds it, or add "
+        "one (headers found: Date, Company, Role, Channel, Step, Contact, Message).",
         "error: Search: the sheet 'Search' is missing. Add a sheet named Search with the headers "
         "Date, Activity, Company, Contact, Notes in row 1 (`followup init` writes a ready-made "
         "tracker).",
@@ -264,3 +264,18 @@ def test_not_a_workbook_and_missing_file(tmp_path: Path) -> None:
         load(tmp_path / "notes.xlsx", AS_OF)
     with pytest.raises(UnreadableWorkbook, match=r"missing\.xlsx was not found"):
         load(tmp_path / "missing.xlsx", AS_OF)
+
+
+def test_an_unknown_step_is_reported_once(tmp_path: Path) -> None:
+    log = [{"Date": dt.date(2026, 11, 3), "Company": "Acme", "Direction": "Sent", "Step": "thanks"}]
+    found = problems(tracker(tmp_path / "t.xlsx", [ACME], log))
+    assert len(found) == 1 and found[0].startswith(
+        "error: Log!F2: 'thanks' is not a choice for Step."
+    )
+
+
+def test_a_bad_setting_number_suggests_its_own_default(tmp_path: Path) -> None:
+    found = problems(tracker(tmp_path / "t.xlsx", [ACME], settings={"Glow window (days)": "two"}))
+    assert found == [
+        "error: Settings!B2: 'two' is not a valid Glow window (days). Type a whole number such as 2 (the default)."
+    ]

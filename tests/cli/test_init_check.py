@@ -129,4 +129,16 @@ def test_not_a_workbook_and_missing_file_give_one_line(tmp_path: Path) -> None:
 def test_a_bad_as_of_date_is_a_usage_error(tmp_path: Path) -> None:
     code, output = run("check", str(tmp_path / "t.xlsx"), "--as-of", "23/11/2026")
     assert code == 2
-    assert "'23/11/2026' does not match the format '%Y-%m-%d'" in output
+    assert (
+        "Error: Invalid value for '--as-of': '23/11/2026' is not a date. Type it as YYYY-MM-DD, e.g. 2026-11-23."
+        in output
+    )
+
+
+def test_an_old_format_file_says_how_to_convert(tmp_path: Path) -> None:
+    code, output = run("check", str(tmp_path / "tracker.xls"))
+    assert code == 2
+    assert (
+        "tracker.xls is an old-format Excel file. Open it and save it as an Excel workbook (.xlsx)."
+        in output
+    )

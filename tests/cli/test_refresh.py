@@ -141,6 +141,10 @@ def _tick_and_edit(path: Path) -> None:
     ws.cell(rows["status-email"], col["Done"]).value = "x"
     ws.cell(rows["status-email"], col["Note"]).value = "Sent from my phone"
     ws.cell(rows["status-call"], col["Draft"]).value = "Call Dana at 4pm, mention the migration."
+    # The same network update, ticked on This Week as well: it is one action.
+    for r in range(header[0].row + 1, ws.max_row + 1):
+        if ws.cell(r, col["Contact"]).value == "Maria Gonzalez":
+            ws.cell(r, col["Done"]).value = dt.datetime(2026, 11, 23)
     net = wb[NETWORK_SHEET.name]
     nheader = next(r for r in net.iter_rows() if r[0].value == "Contact")
     ncol = {c.value: c.column for c in nheader}
@@ -253,14 +257,22 @@ def test_other_typing_in_this_week_is_named_in_a_warning(acme: Path) -> None:
 
 
 def test_capitals_in_the_users_own_names_are_not_shouting(tmp_path: Path) -> None:
-    path = tracker(tmp_path / "t.xlsx", [{**ACME, "Company": "ZENITH", "Skills highlighted": "SOLIDWORKS"}])
+    path = tracker(
+        tmp_path / "t.xlsx", [{**ACME, "Company": "ZENITH", "Skills highlighted": "SOLIDWORKS"}]
+    )
     run("refresh", str(path), "--as-of", "2026-11-24", "--no-backup")
     wb = openpyxl.load_workbook(path)
     ws = wb[THIS_WEEK_SHEET.name]
     header = next(r for r in ws.iter_rows() if r[0].value == "When")
     col = {c.value: c.column for c in header}
-    row = next(r for r in range(header[0].row + 1, ws.max_row + 1) if ws.cell(r, col["Step"]).value == "status-email")
-    ws.cell(row, col["Draft"]).value = "Hello Dana, is the ZENITH analyst role still open? My SOLIDWORKS work may help. Thanks, Ana"
+    row = next(
+        r
+        for r in range(header[0].row + 1, ws.max_row + 1)
+        if ws.cell(r, col["Step"]).value == "status-email"
+    )
+    ws.cell(
+        row, col["Draft"]
+    ).value = "Hello Dana, is the ZENITH analyst role still open? My SOLIDWORKS work may help. Thanks, Ana"
     wb.save(path)
     run("refresh", str(path), "--as-of", "2026-11-24", "--no-backup")
     week = sheet(path, THIS_WEEK_SHEET.name)

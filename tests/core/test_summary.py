@@ -65,7 +65,7 @@ def test_the_week_block(result: summary.Summary) -> None:
 def test_follow_up_counts(result: summary.Summary) -> None:
     assert values(result.follow_ups) == {
         "Overdue now": 2,  # Acme's status email and status call
-        "Due today and in the coming week": 2,  # Acme reiterate email, Beta halfway
+        "Steps due in This Week's window": 2,  # Acme reiterate email, Beta halfway
         "Sent in the last 7 days": 2,  # Beta thank-you (logged and ticked), Acme note
         "Missed in the last 7 days": 1,  # Acme halfway: useful until Mon 23 Nov
     }
