@@ -17,6 +17,7 @@ from followup.schema import (
     ADVOCATE,
     ASK_ADVOCATE,
     CORE_NETWORK,
+    ENDED_STATUSES,
     GLOW_CALLS,
     NETWORK_SHEET,
     NETWORK_UPDATE,
@@ -109,6 +110,15 @@ def _interviews(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
     return out.sort_values(["iv_date", "iv_row"], kind="stable")
 
 
+def _ended_opportunities(tracker: Tracker) -> set[str]:
+    """Opportunities (company|role keys) whose latest interview row says Rejected, Withdrawn
+    or Filled."""
+    iv = tracker.interviews.sort_values(["interview_date", "row"], kind="stable")
+    keys = frames.key(iv["company"]) + "|" + frames.key(iv["role"])
+    status = iv["status"].groupby(keys).last()
+    return set(status.index[status.isin(ENDED_STATUSES)])
+
+
 def _interview_lines(shown: pd.DataFrame) -> list[str]:
     """One "- Company, Role (Round, Mon 2 Nov)" line per interview."""
     detail = shown["iv_round"].where(shown["iv_round"] == "", shown["iv_round"] + ", ")
@@ -135,7 +145,14 @@ def _skills(shown: pd.DataFrame) -> str:
 
 def _core_updates(tracker: Tracker, contacts: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
     core = contacts[contacts["relationship"] == CORE_NETWORK].drop_duplicates("key")
+    # News for the network is progress: interviews for roles that ended badly stay out.
+    ended = _ended_opportunities(tracker)
     interviews = _interviews(tracker, as_of)
+    interviews = interviews[
+        ~(frames.key(interviews["iv_company"]) + "|" + frames.key(interviews["iv_role"])).isin(
+            ended
+        )
+    ]
     # Interviews are sorted by date, so those since a contact's last update are the last
     # ones of the list: counting them needs no pairing of every contact with every interview.
     since = len(interviews) - np.searchsorted(

@@ -440,3 +440,12 @@ def test_empty_tracker_rows_have_the_this_week_columns() -> None:
     assert tuple(rows.columns) == THIS_WEEK_SHEET.keys
     assert list(rows["step"]) == ["search-target"]
     assert rows["due"].dtype == "datetime64[ns]"
+
+
+def test_updates_leave_out_roles_that_ended_without_an_offer() -> None:
+    rejected = {**WORKED, "company": "Globex", "role": "Lead", "status": "Rejected"}
+    offer = {**WORKED, "company": "Initech", "role": "Analyst", "status": "Offer"}
+    tracker = make_full_tracker([WORKED, rejected, offer], contacts=[core("Maria Gonzalez")])
+    draft = row_of(network.network_updates(tracker, day("2026-11-16")), "Maria Gonzalez")["draft"]
+    assert "Acme" in draft and "Initech" in draft
+    assert "Globex" not in draft

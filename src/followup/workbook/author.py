@@ -25,7 +25,7 @@ TABLE_STYLE = "Table Style Medium 2"
 TITLE_SIZE = 14
 LINE_HEIGHT = 15.0
 MAX_ROW_HEIGHT = 409.0  # Excel's limit
-CHARS_PER_WIDTH = 1.1  # characters of body text per unit of column width
+CHARS_PER_WIDTH = 1.2  # characters of body text per unit of column width
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,8 @@ class _Formats:
 
     def for_kind(self, kind: CellKind) -> Any:
         if kind == "date":
-            return self.get(num_format=DATE_FORMAT, valign="top")
+            # Left, like the text beside it: a right-aligned date runs into the next column.
+            return self.get(num_format=DATE_FORMAT, valign="top", align="left")
         if kind == "percent":
             return self.get(num_format=PERCENT_FORMAT, valign="top")
         if kind == "wrap":
