@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import posixpath
 import re
+import struct
 import zipfile
 from dataclasses import dataclass
 
@@ -157,15 +158,18 @@ def serialize(root: etree._Element, original: bytes | None = None) -> bytes:
 class Parts:
     """The package's members in their zip order, looked up case-insensitively as OPC requires.
 
-    Members keep their zip entry (compression, timestamp) so unchanged parts are written
-    back as they were.
+    Members are decompressed only when read, and a member never written to is copied into
+    the new package as its original compressed bytes, so a refresh costs little more than
+    the parts it changes. Members keep their zip entry (compression, timestamp).
     """
 
     def __init__(self, data: bytes) -> None:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            self._infos = {info.filename: info for info in zf.infolist() if not info.is_dir()}
-            # None marks a deleted member: rewriting it later keeps its place in the zip.
-            self._data: dict[str, bytes | None] = {name: zf.read(name) for name in self._infos}
+        self._source = data
+        self._zip = zipfile.ZipFile(io.BytesIO(data))
+        self._infos = {info.filename: info for info in self._zip.infolist() if not info.is_dir()}
+        # _UNREAD: still only in the source zip. None marks a deleted member: rewriting it
+        # later keeps its place in the zip.
+        self._data: dict[str, bytes | _Unread | None] = dict.fromkeys(self._infos, _UNREAD)
         self._folded = {name.casefold(): name for name in self._data}
 
     def names(self) -> list[str]:
@@ -186,7 +190,45 @@ class Parts:
 
     def get(self, name: str) -> bytes | None:
         found = self._folded.get(name.casefold())
-        return None if found is None else self._data[found]
+        if found is None:
+            return None
+        data = self._data[found]
+        if isinstance(data, _Unread):
+            data = self._data[found] = self._zip.read(found)
+        return data
+
+    def head(self, name: str, until: bytes) -> bytes | None:
+        """The member's bytes up to the first `until` (all of it if absent), decompressing
+        no further than needed: a sheet's views come before its rows."""
+        found = self._folded.get(name.casefold())
+        if found is None or self._data[found] is None:
+            return None
+        if not isinstance(self._data[found], _Unread):
+            data = self.read(found)
+            at = data.find(until)
+            return data if at < 0 else data[:at]
+        out = b""
+        with self._zip.open(found) as stream:
+            while chunk := stream.read(1 << 16):
+                out += chunk
+                at = out.find(until)
+                if at >= 0:
+                    return out[:at]
+        return out
+
+    def same(self, name: str, other: Parts) -> bool:
+        """Whether the member has the same uncompressed content in `other`: untouched members
+        are compared by their zip entries' CRC-32 and size, without decompressing."""
+        mine, theirs = self._folded.get(name.casefold()), other._folded.get(name.casefold())
+        if mine is None or theirs is None:
+            return mine is theirs
+        a, b = self._data[mine], other._data[theirs]
+        if a is None or b is None:
+            return a is b
+        if isinstance(a, _Unread) and isinstance(b, _Unread):
+            x, y = self._infos[mine], other._infos[theirs]
+            return (x.CRC, x.file_size) == (y.CRC, y.file_size)
+        return self.read(mine) == other.read(theirs)
 
     def write(self, name: str, data: bytes) -> None:
         found = self._folded.get(name.casefold())
@@ -224,10 +266,69 @@ class Parts:
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
             for name, data in self._data.items():
-                if data is not None:
-                    info = self._infos[name]
+                if data is None:
+                    continue
+                info = self._infos[name]
+                if isinstance(data, _Unread):
+                    _copy_compressed(zf, self._source, info)
+                else:
                     zf.writestr(info, data, compress_type=info.compress_type)
         return buffer.getvalue()
+
+
+class _Unread:
+    """Marks a member not yet decompressed."""
+
+
+_UNREAD = _Unread()
+_LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")
+_ZIP64_EXTRA = 0x0001
+
+
+def _copy_compressed(zf: zipfile.ZipFile, source: bytes, info: zipfile.ZipInfo) -> None:
+    """Append a member to `zf` as its original compressed bytes (same CRC, same content)."""
+    fields = _LOCAL_HEADER.unpack_from(source, info.header_offset)
+    if fields[0] != b"PK\x03\x04":
+        raise zipfile.BadZipFile(f"bad local header for {info.filename}")
+    start = info.header_offset + _LOCAL_HEADER.size + fields[-2] + fields[-1]
+    raw = source[start : start + info.compress_size]
+    copy = zipfile.ZipInfo(info.filename, info.date_time)
+    for attr in (
+        "compress_type",
+        "comment",
+        "create_system",
+        "create_version",
+        "extract_version",
+        "flag_bits",
+        "volume",
+        "internal_attr",
+        "external_attr",
+        "CRC",
+        "compress_size",
+        "file_size",
+    ):
+        setattr(copy, attr, getattr(info, attr))
+    # The sizes go in the local header, so no data descriptor follows the data.
+    copy.flag_bits &= ~0x08
+    copy.extra = _without_zip64(info.extra)
+    assert zf.fp is not None
+    copy.header_offset = zf.fp.tell()
+    zf.fp.write(copy.FileHeader(zip64=False))
+    zf.fp.write(raw)
+    zf.start_dir = zf.fp.tell()  # type: ignore[attr-defined]
+    zf.filelist.append(copy)
+    zf.NameToInfo[copy.filename] = copy
+    zf._didModify = True
+
+
+def _without_zip64(extra: bytes) -> bytes:
+    out, at = b"", 0
+    while at + 4 <= len(extra):
+        kind, size = struct.unpack_from("<2H", extra, at)
+        if kind != _ZIP64_EXTRA:
+            out += extra[at : at + 4 + size]
+        at += 4 + size
+    return out
 
 
 def rels_source(rels_name: str) -> str:
