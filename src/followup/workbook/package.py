@@ -315,10 +315,10 @@ def _copy_compressed(zf: zipfile.ZipFile, source: bytes, info: zipfile.ZipInfo) 
     copy.header_offset = zf.fp.tell()
     zf.fp.write(copy.FileHeader(zip64=False))
     zf.fp.write(raw)
-    zf.start_dir = zf.fp.tell()  # type: ignore[attr-defined]
+    zf.start_dir = zf.fp.tell()
     zf.filelist.append(copy)
     zf.NameToInfo[copy.filename] = copy
-    zf._didModify = True
+    zf._didModify = True  # type: ignore[attr-defined]
 
 
 def _without_zip64(extra: bytes) -> bytes:
