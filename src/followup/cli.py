@@ -9,25 +9,15 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
-import pandas as pd
 
-from followup import __version__, commands
+from followup import __version__, commands, report
 from followup.errors import FollowupError, Problem, TrackerInvalid
-from followup.frames import long_day
 from followup.options import (
     as_of_option,
     days_option,
     today,
     tracker_argument,
     workbook_path,
-)
-from followup.schema import (
-    ASK_ADVOCATE,
-    NETWORK_UPDATE,
-    OVERDUE,
-    STEP_IDS,
-    THIS_WEEK_WHEN,
-    TODAY,
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -45,8 +35,8 @@ def reports_errors(func: F) -> F:
         except TrackerInvalid as exc:
             echo_problems(exc.problems)
             click.echo(
-                f"Nothing was written. Fix the {_count(len(exc.errors), 'error')} above, then run "
-                "the command again.",
+                f"Nothing was written. Fix the {report.count(len(exc.errors), 'error')} above, "
+                "then run the command again.",
                 err=True,
             )
             raise SystemExit(EXIT_DATA) from None
@@ -62,12 +52,8 @@ def echo_problems(problems: Sequence[Problem]) -> None:
         click.echo(f"{problem.level}: {problem}", err=problem.is_error)
 
 
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
-def _as_of(value: dt.datetime | None) -> pd.Timestamp:
-    return pd.Timestamp(value.date() if value else today())
+def _as_of(value: dt.datetime | None) -> dt.date:
+    return value.date() if value else today()
 
 
 class _InOrder(click.Group):
@@ -109,12 +95,12 @@ def check(tracker: Path, as_of: dt.datetime | None) -> None:
     errors, warnings = len(loaded.errors), len(loaded.warnings)
     if errors:
         click.echo(
-            f"{tracker.name}: {_count(errors, 'error')}, {_count(warnings, 'warning')}. "
-            "Fix the errors, then run followup check again.",
+            f"{tracker.name}: {report.count(errors, 'error')}, "
+            f"{report.count(warnings, 'warning')}. Fix the errors, then run followup check again.",
             err=True,
         )
         raise SystemExit(EXIT_DATA)
-    summary = "no problems" if not warnings else _count(warnings, "warning")
+    summary = "no problems" if not warnings else report.count(warnings, "warning")
     click.echo(f"{tracker.name}: {summary}. Ready for followup refresh.")
 
 
@@ -163,32 +149,11 @@ def refresh(
 def echo_refreshed(done: commands.Refreshed) -> None:
     echo_problems(done.warnings)
     plan = done.plan
-    last = plan.as_of + pd.Timedelta(days=plan.days - 1)
-    rows = plan.this_week
-    counts = rows["when"].value_counts()
-    click.echo(f"Week of {long_day(plan.as_of)} to {long_day(last)}:")
-    click.echo(
-        "  "
-        + ", ".join(f"{counts.get(w, 0)} {w.lower()}" for w in (OVERDUE, TODAY, THIS_WEEK_WHEN))
-        + f"; {_count(len(plan.network), 'network update')}."
-    )
-    overdue = rows[rows["when"] == OVERDUE]
-    if len(overdue):
-        click.echo("Overdue:")
-        for item in overdue.to_dict("records"):
-            who = f"{item['company']} ({item['role']}): " if item["company"] else ""
-            click.echo(f"  - {who}{item['action']}, due {long_day(pd.Timestamp(item['due']))}")
-    recorded = plan.recorded["step"]
-    if len(recorded):
-        kinds = {
-            "follow-up": recorded.isin(STEP_IDS).sum(),
-            "network update": recorded.eq(NETWORK_UPDATE).sum(),
-            "advocate ask": recorded.eq(ASK_ADVOCATE).sum(),
-            "other action": (~recorded.isin([*STEP_IDS, NETWORK_UPDATE, ASK_ADVOCATE])).sum(),
-        }
-        parts = ", ".join(_count(int(n), kind) for kind, n in kinds.items() if n)
-        verb = "Would record" if done.written is None else "Recorded"
-        click.echo(f"{verb} {_count(len(recorded), 'done action')} from your ticks: {parts}.")
+    for line in report.week_lines(plan.as_of, plan.days, plan.this_week, len(plan.network)):
+        click.echo(line)
+    recorded = report.recorded_line(plan.recorded["step"], dry_run=done.written is None)
+    if recorded:
+        click.echo(recorded)
     if done.written is None:
         click.echo("Dry run: nothing was written.")
         return
@@ -249,7 +214,7 @@ def export(
     if to is not None and to.suffix.lower() != ".xlsx":
         raise click.BadParameter("the export's name must end in .xlsx.", param_hint="--to")
     done = commands.export(tracker, _as_of(as_of), days, to=to, ics_path=ics_path)
-    actions = _count(len(done.this_week), "action")
+    actions = report.count(len(done.this_week), "action")
     if to is not None:
         click.echo(f"Wrote the week ({actions}) for your coach to {to}.")
     if ics_path is not None:

@@ -47,15 +47,15 @@ class Loaded:
         return [p for p in self.problems if not p.is_error]
 
 
-def load(path: Path, as_of: pd.Timestamp) -> Loaded:
+def load(path: Path, as_of: dt.date) -> Loaded:
     """Read and validate the tracker; every problem is returned, none raised."""
     data, stamp = read_tracker(path)
     raw = read_workbook(data, path.name, OWNED_READ)
-    tracker, problems = parse_tracker(raw.sheets, raw.clashes, as_of)
+    tracker, problems = parse_tracker(raw.sheets, raw.clashes, pd.Timestamp(as_of))
     return Loaded(path, data, stamp, tracker, problems, raw.info.date1904)
 
 
-def load_valid(path: Path, as_of: pd.Timestamp) -> Loaded:
+def load_valid(path: Path, as_of: dt.date) -> Loaded:
     loaded = load(path, as_of)
     if loaded.errors:
         raise TrackerInvalid(loaded.problems)
@@ -144,7 +144,7 @@ def owned_sheets(result: Plan) -> list[OwnedSheet]:
 
 def refresh(
     path: Path,
-    as_of: pd.Timestamp,
+    day: dt.date,
     days: int,
     *,
     output: Path | None = None,
@@ -153,6 +153,7 @@ def refresh(
     force: bool = False,
 ) -> Refreshed:
     """Validate, compute and (unless a dry run) write the owned sheets safely."""
+    as_of = pd.Timestamp(day)
     target = output or path
     if not dry_run and not force:
         check_locks(target)
@@ -197,18 +198,19 @@ def demo(folder: Path, today: dt.date) -> tuple[Path, Refreshed]:
         path = folder / f"sample-tracker-{number}.xlsx"
     as_of = sample.demo_day(today)
     sample.write_sample(path, as_of)
-    return path, refresh(path, pd.Timestamp(as_of), 7, backup=False)
+    return path, refresh(path, as_of, 7, backup=False)
 
 
 def export(
     path: Path,
-    as_of: pd.Timestamp,
+    day: dt.date,
     days: int,
     *,
     to: Path | None = None,
     ics_path: Path | None = None,
 ) -> Plan:
     """Write the week for the coach (a standalone workbook) and/or a calendar file."""
+    as_of = pd.Timestamp(day)
     loaded = load_valid(path, as_of)
     result = plan(loaded.tracker, as_of, days)
     for target in (to, ics_path):

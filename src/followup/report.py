@@ -1,0 +1,48 @@
+"""The short account of the week a refresh prints: counts, overdue actions, ticks recorded.
+
+Pure: frames in, lines of plain text out; the CLI only prints them.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from followup.frames import long_day
+from followup.schema import ASK_ADVOCATE, NETWORK_UPDATE, OVERDUE, STEP_IDS, WHEN_ORDER
+
+
+def count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def week_lines(as_of: pd.Timestamp, days: int, week: pd.DataFrame, updates: int) -> list[str]:
+    """The window, how many actions of each colour, and every overdue action by name."""
+    last = as_of + pd.Timedelta(days=days - 1)
+    counts = week["when"].value_counts()
+    tally = ", ".join(f"{counts.get(w, 0)} {w.lower()}" for w in WHEN_ORDER)
+    lines = [
+        f"Week of {long_day(as_of)} to {long_day(last)}:",
+        f"  {tally}; {count(updates, 'network update')}.",
+    ]
+    overdue = week[week["when"] == OVERDUE]
+    if len(overdue):
+        lines.append("Overdue:")
+        for item in overdue.to_dict("records"):
+            who = f"{item['company']} ({item['role']}): " if item["company"] else ""
+            lines.append(f"  - {who}{item['action']}, due {long_day(pd.Timestamp(item['due']))}")
+    return lines
+
+
+def recorded_line(steps: pd.Series, *, dry_run: bool) -> str | None:
+    """ "Recorded 3 done actions from your ticks: 2 follow-ups, 1 network update." """
+    if steps.empty:
+        return None
+    kinds = {
+        "follow-up": steps.isin(STEP_IDS).sum(),
+        "network update": steps.eq(NETWORK_UPDATE).sum(),
+        "advocate ask": steps.eq(ASK_ADVOCATE).sum(),
+        "other action": (~steps.isin([*STEP_IDS, NETWORK_UPDATE, ASK_ADVOCATE])).sum(),
+    }
+    parts = ", ".join(count(int(n), kind) for kind, n in kinds.items() if n)
+    verb = "Would record" if dry_run else "Recorded"
+    return f"{verb} {count(len(steps), 'done action')} from your ticks: {parts}."
