@@ -113,7 +113,7 @@ def merge(package: bytes, scratch: bytes, sheets: Sequence[OwnedSheet]) -> bytes
     positions = _positions(wb)
     active = _active_tab(wb)
     selected_elsewhere = any(
-        _TAB_SELECTED.search(pkg.get(s.part) or b"") is not None
+        _TAB_SELECTED.search(pkg.head(s.part, b"sheetData") or b"") is not None
         for s in info.sheets
         if s.part not in owned_parts
     )

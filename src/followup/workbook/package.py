@@ -11,6 +11,7 @@ import re
 import struct
 import zipfile
 from dataclasses import dataclass
+from typing import IO
 
 from lxml import etree
 
@@ -196,6 +197,14 @@ class Parts:
         if isinstance(data, _Unread):
             data = self._data[found] = self._zip.read(found)
         return data
+
+    def open(self, name: str) -> IO[bytes]:
+        """The member's uncompressed bytes as a stream, for parsers that can stop early."""
+        found = self._folded.get(name.casefold())
+        data = None if found is None else self._data[found]
+        if data is None or found is None:
+            raise KeyError(name)
+        return self._zip.open(found) if isinstance(data, _Unread) else io.BytesIO(data)
 
     def head(self, name: str, until: bytes) -> bytes | None:
         """The member's bytes up to the first `until` (all of it if absent), decompressing

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 
 from lxml import etree
 
@@ -53,12 +53,12 @@ def check(old: bytes, new: bytes, owned: Collection[str]) -> list[str]:
     before = Parts(old)
     problems = _absolute(after)
     try:
-        known = set(_structure(before))
+        known = set(_structure(before, _fresh(before, after)))
     except Exception:  # a tracker we cannot even inspect has nothing to compare with
         known = set()
     try:
         problems += _well_formed(before, after)
-        problems += [p for p in _structure(after) if p not in known]
+        problems += [p for p in _structure(after, _fresh(after, before)) if p not in known]
         info_after = _info(new)
         problems += _owned(info_after, owned)
         if _selected_tabs(after) == 0 and _selected_tabs(before) > 0:
@@ -75,11 +75,10 @@ def _well_formed(before: Parts, after: Parts) -> list[str]:
     for name in after.names():
         if not name.casefold().endswith((".xml", ".rels", ".vml")):
             continue
-        data = after.read(name)
-        if before.get(name) == data:
+        if after.same(name, before):
             continue
         try:
-            parse_xml(data)
+            parse_xml(after.read(name))
         except etree.XMLSyntaxError as exc:
             problems.append(f"part {name} is not well-formed XML ({exc})")
     return problems
@@ -111,19 +110,61 @@ def _sheet_parts(parts: Parts) -> list[str]:
 
 
 def _selected_tabs(parts: Parts) -> int:
-    return sum(
-        1
-        for part in _sheet_parts(parts)
-        if _TAB_SELECTED.search(parts.get(part) or b"") is not None
+    return sum(1 for part in _sheet_parts(parts) if selected(parts, part))
+
+
+def selected(parts: Parts, sheet_part: str) -> bool:
+    """Whether the sheet's tab is selected; its views come before its rows, which are not read."""
+    return _TAB_SELECTED.search(parts.head(sheet_part, b"sheetData") or b"") is not None
+
+
+def _fresh(parts: Parts, other: Parts) -> Callable[[str], bool]:
+    """Which sheets of `parts` need their cells checked: those whose part, relationships or
+    tables differ from `other`. An unchanged sheet reads as it did, unless the shared strings
+    or styles it depends on changed or shrank, in which case every sheet is checked."""
+    wb_part = _workbook_part(parts)
+    strings = [t for kind, t, _mode in parts.rels(wb_part).values() if kind == _SHARED_STRINGS_TYPE]
+    if _shrank(parts, other) or any(not parts.same(t, other) for t in strings):
+        return lambda _sheet: True
+
+    def fresh(sheet: str) -> bool:
+        related = [sheet, rels_part(sheet), *parts.internal_targets(sheet)]
+        return any(not parts.same(name, other) for name in related)
+
+    return fresh
+
+
+def _shrank(parts: Parts, other: Parts) -> bool:
+    """Whether `parts` has fewer cell formats or dxfs than `other` (an index that was in
+    range there may not be here)."""
+    return any(a < b for a, b in zip(_style_counts(parts), _style_counts(other), strict=True))
+
+
+def _style_counts(parts: Parts) -> tuple[int, int]:
+    styles = _styles_part(parts)
+    if styles is None:
+        return 0, 0
+    root = parse_xml(parts.read(styles))
+    return tuple(  # type: ignore[return-value]
+        len(root.findall(f"{_M}{name}/{_M}{item}"))
+        for name, item in (("cellXfs", "xf"), ("dxfs", "dxf"))
     )
 
 
-def _structure(parts: Parts) -> list[str]:
+def _styles_part(parts: Parts) -> str | None:
+    wb_part = _workbook_part(parts)
+    styles = next(
+        (t for _type, t, _m in parts.rels(wb_part).values() if _type == REL_NS + "/styles"), None
+    )
+    return styles if styles is not None and parts.find(styles) is not None else None
+
+
+def _structure(parts: Parts, fresh: Callable[[str], bool]) -> list[str]:
     problems = _content_types(parts)
     problems += _relationships(parts)
     problems += _workbook(parts)
-    problems += _tables(parts)
-    problems += _styles(parts)
+    problems += _tables(parts, fresh)
+    problems += _styles(parts, fresh)
     return problems
 
 
@@ -247,13 +288,16 @@ def _workbook(parts: Parts) -> list[str]:
     return problems
 
 
-def _cell_texts(parts: Parts, sheet: str, row: int, strings: list[str]) -> dict[int, str]:
-    """Texts of one row of a sheet (1-based row), by 0-based column."""
-    root = parse_xml(parts.read(sheet))
+def _cell_texts(
+    parts: Parts, sheet: str, row: int, strings: Callable[[], list[str]]
+) -> dict[int, str]:
+    """Texts of one row of a sheet (1-based row), by 0-based column; parsing stops there."""
     out: dict[int, str] = {}
-    for el in root.iterfind("m:sheetData/m:row", NS):
-        if el.get("r") != str(row):
-            continue
+    with parts.open(sheet) as stream:
+        rows = etree.iterparse(stream, tag=f"{_M}row", huge_tree=True, resolve_entities=False)
+        el = next((el for _event, el in rows if el.get("r") == str(row)), None)
+        if el is None:
+            return out
         for cell in el.iterfind("m:c", NS):
             col, _r = _split_ref(cell.get("r", ""))
             kind = cell.get("t", "n")
@@ -261,7 +305,7 @@ def _cell_texts(parts: Parts, sheet: str, row: int, strings: list[str]) -> dict[
                 inline = cell.find("m:is", NS)
                 out[col] = _text(inline) if inline is not None else ""
             elif kind == "s":
-                out[col] = strings[int(cell.findtext("m:v", "0", NS))]
+                out[col] = strings()[int(cell.findtext("m:v", "0", NS))]
             else:
                 out[col] = cell.findtext("m:v", "", NS)
     return out
@@ -293,11 +337,17 @@ def _shared_strings(parts: Parts) -> list[str]:
     return []
 
 
-def _tables(parts: Parts) -> list[str]:
+def _tables(parts: Parts, fresh: Callable[[str], bool]) -> list[str]:
     problems = []
     ids: dict[str, str] = {}
     names: dict[str, str] = {}
-    strings: list[str] | None = None
+    cache: list[list[str]] = []
+
+    def strings() -> list[str]:
+        if not cache:
+            cache.append(_shared_strings(parts))
+        return cache[0]
+
     for sheet in _sheet_parts(parts):
         for _type, target, mode in parts.rels(sheet).values():
             if _type != _TABLE_TYPE or mode == "External" or parts.find(target) is None:
@@ -327,9 +377,7 @@ def _tables(parts: Parts) -> list[str]:
                 problems.append(f"table {table.get('name')} has a wrong tableColumns count")
             if len({c.casefold() for c in columns}) != len(columns):
                 problems.append(f"table {table.get('name')} has duplicate column names")
-            if table.get("headerRowCount", "1") != "0":
-                if strings is None:
-                    strings = _shared_strings(parts)
+            if table.get("headerRowCount", "1") != "0" and fresh(sheet):
                 cells = _cell_texts(parts, sheet, r1, strings)
                 for j, column in enumerate(columns):
                     if cells.get(c1 + j, "") != column:
@@ -340,12 +388,9 @@ def _tables(parts: Parts) -> list[str]:
     return problems
 
 
-def _styles(parts: Parts) -> list[str]:
-    wb_part = _workbook_part(parts)
-    styles = next(
-        (t for _type, t, _m in parts.rels(wb_part).values() if _type == REL_NS + "/styles"), None
-    )
-    if styles is None or parts.find(styles) is None:
+def _styles(parts: Parts, fresh: Callable[[str], bool]) -> list[str]:
+    styles = _styles_part(parts)
+    if styles is None:
         return []
     root = parse_xml(parts.read(styles))
     problems = []
@@ -376,7 +421,7 @@ def _styles(parts: Parts) -> list[str]:
         fmt = xf.get("numFmtId", "0")
         if not fmt.isdigit() or (int(fmt) > _LAST_BUILTIN_NUMFMT and fmt not in numfmts):
             problems.append(f"styles: cell format {i} uses undefined number format {fmt}")
-    for part in _sheet_parts(parts):
+    for part in filter(fresh, _sheet_parts(parts)):
         data = parts.get(part) or b""
         problems += _out_of_range(
             part, "cell format", _indices(data, _STYLE_ATTR, _COL_STYLE), len(xfs)
@@ -437,10 +482,9 @@ def _unchanged(
     for name in before.names():
         if name.casefold() in skip_before:
             continue
-        data = after.get(name)
-        if data is None:
+        if after.find(name) is None:
             problems.append(f"part {name} was removed")
-        elif data != before.read(name):
+        elif not before.same(name, after):
             problems.append(f"part {name} was changed")
     for name in after.names():
         if before.find(name) is None and name.casefold() not in skip_after:
