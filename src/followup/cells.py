@@ -7,10 +7,12 @@ read. Blank cells are never bad here; whether a value is required is decided els
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 
 import pandas as pd
+from pandas.api.types import infer_dtype
 
 _ISO = r"\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
 _DURATION = re.compile(r"(\d+)\s*(d|days?|w|wks?|weeks?)", re.IGNORECASE)
@@ -19,8 +21,15 @@ _TICKS = frozenset({"x", "✓", "✔", "yes", "y", "done"})
 _DATE_TYPES = (dt.datetime, dt.date, pd.Timestamp)
 
 
+def _all_text(values: pd.Series) -> bool:
+    """Whether every value is a str: then the pandas string methods do the work in one pass."""
+    return values.dtype == object and infer_dtype(values, skipna=False) == "string"
+
+
 def blank(values: pd.Series) -> pd.Series:
     """True where a cell holds nothing (empty, spaces only, or missing)."""
+    if _all_text(values):
+        return values.str.strip().eq("").astype(bool)
     return values.map(
         lambda v: (
             v is None or (isinstance(v, str) and not v.strip()) or (isinstance(v, float) and v != v)
@@ -30,6 +39,8 @@ def blank(values: pd.Series) -> pd.Series:
 
 def text(values: pd.Series) -> pd.Series:
     """Cell values as trimmed text; whole numbers lose their '.0' (phone numbers, ids)."""
+    if _all_text(values):
+        return values.str.strip().astype(object)
 
     def one(v: object) -> str:
         if v is None or (isinstance(v, float) and v != v):
@@ -49,6 +60,13 @@ def text(values: pd.Series) -> pd.Series:
 
 def dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Real dates, date-times (date part) and ISO text, as datetime64 at midnight."""
+    if values.dtype == object and len(values) and infer_dtype(values, skipna=False) == "datetime":
+        # A filled date column, as the reader gives it: one conversion for the whole column.
+        with contextlib.suppress(ValueError, OverflowError, TypeError):
+            converted = pd.to_datetime(values)
+            if getattr(converted.dtype, "tz", None) is None:
+                out = converted.astype("datetime64[ns]").dt.normalize()
+                return out, out.isna()
     is_date = values.map(lambda v: isinstance(v, _DATE_TYPES))
     as_text = values.map(lambda v: v.strip() if isinstance(v, str) else "")
     iso = as_text.str.fullmatch(_ISO)
@@ -81,14 +99,14 @@ def choices(values: pd.Series, allowed: tuple[str, ...]) -> tuple[pd.Series, pd.
     """Choice values matched case-insensitively to their canonical spelling."""
     canonical = {c.casefold(): c for c in allowed}
     typed = text(values)
-    out = typed.map(lambda v: canonical.get(v.casefold(), "") if v else "")
+    out = typed.str.casefold().map(canonical).fillna("") if len(typed) else typed
     return out, typed.ne("") & out.eq("")
 
 
 def yes_no(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     spelled = {"yes": "Yes", "y": "Yes", "true": "Yes", "no": "No", "n": "No", "false": "No"}
     typed = text(values)
-    out = typed.map(lambda v: spelled.get(v.casefold(), ""))
+    out = typed.str.casefold().map(spelled).fillna("") if len(typed) else typed
     return out, typed.ne("") & out.eq("")
 
 

@@ -170,7 +170,9 @@ def _parse_column(
             index=values.index,
             dtype="datetime64[ns]" if col.is_date else object,
         )
-    unsaved = [row for row in values.index if f"{letter}{row}" in raw.uncached]
+    unsaved = (
+        [row for row in values.index if f"{letter}{row}" in raw.uncached] if raw.uncached else []
+    )
     problems.cells(
         raw,
         letter,

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 from lxml import etree
+from pandas.api.types import infer_dtype
 from python_calamine import CalamineWorkbook
 
 from followup.errors import UnreadableWorkbook
@@ -107,13 +108,20 @@ def _raw_sheet(
                 headers[text.casefold()] = str(letter)
                 labels[str(letter)] = text
     body = grid.loc[header_row + 1 :]
-    filled = body.map(lambda v: not (isinstance(v, str) and not v.strip()) and v is not None)
-    keep = filled.any(axis=1)
+    keep = pd.Series(False, index=body.index)
+    for _column_letter, column in body.items():
+        keep |= _filled(column)
     if uncached:
         # A formula without a saved result reads as blank, yet its row is not blank.
         rows_with_formulas = {int(re.sub(r"[A-Z]+", "", ref)) for ref in uncached}
         keep |= body.index.isin(list(rows_with_formulas))
     return RawSheet(name, header_row, headers, body[keep], uncached, labels)
+
+
+def _filled(column: pd.Series) -> pd.Series:
+    if column.dtype == object and infer_dtype(column, skipna=False) == "string":
+        return column.str.strip().ne("")  # a whole text column in one pass
+    return column.map(lambda v: not (isinstance(v, str) and not v.strip()) and v is not None)
 
 
 def _letter(number: int) -> str:
