@@ -38,6 +38,7 @@ import numpy as np
 from followup.schema import (
     CHANNELS,
     CLOSED_STATUSES,
+    CORE_NETWORK,
     INTERVIEWER_TYPES,
     RECEIVED,
     RELATIONSHIPS,
@@ -49,7 +50,7 @@ from followup.workbook.template import write_tracker
 HERE = Path(__file__).resolve().parent
 AS_OF = dt.date(2026, 11, 23)
 CACHE = Path(tempfile.gettempdir()) / "followup-bench"
-GENERATOR_VERSION = 2  # bump when the generated trackers change, to drop cached ones
+GENERATOR_VERSION = 3  # bump when the generated trackers change, to drop cached ones
 BIN = Path(sys.executable).parent
 FOLLOWUP = str(BIN / "followup")
 
@@ -139,7 +140,8 @@ def _tracker_rows(interviews: int, seed: int = 7) -> dict[str, list[list[Any]]]:
                 company[j % n],
                 f"contact{j}@mail.example",
                 "",
-                last if j % 3 else "",
+                # Core contacts are kept up to date; only the others may lack a date.
+                last if j % 3 or rel == CORE_NETWORK else "",
                 "" if j % 4 else 21,
                 "",
             ]
@@ -275,7 +277,8 @@ def report(results: dict[int, dict[str, list[Run]]], paths: dict[int, Path]) -> 
         mem = {t: median(by_task[t], "rss") / 2**20 for t in TASKS}
         cells = [f"{wall[t]:.2f} s, {mem[t]:.0f} MB" for t in TASKS]
         lines.append(
-            f"| {size:,} | {paths[size].stat().st_size / 2**20:.1f} MB | {len(by_task['refresh'])} | "
+            f"| {size:,} | {paths[size].stat().st_size / 2**20:.1f} MB "
+            f"| {len(by_task['refresh'])} | "
             + " | ".join(cells)
             + f" | {wall['refresh'] / wall['openpyxl']:.3f} | {wall['refresh'] / wall['floor']:.2f}"
             f" | {wall['check'] / wall['openpyxl']:.3f} | {mem['refresh'] / mem['openpyxl']:.2f} |"
