@@ -53,12 +53,12 @@ def check(old: bytes, new: bytes, owned: Collection[str]) -> list[str]:
     before = Parts(old)
     problems = _absolute(after)
     try:
-        known = set(_structure(before, _fresh(before, after)))
+        known = set(_structure(before, _fresh(before, after, after)))
     except Exception:  # a tracker we cannot even inspect has nothing to compare with
         known = set()
     try:
         problems += _well_formed(before, after)
-        problems += [p for p in _structure(after, _fresh(after, before)) if p not in known]
+        problems += [p for p in _structure(after, _fresh(after, before, after)) if p not in known]
         info_after = _info(new)
         problems += _owned(info_after, owned)
         if _selected_tabs(after) == 0 and _selected_tabs(before) > 0:
@@ -118,13 +118,15 @@ def selected(parts: Parts, sheet_part: str) -> bool:
     return _TAB_SELECTED.search(parts.head(sheet_part, b"sheetData") or b"") is not None
 
 
-def _fresh(parts: Parts, other: Parts) -> Callable[[str], bool]:
+def _fresh(parts: Parts, other: Parts, new: Parts) -> Callable[[str], bool]:
     """Which sheets of `parts` need their cells checked: those whose part, relationships or
     tables differ from `other`. An unchanged sheet reads as it did, unless the shared strings
-    or styles it depends on changed or shrank, in which case every sheet is checked."""
+    it depends on changed or the `new` package has fewer styles than the old one, in which
+    case every sheet is checked (of either package, so their problems compare)."""
+    old = other if new is parts else parts
     wb_part = _workbook_part(parts)
     strings = [t for kind, t, _mode in parts.rels(wb_part).values() if kind == _SHARED_STRINGS_TYPE]
-    if _shrank(parts, other) or any(not parts.same(t, other) for t in strings):
+    if _shrank(new, old) or any(not parts.same(t, other) for t in strings):
         return lambda _sheet: True
 
     def fresh(sheet: str) -> bool:
@@ -136,7 +138,7 @@ def _fresh(parts: Parts, other: Parts) -> Callable[[str], bool]:
 
 def _shrank(parts: Parts, other: Parts) -> bool:
     """Whether `parts` has fewer cell formats or dxfs than `other` (an index that was in
-    range there may not be here)."""
+    range there may not be in `parts`)."""
     return any(a < b for a, b in zip(_style_counts(parts), _style_counts(other), strict=True))
 
 
