@@ -29,7 +29,8 @@ def _all_text(values: pd.Series) -> bool:
 def blank(values: pd.Series) -> pd.Series:
     """True where a cell holds nothing (empty, spaces only, or missing)."""
     if _all_text(values):
-        return values.str.strip().eq("").astype(bool)
+        flags = [not v.strip() for v in values.to_numpy()]
+        return pd.Series(flags, index=values.index, dtype=bool, name=values.name)
     return values.map(
         lambda v: (
             v is None or (isinstance(v, str) and not v.strip()) or (isinstance(v, float) and v != v)
@@ -40,7 +41,8 @@ def blank(values: pd.Series) -> pd.Series:
 def text(values: pd.Series) -> pd.Series:
     """Cell values as trimmed text; whole numbers lose their '.0' (phone numbers, ids)."""
     if _all_text(values):
-        return values.str.strip().astype(object)
+        stripped = [v.strip() for v in values.to_numpy()]
+        return pd.Series(stripped, index=values.index, dtype=object, name=values.name)
 
     def one(v: object) -> str:
         if v is None or (isinstance(v, float) and v != v):
