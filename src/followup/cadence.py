@@ -53,6 +53,17 @@ AWAITING, SILENCE, DORMANT, PAUSED = "awaiting decision", "in silence chain", "d
 DONE_STATE, MISSED, LATER = "done", "missed", "later"
 STEP_STATES = (DONE_STATE, MISSED, "overdue", "today", "this week", LATER)
 
+# The latest interview row's details, carried into drafts and the Summary.
+_DETAILS = (
+    "round",
+    "interviewer",
+    "interviewer_type",
+    "email",
+    "phone",
+    "key_point",
+    "skills",
+    "keep_in_touch",
+)
 OPPORTUNITY_COLUMNS = (
     "company",
     "role",
@@ -64,14 +75,7 @@ OPPORTUNITY_COLUMNS = (
     "effective_decision",
     "response",
     "restarted",
-    "round",
-    "interviewer",
-    "interviewer_type",
-    "email",
-    "phone",
-    "key_point",
-    "skills",
-    "keep_in_touch",
+    *_DETAILS,
     "row",
 )
 STEP_COLUMNS = (
@@ -87,16 +91,6 @@ STEP_COLUMNS = (
 )
 
 _KEYS = ["ck", "rk"]
-_DETAILS = (
-    "round",
-    "interviewer",
-    "interviewer_type",
-    "email",
-    "phone",
-    "key_point",
-    "skills",
-    "keep_in_touch",
-)
 
 
 def _gap_days(settings: Settings) -> dict[str, int]:

@@ -303,8 +303,10 @@ def _network_rows(tracker: Tracker, silent: pd.DataFrame, as_of: pd.Timestamp) -
     return out
 
 
-def _row_frame(**columns: object) -> pd.DataFrame:
-    return pd.DataFrame(columns, index=[0])
+def _today_row(due: pd.Timestamp, step: str, **columns: object) -> pd.DataFrame:
+    """One This Week row due today; columns not given are blank."""
+    row = dict.fromkeys(THIS_WEEK_SHEET.keys, "") | {"when": TODAY, "due": due, "step": step}
+    return pd.DataFrame(row | columns, index=[0])
 
 
 def _glow_rows(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
@@ -351,20 +353,13 @@ def _glow_rows(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
         + f'Opening line: "{hello} I have just had a good interview and thought of you. '
         + 'Could I ask your advice on where my skills would fit best?"'
     )
-    return _row_frame(
-        when=TODAY,
-        due=as_of,
-        company="",
-        role="",
-        step=GLOW_CALLS,
+    return _today_row(
+        as_of,
+        GLOW_CALLS,
         action=f"Use the post-interview glow: call {who}, then make a cold call",
         channel="Phone",
-        contact="",
-        time="",
         why=why,
         draft=draft,
-        done="",
-        note="",
     )
 
 
@@ -394,21 +389,7 @@ def _search_rows(bal: Balance) -> pd.DataFrame:
         "- go to a meetup or industry event\n"
         "Log each one in the Search sheet so it counts toward your target."
     )
-    return _row_frame(
-        when=TODAY,
-        due=bal.end,
-        company="",
-        role="",
-        step=SEARCH_TARGET,
-        action=action,
-        channel="",
-        contact="",
-        time="",
-        why=why,
-        draft=draft,
-        done="",
-        note="",
-    )
+    return _today_row(bal.end, SEARCH_TARGET, action=action, why=why, draft=draft)
 
 
 def this_week_rows(
