@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import icalendar
 import openpyxl
 import pytest
-from click.testing import CliRunner
 
-from followup.cli import main
 from followup.sample import write_sample
-
-
-def run(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(main, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.output
+from tests.cli.helpers import needs_soffice, run
+from tests.foreign import via_libreoffice
 
 
 @pytest.fixture
@@ -90,24 +82,9 @@ def test_export_needs_a_target(sample: Path) -> None:
 
 
 @pytest.mark.soffice
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@needs_soffice
 def test_export_opens_in_libreoffice(sample: Path, tmp_path: Path) -> None:
     out = tmp_path / "coach.xlsx"
     run("export", str(sample), "--as-of", "2026-11-23", "--to", str(out))
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{tmp_path}/lo",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(out),
-        ],
-        check=False,
-        capture_output=True,
-        timeout=180,
-    )
-    pdf = tmp_path / "coach.pdf"
-    assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
+    pdf = via_libreoffice(out, tmp_path / "pdf", "pdf")
+    assert pdf.read_bytes().startswith(b"%PDF")

@@ -7,20 +7,13 @@ import zipfile
 from pathlib import Path
 
 import openpyxl
-from click.testing import CliRunner
 
-from followup.cli import main
 from followup.sample import SAMPLE_ANCHOR, write_sample
 from followup.schema import SETTINGS, SETTINGS_SHEET, STEP_IDS, USER_SHEETS
+from tests.cli.helpers import run
 from tests.workbooks import ACME, tracker
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def run(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(main, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.output
 
 
 def test_init_then_check_passes(tmp_path: Path) -> None:

@@ -9,10 +9,9 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
-from click.testing import CliRunner
 
-from followup.cli import main
 from followup.schema import HISTORY_SHEET, NETWORK_SHEET, THIS_WEEK_SHEET
+from tests.cli.helpers import run, sheet, type_into
 from tests.workbooks import ACME, tracker
 
 CONTACTS = [
@@ -20,28 +19,6 @@ CONTACTS = [
     {"Name": "Ken Adams", "Relationship": "Core network", "Last update": dt.date(2026, 11, 20)},
 ]
 SEARCH = [{"Date": dt.date(2026, 11, 20), "Activity": "Application", "Company": "Globex"}]
-
-
-def run(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(main, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.output
-
-
-def sheet(path: Path, name: str) -> pd.DataFrame:
-    """An owned sheet's table as the user sees it (header row found under the title lines)."""
-    grid = pd.read_excel(path, sheet_name=name, header=None, engine="calamine")
-    header = grid.index[
-        grid.iloc[:, 0].eq(
-            {
-                THIS_WEEK_SHEET.name: "When",
-                NETWORK_SHEET.name: "Contact",
-                HISTORY_SHEET.name: "Date",
-            }[name]
-        )
-    ][0]
-    table = grid.iloc[header + 1 :].set_axis(grid.iloc[header].tolist(), axis=1)
-    return table.dropna(how="all").reset_index(drop=True)
 
 
 def parts(path: Path) -> dict[str, bytes]:
@@ -133,25 +110,15 @@ def test_demo_shows_all_three_colours(tmp_path: Path) -> None:
 
 def _tick_and_edit(path: Path) -> None:
     """What a user does in Excel: tick one row, edit another's draft, tick a network update."""
-    wb = openpyxl.load_workbook(path)
-    ws = wb[THIS_WEEK_SHEET.name]
-    header = next(r for r in ws.iter_rows() if r[0].value == "When")
-    col = {c.value: c.column for c in header}
-    rows = {ws.cell(r, col["Step"]).value: r for r in range(header[0].row + 1, ws.max_row + 1)}
-    ws.cell(rows["status-email"], col["Done"]).value = "x"
-    ws.cell(rows["status-email"], col["Note"]).value = "Sent from my phone"
-    ws.cell(rows["status-call"], col["Draft"]).value = "Call Dana at 4pm, mention the migration."
+    week = THIS_WEEK_SHEET.name
+    type_into(path, week, {"Step": "status-email"}, {"Done": "x", "Note": "Sent from my phone"})
+    type_into(
+        path, week, {"Step": "status-call"}, {"Draft": "Call Dana at 4pm, mention the migration."}
+    )
     # The same network update, ticked on This Week as well: it is one action.
-    for r in range(header[0].row + 1, ws.max_row + 1):
-        if ws.cell(r, col["Contact"]).value == "Maria Gonzalez":
-            ws.cell(r, col["Done"]).value = dt.datetime(2026, 11, 23)
-    net = wb[NETWORK_SHEET.name]
-    nheader = next(r for r in net.iter_rows() if r[0].value == "Contact")
-    ncol = {c.value: c.column for c in nheader}
-    for r in range(nheader[0].row + 1, net.max_row + 1):
-        if net.cell(r, ncol["Contact"]).value == "Maria Gonzalez":
-            net.cell(r, ncol["Done"]).value = dt.datetime(2026, 11, 23)
-    wb.save(path)
+    ticked = {"Done": dt.datetime(2026, 11, 23)}
+    type_into(path, week, {"Contact": "Maria Gonzalez"}, ticked)
+    type_into(path, NETWORK_SHEET.name, {"Contact": "Maria Gonzalez"}, ticked)
 
 
 def test_ticks_become_history_once_and_edits_carry_over(acme: Path) -> None:
@@ -188,17 +155,8 @@ def test_ticks_become_history_once_and_edits_carry_over(acme: Path) -> None:
 
 def test_a_frustrated_edit_is_flagged_in_why(acme: Path) -> None:
     run("refresh", str(acme), "--as-of", "2026-11-24", "--no-backup")
-    wb = openpyxl.load_workbook(acme)
-    ws = wb[THIS_WEEK_SHEET.name]
-    header = next(r for r in ws.iter_rows() if r[0].value == "When")
-    col = {c.value: c.column for c in header}
-    row = next(
-        r
-        for r in range(header[0].row + 1, ws.max_row + 1)
-        if ws.cell(r, col["Step"]).value == "status-email"
-    )
-    ws.cell(row, col["Draft"]).value = "I still haven't heard back AGAIN. Please reply!!"
-    wb.save(acme)
+    frustrated = "I still haven't heard back AGAIN. Please reply!!"
+    type_into(acme, THIS_WEEK_SHEET.name, {"Step": "status-email"}, {"Draft": frustrated})
     assert run("refresh", str(acme), "--as-of", "2026-11-24", "--no-backup")[0] == 0
     week = sheet(acme, THIS_WEEK_SHEET.name)
     why = week[week["Step"].eq("status-email")]["Why"].iloc[0]
@@ -212,17 +170,8 @@ def test_a_frustrated_edit_is_flagged_in_why(acme: Path) -> None:
 
 def test_an_edit_whose_action_is_gone_is_reported(acme: Path) -> None:
     run("refresh", str(acme), "--as-of", "2026-11-16", "--no-backup")
-    wb = openpyxl.load_workbook(acme)
-    ws = wb[THIS_WEEK_SHEET.name]
-    header = next(r for r in ws.iter_rows() if r[0].value == "When")
-    col = {c.value: c.column for c in header}
-    row = next(
-        r
-        for r in range(header[0].row + 1, ws.max_row + 1)
-        if ws.cell(r, col["Step"]).value == "halfway"
-    )
-    ws.cell(row, col["Note"]).value = "Ask about the Q1 roadmap"
-    wb.save(acme)
+    note = {"Note": "Ask about the Q1 roadmap"}
+    row = type_into(acme, THIS_WEEK_SHEET.name, {"Step": "halfway"}, note)
     code, output = run("refresh", str(acme), "--as-of", "2026-11-30", "--no-backup")
     assert code == 0
     assert (
@@ -233,15 +182,8 @@ def test_an_edit_whose_action_is_gone_is_reported(acme: Path) -> None:
 
 def test_other_typing_in_this_week_is_named_in_a_warning(acme: Path) -> None:
     run("refresh", str(acme), "--as-of", "2026-11-24", "--no-backup")
-    wb = openpyxl.load_workbook(acme)
-    ws = wb[THIS_WEEK_SHEET.name]
-    header = next(r for r in ws.iter_rows() if r[0].value == "When")
-    col = {c.value: c.column for c in header}
-    row = header[0].row + 1
-    ws.cell(row, col["Why"]).value = "My own reason"
-    ws.cell(ws.max_row + 1, col["Company"]).value = "Initech"
-    added = ws.max_row
-    wb.save(acme)
+    row = type_into(acme, THIS_WEEK_SHEET.name, {"Step": "status-email"}, {"Why": "My own reason"})
+    added = type_into(acme, THIS_WEEK_SHEET.name, {}, {"Company": "Initech"})
     code, output = run("refresh", str(acme), "--as-of", "2026-11-24", "--no-backup")
     assert code == 0
     assert (
@@ -261,19 +203,8 @@ def test_capitals_in_the_users_own_names_are_not_shouting(tmp_path: Path) -> Non
         tmp_path / "t.xlsx", [{**ACME, "Company": "ZENITH", "Skills highlighted": "SOLIDWORKS"}]
     )
     run("refresh", str(path), "--as-of", "2026-11-24", "--no-backup")
-    wb = openpyxl.load_workbook(path)
-    ws = wb[THIS_WEEK_SHEET.name]
-    header = next(r for r in ws.iter_rows() if r[0].value == "When")
-    col = {c.value: c.column for c in header}
-    row = next(
-        r
-        for r in range(header[0].row + 1, ws.max_row + 1)
-        if ws.cell(r, col["Step"]).value == "status-email"
-    )
-    ws.cell(
-        row, col["Draft"]
-    ).value = "Hello Dana, is the ZENITH analyst role still open? My SOLIDWORKS work may help. Thanks, Ana"
-    wb.save(path)
+    polite = "Hello Dana, is the ZENITH analyst role still open? My SOLIDWORKS work may help."
+    type_into(path, THIS_WEEK_SHEET.name, {"Step": "status-email"}, {"Draft": polite})
     run("refresh", str(path), "--as-of", "2026-11-24", "--no-backup")
     week = sheet(path, THIS_WEEK_SHEET.name)
     assert not week[week["Step"].eq("status-email")]["Why"].iloc[0].startswith("Tone:")

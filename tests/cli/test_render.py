@@ -8,16 +8,17 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from followup.cli import main
+from followup.schema import THIS_WEEK_SHEET
+from tests.cli.helpers import needs_soffice, run, type_into
+from tests.foreign import via_libreoffice
 
 
 def refresh_demo(folder: Path) -> Path:
-    assert CliRunner().invoke(main, ["demo", str(folder)]).exit_code == 0
+    assert run("demo", str(folder))[0] == 0
     path = folder / "sample-tracker.xlsx"
-    result = CliRunner().invoke(main, ["refresh", str(path), "--no-backup"])
-    assert result.exit_code == 0, result.output
+    code, output = run("refresh", str(path), "--no-backup")
+    assert code == 0, output
     return path
 
 
@@ -31,26 +32,9 @@ def test_summary_chart_is_replaced_not_duplicated(tmp_path: Path) -> None:
 
 
 @pytest.mark.soffice
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@needs_soffice
 def test_libreoffice_prints_every_owned_sheet(tmp_path: Path) -> None:
-    path = refresh_demo(tmp_path)
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{tmp_path}/lo",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(path),
-        ],
-        check=False,
-        capture_output=True,
-        timeout=240,
-    )
-    pdf = tmp_path / "sample-tracker.pdf"
-    assert pdf.exists(), "LibreOffice could not open the refreshed tracker"
+    pdf = via_libreoffice(refresh_demo(tmp_path), tmp_path / "pdf", "pdf")
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext is not installed")
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
@@ -65,35 +49,11 @@ def test_libreoffice_prints_every_owned_sheet(tmp_path: Path) -> None:
 
 
 @pytest.mark.soffice
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@needs_soffice
 def test_a_tick_survives_a_libreoffice_save(tmp_path: Path) -> None:
-    import openpyxl
-
     path = refresh_demo(tmp_path)
-    wb = openpyxl.load_workbook(path)
-    ws = wb["This Week"]
-    header = next(r for r in ws.iter_rows() if r[0].value == "When")
-    done = next(c.column for c in header if c.value == "Done")
-    ws.cell(header[0].row + 1, done).value = "x"
-    wb.save(path)
-    resaved = tmp_path / "resaved"
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{tmp_path}/lo",
-            "--headless",
-            "--convert-to",
-            "xlsx",
-            "--outdir",
-            str(resaved),
-            str(path),
-        ],
-        check=False,
-        capture_output=True,
-        timeout=240,
-    )
-    again = resaved / "sample-tracker.xlsx"
-    assert again.exists(), "LibreOffice could not re-save the tracker"
-    result = CliRunner().invoke(main, ["refresh", str(again), "--no-backup"])
-    assert result.exit_code == 0, result.output
-    assert "Recorded 1 done action from your ticks: 1 follow-up." in result.output
+    type_into(path, THIS_WEEK_SHEET.name, {"When": "Overdue"}, {"Done": "x"})
+    again = via_libreoffice(path, tmp_path / "resaved")
+    code, output = run("refresh", str(again), "--no-backup")
+    assert code == 0, output
+    assert "Recorded 1 done action from your ticks: 1 follow-up." in output
