@@ -8,6 +8,7 @@ cells have no saved result, since calamine reports those as blank.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import zipfile
@@ -54,14 +55,7 @@ def read_workbook(data: bytes, label: str, owned: Iterable[Sheet] = ()) -> RawWo
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, ValueError) as exc:
         raise not_a_workbook(label) from exc
     try:
-        frames = pd.read_excel(
-            io.BytesIO(data),
-            sheet_name=list(wanted),
-            header=None,
-            engine="calamine",
-            dtype=object,
-            na_filter=False,
-        )
+        frames = _grids(data, list(wanted))
     except Exception as exc:  # calamine raises its own error types for damaged parts
         raise not_a_workbook(label) from exc
     sheets = {
@@ -71,6 +65,33 @@ def read_workbook(data: bytes, label: str, owned: Iterable[Sheet] = ()) -> RawWo
     owned_names = {name.casefold() for name in OWNED_SHEETS}
     clashes = tuple(s.name for s in info.sheets if s.name.casefold() in owned_names and not s.owned)
     return RawWorkbook(info, sheets, clashes)
+
+
+def _grids(data: bytes, names: list[str]) -> dict[str, pd.DataFrame]:
+    """Each sheet's cells as calamine reads them, in a frame numbered from 0 both ways: whole
+    numbers as int, dates as datetime, blanks as "" (what pandas' calamine reader gives, without
+    its per-cell conversion of text columns)."""
+    book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    try:
+        grids = {}
+        for name in names:
+            rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            grid = pd.DataFrame(rows, dtype=object) if rows else pd.DataFrame()
+            for column, values in grid.items():
+                if infer_dtype(values, skipna=False) != "string":
+                    grid[column] = values.map(_cell).astype(object)
+            grids[name] = grid
+        return grids
+    finally:
+        book.close()
+
+
+def _cell(value: object) -> object:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return dt.datetime(value.year, value.month, value.day)
+    return value
 
 
 def _wanted(info: WorkbookInfo, owned: Iterable[Sheet]) -> dict[str, tuple[str, str | None]]:
