@@ -8,7 +8,6 @@ cells have no saved result, since calamine reports those as blank.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import re
 import zipfile
@@ -19,6 +18,7 @@ import pandas as pd
 from lxml import etree
 from pandas.api.types import infer_dtype
 from python_calamine import CalamineWorkbook
+from xlsxwriter.utility import xl_col_to_name
 
 from followup.errors import UnreadableWorkbook
 from followup.schema import OWNED_SHEETS, SETTINGS_SHEET, USER_SHEETS, Sheet
@@ -55,7 +55,14 @@ def read_workbook(data: bytes, label: str, owned: Iterable[Sheet] = ()) -> RawWo
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, ValueError) as exc:
         raise not_a_workbook(label) from exc
     try:
-        frames = _grids(data, list(wanted))
+        frames = pd.read_excel(
+            io.BytesIO(data),
+            sheet_name=list(wanted),
+            header=None,
+            engine="calamine",
+            dtype=object,
+            na_filter=False,  # "NA" and "None" typed in a cell stay text
+        )
     except Exception as exc:  # calamine raises its own error types for damaged parts
         raise not_a_workbook(label) from exc
     sheets = {
@@ -65,33 +72,6 @@ def read_workbook(data: bytes, label: str, owned: Iterable[Sheet] = ()) -> RawWo
     owned_names = {name.casefold() for name in OWNED_SHEETS}
     clashes = tuple(s.name for s in info.sheets if s.name.casefold() in owned_names and not s.owned)
     return RawWorkbook(info, sheets, clashes)
-
-
-def _grids(data: bytes, names: list[str]) -> dict[str, pd.DataFrame]:
-    """Each sheet's cells as calamine reads them, in a frame numbered from 0 both ways: whole
-    numbers as int, dates as datetime, blanks as "" (what pandas' calamine reader gives, without
-    its per-cell conversion of text columns)."""
-    book = CalamineWorkbook.from_filelike(io.BytesIO(data))
-    try:
-        grids = {}
-        for name in names:
-            rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-            grid = pd.DataFrame(rows, dtype=object) if rows else pd.DataFrame()
-            for column, values in grid.items():
-                if infer_dtype(values, skipna=False) != "string":
-                    grid[column] = values.map(_cell).astype(object)
-            grids[name] = grid
-        return grids
-    finally:
-        book.close()
-
-
-def _cell(value: object) -> object:
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return dt.datetime(value.year, value.month, value.day)
-    return value
 
 
 def _wanted(info: WorkbookInfo, owned: Iterable[Sheet]) -> dict[str, tuple[str, str | None]]:
@@ -117,7 +97,7 @@ def _raw_sheet(
         hits = first.index[(first == find).any(axis=1)]
         header_at = int(hits[0]) if len(hits) else 0
     grid = grid.copy()
-    grid.columns = [_letter(i + 1) for i in range(grid.shape[1])]
+    grid.columns = [xl_col_to_name(i) for i in range(grid.shape[1])]
     grid.index = pd.RangeIndex(1, len(grid) + 1)
     header_row = header_at + 1
     headers: dict[str, str] = {}
@@ -143,15 +123,6 @@ def _filled(column: pd.Series) -> pd.Series:
     if column.dtype == object and infer_dtype(column, skipna=False) == "string":
         return column.str.strip().ne("")  # a whole text column in one pass
     return column.map(lambda v: not (isinstance(v, str) and not v.strip()) and v is not None)
-
-
-def _letter(number: int) -> str:
-    """A 1-based column number as its letters (1 = A, 27 = AA)."""
-    letters = ""
-    while number:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def _uncached_cells(zf: zipfile.ZipFile, info: WorkbookInfo, sheet_name: str) -> frozenset[str]:
