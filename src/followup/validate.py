@@ -53,13 +53,11 @@ class _Problems(list[Problem]):
         rows: Iterable[int],
         message: str,
         values: pd.Series | None = None,
-        level: str = "error",
     ) -> None:
+        """One error per row, at the cell in `letter`; `{value}` in the message shows the cell."""
         for row in rows:
             text = message.format(value=show(values[row]) if values is not None else "")
-            self.append(
-                Problem("error" if level == "error" else "warning", raw.where(letter, row), text)
-            )
+            self.error(raw.where(letter, row), text)
 
 
 def parse_tracker(
