@@ -116,3 +116,17 @@ def make_full_tracker(
 
 def searches(*dates: str, activity: str = "Application") -> list[dict[str, object]]:
     return [{"date": d, "activity": activity} for d in dates]
+
+
+# Every detail a draft can use, filled in.
+DRAFT_CONTEXT: dict[str, object] = {
+    "interviewer": "Dana Reyes",
+    "company": "Acme",
+    "role": "Analyst",
+    "key_point": "cutting the monthly close from ten days to five",
+    "your_name": "Sam Patel",
+    "call_time": "4:00 PM",
+    "call_date": pd.Timestamp("2026-12-08"),
+    "ask_timeline": True,
+    "ask_keep_in_touch": True,
+}

@@ -13,19 +13,9 @@ from followup.schema import STEP_IDS, STEPS
 from followup.settings import Settings
 from followup.tone import flagged
 
+from .conftest import DRAFT_CONTEXT as FULL
 from .conftest import WORKED, make_tracker
 
-FULL = {
-    "interviewer": "Dana Reyes",
-    "company": "Acme",
-    "role": "Analyst",
-    "key_point": "cutting the monthly close from ten days to five",
-    "your_name": "Sam Patel",
-    "call_time": "4:00 PM",
-    "call_date": pd.Timestamp("2026-12-08"),
-    "ask_timeline": True,
-    "ask_keep_in_touch": True,
-}
 BLANK: dict[str, object] = {}
 PHONE_STEPS = [s.id for s in STEPS if s.channel == "Phone"]
 EMAIL_STEPS = [s.id for s in STEPS if s.channel == "Email"]

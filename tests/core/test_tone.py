@@ -12,19 +12,8 @@ from followup.drafts import draft
 from followup.schema import STEP_IDS
 from followup.settings import Settings
 
+from .conftest import DRAFT_CONTEXT as FULL
 from .conftest import WORKED, make_full_tracker, make_tracker
-
-FULL = {
-    "interviewer": "Dana Reyes",
-    "company": "Acme",
-    "role": "Senior Data Analyst",
-    "key_point": "cutting the monthly close from ten days to five",
-    "your_name": "Sam Patel",
-    "call_time": "4:00 PM",
-    "call_date": pd.Timestamp("2026-12-08"),
-    "ask_timeline": True,
-    "ask_keep_in_touch": True,
-}
 
 
 def faults(texts: pd.Series) -> dict[str, list[str]]:
