@@ -48,5 +48,5 @@ def greeting_names(names: pd.Series) -> pd.Series:
     """First names for a friendly hello ("there" when blank); a title such as "Dr." keeps
     the full name, as in "Hi Dr. Okafor"."""
     names = names.fillna("").astype(str).str.strip()
-    first = names.str.split().str[0].fillna("")
+    first = names.map(lambda name: name.split()[0] if name.split() else "")
     return first.where(~first.str.endswith(".") & (first != ""), names).replace("", "there")
