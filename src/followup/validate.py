@@ -186,72 +186,66 @@ def _parse_column(
             values.index[is_blank],
             f"{col.header} is empty. Fill it in, or delete the row.",
         )
+    parsed, bad, message = _typed(col, values)
+    problems.cells(raw, letter, values.index[bad], message, values)
+    return parsed
+
+
+def _typed(col: Column, values: pd.Series) -> tuple[pd.Series | pd.DataFrame, pd.Series, str]:
+    """The column read as its kind, which cells could not be, and what to tell the user
+    (`{value}` stands for the cell's value)."""
     if col.kind is Kind.DATE:
         parsed, bad = cells.dates(values)
-        problems.cells(
-            raw,
-            letter,
-            values.index[bad],
-            f"{{value}} is not a date. Type a date such as {_DATE_EXAMPLE}.",
-            values,
-        )
-        return parsed
+        return parsed, bad, f"{{value}} is not a date. Type a date such as {_DATE_EXAMPLE}."
     if col.kind is Kind.DATE_OR_DURATION:
-        parsed, bad = cells.dates(values)
+        dates, bad = cells.dates(values)
         days = cells.durations(values)
-        bad &= days.isna()
-        problems.cells(
-            raw,
-            letter,
-            values.index[bad],
-            "{value} is neither a date nor a time after the interview. Type a date such as "
-            "2026-11-23, or a duration such as 3 weeks, 10 days, 2w or 10d.",
-            values,
-        )
         # Resolved against the interview date once the whole row is known.
-        return pd.DataFrame({col.key: parsed, f"{col.key}_days": days})
+        both = pd.DataFrame({col.key: dates, f"{col.key}_days": days})
+        return (
+            both,
+            bad & days.isna(),
+            (
+                "{value} is neither a date nor a time after the interview. Type a date such as "
+                "2026-11-23, or a duration such as 3 weeks, 10 days, 2w or 10d."
+            ),
+        )
     if col.kind is Kind.CHOICE:
         parsed, bad = cells.choices(values, col.choices)
         # An unknown choice keeps its text, so it is reported once, not also as blank.
-        parsed = parsed.where(~bad, cells.text(values))
-        problems.cells(
-            raw,
-            letter,
-            values.index[bad],
-            f"{{value}} is not a choice for {col.header}. Use one of: {', '.join(col.choices)} "
-            "(the dropdown lists them).",
-            values,
+        return (
+            parsed.where(~bad, cells.text(values)),
+            bad,
+            (
+                f"{{value}} is not a choice for {col.header}. Use one of: {', '.join(col.choices)} "
+                "(the dropdown lists them)."
+            ),
         )
-        return parsed
     if col.kind is Kind.YES_NO:
         parsed, bad = cells.yes_no(values)
-        problems.cells(
-            raw, letter, values.index[bad], "{value} is not Yes or No. Type Yes or No.", values
-        )
-        return parsed
+        return parsed, bad, "{value} is not Yes or No. Type Yes or No."
     if col.kind is Kind.WHOLE_DAYS:
         parsed, bad = cells.whole_numbers(values)
-        problems.cells(
-            raw,
-            letter,
-            values.index[bad],
-            "{value} is not a whole number of days. Type a number such as 14, or leave it "
-            "blank for the default.",
-            values,
+        return (
+            parsed,
+            bad,
+            (
+                "{value} is not a whole number of days. Type a number such as 14, or leave it "
+                "blank for the default."
+            ),
         )
-        return parsed
+    text = cells.text(values)
     if col.kind is Kind.DONE_MARK:
-        parsed, bad = cells.done_marks(values, pd.Timestamp.min)
-        problems.cells(
-            raw,
-            letter,
-            values.index[bad],
-            f"{{value}} is not a Done mark. Type x (recorded with the refresh's date) or the "
-            f"date you did it, such as {_DATE_EXAMPLE}, or clear the cell.",
-            values,
+        _when, bad = cells.done_marks(values, pd.Timestamp.min)
+        return (
+            text,
+            bad,
+            (
+                f"{{value}} is not a Done mark. Type x (recorded with the refresh's date) or the "
+                f"date you did it, such as {_DATE_EXAMPLE}, or clear the cell."
+            ),
         )
-        return cells.text(values)
-    return cells.text(values)
+    return text, pd.Series(False, index=values.index), ""
 
 
 def _parse_settings(raw: RawSheet | None, problems: _Problems) -> Settings:
