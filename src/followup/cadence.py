@@ -51,7 +51,6 @@ ORDER = {s: i for i, s in enumerate(STEP_IDS)}
 
 AWAITING, SILENCE, DORMANT, PAUSED = "awaiting decision", "in silence chain", "dormant", "paused"
 DONE_STATE, MISSED, LATER = "done", "missed", "later"
-STEP_STATES = (DONE_STATE, MISSED, "overdue", "today", "this week", LATER)
 
 # The latest interview row's details, carried into drafts and the Summary.
 _DETAILS = (

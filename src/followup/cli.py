@@ -22,7 +22,7 @@ from followup.options import (
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-EXIT_OK, EXIT_DATA = 0, 1
+EXIT_DATA = 1  # a problem with the tracker or the file; Click uses 2 for usage
 
 
 def reports_errors(func: F) -> F:

@@ -7,7 +7,7 @@ product rules.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 import pandas as pd
@@ -74,4 +74,3 @@ class OwnedSheet:
     landscape: bool = True
     freeze_header: bool = True  # freeze panes below the first block's header row
     one_page: bool = False  # print on one page (else one page wide, as long as it needs)
-    extra: dict[str, str] = field(default_factory=dict)

@@ -20,10 +20,8 @@ from followup.schema import (
     ADVOCATE,
     ASK_ADVOCATE,
     HISTORY_SHEET,
-    NETWORK_SHEET,
     NETWORK_UPDATE,
     STEP_IDS,
-    THIS_WEEK_SHEET,
     Sheet,
 )
 from followup.tracker import Tracker
@@ -258,6 +256,3 @@ def _describe(row: pd.Series) -> str:
     parts = [str(row.get(k, "")) for k in ("company", "role", "contact") if row.get(k, "")]
     step = row.get("step", "")
     return f"{step} ({', '.join(parts)})" if step else ", ".join(parts)
-
-
-TICKABLE = (THIS_WEEK_SHEET, NETWORK_SHEET)

@@ -25,8 +25,8 @@ from followup.schema import (
 from followup.settings import Settings
 
 
-def empty_frame(sheet: Sheet, extra: tuple[str, ...] = ()) -> pd.DataFrame:
-    return pd.DataFrame({key: pd.Series(dtype=object) for key in (*sheet.keys, *extra, "row")})
+def empty_frame(sheet: Sheet) -> pd.DataFrame:
+    return pd.DataFrame({key: pd.Series(dtype=object) for key in (*sheet.keys, "row")})
 
 
 @dataclass(frozen=True)
