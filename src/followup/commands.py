@@ -221,14 +221,14 @@ def export(
     from followup import ics  # the calendar library loads only for an export
     from followup.workbook import writer
 
-    as_of = pd.Timestamp(day)
-    loaded = load_valid(path, as_of)
-    result = plan(loaded.tracker, as_of, days)
     for target in (to, ics_path):
         if target is not None and target.resolve() == path.resolve():
             raise FollowupError(
                 f"{target} is the tracker itself. Choose another file name for the export."
             )
+    as_of = pd.Timestamp(day)
+    loaded = load_valid(path, as_of)
+    result = plan(loaded.tracker, as_of, days)
     if to is not None:
         coach = [
             sheets.this_week_sheet(result.this_week, as_of, days, private=False),

@@ -392,6 +392,21 @@ def test_old_owned_parts_shared_with_user_parts_are_kept(tmp_path: Path) -> None
     assert check(once, out, OWNED) == []
 
 
+def _empty_history() -> OwnedSheet:
+    """A History sheet with a table and no rows yet."""
+    return OwnedSheet(
+        "History",
+        ("History",),
+        (
+            Block(
+                pd.DataFrame({"Date": [], "Company": []}),
+                (ColumnLayout("Date", kind="date"), ColumnLayout("Company")),
+                table="History",
+            ),
+        ),
+    )
+
+
 def test_defined_name_with_an_owned_table_name_is_refused() -> None:
     tracker = edit_text(
         xlsxwriter_tracker(),
@@ -399,33 +414,13 @@ def test_defined_name_with_an_owned_table_name_is_refused() -> None:
         '<definedName name="Companies">',
         '<definedName name="History">Interviews!$B$2</definedName><definedName name="Companies">',
     )
-    history = OwnedSheet(
-        "History",
-        ("History",),
-        (
-            Block(
-                pd.DataFrame({"Date": [], "Company": []}),
-                (ColumnLayout("Date", kind="date"), ColumnLayout("Company")),
-                table="History",
-            ),
-        ),
-    )
+    history = _empty_history()
     with pytest.raises(NameClash, match="History"):
         render(tracker, [history])
 
 
 def test_an_empty_table_still_has_a_data_row() -> None:
-    history = OwnedSheet(
-        "History",
-        ("History",),
-        (
-            Block(
-                pd.DataFrame({"Date": [], "Company": []}),
-                (ColumnLayout("Date", kind="date"), ColumnLayout("Company")),
-                table="History",
-            ),
-        ),
-    )
+    history = _empty_history()
     out = render(xlsxwriter_tracker(), [history])
     book = openpyxl.load_workbook(io.BytesIO(out))
     assert book["History"].tables["History"].ref == "A3:B4"
