@@ -26,16 +26,13 @@ def _all_text(values: pd.Series) -> bool:
     return values.dtype == object and infer_dtype(values, skipna=False) == "string"
 
 
-def blank(values: pd.Series) -> pd.Series:
-    """True where a cell holds nothing (empty, spaces only, or missing)."""
-    if _all_text(values):
-        flags = [not v.strip() for v in values.to_numpy()]
-        return pd.Series(flags, index=values.index, dtype=bool, name=values.name)
-    return values.map(
-        lambda v: (
-            v is None or (isinstance(v, str) and not v.strip()) or (isinstance(v, float) and v != v)
-        )
-    ).astype(bool)
+def blank(values: pd.Series, trimmed: pd.Series | None = None) -> pd.Series:
+    """True where a cell holds nothing (empty, spaces only, or missing).
+
+    Every parser here takes `trimmed`, the column's `text` when the caller already has it,
+    so a column is trimmed once however many questions are asked of it.
+    """
+    return (text(values) if trimmed is None else trimmed).eq("")
 
 
 def text(values: pd.Series) -> pd.Series:
@@ -60,7 +57,7 @@ def text(values: pd.Series) -> pd.Series:
     return values.map(one).astype(object)
 
 
-def dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+def dates(values: pd.Series, trimmed: pd.Series | None = None) -> tuple[pd.Series, pd.Series]:
     """Real dates, date-times (date part) and ISO text, as datetime64 at midnight."""
     if values.dtype == object and len(values) and infer_dtype(values, skipna=False) == "datetime":
         # A filled date column, as the reader gives it: one conversion for the whole column.
@@ -70,7 +67,8 @@ def dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
                 out = converted.astype("datetime64[ns]").dt.normalize()
                 return out, out.isna()
     is_date = values.map(lambda v: isinstance(v, _DATE_TYPES))
-    as_text = values.map(lambda v: v.strip() if isinstance(v, str) else "")
+    # A real date's text is its ISO spelling, so reading it as text too agrees with it.
+    as_text = text(values) if trimmed is None else trimmed
     iso = as_text.str.fullmatch(_ISO)
     out = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
     if is_date.any():
@@ -78,7 +76,7 @@ def dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     if iso.any():
         out[iso] = pd.to_datetime(as_text[iso], errors="coerce", format="ISO8601")
     out = out.dt.normalize()
-    return out, out.isna() & ~blank(values)
+    return out, out.isna() & as_text.ne("")
 
 
 def _as_datetime(v: object) -> dt.datetime:
@@ -88,37 +86,41 @@ def _as_datetime(v: object) -> dt.datetime:
     return dt.datetime(v.year, v.month, v.day)
 
 
-def durations(values: pd.Series) -> pd.Series:
+def durations(values: pd.Series, trimmed: pd.Series | None = None) -> pd.Series:
     """Durations such as '3 weeks', '10 days', '2w', '10d', as a count of days (NaN if not one)."""
-    stripped = values.map(lambda v: v.strip() if isinstance(v, str) else "")
+    stripped = text(values) if trimmed is None else trimmed
     found = stripped.str.extract(f"^{_DURATION.pattern}$", flags=re.IGNORECASE)
     number = pd.to_numeric(found[0], errors="coerce")
     weeks = found[1].fillna("").str.lower().str.startswith("w")
     return number.where(~weeks, number * 7)
 
 
-def choices(values: pd.Series, allowed: tuple[str, ...]) -> tuple[pd.Series, pd.Series]:
+def choices(
+    values: pd.Series, allowed: tuple[str, ...], trimmed: pd.Series | None = None
+) -> tuple[pd.Series, pd.Series]:
     """Choice values matched case-insensitively to their canonical spelling."""
     canonical = {c.casefold(): c for c in allowed}
-    typed = text(values)
+    typed = text(values) if trimmed is None else trimmed
     out = typed.str.casefold().map(canonical).fillna("") if len(typed) else typed
     return out, typed.ne("") & out.eq("")
 
 
-def yes_no(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+def yes_no(values: pd.Series, trimmed: pd.Series | None = None) -> tuple[pd.Series, pd.Series]:
     spelled = {"yes": "Yes", "y": "Yes", "true": "Yes", "no": "No", "n": "No", "false": "No"}
-    typed = text(values)
+    typed = text(values) if trimmed is None else trimmed
     out = typed.str.casefold().map(spelled).fillna("") if len(typed) else typed
     return out, typed.ne("") & out.eq("")
 
 
-def whole_numbers(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+def whole_numbers(
+    values: pd.Series, trimmed: pd.Series | None = None
+) -> tuple[pd.Series, pd.Series]:
     """Whole numbers (14, 14.0, '14'); anything else is bad."""
     numbers = pd.to_numeric(
         values.map(lambda v: None if isinstance(v, bool) else v), errors="coerce"
     )
     good = numbers.notna() & (numbers % 1 == 0) & (numbers >= 0)
-    return numbers.where(good).astype("Int64"), ~good & ~blank(values)
+    return numbers.where(good).astype("Int64"), ~good & ~blank(values, trimmed)
 
 
 def time_of_day(value: object) -> dt.time | None:
@@ -143,9 +145,11 @@ def time_of_day(value: object) -> dt.time | None:
     return dt.time(hour, minute)
 
 
-def done_marks(values: pd.Series, as_of: pd.Timestamp) -> tuple[pd.Series, pd.Series]:
+def done_marks(
+    values: pd.Series, as_of: pd.Timestamp, trimmed: pd.Series | None = None
+) -> tuple[pd.Series, pd.Series]:
     """The Done column: x (or a tick word) means the as-of date; a date means that date."""
-    typed, bad_date = dates(values)
+    typed, bad_date = dates(values, trimmed)
     words = values.map(lambda v: v.strip().casefold() if isinstance(v, str) else "")
     ticked = words.isin(_TICKS)
     typed = typed.mask(ticked, as_of)

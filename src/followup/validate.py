@@ -121,18 +121,19 @@ def _parse_sheet(
     present = {key: letter for key, letter in letters.items() if letter is not None}
     body = raw.rows[list(present.values())] if present else raw.rows.iloc[:, :0]
     body = body.set_axis(list(present.keys()), axis=1)
-    nonblank = (
-        ~body.apply(cells.blank).all(axis=1)
-        if len(body.columns)
-        else pd.Series(False, index=body.index)
-    )
+    trimmed = pd.DataFrame({str(k): cells.text(v) for k, v in body.items()}, index=body.index)
+    nonblank = (trimmed != "").any(axis=1)
     formula_rows = {int("".join(ch for ch in ref if ch.isdigit())) for ref in raw.uncached}
-    body = body[nonblank | body.index.isin(list(formula_rows))]
+    keep = nonblank | body.index.isin(list(formula_rows))
+    body, trimmed = body[keep], trimmed[keep]
     out = pd.DataFrame(index=body.index)
     for col in sheet.columns:
         letter = letters[col.key]
-        values = body[col.key] if col.key in body else pd.Series("", index=body.index, dtype=object)
-        parsed = _parse_column(col, values, raw, letter, problems)
+        if col.key in body:
+            values, text = body[col.key], trimmed[col.key]
+        else:
+            values = text = pd.Series("", index=body.index, dtype=object)
+        parsed = _parse_column(col, values, text, raw, letter, problems)
         if isinstance(parsed, pd.DataFrame):
             out[parsed.columns] = parsed
         else:
@@ -141,8 +142,10 @@ def _parse_sheet(
         _keep_unschemed(sheet, raw, body.index, out)
     out["row"] = body.index
     out = out.reset_index(drop=True)
-    # Owned sheets' messages name cells too, though the core sees only keys.
-    out.attrs["letters"] = present
+    if not required:
+        # Owned sheets' messages name cells too, though the core sees only keys. Only
+        # there: pandas copies attrs into every frame derived from this one.
+        out.attrs["letters"] = present
     return out
 
 
@@ -160,7 +163,12 @@ def _keep_unschemed(sheet: Sheet, raw: RawSheet, index: pd.Index, out: pd.DataFr
 
 
 def _parse_column(
-    col: Column, values: pd.Series, raw: RawSheet, letter: str | None, problems: _Problems
+    col: Column,
+    values: pd.Series,
+    text: pd.Series,
+    raw: RawSheet,
+    letter: str | None,
+    problems: _Problems,
 ) -> pd.Series | pd.DataFrame:
     if letter is None:
         return pd.Series(
@@ -178,7 +186,7 @@ def _parse_column(
         "this formula has no saved result (the file was saved by a program that does not "
         "calculate). Open the tracker in Excel or LibreOffice and save it, then try again.",
     )
-    is_blank = cells.blank(values) & ~values.index.isin(unsaved)
+    is_blank = text.eq("") & ~values.index.isin(unsaved)
     if col.required:
         problems.cells(
             raw,
@@ -186,20 +194,22 @@ def _parse_column(
             values.index[is_blank],
             f"{col.header} is empty. Fill it in, or delete the row.",
         )
-    parsed, bad, message = _typed(col, values)
+    parsed, bad, message = _typed(col, values, text)
     problems.cells(raw, letter, values.index[bad], message, values)
     return parsed
 
 
-def _typed(col: Column, values: pd.Series) -> tuple[pd.Series | pd.DataFrame, pd.Series, str]:
-    """The column read as its kind, which cells could not be, and what to tell the user
-    (`{value}` stands for the cell's value)."""
+def _typed(
+    col: Column, values: pd.Series, text: pd.Series
+) -> tuple[pd.Series | pd.DataFrame, pd.Series, str]:
+    """The column read as its kind (`text` is its cells trimmed), which cells could not be,
+    and what to tell the user (`{value}` stands for the cell's value)."""
     if col.kind is Kind.DATE:
-        parsed, bad = cells.dates(values)
+        parsed, bad = cells.dates(values, text)
         return parsed, bad, f"{{value}} is not a date. Type a date such as {_DATE_EXAMPLE}."
     if col.kind is Kind.DATE_OR_DURATION:
-        dates, bad = cells.dates(values)
-        days = cells.durations(values)
+        dates, bad = cells.dates(values, text)
+        days = cells.durations(values, text)
         # Resolved against the interview date once the whole row is known.
         both = pd.DataFrame({col.key: dates, f"{col.key}_days": days})
         return (
@@ -211,10 +221,10 @@ def _typed(col: Column, values: pd.Series) -> tuple[pd.Series | pd.DataFrame, pd
             ),
         )
     if col.kind is Kind.CHOICE:
-        parsed, bad = cells.choices(values, col.choices)
+        parsed, bad = cells.choices(values, col.choices, text)
         # An unknown choice keeps its text, so it is reported once, not also as blank.
         return (
-            parsed.where(~bad, cells.text(values)),
+            parsed.where(~bad, text),
             bad,
             (
                 f"{{value}} is not a choice for {col.header}. Use one of: {', '.join(col.choices)} "
@@ -222,10 +232,10 @@ def _typed(col: Column, values: pd.Series) -> tuple[pd.Series | pd.DataFrame, pd
             ),
         )
     if col.kind is Kind.YES_NO:
-        parsed, bad = cells.yes_no(values)
+        parsed, bad = cells.yes_no(values, text)
         return parsed, bad, "{value} is not Yes or No. Type Yes or No."
     if col.kind is Kind.WHOLE_DAYS:
-        parsed, bad = cells.whole_numbers(values)
+        parsed, bad = cells.whole_numbers(values, text)
         return (
             parsed,
             bad,
@@ -234,9 +244,8 @@ def _typed(col: Column, values: pd.Series) -> tuple[pd.Series | pd.DataFrame, pd
                 "blank for the default."
             ),
         )
-    text = cells.text(values)
     if col.kind is Kind.DONE_MARK:
-        _when, bad = cells.done_marks(values, pd.Timestamp.min)
+        _when, bad = cells.done_marks(values, pd.Timestamp.min, text)
         return (
             text,
             bad,
@@ -368,7 +377,11 @@ def _log(
     known = known.assign(
         company_key=known["company"].str.casefold(), role_key=known["role"].str.casefold()
     )
-    roles = known.groupby("company_key")["role"].agg(list)
+    by_company = known.groupby("company_key")["role"]
+
+    def roles(key: str) -> str:  # for messages only, so only for the rows at fault
+        return ", ".join(known.loc[known["company_key"].eq(key), "role"])
+
     companies = known.drop_duplicates("company_key").set_index("company_key")["company"]
     company_key = frame["company"].str.casefold()
     unknown_company = frame["company"].ne("") & ~company_key.isin(companies.index)
@@ -380,17 +393,17 @@ def _log(
         )
     matched = frame["company"].ne("") & ~unknown_company
     frame.loc[matched, "company"] = company_key[matched].map(companies)
-    role_count = company_key.map(roles.map(len))
+    role_count = company_key.map(by_company.size())
     blank_role = matched & frame["role"].eq("")
     only_role = blank_role & role_count.eq(1)
-    frame.loc[only_role, "role"] = company_key[only_role].map(roles.map(lambda r: r[0]))
+    frame.loc[only_role, "role"] = company_key[only_role].map(by_company.first())
     for row, company in frame.loc[blank_role & ~only_role, ["row", "company"]].itertuples(
         index=False
     ):
         problems.error(
             raw.where(letter["role"] or letter["company"], row),
             f"Role is blank, but {company} has several roles "
-            f"({', '.join(roles[company.casefold()])}). Type the role this touchpoint was about.",
+            f"({roles(company.casefold())}). Type the role this touchpoint was about.",
         )
     typed_role = matched & ~blank_role
     spelled = known.set_index(["company_key", "role_key"])["role"]
@@ -403,7 +416,7 @@ def _log(
         problems.error(
             raw.where(letter["role"], row),
             f"{company} has no interview for the role {show(role)}. "
-            f"Use one of: {', '.join(roles[company.casefold()])}.",
+            f"Use one of: {roles(company.casefold())}.",
         )
     no_step = frame["direction"].eq(SENT) & frame["step"].eq("")
     for row in frame.loc[no_step, "row"]:

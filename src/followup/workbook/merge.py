@@ -108,7 +108,9 @@ def merge(package: bytes, scratch: bytes, sheets: Sequence[OwnedSheet]) -> bytes
         pkg.delete(part)
     gone = removed | _calc_chain_parts(types) | _drop_calc_chain(pkg, wb_part, wb_rels)
 
-    mapping = _styles(pkg, src, wb_part, targets)
+    # Each scratch sheet is parsed once: its styles are collected, then it is rewritten.
+    trees = {t.scratch_part: parse_xml(src.read(t.scratch_part)) for t in targets}
+    mapping = _styles(pkg, src, wb_part, trees)
     strings = _shared_strings(src)
     positions = _positions(wb)
     active = _active_tab(wb)
@@ -136,7 +138,11 @@ def merge(package: bytes, scratch: bytes, sheets: Sequence[OwnedSheet]) -> bytes
             _override(types, part, WORKSHEET_CONTENT_TYPE)
         keep_selected = position == active and not selected_elsewhere
         sheet_xml = _sheet_xml(
-            src.read(target.scratch_part), strings, mapping, keep_selected=keep_selected
+            trees[target.scratch_part],
+            src.read(target.scratch_part),
+            strings,
+            mapping,
+            keep_selected=keep_selected,
         )
         pkg.write(part, sheet_xml)
         copier.copy_related(target.scratch_part, part)
@@ -311,11 +317,10 @@ def _active_tab(wb: etree._Element) -> int:
         return 0
 
 
-def _styles(pkg: Parts, src: Parts, wb_part: str, targets: Sequence[_Target]) -> StyleMap:
+def _styles(pkg: Parts, src: Parts, wb_part: str, trees: dict[str, etree._Element]) -> StyleMap:
     xfs: set[int] = set()
     dxfs: set[int] = set()
-    for target in targets:
-        root = parse_xml(src.read(target.scratch_part))
+    for scratch_part, root in trees.items():
         for el in root.iter(_M + "c", _M + "row"):
             if el.get("s") is not None:
                 xfs.add(int(el.get("s", "0")))
@@ -325,7 +330,7 @@ def _styles(pkg: Parts, src: Parts, wb_part: str, targets: Sequence[_Target]) ->
         for el in root.iter(_M + "cfRule"):
             if el.get("dxfId") is not None:
                 dxfs.add(int(el.get("dxfId", "0")))
-        for _type, part, _mode in src.rels(target.scratch_part).values():
+        for _type, part, _mode in src.rels(scratch_part).values():
             if _type == _TABLE_TYPE:
                 for el in parse_xml(src.read(part)).iter():
                     for attr, value in el.attrib.items():
@@ -353,32 +358,39 @@ def _shared_strings(src: Parts) -> list[etree._Element]:
     data = src.get("xl/sharedStrings.xml")
     if data is None:
         return []
-    return list(parse_xml(data).iterfind("m:si", NS))
+    return list(parse_xml(data).iterchildren(_M + "si"))
 
 
 def _sheet_xml(
-    data: bytes, strings: Sequence[etree._Element], mapping: StyleMap, *, keep_selected: bool
+    root: etree._Element,
+    data: bytes,
+    strings: Sequence[etree._Element],
+    mapping: StyleMap,
+    *,
+    keep_selected: bool,
 ) -> bytes:
-    root = parse_xml(data)
+    xf = {str(k): str(v) for k, v in mapping.xf.items()}
+    inline = _M + "is"
     for cell in root.iter(_M + "c"):
+        style = cell.get("s")
+        if style is not None:
+            cell.set("s", xf[style])
         if cell.get("t") == "s":
-            # Inline strings leave the user's sharedStrings.xml untouched.
-            value = cell.find("m:v", NS)
-            assert value is not None and value.text is not None
-            si = strings[int(value.text)]
-            cell.remove(value)
+            # Inline strings leave the user's sharedStrings.xml untouched. XlsxWriter writes
+            # a shared-string cell as <c t="s"><v>index</v></c>; its <v> becomes the <is>.
+            value = cell[0]
+            si = strings[int(value.text or "")]
             cell.set("t", "inlineStr")
-            inline = etree.SubElement(cell, _M + "is")
+            value.tag = inline
+            value.text = None
             for child in si:
-                clone_into(inline, child)
-        if cell.get("s") is not None:
-            cell.set("s", str(mapping.xf[int(cell.get("s", "0"))]))
+                clone_into(value, child)
     for row in root.iter(_M + "row"):
         if row.get("s") is not None:
-            row.set("s", str(mapping.xf[int(row.get("s", "0"))]))
+            row.set("s", xf[row.get("s", "0")])
     for col in root.iter(_M + "col"):
         if col.get("style") is not None:
-            col.set("style", str(mapping.xf[int(col.get("style", "0"))]))
+            col.set("style", xf[col.get("style", "0")])
     for rule in root.iter(_M + "cfRule"):
         if rule.get("dxfId") is not None:
             rule.set("dxfId", str(mapping.dxf[int(rule.get("dxfId", "0"))]))

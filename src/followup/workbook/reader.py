@@ -25,7 +25,6 @@ from followup.schema import OWNED_SHEETS, SETTINGS_SHEET, USER_SHEETS, Sheet
 from followup.tracker import RawSheet
 from followup.workbook.package import MAIN_NS, WorkbookInfo, read_info
 
-_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 _CELL, _FORMULA_TAG, _VALUE, _INLINE = (f"{{{MAIN_NS}}}{t}" for t in ("c", "f", "v", "is"))
 # Owned sheets carry title rows; their header is the first row naming the first column.
 _HEADER_SEARCH_ROWS = 10
@@ -111,7 +110,10 @@ def _raw_sheet(
     body = grid.loc[header_row + 1 :]
     keep = pd.Series(False, index=body.index)
     for _column_letter, column in body.items():
-        keep |= _filled(column)
+        # Only rows not yet known to hold something: after the first column that is few.
+        open_rows = ~keep
+        if open_rows.any():
+            keep[open_rows] = _filled(column[open_rows])
     if uncached:
         # A formula without a saved result reads as blank, yet its row is not blank.
         rows_with_formulas = {int(re.sub(r"[A-Z]+", "", ref)) for ref in uncached}
@@ -131,7 +133,7 @@ def _uncached_cells(zf: zipfile.ZipFile, info: WorkbookInfo, sheet_name: str) ->
     if found is None:
         return frozenset()
     xml = zf.read(found.part)
-    if not _FORMULA.search(xml):
+    if not _may_hold_formulas(xml):
         return frozenset()
     cells = set()
     for _event, cell in etree.iterparse(io.BytesIO(xml), tag=_CELL, huge_tree=True):
@@ -146,6 +148,16 @@ def _uncached_cells(zf: zipfile.ZipFile, info: WorkbookInfo, sheet_name: str) ->
         cell.clear()
     cells.discard("")
     return frozenset(cells)
+
+
+def _may_hold_formulas(xml: bytes) -> bool:
+    """A cheap first look: inside sheetData only a formula element starts with f (<f>, <x:f>).
+
+    Data validations after sheetData hold <formula1>, so the search stops where they begin.
+    """
+    data_end = xml.rfind(b"sheetData>")  # the closing tag
+    stop = data_end if data_end >= 0 else len(xml)
+    return xml.find(b"<f", 0, stop) >= 0 or xml.find(b":f", 0, stop) >= 0
 
 
 def unreadable_sheets(data: bytes, names: Iterable[str]) -> list[str]:

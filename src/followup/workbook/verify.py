@@ -35,9 +35,10 @@ _R_ID = f"{{{REL_NS}}}id"
 _SHEET_TYPES = {REL_NS + "/worksheet", REL_NS + "/chartsheet", REL_NS + "/dialogsheet"}
 _TABLE_TYPE = REL_NS + "/table"
 _SHARED_STRINGS_TYPE = REL_NS + "/sharedStrings"
+# Attributes are matched inside their tags: a cell's text may hold anything but "<".
 _STYLE_ATTR = re.compile(rb"<(?:\w+:)?(?:c|row)\b[^>]*?\ss=\"(\d+)\"")
 _COL_STYLE = re.compile(rb"<(?:\w+:)?col\b[^>]*?\sstyle=\"(\d+)\"")
-_DXF_ATTR = re.compile(rb"\s(?:\w*DxfId|dxfId)=\"(\d+)\"")
+_RULE_DXF = re.compile(rb"<(?:\w+:)?cfRule\b[^>]*?\sdxfId=\"(\d+)\"")
 _TAB_SELECTED = re.compile(rb"<(?:\w+:)?sheetView\b[^>]*\btabSelected=\"(?:1|true)\"")
 # Number formats Excel knows without a numFmt entry (0-49 plus locale-dependent ones).
 _LAST_BUILTIN_NUMFMT = 163
@@ -428,16 +429,26 @@ def _styles(parts: Parts, fresh: Callable[[str], bool]) -> list[str]:
         problems += _out_of_range(
             part, "cell format", _indices(data, _STYLE_ATTR, _COL_STYLE), len(xfs)
         )
-        problems += _out_of_range(part, "dxf", _indices(data, _DXF_ATTR), len(dxfs))
+        problems += _out_of_range(part, "dxf", _indices(data, _RULE_DXF), len(dxfs))
         for _type, target, _mode in parts.rels(part).values():
             if _type == _TABLE_TYPE and parts.find(target) is not None:
-                dxf_ids = _indices(parts.read(target), _DXF_ATTR)
+                dxf_ids = _table_dxfs(parse_xml(parts.read(target)))
                 problems += _out_of_range(target, "dxf", dxf_ids, len(dxfs))
     return problems
 
 
 def _indices(data: bytes, *patterns: re.Pattern[bytes]) -> set[int]:
-    return {int(m.group(1)) for p in patterns for m in p.finditer(data)}
+    return {int(found) for p in patterns for found in set(p.findall(data))}
+
+
+def _table_dxfs(table: etree._Element) -> set[int]:
+    """headerRowDxfId, dataDxfId and the like, on the table and its columns."""
+    return {
+        int(value) if value.isdigit() else 1 << 31
+        for el in table.iter()
+        for attr, value in el.attrib.items()
+        if str(attr).endswith(("DxfId", "dxfId"))
+    }
 
 
 def _out_of_range(part: str, what: str, used: Iterable[int], size: int) -> list[str]:
