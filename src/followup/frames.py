@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+from pandas.api.types import infer_dtype
 
 
 def dates(values: pd.Series) -> pd.Series:
@@ -15,15 +16,35 @@ def dates(values: pd.Series) -> pd.Series:
 
 
 def text(frame: pd.DataFrame, column: str) -> pd.Series:
-    """A column as trimmed text ("" where blank or where the frame has no such column)."""
+    """A column as text ("" where blank or where the frame has no such column).
+
+    Text columns arrive trimmed from validation (see tracker.py), so a column that is all
+    text is returned as it is; gaps left by joins and any other values are filled in.
+    """
     if column not in frame:
         return pd.Series("", index=frame.index, dtype=object)
-    return frame[column].fillna("").astype(str).str.strip()
+    values = frame[column]
+    if infer_dtype(values, skipna=False) == "string":
+        return values
+    return _trimmed(values)
 
 
 def key(values: pd.Series) -> pd.Series:
     """Text for matching: trimmed and case-folded, so "Acme " and "ACME" are one company."""
-    return values.fillna("").astype(str).str.strip().str.casefold()
+    if infer_dtype(values, skipna=False) == "string":
+        folded = [v.strip().casefold() for v in values.to_numpy(dtype=object)]
+    else:
+        folded = [t.casefold() for t in _trimmed(values)]
+    return pd.Series(folded, index=values.index, dtype=object)
+
+
+def _trimmed(values: pd.Series) -> pd.Series:
+    # One pass in plain Python: pandas' string methods cost several passes per column.
+    out = [
+        v.strip() if isinstance(v, str) else "" if pd.isna(v) else str(v).strip()
+        for v in values.to_numpy(dtype=object)
+    ]
+    return pd.Series(out, index=values.index, dtype=object)
 
 
 def day_text(days: pd.Series) -> pd.Series:

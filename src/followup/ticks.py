@@ -37,16 +37,16 @@ def generated(sheet: Sheet) -> list[str]:
     return [key for key in sheet.keys if key not in _USER_COLUMNS]
 
 
-def _canonical(values: pd.Series) -> pd.Series:
+def _canonical(values: pd.Series) -> list[str]:
     if pd.api.types.is_datetime64_any_dtype(values):
-        dates: pd.Series = values.dt.strftime("%Y-%m-%d").fillna("")
-        return dates
+        return list(values.dt.strftime("%Y-%m-%d").fillna(""))
     # A spreadsheet cell holds at most 32,767 characters; compare what fits in one.
-    return cells.text(values).map(lambda t: " ".join(str(t)[:CELL_LIMIT].split()))
+    return [" ".join(t[:CELL_LIMIT].split()) for t in cells.text(values)]
 
 
 def _digest(values: pd.Series) -> pd.Series:
-    return _canonical(values).map(lambda t: hashlib.sha1(t.encode()).hexdigest()[:6])
+    digests = [hashlib.sha1(t.encode()).hexdigest()[:6] for t in _canonical(values)]
+    return pd.Series(digests, index=values.index, dtype=object)
 
 
 def fingerprints(frame: pd.DataFrame, sheet: Sheet) -> pd.Series:
@@ -55,7 +55,8 @@ def fingerprints(frame: pd.DataFrame, sheet: Sheet) -> pd.Series:
     digests = [_digest(frame[key]) for key in generated(sheet)]
     if not digests or frame.empty:
         return pd.Series("", index=frame.index, dtype=object)
-    return pd.concat(digests, axis=1).agg(".".join, axis=1)
+    joined = [".".join(row) for row in zip(*digests, strict=True)]
+    return pd.Series(joined, index=frame.index, dtype=object)
 
 
 def changed(frame: pd.DataFrame, sheet: Sheet) -> pd.DataFrame:
