@@ -18,7 +18,7 @@ import xlsxwriter
 from lxml import etree
 from openxml_audit import OpenXmlValidator
 
-from followup.errors import NameClash
+from followup.errors import NameClash, VerifyFailed
 from followup.layout import Block, ColumnLayout, OwnedSheet
 from followup.workbook.package import Parts, exclusive_parts, read_info
 from followup.workbook.writer import check, render
@@ -157,6 +157,34 @@ def test_owned_rows_read_back_with_pandas(tracker: bytes, engine: str) -> None:
     assert frame["Draft"].iloc[0] == "Dear Ann,\nthank you"
     users = pd.read_excel(io.BytesIO(out), sheet_name="Interviews", engine=engine)
     assert users["Company"].tolist() == ["Acme"]
+
+
+def test_any_text_reads_back_exactly_as_written(tracker: bytes) -> None:
+    tricky = (
+        'Tom & Jerry <Ltd> "quoted"',
+        "  leading and trailing  ",
+        '<c r="A1" s="99" t="s"><v>7</v></c>',
+    )
+    out = render(tracker, [this_week(tricky)])
+    for engine in ("openpyxl", "calamine"):
+        frame = pd.read_excel(io.BytesIO(out), sheet_name="This Week", header=3, engine=engine)
+        assert frame["Company"].tolist() == list(tricky)
+
+
+def test_scratch_cells_in_an_unexpected_form_stop_the_write(
+    tracker: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from followup.workbook import merge
+
+    real = merge._ScratchSheet.__init__
+
+    def reordered(self: merge._ScratchSheet, data: bytes) -> None:
+        # As if the scratch writer put a cell's type before its reference.
+        real(self, data.replace(b'<c r="A5" s=', b'<c t="n" r="A5" s='))
+
+    monkeypatch.setattr(merge._ScratchSheet, "__init__", reordered)
+    with pytest.raises(VerifyFailed, match="not in the expected form"):
+        render(tracker, sheets())
 
 
 def test_owned_sheet_layout_reads_back_in_openpyxl(tracker: bytes) -> None:

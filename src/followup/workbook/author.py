@@ -134,6 +134,14 @@ def _write_block(ws: Any, formats: _Formats, sheet_name: str, block: Block, row:
     for j, col in enumerate(block.columns):
         values = _column_values(block.frame, col, j)
         look = formats.for_kind(col.kind)
+        if col.kind in ("text", "wrap") and all(type(v) is str for v in values):
+            # The common case, without asking each value what it is (as _write_value would).
+            for i, value in enumerate(values):
+                if value:
+                    ws.write_string(first_data + i, j, value, look)
+                elif col.kind == "wrap":
+                    ws.write_blank(first_data + i, j, None, look)
+            continue
         for i, value in enumerate(values):
             _write_value(ws, first_data + i, j, value, col.kind, look)
     last_data = first_data + nrows - 1
@@ -184,6 +192,8 @@ def _line_count(value: Any, width: float) -> int:
     if not isinstance(value, str) or not value:
         return 1
     per_line = max(int(width * CHARS_PER_WIDTH), 1)
+    if len(value) <= per_line and "\n" not in value:
+        return 1
     return sum(max(math.ceil(len(part) / per_line), 1) for part in value.split("\n"))
 
 

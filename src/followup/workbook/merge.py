@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from followup.errors import NameClash, UnreadableWorkbook
+from followup.errors import NameClash, UnreadableWorkbook, VerifyFailed
 from followup.layout import OwnedSheet
 from followup.workbook.package import (
     CALC_CHAIN_TYPE,
@@ -43,7 +43,7 @@ from followup.workbook.package import (
     resolve_target,
     serialize,
 )
-from followup.workbook.styles import StyleMap, clone_into, merge_styles
+from followup.workbook.styles import StyleMap, merge_styles
 
 _M = f"{{{MAIN_NS}}}"
 _R_ID = f"{{{REL_NS}}}id"
@@ -108,9 +108,8 @@ def merge(package: bytes, scratch: bytes, sheets: Sequence[OwnedSheet]) -> bytes
         pkg.delete(part)
     gone = removed | _calc_chain_parts(types) | _drop_calc_chain(pkg, wb_part, wb_rels)
 
-    # Each scratch sheet is parsed once: its styles are collected, then it is rewritten.
-    trees = {t.scratch_part: parse_xml(src.read(t.scratch_part)) for t in targets}
-    mapping = _styles(pkg, src, wb_part, trees)
+    scratch_sheets = {t.scratch_part: _ScratchSheet(src.read(t.scratch_part)) for t in targets}
+    mapping = _styles(pkg, src, wb_part, scratch_sheets)
     strings = _shared_strings(src)
     positions = _positions(wb)
     active = _active_tab(wb)
@@ -137,12 +136,8 @@ def merge(package: bytes, scratch: bytes, sheets: Sequence[OwnedSheet]) -> bytes
             positions[rid] = position = len(positions)
             _override(types, part, WORKSHEET_CONTENT_TYPE)
         keep_selected = position == active and not selected_elsewhere
-        sheet_xml = _sheet_xml(
-            trees[target.scratch_part],
-            src.read(target.scratch_part),
-            strings,
-            mapping,
-            keep_selected=keep_selected,
+        sheet_xml = scratch_sheets[target.scratch_part].merged(
+            strings, mapping, keep_selected=keep_selected
         )
         pkg.write(part, sheet_xml)
         copier.copy_related(target.scratch_part, part)
@@ -317,17 +312,17 @@ def _active_tab(wb: etree._Element) -> int:
         return 0
 
 
-def _styles(pkg: Parts, src: Parts, wb_part: str, trees: dict[str, etree._Element]) -> StyleMap:
+def _styles(
+    pkg: Parts, src: Parts, wb_part: str, scratch_sheets: dict[str, _ScratchSheet]
+) -> StyleMap:
     xfs: set[int] = set()
     dxfs: set[int] = set()
-    for scratch_part, root in trees.items():
-        for el in root.iter(_M + "c", _M + "row"):
-            if el.get("s") is not None:
-                xfs.add(int(el.get("s", "0")))
-        for el in root.iter(_M + "col"):
+    for scratch_part, sheet in scratch_sheets.items():
+        xfs |= sheet.cell_styles()
+        for el in sheet.frame.iter(_M + "col"):
             if el.get("style") is not None:
                 xfs.add(int(el.get("style", "0")))
-        for el in root.iter(_M + "cfRule"):
+        for el in sheet.frame.iter(_M + "cfRule"):
             if el.get("dxfId") is not None:
                 dxfs.add(int(el.get("dxfId", "0")))
         for _type, part, _mode in src.rels(scratch_part).values():
@@ -354,53 +349,91 @@ def _styles_part(pkg: Parts, wb_part: str) -> str | None:
     return None
 
 
-def _shared_strings(src: Parts) -> list[etree._Element]:
+_SI = re.compile(rb"<si>(.*?)</si>", re.DOTALL)
+# XlsxWriter writes each cell as <c r="A1" s="3" t="s"><v>12</v></c>: reference, style, then
+# type, in that order (worksheet._write_cell). The pattern takes a cell's start up to its
+# shared-string index; a number, blank or boolean cell keeps whatever follows.
+_CELL_START = re.compile(rb'<c r="([A-Z]+[0-9]+)"(?: s="([0-9]+)")?( t="s"><v>([0-9]+)</v>)?')
+_ROW_STYLE = re.compile(rb'(<row [^>]*?\bs=")([0-9]+)"')
+_EMPTY_DATA = b"<sheetData/>"
+
+
+def _shared_strings(src: Parts) -> list[bytes]:
+    """The scratch workbook's strings as the XML inside each <si>, ready to go inside <is>."""
     data = src.get("xl/sharedStrings.xml")
     if data is None:
         return []
-    return list(parse_xml(data).iterchildren(_M + "si"))
+    strings = _SI.findall(data)
+    if len(strings) != data.count(b"<si"):
+        raise VerifyFailed("the scratch workbook's strings are not in the expected form")
+    return strings
 
 
-def _sheet_xml(
-    root: etree._Element,
-    data: bytes,
-    strings: Sequence[etree._Element],
-    mapping: StyleMap,
-    *,
-    keep_selected: bool,
-) -> bytes:
-    xf = {str(k): str(v) for k, v in mapping.xf.items()}
-    inline = _M + "is"
-    for cell in root.iter(_M + "c"):
-        style = cell.get("s")
-        if style is not None:
-            cell.set("s", xf[style])
-        if cell.get("t") == "s":
-            # Inline strings leave the user's sharedStrings.xml untouched. XlsxWriter writes
-            # a shared-string cell as <c t="s"><v>index</v></c>; its <v> becomes the <is>.
-            value = cell[0]
-            si = strings[int(value.text or "")]
-            cell.set("t", "inlineStr")
-            value.tag = inline
-            value.text = None
-            for child in si:
-                clone_into(value, child)
-    for row in root.iter(_M + "row"):
-        if row.get("s") is not None:
-            row.set("s", xf[row.get("s", "0")])
-    for col in root.iter(_M + "col"):
-        if col.get("style") is not None:
-            col.set("style", xf[col.get("style", "0")])
-    for rule in root.iter(_M + "cfRule"):
-        if rule.get("dxfId") is not None:
-            rule.set("dxfId", str(mapping.dxf[int(rule.get("dxfId", "0"))]))
-    for view in root.iter(_M + "sheetView"):
-        # Two selected tabs put Excel into grouped editing: only the active tab stays selected.
-        if "tabSelected" in view.attrib:
-            del view.attrib["tabSelected"]
-        if keep_selected:
-            view.set("tabSelected", "1")
-    return serialize(root, data)
+class _ScratchSheet:
+    """A scratch sheet split in two: its rows (thousands of cells, rewritten as bytes) and
+    everything around them (a small lxml tree: columns, views, tables, formatting).
+
+    Only the bytes XlsxWriter itself wrote are handled as text: the rows hold no user
+    text, since strings live in sharedStrings.xml until they are inlined here.
+    """
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        if _EMPTY_DATA in data:
+            head, _, tail = data.partition(_EMPTY_DATA)
+            self.rows = b""
+        else:
+            head, _, rest = data.partition(b"<sheetData>")
+            self.rows, _, tail = rest.rpartition(b"</sheetData>")
+        self.frame = parse_xml(head + _EMPTY_DATA + tail)
+
+    def cell_styles(self) -> set[int]:
+        cells = {m[1] for m in _CELL_START.findall(self.rows) if m[1]}
+        rows = {m[1] for m in _ROW_STYLE.findall(self.rows)}
+        return {int(s) for s in cells | rows}
+
+    def merged(self, strings: Sequence[bytes], mapping: StyleMap, *, keep_selected: bool) -> bytes:
+        """The sheet with the tracker's style indices and inline strings, so the user's
+        sharedStrings.xml stays untouched."""
+        xf = {str(k).encode(): str(v).encode() for k, v in mapping.xf.items()}
+        inlined = 0
+
+        def cell(m: re.Match[bytes]) -> bytes:
+            nonlocal inlined
+            ref, style, shared, index = m.groups()
+            out = b'<c r="' + ref + b'"'
+            if style:
+                out += b' s="' + xf[style] + b'"'
+            if shared:
+                inlined += 1
+                out += b' t="inlineStr"><is>' + strings[int(index)] + b"</is>"
+            return out
+
+        # Counted in the scratch rows, which hold no text: every cell and every shared
+        # string must have been seen, or the write stops.
+        cells, shared = self.rows.count(b"<c "), self.rows.count(b' t="s"')
+        rows = _ROW_STYLE.sub(lambda m: m[1] + xf[m[2]] + b'"', self.rows)
+        rows, found = _CELL_START.subn(cell, rows)
+        if (found, inlined) != (cells, shared):
+            raise VerifyFailed("the scratch sheet's cells are not in the expected form")
+        root = self.frame
+        for col in root.iter(_M + "col"):
+            if col.get("style") is not None:
+                col.set("style", xf[col.get("style", "0").encode()].decode())
+        for rule in root.iter(_M + "cfRule"):
+            if rule.get("dxfId") is not None:
+                rule.set("dxfId", str(mapping.dxf[int(rule.get("dxfId", "0"))]))
+        for view in root.iter(_M + "sheetView"):
+            # Two selected tabs put Excel into grouped editing: only the active tab stays
+            # selected.
+            if "tabSelected" in view.attrib:
+                del view.attrib["tabSelected"]
+            if keep_selected:
+                view.set("tabSelected", "1")
+        around = serialize(root, self.data)
+        if not rows:
+            return around
+        return around.replace(_EMPTY_DATA, b"<sheetData>" + rows + b"</sheetData>", 1)
 
 
 class _Copier:
