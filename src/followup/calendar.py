@@ -30,10 +30,12 @@ def known_country(code: str) -> bool:
     Blank is not a country: callers treat a blank setting as "no holidays".
     """
     country, region = _split(code)
-    supported = holiday_data.list_supported_countries()
-    if country not in supported:
+    try:
+        # Loads that one country's calendar, not all of them as list_supported_countries does.
+        calendar = holiday_data.country_holidays(country)
+    except NotImplementedError:
         return False
-    return region is None or region in supported[country]
+    return region is None or region in calendar.subdivisions
 
 
 @lru_cache(maxsize=256)

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 import click
 
-from followup import __version__, commands, report
+from followup import commands, report
 from followup.errors import FollowupError, Problem, TrackerInvalid
 from followup.options import (
     as_of_option,
@@ -64,7 +64,7 @@ class _InOrder(click.Group):
 
 
 @click.group(cls=_InOrder, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="followup")
+@click.version_option(package_name="followup", prog_name="followup")
 def main() -> None:
     """Turn your job-search tracker into this week's follow-up plan.
 

@@ -53,21 +53,22 @@ def read_workbook(data: bytes, label: str, owned: Iterable[Sheet] = ()) -> RawWo
             uncached = {name: _uncached_cells(zf, info, name) for name in wanted}
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, ValueError) as exc:
         raise not_a_workbook(label) from exc
+    sheets: dict[str, RawSheet] = {}
     try:
-        frames = pd.read_excel(
-            io.BytesIO(data),
-            sheet_name=list(wanted),
-            header=None,
-            engine="calamine",
-            dtype=object,
-            na_filter=False,  # "NA" and "None" typed in a cell stay text
-        )
+        with pd.ExcelFile(io.BytesIO(data), engine="calamine") as book:
+            # One sheet at a time, each trimmed to its rows before the next is read, keeps
+            # the peak memory of a large tracker near that of its largest sheet.
+            for actual, (schema_name, owned_header) in wanted.items():
+                grid = pd.read_excel(
+                    book,
+                    sheet_name=actual,
+                    header=None,
+                    dtype=object,
+                    na_filter=False,  # "NA" and "None" typed in a cell stay text
+                )
+                sheets[schema_name] = _raw_sheet(actual, grid, uncached[actual], owned_header)
     except Exception as exc:  # calamine raises its own error types for damaged parts
         raise not_a_workbook(label) from exc
-    sheets = {
-        schema_name: _raw_sheet(actual, frames[actual], uncached[actual], owned_header)
-        for actual, (schema_name, owned_header) in wanted.items()
-    }
     owned_names = {name.casefold() for name in OWNED_SHEETS}
     clashes = tuple(s.name for s in info.sheets if s.name.casefold() in owned_names and not s.owned)
     return RawWorkbook(info, sheets, clashes)
@@ -95,7 +96,6 @@ def _raw_sheet(
         first = grid.head(_HEADER_SEARCH_ROWS).map(lambda v: str(v).strip().casefold())
         hits = first.index[(first == find).any(axis=1)]
         header_at = int(hits[0]) if len(hits) else 0
-    grid = grid.copy()
     grid.columns = [xl_col_to_name(i) for i in range(grid.shape[1])]
     grid.index = pd.RangeIndex(1, len(grid) + 1)
     header_row = header_at + 1
@@ -118,7 +118,7 @@ def _raw_sheet(
         # A formula without a saved result reads as blank, yet its row is not blank.
         rows_with_formulas = {int(re.sub(r"[A-Z]+", "", ref)) for ref in uncached}
         keep |= body.index.isin(list(rows_with_formulas))
-    return RawSheet(name, header_row, headers, body[keep], uncached, labels)
+    return RawSheet(name, header_row, headers, body if keep.all() else body[keep], uncached, labels)
 
 
 def _filled(column: pd.Series) -> pd.Series:
