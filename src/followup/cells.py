@@ -26,35 +26,48 @@ def _all_text(values: pd.Series) -> bool:
     return values.dtype == object and infer_dtype(values, skipna=False) == "string"
 
 
+def _all_dates(values: pd.Series) -> bool:
+    """Whether every cell holds a date, as a filled date column does (no text pass needed)."""
+    return (
+        values.dtype == object
+        and infer_dtype(values, skipna=False) in ("datetime", "date")
+        and not values.isna().any()
+    )
+
+
 def blank(values: pd.Series, trimmed: pd.Series | None = None) -> pd.Series:
     """True where a cell holds nothing (empty, spaces only, or missing).
 
     Every parser here takes `trimmed`, the column's `text` when the caller already has it,
     so a column is trimmed once however many questions are asked of it.
     """
+    if trimmed is None and _all_dates(values):
+        return pd.Series(False, index=values.index, name=values.name)
     return (text(values) if trimmed is None else trimmed).eq("")
 
 
 def text(values: pd.Series) -> pd.Series:
     """Cell values as trimmed text; whole numbers lose their '.0' (phone numbers, ids)."""
+    cells = values.to_numpy(dtype=object)
     if _all_text(values):
-        stripped = [v.strip() for v in values.to_numpy()]
-        return pd.Series(stripped, index=values.index, dtype=object, name=values.name)
+        trimmed = [v.strip() for v in cells]
+    else:
+        trimmed = [v.strip() if type(v) is str else _text(v) for v in cells]
+    return pd.Series(trimmed, index=values.index, dtype=object, name=values.name)
 
-    def one(v: object) -> str:
-        if v is None or (isinstance(v, float) and v != v):
-            return ""
-        if isinstance(v, bool):
-            return "Yes" if v else "No"
-        if isinstance(v, float) and v.is_integer():
-            return str(int(v))
-        if isinstance(v, dt.datetime) and v.time() == dt.time(0):
-            return v.date().isoformat()
-        if isinstance(v, dt.date):
-            return v.isoformat()
-        return str(v).strip()
 
-    return values.map(one).astype(object)
+def _text(v: object) -> str:
+    if v is None or (isinstance(v, float) and v != v):
+        return ""
+    if isinstance(v, bool):
+        return "Yes" if v else "No"
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    if isinstance(v, dt.datetime) and v.time() == dt.time(0):
+        return v.date().isoformat()
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    return str(v).strip()
 
 
 def dates(values: pd.Series, trimmed: pd.Series | None = None) -> tuple[pd.Series, pd.Series]:

@@ -121,19 +121,29 @@ def _parse_sheet(
     present = {key: letter for key, letter in letters.items() if letter is not None}
     body = raw.rows[list(present.values())] if present else raw.rows.iloc[:, :0]
     body = body.set_axis(list(present.keys()), axis=1)
-    trimmed = pd.DataFrame({str(k): cells.text(v) for k, v in body.items()}, index=body.index)
-    nonblank = (trimmed != "").any(axis=1)
+    # Each column trimmed once (date columns are read as dates, not as text), and blank
+    # cells found from that.
+    texts = {
+        str(key): None if sheet.column(str(key)).is_date else cells.text(values)
+        for key, values in body.items()
+    }
+    blanks = pd.DataFrame(
+        {key: cells.blank(body[key], text) for key, text in texts.items()}, index=body.index
+    )
     formula_rows = {int("".join(ch for ch in ref if ch.isdigit())) for ref in raw.uncached}
-    keep = nonblank | body.index.isin(list(formula_rows))
-    body, trimmed = body[keep], trimmed[keep]
+    keep = ~blanks.all(axis=1) | body.index.isin(list(formula_rows))
+    if not keep.all():
+        body, blanks = body[keep], blanks[keep]
+        texts = {key: None if text is None else text[keep] for key, text in texts.items()}
     out = pd.DataFrame(index=body.index)
     for col in sheet.columns:
         letter = letters[col.key]
         if col.key in body:
-            values, text = body[col.key], trimmed[col.key]
+            values, text, is_blank = body[col.key], texts[col.key], blanks[col.key]
         else:
-            values = text = pd.Series("", index=body.index, dtype=object)
-        parsed = _parse_column(col, values, text, raw, letter, problems)
+            values = pd.Series("", index=body.index, dtype=object)
+            text, is_blank = values, pd.Series(True, index=body.index)
+        parsed = _parse_column(col, values, text, is_blank, raw, letter, problems)
         if isinstance(parsed, pd.DataFrame):
             out[parsed.columns] = parsed
         else:
@@ -165,7 +175,8 @@ def _keep_unschemed(sheet: Sheet, raw: RawSheet, index: pd.Index, out: pd.DataFr
 def _parse_column(
     col: Column,
     values: pd.Series,
-    text: pd.Series,
+    text: pd.Series | None,
+    blank: pd.Series,
     raw: RawSheet,
     letter: str | None,
     problems: _Problems,
@@ -186,7 +197,7 @@ def _parse_column(
         "this formula has no saved result (the file was saved by a program that does not "
         "calculate). Open the tracker in Excel or LibreOffice and save it, then try again.",
     )
-    is_blank = text.eq("") & ~values.index.isin(unsaved)
+    is_blank = blank & ~values.index.isin(unsaved)
     if col.required:
         problems.cells(
             raw,
@@ -200,13 +211,15 @@ def _parse_column(
 
 
 def _typed(
-    col: Column, values: pd.Series, text: pd.Series
+    col: Column, values: pd.Series, given: pd.Series | None
 ) -> tuple[pd.Series | pd.DataFrame, pd.Series, str]:
-    """The column read as its kind (`text` is its cells trimmed), which cells could not be,
-    and what to tell the user (`{value}` stands for the cell's value)."""
+    """The column read as its kind (`given` is its cells trimmed, None for a date column),
+    which cells could not be, and what to tell the user (`{value}` stands for the cell's
+    value)."""
     if col.kind is Kind.DATE:
-        parsed, bad = cells.dates(values, text)
+        parsed, bad = cells.dates(values, given)
         return parsed, bad, f"{{value}} is not a date. Type a date such as {_DATE_EXAMPLE}."
+    text = cells.text(values) if given is None else given
     if col.kind is Kind.DATE_OR_DURATION:
         dates, bad = cells.dates(values, text)
         days = cells.durations(values, text)
