@@ -12,6 +12,7 @@ the opportunity has no earlier interview.
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 
 import numpy as np
@@ -228,18 +229,26 @@ def _step_state(frame: pd.DataFrame, as_of: pd.Timestamp, days: int) -> pd.Serie
 
 # One refresh asks for the same plan several times (This Week, network updates, the
 # Summary). The plan is a pure function of an immutable tracker, so the latest one is
-# kept; holding the tracker itself keeps its identity from being reused.
-_last: tuple[Tracker, pd.Timestamp, int, _Plan] | None = None
+# kept, for as long as that tracker lives: the cache never holds a tracker's sheets in
+# memory after the caller is done with them.
+_last: tuple[weakref.ref[Tracker], pd.Timestamp, int, _Plan] | None = None
+
+
+def _forget() -> None:
+    global _last
+    if _last is not None and _last[0]() is None:
+        _last = None
 
 
 def _plan(tracker: Tracker, as_of: pd.Timestamp, days: int) -> _Plan:
     global _last
     as_of = pd.Timestamp(as_of).normalize()
-    if _last is not None and _last[0] is tracker and _last[1:3] == (as_of, days):
+    if _last is not None and _last[0]() is tracker and _last[1:3] == (as_of, days):
         cached = _last[3]
     else:
         cached = _compute(tracker, as_of, days)
-        _last = (tracker, as_of, days, cached)
+        _last = (weakref.ref(tracker), as_of, days, cached)
+        weakref.finalize(tracker, _forget)
     return _Plan(cached.opportunities.copy(), cached.steps.copy())
 
 

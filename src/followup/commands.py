@@ -159,13 +159,15 @@ def refresh(
         check_locks(target)
     loaded = load_valid(path, as_of)
     result = plan(loaded.tracker, as_of, days)
+    data, stamp, warnings = loaded.data, loaded.stamp, loaded.warnings + result.lost_edits
+    del loaded  # the typed sheets are done with: writing without them lowers the peak memory
     if dry_run:
-        return Refreshed(result, loaded.warnings + result.lost_edits, None, None)
+        return Refreshed(result, warnings, None, None)
     # The writer's libraries load only when something is written (check never needs them).
     from followup.workbook import writer
 
     owned = owned_sheets(result)
-    new = writer.render(loaded.data, owned)
+    new = writer.render(data, owned)
     names = [sheet.name for sheet in owned]
 
     def verify(written: Path) -> None:
@@ -183,12 +185,12 @@ def refresh(
     made = save(
         target,
         new,
-        stamp=loaded.stamp,
+        stamp=stamp,
         source=path,
         verify=verify,
         backup=backup and target.resolve() == path.resolve(),
     )
-    return Refreshed(result, loaded.warnings + result.lost_edits, target, made)
+    return Refreshed(result, warnings, target, made)
 
 
 def demo(folder: Path, today: dt.date) -> tuple[Path, Refreshed]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -179,13 +179,18 @@ def _fit_rows(ws: Any, block: Block, first_data: int) -> None:
     wrapped = [c for c in block.columns if c.kind == "wrap" and c.header in block.frame.columns]
     if not wrapped or block.frame.empty:
         return
-    lines = pd.concat(
-        [block.frame[c.header].map(lambda v, w=c.width: _line_count(v, w)) for c in wrapped],
-        axis=1,
-    ).max(axis=1)
-    for i, count in enumerate(lines.tolist()):
+    columns = [(block.frame[c.header].tolist(), c.width) for c in wrapped]
+    lines = [max(_line_count(v, w) for v, w in cells) for cells in _by_row(columns)]
+    for i, count in enumerate(lines):
         if count > 1:
             ws.set_row(first_data + i, min(LINE_HEIGHT * count, MAX_ROW_HEIGHT))
+
+
+def _by_row(columns: list[tuple[list[Any], float]]) -> Iterator[list[tuple[Any, float]]]:
+    """Each row's (value, column width) pairs."""
+    widths = [width for _values, width in columns]
+    for row in zip(*(values for values, _width in columns), strict=True):
+        yield list(zip(row, widths, strict=True))
 
 
 def _line_count(value: Any, width: float) -> int:
@@ -194,7 +199,9 @@ def _line_count(value: Any, width: float) -> int:
     per_line = max(int(width * CHARS_PER_WIDTH), 1)
     if len(value) <= per_line and "\n" not in value:
         return 1
-    return sum(max(math.ceil(len(part) / per_line), 1) for part in value.split("\n"))
+    # A line of n characters wraps onto ceil(n / per_line) rows (an empty one takes one).
+    lengths = list(map(len, value.split("\n")))
+    return len(lengths) + sum((n - 1) // per_line for n in lengths if n > per_line)
 
 
 def _column_values(frame: pd.DataFrame, col: ColumnLayout, position: int) -> list[Any]:
