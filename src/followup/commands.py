@@ -9,20 +9,20 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from followup import sheets, ticks, tone
 from followup.errors import FollowupError, Problem, TrackerInvalid, VerifyFailed
-from followup.layout import OwnedSheet
-from followup.network import network_updates
 from followup.schema import HISTORY_SHEET, NETWORK_SHEET, THIS_WEEK_SHEET, Sheet
-from followup.summary import Summary, summary
 from followup.tracker import Tracker
 from followup.validate import parse_tracker
-from followup.week import this_week
 from followup.workbook.reader import read_workbook, unreadable_sheets
 from followup.workbook.safety import Stamp, check_locks, read_tracker, save
+
+if TYPE_CHECKING:  # the planning modules load only for a command that plans (check does not)
+    from followup.layout import OwnedSheet
+    from followup.summary import Summary
 
 OWNED_READ = (THIS_WEEK_SHEET, NETWORK_SHEET, HISTORY_SHEET)
 
@@ -97,6 +97,11 @@ class Refreshed:
 
 def plan(tracker: Tracker, as_of: pd.Timestamp, days: int) -> Plan:
     """Record the ticks, then compute every owned sheet's rows, carrying over the user's edits."""
+    from followup import ticks, tone
+    from followup.network import network_updates
+    from followup.summary import summary
+    from followup.week import this_week
+
     added = ticks.new_history(tracker, as_of)
     current = ticks.with_history(tracker, added)
     network = network_updates(current, as_of)
@@ -124,6 +129,8 @@ def _finished(
     The Draft digest is of the tool's own draft, so a carried-over edit still reads as an
     edit next week; every other digest is of the cell as written (Why with its Tone note).
     """
+    from followup import ticks, tone
+
     rows = rows.copy()
     edited = rows["draft"].ne(generated["draft"])
     notes = rows.loc[edited, "draft"].map(lambda draft: tone.tone_note(draft, names))
@@ -134,6 +141,8 @@ def _finished(
 
 
 def owned_sheets(result: Plan) -> list[OwnedSheet]:
+    from followup import sheets
+
     return [
         sheets.this_week_sheet(result.this_week, result.as_of, result.days),
         sheets.network_sheet(result.network, result.as_of),
@@ -220,7 +229,7 @@ def export(
     ics_path: Path | None = None,
 ) -> Plan:
     """Write the week for the coach (a standalone workbook) and/or a calendar file."""
-    from followup import ics  # the calendar library loads only for an export
+    from followup import ics, sheets  # the calendar library loads only for an export
     from followup.workbook import writer
 
     for target in (to, ics_path):
