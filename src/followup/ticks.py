@@ -37,15 +37,21 @@ def generated(sheet: Sheet) -> list[str]:
     return [key for key in sheet.keys if key not in _USER_COLUMNS]
 
 
-def _canonical(values: pd.Series) -> list[str]:
-    if pd.api.types.is_datetime64_any_dtype(values):
-        return list(values.dt.strftime("%Y-%m-%d").fillna(""))
-    # A spreadsheet cell holds at most 32,767 characters; compare what fits in one.
-    return [" ".join(t[:CELL_LIMIT].split()) for t in cells.text(values)]
-
-
 def _digest(values: pd.Series) -> pd.Series:
-    digests = [hashlib.sha1(t.encode()).hexdigest()[:6] for t in _canonical(values)]
+    if pd.api.types.is_datetime64_any_dtype(values):
+        texts = list(values.dt.strftime("%Y-%m-%d").fillna(""))
+    else:
+        texts = list(cells.text(values))
+    known: dict[str, str] = {}  # a column repeats its values: each is hashed once
+    digests = []
+    for text in texts:
+        digest = known.get(text)
+        if digest is None:
+            # Whitespace as the app may have rewritten it, and a cell holds at most 32,767
+            # characters: compare what fits in one.
+            canonical = " ".join(text[:CELL_LIMIT].split())
+            digest = known[text] = hashlib.sha1(canonical.encode()).hexdigest()[:6]
+        digests.append(digest)
     return pd.Series(digests, index=values.index, dtype=object)
 
 
