@@ -9,6 +9,7 @@ from lxml import etree
 
 from followup.errors import VerifyFailed
 from followup.workbook import merge as merge_module
+from followup.workbook import verify
 from followup.workbook.writer import check, render
 from tests.writer.conftest import (
     MAIN,
@@ -194,3 +195,14 @@ def test_the_check_reads_owned_parts_from_the_output(good: bytes) -> None:
     changed = edit_text(good, table, 'name="ThisWeek"', 'name="ThisWeek" ')
     assert read(changed, table) != read(good, table)
     assert check(good, changed, OWNED) == []
+
+
+def test_style_indices_are_read_inside_tags_in_the_sheets_own_prefix() -> None:
+    sheet = (
+        b'<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        b'<x:cols><x:col min="1" max="1" style="5"/></x:cols><x:sheetData>'
+        b'<x:row r="1" s="4"><x:c r="A1" s="7" t="inlineStr"><x:is>'
+        b'<x:t>a note typed as &lt;x:c s="999"&gt; and s="998"</x:t></x:is></x:c></x:row>'
+        b"</x:sheetData></x:worksheet>"
+    )
+    assert verify._indices(sheet, verify._STYLE_ATTRS) == {4, 5, 7}

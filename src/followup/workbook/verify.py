@@ -35,10 +35,11 @@ _R_ID = f"{{{REL_NS}}}id"
 _SHEET_TYPES = {REL_NS + "/worksheet", REL_NS + "/chartsheet", REL_NS + "/dialogsheet"}
 _TABLE_TYPE = REL_NS + "/table"
 _SHARED_STRINGS_TYPE = REL_NS + "/sharedStrings"
-# Attributes are matched inside their tags: a cell's text may hold anything but "<".
-_STYLE_ATTR = re.compile(rb"<(?:\w+:)?(?:c|row)\b[^>]*?\ss=\"(\d+)\"")
-_COL_STYLE = re.compile(rb"<(?:\w+:)?col\b[^>]*?\sstyle=\"(\d+)\"")
-_RULE_DXF = re.compile(rb"<(?:\w+:)?cfRule\b[^>]*?\sdxfId=\"(\d+)\"")
+# Attributes are matched inside their tags (a cell's text may hold anything but "<"), each
+# tag spelled with the sheet's own prefix, so the search runs on a literal: (tag, attribute).
+_STYLE_ATTRS = (("c", "s"), ("row", "s"), ("col", "style"))
+_RULE_DXF = (("cfRule", "dxfId"),)
+_ROOT_PREFIX = re.compile(rb"<(?:(\w+):)?worksheet\b")
 _TAB_SELECTED = re.compile(rb"<(?:\w+:)?sheetView\b[^>]*\btabSelected=\"(?:1|true)\"")
 # Number formats Excel knows without a numFmt entry (0-49 plus locale-dependent ones).
 _LAST_BUILTIN_NUMFMT = 163
@@ -426,9 +427,7 @@ def _styles(parts: Parts, fresh: Callable[[str], bool]) -> list[str]:
             problems.append(f"styles: cell format {i} uses undefined number format {fmt}")
     for part in filter(fresh, _sheet_parts(parts)):
         data = parts.get(part) or b""
-        problems += _out_of_range(
-            part, "cell format", _indices(data, _STYLE_ATTR, _COL_STYLE), len(xfs)
-        )
+        problems += _out_of_range(part, "cell format", _indices(data, _STYLE_ATTRS), len(xfs))
         problems += _out_of_range(part, "dxf", _indices(data, _RULE_DXF), len(dxfs))
         for _type, target, _mode in parts.rels(part).values():
             if _type == _TABLE_TYPE and parts.find(target) is not None:
@@ -437,8 +436,15 @@ def _styles(parts: Parts, fresh: Callable[[str], bool]) -> list[str]:
     return problems
 
 
-def _indices(data: bytes, *patterns: re.Pattern[bytes]) -> set[int]:
-    return {int(found) for p in patterns for found in set(p.findall(data))}
+def _indices(data: bytes, attributes: tuple[tuple[str, str], ...]) -> set[int]:
+    """The numbers held by these attributes of these elements in a worksheet part."""
+    root = _ROOT_PREFIX.search(data, 0, 4096)
+    prefix = root[1] + b":" if root is not None and root[1] else b""
+    found: set[bytes] = set()
+    for tag, attribute in attributes:
+        start = re.escape(b"<" + prefix + tag.encode() + b" ")
+        found |= set(re.findall(start + rb"[^>]*?\s" + attribute.encode() + rb'="(\d+)"', data))
+    return {int(n) for n in found}
 
 
 def _table_dxfs(table: etree._Element) -> set[int]:
