@@ -119,7 +119,7 @@ def draft(step_id: str, ctx: Mapping[str, object]) -> str:
         if ctx.get("ask_keep_in_touch"):
             timeline += " And would you mind if I kept in touch in the meantime?"
     values = {
-        "name": frames.greeting_names(pd.Series([_text(ctx, "interviewer")])).iloc[0],
+        "name": frames.greeting_name(_text(ctx, "interviewer")),
         "company": _text(ctx, "company") or "your company",
         "role": _text(ctx, "role") or "open",
         "point": point or _POINT_FALLBACK,

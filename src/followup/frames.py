@@ -49,10 +49,8 @@ def _trimmed(values: pd.Series) -> pd.Series:
 
 def day_text(days: pd.Series) -> pd.Series:
     """Dates as people say them in a note: "Mon 23 Nov" ("" where blank)."""
-    words: pd.Series = (
-        days.dt.strftime("%a ") + days.dt.day.astype("Int64").astype(str) + days.dt.strftime(" %b")
-    )
-    return words.where(days.notna(), "")
+    words = ["" if pd.isna(day) else short_day(day) for day in days]
+    return pd.Series(words, index=days.index, dtype=object)
 
 
 def long_day(day: pd.Timestamp) -> str:
@@ -66,8 +64,15 @@ def short_day(day: pd.Timestamp) -> str:
 
 
 def greeting_names(names: pd.Series) -> pd.Series:
-    """First names for a friendly hello ("there" when blank); a title such as "Dr." keeps
+    """First names for a friendly hello, one per name (see greeting_name)."""
+    hellos = [greeting_name(name) for name in _trimmed(names)]
+    return pd.Series(hellos, index=names.index, dtype=object)
+
+
+def greeting_name(name: str) -> str:
+    """A first name for a friendly hello ("there" when blank); a title such as "Dr." keeps
     the full name, as in "Hi Dr. Okafor"."""
-    names = names.fillna("").astype(str).str.strip()
-    first = names.map(lambda name: name.split()[0] if name.split() else "")
-    return first.where(~first.str.endswith(".") & (first != ""), names).replace("", "there")
+    words = name.split()
+    if not words:
+        return "there"
+    return " ".join(words) if words[0].endswith(".") else words[0]
