@@ -45,7 +45,7 @@ def followups_sent(tracker: Tracker, as_of: pd.Timestamp) -> pd.Series:
             pd.DataFrame(
                 {
                     "date": frames.dates(rows["date"]),
-                    "company": frames.text(rows, "company").str.casefold(),
+                    "company": frames.key(rows["company"]),
                     "step": frames.text(rows, "step"),
                 }
             )
@@ -268,8 +268,8 @@ def _funnel_block(tracker: Tracker, ops: pd.DataFrame, as_of: pd.Timestamp) -> B
     held = iv[frames.dates(iv["interview_date"]) <= as_of]
     keys = pd.DataFrame(
         {
-            "company": frames.text(held, "company").str.casefold(),
-            "role": frames.text(held, "role").str.casefold(),
+            "company": frames.key(held["company"]),
+            "role": frames.key(held["role"]),
         }
     )
     rounds = keys.value_counts()

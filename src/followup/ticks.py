@@ -152,9 +152,7 @@ def with_history(tracker: Tracker, added: pd.DataFrame) -> Tracker:
 
 def _action_key(frame: pd.DataFrame, cadence: pd.Series) -> pd.Series:
     """Same opportunity and step for cadence steps; same contact and action for the others."""
-    norm = {
-        c: frame[c].astype(str).str.strip().str.casefold() for c in ("company", "role", "contact")
-    }
+    norm = {c: frames.key(frame[c]) for c in ("company", "role", "contact")}
     step = frame["step"].astype(str)
     by_opportunity = norm["company"] + "|" + norm["role"] + "|" + step
     by_contact = norm["contact"] + "|" + norm["company"] + "|" + step
@@ -178,7 +176,7 @@ def carry_over(new: pd.DataFrame, old: pd.DataFrame, sheet: Sheet) -> CarryOver:
     if old.empty:
         return CarryOver(new, [])
     editable = [key for key in ("draft", "note") if key in sheet.keys]
-    old = old[old["done"].astype(str).str.strip().eq("")]
+    old = old[frames.text(old, "done").eq("")]
     has_step = "step" in old.columns
     old_cadence = old["step"].isin(STEP_IDS) if has_step else pd.Series(False, index=old.index)
     new_cadence = new["step"].isin(STEP_IDS) if has_step else pd.Series(False, index=new.index)
@@ -186,7 +184,7 @@ def carry_over(new: pd.DataFrame, old: pd.DataFrame, sheet: Sheet) -> CarryOver:
     new_keys = _action_key(_with_step(new, sheet.name), new_cadence)
     diff = changed(old, sheet)
     edited = pd.DataFrame(
-        {k: diff[k] if k in diff else old[k].astype(str).str.strip().ne("") for k in editable}
+        {k: diff[k] if k in diff else frames.text(old, k).ne("") for k in editable}
     )
     touched = edited.any(axis=1)
     edits = old.loc[touched, editable].where(edited[touched]).assign(key=old_keys[touched])

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from followup import cells
+from followup import cells, frames
 from followup.calendar import known_country
 from followup.errors import Problem, show
 from followup.schema import (
@@ -396,7 +396,7 @@ def _log(
         return ", ".join(known.loc[known["company_key"].eq(key), "role"])
 
     companies = known.drop_duplicates("company_key").set_index("company_key")["company"]
-    company_key = frame["company"].str.casefold()
+    company_key = frames.key(frame["company"])
     unknown_company = frame["company"].ne("") & ~company_key.isin(companies.index)
     for row, company in frame.loc[unknown_company, ["row", "company"]].itertuples(index=False):
         problems.error(
@@ -420,7 +420,7 @@ def _log(
         )
     typed_role = matched & ~blank_role
     spelled = known.set_index(["company_key", "role_key"])["role"]
-    keys = pd.MultiIndex.from_arrays([company_key, frame["role"].str.casefold()])
+    keys = pd.MultiIndex.from_arrays([company_key, frames.key(frame["role"])])
     canonical = pd.Series(spelled.reindex(keys).to_numpy(), index=frame.index)
     frame.loc[typed_role & canonical.notna(), "role"] = canonical
     for row, company, role in frame.loc[
