@@ -34,6 +34,7 @@ from followup.workbook.package import (
     Parts,
     SheetInfo,
     WorkbookInfo,
+    dxf_attributes,
     exclusive_parts,
     is_rels,
     parse_xml,
@@ -327,10 +328,7 @@ def _styles(
                 dxfs.add(int(el.get("dxfId", "0")))
         for _type, part, _mode in src.rels(scratch_part).values():
             if _type == _TABLE_TYPE:
-                for el in parse_xml(src.read(part)).iter():
-                    for attr, value in el.attrib.items():
-                        if str(attr).endswith("DxfId"):
-                            dxfs.add(int(value))
+                dxfs |= {int(v) for _el, _attr, v in dxf_attributes(parse_xml(src.read(part)))}
     styles_part = _styles_part(pkg, wb_part)
     scratch_styles = src.read("xl/styles.xml")
     if styles_part is None:
@@ -485,10 +483,8 @@ class _Copier:
         root = parse_xml(data)
         self.table_id += 1
         root.set("id", str(self.table_id))
-        for el in root.iter():
-            for attr, value in list(el.attrib.items()):
-                if str(attr).endswith("DxfId"):
-                    el.set(attr, str(self.mapping.dxf[int(value)]))
+        for el, attr, value in dxf_attributes(root):
+            el.set(attr, str(self.mapping.dxf[int(value)]))
         return serialize(root, data)
 
 

@@ -144,6 +144,17 @@ _NEW_PART_TIME = (1980, 1, 1, 0, 0, 0)
 _DECLARATION = re.compile(rb"^\s*<\?xml[^>]*\?>\s*")
 
 
+def dxf_attributes(table: etree._Element) -> list[tuple[etree._Element, str, str]]:
+    """(element, attribute, value) for each dxf index a table part holds: headerRowDxfId,
+    dataDxfId and the like, on the table and its columns."""
+    return [
+        (el, str(attr), str(value))
+        for el in table.iter()
+        for attr, value in el.attrib.items()
+        if str(attr).endswith(("DxfId", "dxfId"))
+    ]
+
+
 def serialize(root: etree._Element, original: bytes | None = None) -> bytes:
     """XML bytes of a document, keeping the original's XML declaration verbatim so an edit
     changes only the elements that were edited."""

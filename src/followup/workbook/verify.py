@@ -22,6 +22,7 @@ from followup.workbook.package import (
     REL_NS,
     Parts,
     WorkbookInfo,
+    dxf_attributes,
     exclusive_parts,
     is_rels,
     parse_xml,
@@ -431,7 +432,8 @@ def _styles(parts: Parts, fresh: Callable[[str], bool]) -> list[str]:
         problems += _out_of_range(part, "dxf", _indices(data, _RULE_DXF), len(dxfs))
         for _type, target, _mode in parts.rels(part).values():
             if _type == _TABLE_TYPE and parts.find(target) is not None:
-                dxf_ids = _table_dxfs(parse_xml(parts.read(target)))
+                table = parse_xml(parts.read(target))
+                dxf_ids = {int(v) if v.isdigit() else 1 << 31 for *_, v in dxf_attributes(table)}
                 problems += _out_of_range(target, "dxf", dxf_ids, len(dxfs))
     return problems
 
@@ -445,16 +447,6 @@ def _indices(data: bytes, attributes: tuple[tuple[str, str], ...]) -> set[int]:
         start = re.escape(b"<" + prefix + tag.encode() + b" ")
         found |= set(re.findall(start + rb"[^>]*?\s" + attribute.encode() + rb'="(\d+)"', data))
     return {int(n) for n in found}
-
-
-def _table_dxfs(table: etree._Element) -> set[int]:
-    """headerRowDxfId, dataDxfId and the like, on the table and its columns."""
-    return {
-        int(value) if value.isdigit() else 1 << 31
-        for el in table.iter()
-        for attr, value in el.attrib.items()
-        if str(attr).endswith(("DxfId", "dxfId"))
-    }
 
 
 def _out_of_range(part: str, what: str, used: Iterable[int], size: int) -> list[str]:
