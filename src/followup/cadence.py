@@ -152,7 +152,7 @@ def _sent(tracker: Tracker, ops: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFr
     empty = pd.DataFrame({c: pd.Series(dtype=object) for c in cols})
     sent = pd.concat(filled, ignore_index=True) if filled else empty
     sent["date"] = frames.dates(sent["date"])
-    sent["step"] = frames.text(sent, "step").str.strip()
+    sent["step"] = frames.text(sent, "step")
     sent = sent[sent["step"].isin(STEP_IDS) & sent["date"].notna() & (sent["date"] <= as_of)]
     sent = _fill_roles(sent, ops)
     sent["contact_key"] = frames.key(sent["contact"])

@@ -22,11 +22,11 @@ _DATE_TYPES = (dt.datetime, dt.date, pd.Timestamp)
 
 
 def _all_text(values: pd.Series) -> bool:
-    """Whether every value is a str: then the pandas string methods do the work in one pass."""
+    """Whether every value is a str: then trimming needs no question about each value."""
     return values.dtype == object and infer_dtype(values, skipna=False) == "string"
 
 
-def _all_dates(values: pd.Series) -> bool:
+def all_dates(values: pd.Series) -> bool:
     """Whether every cell holds a date, as a filled date column does (no text pass needed)."""
     return (
         values.dtype == object
@@ -41,7 +41,7 @@ def blank(values: pd.Series, trimmed: pd.Series | None = None) -> pd.Series:
     Every parser here takes `trimmed`, the column's `text` when the caller already has it,
     so a column is trimmed once however many questions are asked of it.
     """
-    if trimmed is None and _all_dates(values):
+    if trimmed is None and all_dates(values):
         return pd.Series(False, index=values.index, name=values.name)
     return (text(values) if trimmed is None else trimmed).eq("")
 

@@ -121,10 +121,10 @@ def _parse_sheet(
     present = {key: letter for key, letter in letters.items() if letter is not None}
     body = raw.rows[list(present.values())] if present else raw.rows.iloc[:, :0]
     body = body.set_axis(list(present.keys()), axis=1)
-    # Each column trimmed once (date columns are read as dates, not as text), and blank
-    # cells found from that.
+    # Each column trimmed once (a column of dates only is read as dates, never as text),
+    # and blank cells found from that.
     texts = {
-        str(key): None if sheet.column(str(key)).is_date else cells.text(values)
+        str(key): None if cells.all_dates(values) else cells.text(values)
         for key, values in body.items()
     }
     blanks = pd.DataFrame(
@@ -213,9 +213,9 @@ def _parse_column(
 def _typed(
     col: Column, values: pd.Series, given: pd.Series | None
 ) -> tuple[pd.Series | pd.DataFrame, pd.Series, str]:
-    """The column read as its kind (`given` is its cells trimmed, None for a date column),
-    which cells could not be, and what to tell the user (`{value}` stands for the cell's
-    value)."""
+    """The column read as its kind (`given` is its cells trimmed, None when every cell is a
+    date), which cells could not be, and what to tell the user (`{value}` stands for the
+    cell's value)."""
     if col.kind is Kind.DATE:
         parsed, bad = cells.dates(values, given)
         return parsed, bad, f"{{value}} is not a date. Type a date such as {_DATE_EXAMPLE}."
@@ -388,7 +388,7 @@ def _log(
     frame = frame.copy()
     known = interviews[["company", "role"]].drop_duplicates()
     known = known.assign(
-        company_key=known["company"].str.casefold(), role_key=known["role"].str.casefold()
+        company_key=frames.key(known["company"]), role_key=frames.key(known["role"])
     )
     by_company = known.groupby("company_key")["role"]
 
