@@ -14,6 +14,8 @@ import re
 import pandas as pd
 from pandas.api.types import infer_dtype
 
+from followup import frames
+
 _ISO = r"\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
 _DURATION = re.compile(r"(\d+)\s*(d|days?|w|wks?|weeks?)", re.IGNORECASE)
 _CLOCK = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?\s*([ap])?\.?\s*m?\.?", re.IGNORECASE)
@@ -43,7 +45,8 @@ def blank(values: pd.Series, trimmed: pd.Series | None = None) -> pd.Series:
     """
     if trimmed is None and all_dates(values):
         return pd.Series(False, index=values.index, name=values.name)
-    return (text(values) if trimmed is None else trimmed).eq("")
+    typed = text(values) if trimmed is None else trimmed
+    return pd.Series(typed.to_numpy() == "", index=typed.index, name=values.name)
 
 
 def text(values: pd.Series) -> pd.Series:
@@ -79,7 +82,7 @@ def dates(values: pd.Series, trimmed: pd.Series | None = None) -> tuple[pd.Serie
             if getattr(converted.dtype, "tz", None) is None:
                 out = converted.astype("datetime64[ns]").dt.normalize()
                 return out, out.isna()
-    is_date = values.map(lambda v: isinstance(v, _DATE_TYPES))
+    is_date = pd.Series([isinstance(v, _DATE_TYPES) for v in values], index=values.index)
     # A real date's text is its ISO spelling, so reading it as text too agrees with it.
     as_text = text(values) if trimmed is None else trimmed
     iso = as_text.str.fullmatch(_ISO)
@@ -114,15 +117,15 @@ def choices(
     """Choice values matched case-insensitively to their canonical spelling."""
     canonical = {c.casefold(): c for c in allowed}
     typed = text(values) if trimmed is None else trimmed
-    out = typed.str.casefold().map(canonical).fillna("") if len(typed) else typed
-    return out, typed.ne("") & out.eq("")
+    out = frames.per_distinct(typed, lambda v: canonical.get(v.casefold(), ""))
+    return out, pd.Series((typed.to_numpy() != "") & (out.to_numpy() == ""), index=typed.index)
 
 
 def yes_no(values: pd.Series, trimmed: pd.Series | None = None) -> tuple[pd.Series, pd.Series]:
     spelled = {"yes": "Yes", "y": "Yes", "true": "Yes", "no": "No", "n": "No", "false": "No"}
     typed = text(values) if trimmed is None else trimmed
-    out = typed.str.casefold().map(spelled).fillna("") if len(typed) else typed
-    return out, typed.ne("") & out.eq("")
+    out = frames.per_distinct(typed, lambda v: spelled.get(v.casefold(), ""))
+    return out, pd.Series((typed.to_numpy() != "") & (out.to_numpy() == ""), index=typed.index)
 
 
 def whole_numbers(

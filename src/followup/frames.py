@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
 import pandas as pd
 from pandas.api.types import infer_dtype
 
@@ -31,11 +35,22 @@ def text(frame: pd.DataFrame, column: str) -> pd.Series:
 
 def key(values: pd.Series) -> pd.Series:
     """Text for matching: trimmed and case-folded, so "Acme " and "ACME" are one company."""
-    if infer_dtype(values, skipna=False) == "string":
-        folded = [v.strip().casefold() for v in values.to_numpy(dtype=object)]
-    else:
-        folded = [t.casefold() for t in _trimmed(values)]
-    return pd.Series(folded, index=values.index, dtype=object)
+    if infer_dtype(values, skipna=False) != "string":
+        values = _trimmed(values)
+    return per_distinct(values, lambda v: v.strip().casefold())
+
+
+def per_distinct(values: pd.Series, fn: Callable[[Any], str], missing: str = "") -> pd.Series:
+    """`fn` of each distinct value, spread over the column (`missing` where a value is NA).
+
+    A long column repeats a few values (companies, dates, steps), so this costs what its
+    distinct values cost. The values must be of one kind: all text, or all dates.
+    """
+    codes, uniques = pd.factorize(values)
+    results = np.empty(len(uniques) + 1, dtype=object)
+    results[:-1] = [fn(value) for value in uniques]
+    results[-1] = missing  # code -1 marks a missing value
+    return pd.Series(results[codes], index=values.index, dtype=object)
 
 
 def _trimmed(values: pd.Series) -> pd.Series:
@@ -49,8 +64,7 @@ def _trimmed(values: pd.Series) -> pd.Series:
 
 def day_text(days: pd.Series) -> pd.Series:
     """Dates as people say them in a note: "Mon 23 Nov" ("" where blank)."""
-    words = ["" if pd.isna(day) else short_day(day) for day in days]
-    return pd.Series(words, index=days.index, dtype=object)
+    return per_distinct(days, short_day)
 
 
 def long_day(day: pd.Timestamp) -> str:
@@ -65,8 +79,7 @@ def short_day(day: pd.Timestamp) -> str:
 
 def greeting_names(names: pd.Series) -> pd.Series:
     """First names for a friendly hello, one per name (see greeting_name)."""
-    hellos = [greeting_name(name) for name in _trimmed(names)]
-    return pd.Series(hellos, index=names.index, dtype=object)
+    return per_distinct(_trimmed(names), greeting_name)
 
 
 def greeting_name(name: str) -> str:

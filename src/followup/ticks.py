@@ -39,20 +39,15 @@ def generated(sheet: Sheet) -> list[str]:
 
 def _digest(values: pd.Series) -> pd.Series:
     if pd.api.types.is_datetime64_any_dtype(values):
-        texts = list(values.dt.strftime("%Y-%m-%d").fillna(""))
-    else:
-        texts = list(cells.text(values))
-    known: dict[str, str] = {}  # a column repeats its values: each is hashed once
-    digests = []
-    for text in texts:
-        digest = known.get(text)
-        if digest is None:
-            # Whitespace as the app may have rewritten it, and a cell holds at most 32,767
-            # characters: compare what fits in one.
-            canonical = " ".join(text[:CELL_LIMIT].split())
-            digest = known[text] = hashlib.sha1(canonical.encode()).hexdigest()[:6]
-        digests.append(digest)
-    return pd.Series(digests, index=values.index, dtype=object)
+        return frames.per_distinct(values, lambda day: _hashed(f"{day:%Y-%m-%d}"), _hashed(""))
+    return frames.per_distinct(cells.text(values), _hashed)
+
+
+def _hashed(text: str) -> str:
+    # Whitespace as the app may have rewritten it, and a cell holds at most 32,767
+    # characters: compare what fits in one.
+    canonical = " ".join(text[:CELL_LIMIT].split())
+    return hashlib.sha1(canonical.encode()).hexdigest()[:6]
 
 
 def fingerprints(frame: pd.DataFrame, sheet: Sheet) -> pd.Series:
