@@ -133,17 +133,7 @@ def _write_block(ws: Any, formats: _Formats, sheet_name: str, block: Block, row:
     nrows = len(block.frame)
     for j, col in enumerate(block.columns):
         values = _column_values(block.frame, col, j)
-        look = formats.for_kind(col.kind)
-        if col.kind in ("text", "wrap") and all(type(v) is str for v in values):
-            # The common case, without asking each value what it is (as _write_value would).
-            for i, value in enumerate(values):
-                if value:
-                    ws.write_string(first_data + i, j, value, look)
-                elif col.kind == "wrap":
-                    ws.write_blank(first_data + i, j, None, look)
-            continue
-        for i, value in enumerate(values):
-            _write_value(ws, first_data + i, j, value, col.kind, look)
+        _write_column(ws, first_data, j, values, col.kind, formats.for_kind(col.kind))
     last_data = first_data + nrows - 1
     _fit_rows(ws, block, first_data)
     for k, header in enumerate(block.hidden):
@@ -151,8 +141,8 @@ def _write_block(ws: Any, formats: _Formats, sheet_name: str, block: Block, row:
         at = ncols + 1 + k
         if header_row is not None:
             ws.write_string(header_row, at, header)
-        for i, value in enumerate(block.frame[header].tolist()):
-            _write_value(ws, first_data + i, at, value, "text", formats.for_kind("text"))
+        values = block.frame[header].tolist()
+        _write_column(ws, first_data, at, values, "text", formats.for_kind("text"))
         ws.set_column(at, at, None, None, {"hidden": True})
 
     if block.table and header_row is not None:
@@ -172,6 +162,21 @@ def _write_block(ws: Any, formats: _Formats, sheet_name: str, block: Block, row:
         if block.highlight is not None:
             _highlight(ws, formats, block, header_row, first_data, table_last)
     return Placed(header_row, first_data, last_data, ncols)
+
+
+def _write_column(
+    ws: Any, first_row: int, col: int, values: list[Any], kind: CellKind, look: Any
+) -> None:
+    if kind in ("text", "wrap") and all(type(v) is str for v in values):
+        # The common case, without asking each value what it is (as _write_value would).
+        for i, value in enumerate(values):
+            if value:
+                ws.write_string(first_row + i, col, value, look)
+            elif kind == "wrap":
+                ws.write_blank(first_row + i, col, None, look)
+        return
+    for i, value in enumerate(values):
+        _write_value(ws, first_row + i, col, value, kind, look)
 
 
 def _fit_rows(ws: Any, block: Block, first_data: int) -> None:
