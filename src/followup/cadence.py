@@ -12,7 +12,6 @@ the opportunity has no earlier interview.
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass
 
 import numpy as np
@@ -38,7 +37,7 @@ from followup.schema import (
     WHEN_ORDER,
 )
 from followup.settings import Settings
-from followup.tracker import Tracker
+from followup.tracker import Tracker, remember_latest
 
 DAY = pd.Timedelta(days=1)
 # The last step has no later step to close its window: it stays actionable this long.
@@ -227,29 +226,14 @@ def _step_state(frame: pd.DataFrame, as_of: pd.Timestamp, days: int) -> pd.Serie
     return pd.Series(np.select(choices, values, default=LATER), index=frame.index, dtype=object)
 
 
-# One refresh asks for the same plan several times (This Week, network updates, the
-# Summary). The plan is a pure function of an immutable tracker, so the latest one is
-# kept, for as long as that tracker lives: the cache never holds a tracker's sheets in
-# memory after the caller is done with them.
-_last: tuple[weakref.ref[Tracker], pd.Timestamp, int, _Plan] | None = None
-
-
-def _forget() -> None:
-    global _last
-    if _last is not None and _last[0]() is None:
-        _last = None
-
-
 def _plan(tracker: Tracker, as_of: pd.Timestamp, days: int) -> _Plan:
-    global _last
-    as_of = pd.Timestamp(as_of).normalize()
-    if _last is not None and _last[0]() is tracker and _last[1:3] == (as_of, days):
-        cached = _last[3]
-    else:
-        cached = _compute(tracker, as_of, days)
-        _last = (weakref.ref(tracker), as_of, days, cached)
-        weakref.finalize(tracker, _forget)
+    cached = _computed(tracker, pd.Timestamp(as_of).normalize(), days)
     return _Plan(cached.opportunities.copy(), cached.steps.copy())
+
+
+@remember_latest
+def _computed(tracker: Tracker, as_of: pd.Timestamp, days: int) -> _Plan:
+    return _compute(tracker, as_of, days)
 
 
 def _compute(tracker: Tracker, as_of: pd.Timestamp, days: int) -> _Plan:

@@ -19,7 +19,7 @@ from followup.schema import (
     SENT,
     STEP_IDS,
 )
-from followup.tracker import Tracker
+from followup.tracker import Tracker, remember_latest
 
 # The sandwich looks back this many days, whatever the window of This Week.
 BALANCE_DAYS = 7
@@ -29,6 +29,7 @@ APPLICATION = "Application"
 WEEK_COLUMNS = ("Week", "Follow-ups sent", "Search activities")
 
 
+@remember_latest
 def followups_sent(tracker: Tracker, as_of: pd.Timestamp) -> pd.Series:
     """The dates of follow-ups sent up to ``as_of``: Sent rows of Log and cadence rows of History.
 

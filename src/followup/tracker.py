@@ -8,7 +8,11 @@ with ``""`` for blank; choice values are the schema's canonical spelling.
 
 from __future__ import annotations
 
+import functools
+import weakref
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import pandas as pd
 
@@ -69,3 +73,38 @@ class RawSheet:
 
     def where(self, letter: str, row: int) -> str:
         return f"{self.name}!{letter}{row}"
+
+
+_Args = ParamSpec("_Args")
+_Result = TypeVar("_Result")
+
+
+def remember_latest(
+    fn: Callable[Concatenate[Tracker, _Args], _Result],
+) -> Callable[Concatenate[Tracker, _Args], _Result]:
+    """Keep the latest result of a pure function of a tracker (and further arguments).
+
+    One refresh asks several times for the same derived frames (the cadence's plan for This
+    Week, the network updates and the Summary; the follow-ups sent for the sandwich and the
+    chart). Trackers are immutable, so the latest result stays right for as long as that
+    tracker lives; it is held only by weak reference, so a tracker's sheets are never kept
+    in memory after the caller is done with them.
+    """
+    latest: list[tuple[weakref.ref[Tracker], tuple[Any, ...], _Result]] = []
+
+    @functools.wraps(fn)
+    def remembered(tracker: Tracker, /, *args: _Args.args, **kwargs: _Args.kwargs) -> _Result:
+        key = (*args, *sorted(kwargs.items()))
+        if latest and latest[0][0]() is tracker and latest[0][1] == key:
+            return latest[0][2]
+        result = fn(tracker, *args, **kwargs)
+        latest[:] = [(weakref.ref(tracker), key, result)]
+        weakref.finalize(tracker, _forget_dead, latest)
+        return result
+
+    return remembered
+
+
+def _forget_dead(latest: list[tuple[weakref.ref[Tracker], tuple[Any, ...], Any]]) -> None:
+    if latest and latest[0][0]() is None:
+        latest.clear()
