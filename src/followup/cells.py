@@ -116,15 +116,18 @@ def choices(
 ) -> tuple[pd.Series, pd.Series]:
     """Choice values matched case-insensitively to their canonical spelling."""
     canonical = {c.casefold(): c for c in allowed}
-    typed = text(values) if trimmed is None else trimmed
-    out = frames.per_distinct(typed, lambda v: canonical.get(v.casefold(), ""))
-    return out, pd.Series((typed.to_numpy() != "") & (out.to_numpy() == ""), index=typed.index)
+    return _spelled(text(values) if trimmed is None else trimmed, canonical)
 
 
 def yes_no(values: pd.Series, trimmed: pd.Series | None = None) -> tuple[pd.Series, pd.Series]:
     spelled = {"yes": "Yes", "y": "Yes", "true": "Yes", "no": "No", "n": "No", "false": "No"}
-    typed = text(values) if trimmed is None else trimmed
-    out = frames.per_distinct(typed, lambda v: spelled.get(v.casefold(), ""))
+    return _spelled(text(values) if trimmed is None else trimmed, spelled)
+
+
+def _spelled(typed: pd.Series, spellings: dict[str, str]) -> tuple[pd.Series, pd.Series]:
+    """Each trimmed cell's canonical spelling, looked up case-insensitively ("" when it has
+    none), and the filled cells that have none."""
+    out = frames.per_distinct(typed, lambda v: spellings.get(v.casefold(), ""))
     return out, pd.Series((typed.to_numpy() != "") & (out.to_numpy() == ""), index=typed.index)
 
 
