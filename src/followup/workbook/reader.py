@@ -95,7 +95,7 @@ def _grid(rows: list[list[Any]]) -> pd.DataFrame:
     datetime, text as typed ("NA" and "None" stay text), blank cells as ""."""
     grid = pd.DataFrame(rows, dtype=object)
     for position in range(grid.shape[1]):
-        values = grid.iloc[:, position].tolist()
+        read = values = grid.iloc[:, position].tolist()
         kinds = set(map(type, values))
         if float in kinds:
             values = [int(v) if type(v) is float and v.is_integer() else v for v in values]
@@ -103,7 +103,7 @@ def _grid(rows: list[list[Any]]) -> pd.DataFrame:
             values = [
                 dt.datetime(v.year, v.month, v.day) if type(v) is dt.date else v for v in values
             ]
-        if float in kinds or dt.date in kinds:
+        if values is not read:
             column = np.empty(len(values), dtype=object)
             column[:] = values
             grid.isetitem(position, column)
