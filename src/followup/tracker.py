@@ -98,8 +98,9 @@ def remember_latest(
         if latest and latest[0][0]() is tracker and latest[0][1] == key:
             return latest[0][2]
         result = fn(tracker, *args, **kwargs)
+        if not latest or latest[0][0]() is not tracker:  # one finalizer per tracker
+            weakref.finalize(tracker, _forget_dead, latest)
         latest[:] = [(weakref.ref(tracker), key, result)]
-        weakref.finalize(tracker, _forget_dead, latest)
         return result
 
     return remembered
