@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import gc
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -71,6 +72,14 @@ def main() -> None:
     Keep interviews, touchpoints, contacts and search activity in one Excel workbook;
     run `followup refresh` once a week and work through the This Week sheet.
     """
+
+
+def run() -> None:
+    """The `followup` program: one command, then exit."""
+    # Everything loaded so far (pandas, the tool's modules) lives until the process ends, so
+    # the garbage collector need not walk it again on every full collection.
+    gc.freeze()
+    main()
 
 
 @main.command()
