@@ -7,9 +7,10 @@ into the tracker's package. The scratch workbook is never shown to the user.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import io
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -79,6 +80,10 @@ def author(sheets: Sequence[OwnedSheet], date1904: bool) -> bytes:
     for sheet in sheets:
         _write_sheet(book, formats, sheet)
     book.close()
+    # XlsxWriter's workbook and sheets refer to each other, so their cells would stay in
+    # memory until the next full collection; free them before the merge needs the room.
+    del book, formats
+    gc.collect()
     return buffer.getvalue()
 
 
@@ -184,28 +189,22 @@ def _fit_rows(ws: Any, block: Block, first_data: int) -> None:
     wrapped = [c for c in block.columns if c.kind == "wrap" and c.header in block.frame.columns]
     if not wrapped or block.frame.empty:
         return
-    columns = [(block.frame[c.header].tolist(), c.width) for c in wrapped]
-    lines = [max(_line_count(v, w) for v, w in cells) for cells in _by_row(columns)]
+    lines = [1] * len(block.frame)
+    for col in wrapped:
+        per_line = max(int(col.width * CHARS_PER_WIDTH), 1)
+        for i, value in enumerate(block.frame[col.header].tolist()):
+            # Most cells fit on one line; only the others are measured.
+            if isinstance(value, str) and (len(value) > per_line or "\n" in value):
+                lines[i] = max(lines[i], _line_count(value, per_line))
     for i, count in enumerate(lines):
         if count > 1:
             ws.set_row(first_data + i, min(LINE_HEIGHT * count, MAX_ROW_HEIGHT))
 
 
-def _by_row(columns: list[tuple[list[Any], float]]) -> Iterator[list[tuple[Any, float]]]:
-    """Each row's (value, column width) pairs."""
-    widths = [width for _values, width in columns]
-    for row in zip(*(values for values, _width in columns), strict=True):
-        yield list(zip(row, widths, strict=True))
-
-
-def _line_count(value: Any, width: float) -> int:
-    if not isinstance(value, str) or not value:
-        return 1
-    per_line = max(int(width * CHARS_PER_WIDTH), 1)
-    if len(value) <= per_line and "\n" not in value:
-        return 1
-    # A line of n characters wraps onto ceil(n / per_line) rows (an empty one takes one).
-    lengths = list(map(len, value.split("\n")))
+def _line_count(text: str, per_line: int) -> int:
+    """Rows a text takes at `per_line` characters a row: a line of n characters wraps onto
+    ceil(n / per_line) rows (an empty one takes one)."""
+    lengths = list(map(len, text.split("\n")))
     return len(lengths) + sum((n - 1) // per_line for n in lengths if n > per_line)
 
 
