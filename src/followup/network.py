@@ -27,7 +27,7 @@ from followup.schema import (
 )
 from followup.settings import Settings
 from followup.summary import Balance, balance
-from followup.tracker import Tracker
+from followup.tracker import Tracker, remember_latest
 
 # How many long-silent contacts the glow-calls action names.
 GLOW_CONTACTS = 3
@@ -67,6 +67,7 @@ def _history_latest(tracker: Tracker, as_of: pd.Timestamp, steps: list[str]) -> 
     return frame.groupby("key")["date"].max()
 
 
+@remember_latest
 def _contacts(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
     """Contacts with their key, Last update (History included) and update interval."""
     contacts = tracker.contacts
@@ -282,9 +283,14 @@ def network_updates(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
     by Last update (never updated first), then name.
     """
     as_of = pd.Timestamp(as_of).normalize()
+    return _network_rows(tracker, _silent(tracker, as_of), as_of)
+
+
+@remember_latest
+def _silent(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
+    """The silent companies on ``as_of`` (Network Updates and This Week both ask)."""
     ops = cadence.opportunities(tracker, as_of)
-    silent = silent_companies(ops, cadence.steps(tracker, as_of), as_of)
-    return _network_rows(tracker, silent, as_of)
+    return silent_companies(ops, cadence.steps(tracker, as_of), as_of)
 
 
 def _network_rows(tracker: Tracker, silent: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
@@ -405,8 +411,7 @@ def this_week_rows(
     all due today. ``days`` is accepted for symmetry with the cadence.
     """
     as_of = pd.Timestamp(as_of).normalize()
-    ops = cadence.opportunities(tracker, as_of)
-    silent = silent_companies(ops, cadence.steps(tracker, as_of), as_of)
+    silent = _silent(tracker, as_of)
     network = _network_rows(tracker, silent, as_of) if updates is None else updates
     asks = network["relationship"] == ADVOCATE
     silent = silent.set_index("ckey")
@@ -445,7 +450,7 @@ def this_week_rows(
     parts = [
         network_rows,
         _glow_rows(tracker, as_of),
-        _search_rows(balance(tracker, as_of, ops)),
+        _search_rows(balance(tracker, as_of, cadence.opportunities(tracker, as_of))),
     ]
     rows = pd.concat([p for p in parts if not p.empty] or [parts[0]], ignore_index=True)
     out = rows.reindex(columns=list(THIS_WEEK_SHEET.keys))
