@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -106,6 +108,21 @@ def test_demo_shows_all_three_colours(tmp_path: Path) -> None:
     assert all(any(f'"{w}"' in f for f in formulas) for w in ("Overdue", "Today", "This week"))
     code, _ = run("demo", str(tmp_path))
     assert code == 0 and (tmp_path / "sample-tracker-2.xlsx").exists()
+
+
+def test_the_program_itself_runs_the_demo(tmp_path: Path) -> None:
+    # The program's own entry point, as the installed `followup` command starts it (not
+    # Click's test runner), writes the sample and the plan.
+    done = subprocess.run(
+        [sys.executable, "-m", "followup", "demo", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    path = tmp_path / "sample-tracker.xlsx"
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.endswith(f"Open {path} and look at the This Week sheet.\n")
+    assert not sheet(path, THIS_WEEK_SHEET.name).empty
 
 
 def _tick_and_edit(path: Path) -> None:
