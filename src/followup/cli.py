@@ -16,10 +16,13 @@ from followup.errors import FollowupError, Problem, TrackerInvalid
 from followup.options import (
     as_of_option,
     days_option,
+    output_path,
+    overwrite_option,
     today,
     tracker_argument,
     workbook_path,
 )
+from followup.outputs import CALENDAR, EXPORT, TRACKER
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -120,11 +123,12 @@ def check(tracker: Path, as_of: dt.datetime | None) -> None:
 @click.option(
     "--output",
     "-o",
-    type=workbook_path(new=True),
+    **output_path(TRACKER),
     default=None,
     metavar="OUT.xlsx",
-    help="Write the refreshed workbook here; the tracker itself is left as it was.",
+    help="Write the refreshed workbook here, a new file; the tracker itself is left as it was.",
 )
+@overwrite_option
 @click.option("--dry-run", is_flag=True, help="Compute and print the plan; write nothing.")
 @click.option(
     "--no-backup", is_flag=True, help="Do not keep a copy of the previous version of the tracker."
@@ -141,8 +145,18 @@ def refresh(
     dry_run: bool,
     no_backup: bool,
     force: bool,
+    overwrite: bool,
 ) -> None:
     """Plan the week and rewrite followup's own sheets."""
+    if output is not None and output.suffix.lower() != tracker.suffix.lower():
+        # A macro workbook under .xlsx, or a plain one under .xlsm, does not open in Excel.
+        ctx = click.get_current_context()
+        raise click.BadParameter(
+            f"{output.name} does not fit {tracker.name}: name the copy with the tracker's own "
+            f"ending, {tracker.suffix.lower()}.",
+            ctx,
+            next(p for p in ctx.command.params if p.name == "output"),
+        )
     done = commands.refresh(
         tracker,
         _as_of(as_of),
@@ -151,6 +165,7 @@ def refresh(
         dry_run=dry_run,
         backup=not no_backup,
         force=force,
+        overwrite=overwrite,
     )
     echo_refreshed(done)
 
@@ -194,7 +209,7 @@ def demo(folder: Path) -> None:
 @click.option(
     "--to",
     "to",
-    type=workbook_path(new=True),
+    **output_path(EXPORT),
     default=None,
     metavar="OUT.xlsx",
     help="Write This Week, Network Updates and Summary (without your Notes) to this workbook.",
@@ -202,27 +217,34 @@ def demo(folder: Path) -> None:
 @click.option(
     "--ics",
     "ics_path",
-    type=click.Path(dir_okay=False, path_type=Path),
+    **output_path(CALENDAR),
     default=None,
     metavar="OUT.ics",
     help="Write the week's open actions as calendar events to this file.",
 )
 @as_of_option
 @days_option
+@overwrite_option
 @reports_errors
 def export(
-    tracker: Path, to: Path | None, ics_path: Path | None, as_of: dt.datetime | None, days: int
+    tracker: Path,
+    to: Path | None,
+    ics_path: Path | None,
+    as_of: dt.datetime | None,
+    days: int,
+    overwrite: bool,
 ) -> None:
     """Share the week: a workbook for your coach, or calendar events.
 
     --to writes This Week, Network Updates and Summary without your Notes; --ics writes the
-    week's open actions as calendar events (importing a newer file updates them).
+    week's open actions as calendar events (importing a newer file updates them). Each week's
+    export may replace the last one; any other existing file is left alone unless --overwrite.
     """
     if to is None and ics_path is None:
         raise click.UsageError("say where to export: --to OUT.xlsx, --ics OUT.ics, or both.")
-    if to is not None and to.suffix.lower() != ".xlsx":
-        raise click.BadParameter("the export's name must end in .xlsx.", param_hint="--to")
-    done = commands.export(tracker, _as_of(as_of), days, to=to, ics_path=ics_path)
+    done = commands.export(
+        tracker, _as_of(as_of), days, to=to, ics_path=ics_path, overwrite=overwrite
+    )
     actions = report.count(len(done.this_week), "action")
     if to is not None:
         click.echo(f"Wrote the week ({actions}) for your coach to {to}.")

@@ -14,11 +14,13 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from followup.errors import FollowupError, Problem, TrackerInvalid, VerifyFailed
+from followup.outputs import CALENDAR, EXPORT, TRACKER
 from followup.schema import HISTORY_SHEET, NETWORK_SHEET, THIS_WEEK_SHEET, Sheet
 from followup.tracker import Tracker
 from followup.validate import parse_tracker
 from followup.workbook.reader import read_workbook, unreadable_sheets
 from followup.workbook.safety import Stamp, check_locks, read_tracker, save
+from followup.workbook.targets import claim
 
 if TYPE_CHECKING:  # the planning modules load only for a command that plans (check does not)
     from followup.layout import OwnedSheet
@@ -160,10 +162,16 @@ def refresh(
     dry_run: bool = False,
     backup: bool = True,
     force: bool = False,
+    overwrite: bool = False,
 ) -> Refreshed:
-    """Validate, compute and (unless a dry run) write the owned sheets safely."""
+    """Validate, compute and (unless a dry run) write the owned sheets safely.
+
+    An `output` other than the tracker must be a new file unless `overwrite` (SPEC section 2).
+    """
     as_of = pd.Timestamp(day)
     target = output or path
+    if output is not None and not dry_run and not _same_file(output, path):
+        claim(output, TRACKER, overwrite=overwrite)
     if not dry_run and not force:
         check_locks(target)
     loaded = load_valid(path, as_of)
@@ -197,7 +205,7 @@ def refresh(
         stamp=stamp,
         source=path,
         verify=verify,
-        backup=backup and target.resolve() == path.resolve(),
+        backup=backup and _same_file(target, path),
     )
     return Refreshed(result, warnings, target, made)
 
@@ -227,16 +235,23 @@ def export(
     *,
     to: Path | None = None,
     ics_path: Path | None = None,
+    overwrite: bool = False,
 ) -> Plan:
-    """Write the week for the coach (a standalone workbook) and/or a calendar file."""
+    """Write the week for the coach (a standalone workbook) and/or a calendar file.
+
+    Each may replace only an earlier output of its kind, unless `overwrite` (SPEC section 2).
+    """
     from followup import ics, sheets  # the calendar library loads only for an export
     from followup.workbook import writer
 
-    for target in (to, ics_path):
-        if target is not None and target.resolve() == path.resolve():
+    for target, kind in ((to, EXPORT), (ics_path, CALENDAR)):
+        if target is None:
+            continue
+        if _same_file(target, path):
             raise FollowupError(
                 f"{target} is the tracker itself. Choose another file name for the export."
             )
+        claim(target, kind, overwrite=overwrite)
     as_of = pd.Timestamp(day)
     loaded = load_valid(path, as_of)
     result = plan(loaded.tracker, as_of, days)
@@ -246,12 +261,16 @@ def export(
             sheets.network_sheet(result.network.drop(columns="fingerprint"), as_of),
             sheets.summary_sheet(result.summary),
         ]
-        data = writer.standalone(coach)
+        data = writer.standalone(coach, EXPORT)
         _write_export(to, path, data, lambda p: _readable(p, coach))
     if ics_path is not None:
         events = ics.calendar(result.this_week, as_of, as_of.to_pydatetime())
         _write_export(ics_path, path, events, lambda p: None)
     return result
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    return a.resolve() == b.resolve()
 
 
 def _write_export(target: Path, tracker: Path, data: bytes, verify: Callable[[Path], None]) -> None:

@@ -70,5 +70,9 @@ class NameClash(UnsafeWrite):
     """A user sheet or table uses a name the tool needs for its own sheets."""
 
 
+class OutputExists(UnsafeWrite):
+    """The output file exists and followup did not write it; it is never overwritten."""
+
+
 class VerifyFailed(UnsafeWrite):
     """The new workbook did not pass the structural check; the tracker was left as it was."""

@@ -16,6 +16,7 @@ from icalendar import Calendar, Event
 
 from followup import cells
 from followup.frames import long_day
+from followup.outputs import CALENDAR_PRODID
 from followup.schema import OVERDUE
 
 _MORNING = dt.time(9, 0)
@@ -32,7 +33,7 @@ def calendar(rows: pd.DataFrame, as_of: pd.Timestamp, stamp: dt.datetime) -> byt
     """One event per open action; overdue ones land on the as-of day, so they are not lost
     in the past. `stamp` is the DTSTAMP (fixed by the caller, so exports are repeatable)."""
     cal = Calendar()
-    cal.add("prodid", "-//followup//interview follow-ups//EN")
+    cal.add("prodid", CALENDAR_PRODID)  # also the marker of followup's calendar files
     cal.add("version", "2.0")
     cal.add("x-wr-calname", "Job search follow-ups")
     for row in rows.to_dict("records"):

@@ -8,6 +8,8 @@ from typing import Any
 
 import click
 
+from followup.outputs import OutputKind, name_problem
+
 TRACKER_SUFFIXES = (".xlsx", ".xlsm")
 # Files a spreadsheet app can open but followup cannot, and what to do about each.
 OTHER_FORMATS = {
@@ -31,6 +33,27 @@ def check_suffix(ctx: click.Context, param: click.Parameter, value: Path | None)
     else:
         message = f"{value.name} is not an Excel workbook name; use a name ending in .xlsx."
     raise click.BadParameter(message, ctx, param)
+
+
+def output_path(kind: OutputKind) -> dict[str, Any]:
+    """Click settings for an option naming a file to write: its name must fit the kind of
+    output (a usage error, exit 2). Whether it may be written is checked by the command."""
+
+    def fits(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+        problem = None if value is None else name_problem(value, kind)
+        if problem:
+            raise click.BadParameter(problem, ctx, param)
+        return value
+
+    # Not Click's writable check: it blames permissions for a folder that does not exist.
+    return {"type": click.Path(dir_okay=False, path_type=Path), "callback": fits}
+
+
+overwrite_option = click.option(
+    "--overwrite",
+    is_flag=True,
+    help="Replace the output file even though followup did not write it.",
+)
 
 
 class IsoDate(click.DateTime):

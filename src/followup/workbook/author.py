@@ -19,6 +19,7 @@ import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name
 
 from followup.layout import Block, CellKind, ColumnLayout, OwnedSheet
+from followup.outputs import WORKBOOK_MARKER
 
 DATE_FORMAT = "ddd d mmm yyyy"
 PERCENT_FORMAT = "0%"
@@ -63,8 +64,9 @@ class _Formats:
         return self.get(valign="top")
 
 
-def author(sheets: Sequence[OwnedSheet], date1904: bool) -> bytes:
-    """A scratch .xlsx holding only the owned sheets, in the given order."""
+def author(sheets: Sequence[OwnedSheet], date1904: bool, marker: str | None = None) -> bytes:
+    """A scratch .xlsx holding only the owned sheets, in the given order; `marker` (the name
+    of an output kind) is written as the document property that marks it as followup's."""
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(
         buffer,
@@ -76,6 +78,8 @@ def author(sheets: Sequence[OwnedSheet], date1904: bool) -> bytes:
             "strings_to_urls": False,
         },
     )
+    if marker is not None:
+        book.set_custom_property(WORKBOOK_MARKER, marker)
     formats = _Formats(book)
     for sheet in sheets:
         _write_sheet(book, formats, sheet)

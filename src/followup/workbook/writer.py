@@ -13,6 +13,7 @@ from collections.abc import Collection, Sequence
 
 from followup.errors import UnreadableWorkbook, VerifyFailed
 from followup.layout import OwnedSheet
+from followup.outputs import OutputKind
 from followup.workbook import verify
 from followup.workbook.author import author
 from followup.workbook.merge import merge
@@ -38,9 +39,10 @@ def render(package: bytes, sheets: Sequence[OwnedSheet]) -> bytes:
     return new
 
 
-def standalone(sheets: Sequence[OwnedSheet]) -> bytes:
-    """A new workbook holding only the given sheets (an export for the coach)."""
-    return author(sheets, date1904=False)
+def standalone(sheets: Sequence[OwnedSheet], kind: OutputKind) -> bytes:
+    """A new workbook holding only the given sheets (an export for the coach, a caseload),
+    marked as followup's output of this kind so a later run may replace it (SPEC section 2)."""
+    return author(sheets, date1904=False, marker=kind.name)
 
 
 def check(old: bytes, new: bytes, owned: Collection[str]) -> list[str]:

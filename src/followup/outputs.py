@@ -1,0 +1,64 @@
+"""The files followup writes besides the tracker, and how each is marked as followup's own.
+
+No command overwrites a file it did not write (SPEC section 2): an existing file is replaced
+only when it carries the marker of the same kind of output, which followup writes into every
+such file (a document property of a workbook, the PRODID of a calendar, the header row of a
+CSV). A tracker is never such an output, even one followup refreshed: it is the user's.
+Pure: the disk is read by `followup.workbook.targets`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import PurePath
+
+# The custom document property that marks a workbook written as an output (its value is the
+# kind's name). Custom properties survive Excel, LibreOffice and Google Sheets.
+WORKBOOK_MARKER = "followup output"
+CALENDAR_PRODID = "-//followup//interview follow-ups//EN"
+
+WORKBOOK = (".xlsx",)
+
+
+@dataclass(frozen=True)
+class OutputKind:
+    """One kind of file a command writes.
+
+    `name` is the marker's value, `what` names the kind in messages ("a calendar file"),
+    `suffixes` the file names it may have (first one suggested). `reusable` is False for
+    trackers: an existing tracker is never recognised as replaceable. `csv_header` is the
+    first row of a CSV of this kind, which is its marker.
+    """
+
+    name: str
+    what: str
+    suffixes: tuple[str, ...]
+    reusable: bool = True
+    csv_header: tuple[str, ...] = ()
+
+
+EXPORT = OutputKind("export", "a coach export", WORKBOOK)
+CALENDAR = OutputKind("calendar", "a calendar file", (".ics",))
+CASELOAD = OutputKind("caseload", "a caseload workbook", WORKBOOK)
+WORK_SEARCH = OutputKind(
+    "work-search log",
+    "a work-search log",
+    (*WORKBOOK, ".csv"),
+    csv_header=("Date", "Employer", "Contact person", "Method", "Position", "Result"),
+)
+# refresh --output and import write a tracker: the user's from then on, never replaced.
+TRACKER = OutputKind("tracker", "a refreshed tracker", (".xlsx", ".xlsm"), reusable=False)
+
+
+def name_problem(path: PurePath, kind: OutputKind) -> str | None:
+    """Why `path` is not a fitting name for this kind of output (None when it fits).
+
+    SPEC section 2: a file name must fit what is written (.xlsx/.xlsm, .ics, .csv)."""
+    if path.suffix.lower() in kind.suffixes:
+        return None
+    return f"{path.name} is not a name for {kind.what}; use a name ending in {_choices(kind)}."
+
+
+def _choices(kind: OutputKind) -> str:
+    *rest, last = kind.suffixes
+    return f"{', '.join(rest)} or {last}" if rest else last

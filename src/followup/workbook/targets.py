@@ -1,0 +1,104 @@
+"""Whether a command may write its output file: never over a file followup did not write.
+
+Every command that writes a file besides the tracker (refresh --output, export --to/--ics/
+--work-search, caseload --to, import) calls `claim` before doing any work (SPEC section 2).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+
+from followup.errors import OutputExists, UnsafeWrite
+from followup.outputs import CALENDAR_PRODID, WORKBOOK_MARKER, OutputKind
+from followup.workbook.package import member, parse_xml, read_info, relationships
+
+_CUSTOM_PROPERTIES = "/custom-properties"
+_HEAD = 64 * 1024  # a marker sits at the start of a text output
+# What zipfile raises for an encrypted member or an unknown compression: not ours either.
+_UNREADABLE = (RuntimeError, NotImplementedError, EOFError, OSError)
+
+
+def claim(path: Path, kind: OutputKind, *, overwrite: bool = False) -> None:
+    """Check that `kind` may be written at `path`; raise when it may not (nothing written).
+
+    Allowed: a new file in an existing folder; an existing file that carries the marker of
+    the same kind (followup wrote it before: a weekly re-export); any file with `overwrite`.
+    Raises UnsafeWrite naming a missing folder or a folder given as the file, and OutputExists
+    for any other existing file. The file's name is checked by `outputs.name_problem`.
+    """
+    if path.is_dir():
+        raise UnsafeWrite(f"{path} is a folder: give the name of a file to write in it.")
+    folder = path.parent
+    if not folder.is_dir():
+        raise UnsafeWrite(
+            f"the folder {folder} does not exist. Create it first, or choose another folder."
+        )
+    if not path.exists() or overwrite:
+        return
+    if kind.reusable and written_as(path, kind):
+        return
+    why = (
+        f"is not {kind.what} that followup wrote"
+        if kind.reusable
+        else f"followup writes {kind.what} only to a new file"
+    )
+    raise OutputExists(
+        f"{path} already exists{' and ' if kind.reusable else ': '}{why}, so it was left as it "
+        "was. Choose another file name, or add --overwrite to replace it."
+    )
+
+
+def written_as(path: Path, kind: OutputKind) -> bool:
+    """Whether the file at `path` is an output of this kind that followup wrote (its marker)."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(_HEAD)
+            suffix = path.suffix.lower()
+            if suffix == ".ics":
+                return _calendar(head)
+            if suffix == ".csv":
+                return bool(kind.csv_header) and _csv_header(head) == kind.csv_header
+            f.seek(0)
+            return _workbook_marker(f.read()) == kind.name
+    except OSError:
+        return False
+
+
+def _calendar(head: bytes) -> bool:
+    # Unfolded lines (RFC 5545 3.1); the PRODID is the calendar's second property.
+    text = head.decode("utf-8", errors="replace").replace("\r\n ", "").replace("\n ", "")
+    return f"PRODID:{CALENDAR_PRODID}" in text.splitlines()
+
+
+def _csv_header(head: bytes) -> tuple[str, ...]:
+    text = head.decode("utf-8-sig", errors="replace")
+    first = next(csv.reader(io.StringIO(text)), [])
+    return tuple(cell.strip() for cell in first)
+
+
+def _workbook_marker(data: bytes) -> str | None:
+    """The output marker of a workbook; None for a tracker (it has owned sheets), a workbook
+    without the marker, or a file that is not a workbook."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            if any(sheet.owned for sheet in read_info(zf).sheets):
+                return None
+            for kind, target, _mode in relationships(zf, "").values():
+                found = member(zf, target) if kind.endswith(_CUSTOM_PROPERTIES) else None
+                if found is not None:
+                    return _property(parse_xml(zf.read(found)), WORKBOOK_MARKER)
+    except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError, *_UNREADABLE):
+        return None
+    return None
+
+
+def _property(root: etree._Element, name: str) -> str | None:
+    for prop in root:
+        if prop.get("name") == name and len(prop):
+            return (prop[0].text or "").strip()
+    return None

@@ -1,0 +1,215 @@
+"""No command overwrites a file it did not write (SPEC section 2): refresh --output, export --to
+and export --ics refuse an existing file unless followup wrote that kind of output there, or
+--overwrite is given; names must fit what is written; a missing folder is named."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from followup.outputs import CALENDAR, EXPORT, TRACKER, WORK_SEARCH
+from followup.workbook.targets import written_as
+from tests.cli.helpers import run
+from tests.workbooks import ACME, tracker, write
+
+REFUSED = (
+    "Error: {path} already exists and is not {what} that followup wrote, so it was left as it "
+    "was. Choose another file name, or add --overwrite to replace it.\n"
+)
+KEPT_TRACKER = (
+    "Error: {path} already exists: followup writes a refreshed tracker only to a new file, so "
+    "it was left as it was. Choose another file name, or add --overwrite to replace it.\n"
+)
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def acme(tmp_path: Path) -> Path:
+    return tracker(tmp_path / "t.xlsx", [ACME], settings={"Your name": "Ana Lopez"})
+
+
+def users_workbook(path: Path, writer: str) -> Path:
+    """A six-week tracker of the user's own, or any workbook they keep."""
+    return write(path, {"Budget": [["Month", "Rent"], ["Nov", 900]]}, writer=writer)
+
+
+@pytest.mark.parametrize("writer", ["openpyxl", "xlsxwriter"])
+def test_refresh_output_never_replaces_an_existing_workbook(
+    acme: Path, tmp_path: Path, writer: str
+) -> None:
+    precious = users_workbook(tmp_path / "precious.xlsx", writer)
+    before, tracker_before = digest(precious), digest(acme)
+    code, output = run("refresh", str(acme), "--as-of", "2026-11-16", "--output", str(precious))
+    assert code == 1
+    assert output == KEPT_TRACKER.format(path=precious)
+    assert digest(precious) == before and digest(acme) == tracker_before
+    assert not list(tmp_path.glob(".precious*"))  # no temporary file left behind
+
+
+def test_a_refreshed_tracker_is_never_an_output_followup_may_replace(
+    acme: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "copy.xlsx"
+    assert run("refresh", str(acme), "--as-of", "2026-11-16", "--output", str(out))[0] == 0
+    before = digest(out)
+    code, output = run("refresh", str(acme), "--as-of", "2026-11-23", "--output", str(out))
+    assert (code, output) == (1, KEPT_TRACKER.format(path=out))
+    code, output = run("export", str(acme), "--as-of", "2026-11-23", "--to", str(out))
+    assert (code, output) == (1, REFUSED.format(path=out, what="a coach export"))
+    assert digest(out) == before
+    code, output = run(
+        "refresh", str(acme), "--as-of", "2026-11-23", "--output", str(out), "--overwrite"
+    )
+    assert code == 0, output
+    assert digest(out) != before
+
+
+def test_refresh_output_to_the_tracker_itself_is_an_ordinary_refresh(acme: Path) -> None:
+    code, output = run("refresh", str(acme), "--as-of", "2026-11-16", "--output", str(acme))
+    assert code == 0, output
+    assert f"Wrote This Week, Network Updates, Summary and History to {acme}.\n" in output
+
+
+def test_weekly_exports_replace_last_weeks_and_nothing_else(acme: Path, tmp_path: Path) -> None:
+    coach, calendar = tmp_path / "coach.xlsx", tmp_path / "week.ics"
+    for day in ("2026-11-16", "2026-11-23"):
+        code, output = run(
+            "export", str(acme), "--as-of", day, "--to", str(coach), "--ics", str(calendar)
+        )
+        assert code == 0, output
+        if day == "2026-11-16":
+            first = digest(coach), digest(calendar)
+    assert (digest(coach), digest(calendar)) != first
+    assert b"20261123" in calendar.read_bytes()
+
+
+def test_an_export_the_coach_opened_and_saved_is_still_followups(
+    acme: Path, tmp_path: Path
+) -> None:
+    coach = tmp_path / "coach.xlsx"
+    assert run("export", str(acme), "--as-of", "2026-11-16", "--to", str(coach))[0] == 0
+    book = openpyxl.load_workbook(coach)
+    book["Summary"]["H1"] = "seen"
+    book.save(coach)
+    code, output = run("export", str(acme), "--as-of", "2026-11-23", "--to", str(coach))
+    assert code == 0, output
+
+
+@pytest.mark.parametrize("writer", ["openpyxl", "xlsxwriter"])
+def test_export_refuses_a_workbook_it_did_not_write(
+    acme: Path, tmp_path: Path, writer: str
+) -> None:
+    theirs = users_workbook(tmp_path / "coach.xlsx", writer)
+    before = digest(theirs)
+    code, output = run("export", str(acme), "--as-of", "2026-11-16", "--to", str(theirs))
+    assert (code, output) == (1, REFUSED.format(path=theirs, what="a coach export"))
+    assert digest(theirs) == before
+    code, output = run(
+        "export", str(acme), "--as-of", "2026-11-16", "--to", str(theirs), "--overwrite"
+    )
+    assert code == 0, output
+    assert openpyxl.load_workbook(theirs).sheetnames[0] == "This Week"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Google Inc//Google Calendar 70.9054//EN\r\n"
+        b"BEGIN:VEVENT\r\nSUMMARY:Dentist\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+        b"my notes, not a calendar at all\n",
+        b"",
+    ],
+)
+def test_calendar_export_refuses_a_file_it_did_not_write(
+    acme: Path, tmp_path: Path, content: bytes
+) -> None:
+    theirs = tmp_path / "family.ics"
+    theirs.write_bytes(content)
+    code, output = run("export", str(acme), "--as-of", "2026-11-16", "--ics", str(theirs))
+    assert (code, output) == (1, REFUSED.format(path=theirs, what="a calendar file"))
+    assert theirs.read_bytes() == content
+
+
+def test_a_refused_output_writes_nothing_at_all(acme: Path, tmp_path: Path) -> None:
+    theirs = tmp_path / "family.ics"
+    theirs.write_text("mine")
+    coach = tmp_path / "coach.xlsx"
+    code, _ = run(
+        "export", str(acme), "--as-of", "2026-11-16", "--to", str(coach), "--ics", str(theirs)
+    )
+    assert code == 1 and not coach.exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["export", "--ics", "week.xlsx"],
+            "Error: Invalid value for '--ics': week.xlsx is not a name for a calendar file; "
+            "use a name ending in .ics.",
+        ),
+        (
+            ["export", "--to", "coach.ics"],
+            "Error: Invalid value for '--to': coach.ics is not a name for a coach export; "
+            "use a name ending in .xlsx.",
+        ),
+        (
+            ["refresh", "--output", "o.csv"],
+            "Error: Invalid value for '--output' / '-o': o.csv is not a name for a refreshed tracker; "
+            "use a name ending in .xlsx or .xlsm.",
+        ),
+        (
+            ["refresh", "--output", "o.xlsm"],
+            "Error: Invalid value for '--output' / '-o': o.xlsm does not fit t.xlsx: name the copy "
+            "with the tracker's own ending, .xlsx.",
+        ),
+    ],
+)
+def test_a_name_that_does_not_fit_the_output_is_a_usage_error(
+    acme: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], message: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    command, option, name = args
+    code, output = run(command, acme.name, option, name)
+    assert code == 2
+    assert output.splitlines()[-1] == message
+    assert not (tmp_path / name).exists()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["refresh", "--output", "o.xlsx"], ["export", "--to", "o.xlsx"], ["export", "--ics", "o.ics"]],
+)
+def test_a_missing_folder_is_named_as_missing(acme: Path, tmp_path: Path, args: list[str]) -> None:
+    command, option, name = args
+    folder = tmp_path / "nodir"
+    code, output = run(command, str(acme), "--as-of", "2026-11-16", option, str(folder / name))
+    assert (code, output) == (
+        1,
+        f"Error: the folder {folder} does not exist. Create it first, or choose another folder.\n",
+    )
+    assert not folder.exists()
+
+
+def test_markers_tell_each_kind_apart(tmp_path: Path) -> None:
+    calendar = tmp_path / "c.ics"
+    calendar.write_text(
+        "BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//followup//interview follow-ups//EN\n"
+    )
+    assert written_as(calendar, CALENDAR)
+    log = tmp_path / "log.csv"
+    log.write_text(
+        "\ufeffDate,Employer,Contact person,Method,Position,Result\n2026-11-02,Acme,,,,\n"
+    )
+    assert written_as(log, WORK_SEARCH)
+    log.write_text("Date,Company,Amount\n")
+    assert not written_as(log, WORK_SEARCH)
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not really a zip")
+    assert not written_as(broken, EXPORT) and not written_as(broken, TRACKER)
