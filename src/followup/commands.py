@@ -15,7 +15,7 @@ import pandas as pd
 
 from followup.errors import FollowupError, Problem, TrackerInvalid, VerifyFailed
 from followup.outputs import CALENDAR, EXPORT, TRACKER
-from followup.schema import HISTORY_SHEET, NETWORK_SHEET, THIS_WEEK_SHEET, Sheet
+from followup.schema import HISTORY_SHEET, NETWORK_SHEET, SUMMARY, THIS_WEEK_SHEET, Sheet
 from followup.tracker import Tracker
 from followup.validate import parse_tracker
 from followup.workbook.reader import read_workbook, unreadable_sheets
@@ -25,6 +25,7 @@ from followup.workbook.targets import claim
 if TYPE_CHECKING:  # the planning modules load only for a command that plans (check does not)
     from followup.layout import OwnedSheet
     from followup.summary import Summary
+    from followup.workbook.additions import Addition
 
 OWNED_READ = (THIS_WEEK_SHEET, NETWORK_SHEET, HISTORY_SHEET)
 
@@ -174,9 +175,16 @@ def refresh(
         claim(output, TRACKER, overwrite=overwrite)
     if not dry_run and not force:
         check_locks(target)
+    from followup.workbook.additions import additions
+
     loaded = load_valid(path, as_of)
     result = plan(loaded.tracker, as_of, days)
-    data, stamp, warnings = loaded.data, loaded.stamp, loaded.warnings + result.lost_edits
+    data, stamp = loaded.data, loaded.stamp
+    kept = "the backup" if backup and output is None and not dry_run else None
+    if output is not None or dry_run:
+        kept = "your tracker"
+    lost = not_kept(additions(data, charted=[SUMMARY]), kept)
+    warnings = loaded.warnings + result.lost_edits + lost
     del loaded  # the typed sheets are done with: writing without them lowers the peak memory
     if dry_run:
         return Refreshed(result, warnings, None, None)
@@ -208,6 +216,41 @@ def refresh(
         backup=backup and _same_file(target, path),
     )
     return Refreshed(result, warnings, target, made)
+
+
+_NOT_KEPT = {
+    "value": ("a value typed in this cell is", "values typed in these cells are"),
+    "comment": ("a comment or note on this cell is", "comments or notes on these cells are"),
+    "drawing": (
+        "a shape, picture or chart placed here is",
+        "shapes, pictures or charts placed here are",
+    ),
+}
+_MOST_CELLS = 6  # cells named in one warning; the rest are counted
+
+
+def not_kept(found: list[Addition], kept_in: str | None) -> list[Problem]:
+    """One warning per kind of addition on each owned sheet, naming its cells (SPEC 6)."""
+    problems = []
+    for item in found:
+        cells = list(item.cells[:_MOST_CELLS])
+        more = len(item.cells) - len(cells)
+        where = f"{item.sheet}!{', '.join(cells)}" + (f" and {more} more" if more else "")
+        one, many = _NOT_KEPT[item.kind]
+        move = "a sheet of your own"
+        if item.kind == "comment" and item.sheet == THIS_WEEK_SHEET.name:
+            move = "the Note column"
+        still = f"; {kept_in} still holds {'it' if len(item.cells) == 1 else 'them'}"
+        problems.append(
+            Problem(
+                "warning",
+                where,
+                f"{one if len(item.cells) == 1 else many} not kept: followup rewrites this "
+                f"sheet on every refresh. Put {'it' if len(item.cells) == 1 else 'them'} in "
+                f"{move} instead{still if kept_in else ''}.",
+            )
+        )
+    return problems
 
 
 def demo(folder: Path, today: dt.date) -> tuple[Path, Refreshed]:

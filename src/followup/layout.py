@@ -50,6 +50,8 @@ class Block:
     header: bool = True
     # Hidden bookkeeping columns written right of the table, outside it (by header in frame).
     hidden: tuple[str, ...] = ()
+    # Columns the user adds right of the table are read back and kept (History, SPEC 6).
+    keeps_columns: bool = False
 
 
 @dataclass(frozen=True)

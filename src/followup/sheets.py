@@ -6,6 +6,7 @@ schema, so a column is described once.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pandas as pd
@@ -115,6 +116,7 @@ def history_sheet(rows: pd.DataFrame) -> OwnedSheet:
         shown = pd.concat([block.frame, rows[extra].set_axis(block.frame.index)], axis=1)
         kinds = [ColumnLayout(c, 16, "date" if _has_dates(rows[c]) else "text") for c in extra]
         block = Block(shown, (*block.columns, *kinds), table=HISTORY_SHEET.table)
+    block = dataclasses.replace(block, keeps_columns=True)
     return OwnedSheet(
         HISTORY_SHEET.name,
         (

@@ -16,10 +16,11 @@ from typing import Any
 
 import pandas as pd
 import xlsxwriter
-from xlsxwriter.utility import xl_col_to_name
+from xlsxwriter.utility import quote_sheetname, xl_col_to_name, xl_range_abs
 
 from followup.layout import Block, CellKind, ColumnLayout, OwnedSheet
 from followup.outputs import WORKBOOK_MARKER
+from followup.workbook.package import AREA_NAME
 
 DATE_FORMAT = "ddd d mmm yyyy"
 PERCENT_FORMAT = "0%"
@@ -28,6 +29,7 @@ TITLE_SIZE = 14
 LINE_HEIGHT = 15.0
 MAX_ROW_HEIGHT = 409.0  # Excel's limit
 CHARS_PER_WIDTH = 1.2  # characters of body text per unit of column width
+_LAST_ROW, _LAST_COL = 1_048_575, 16_383  # Excel's last row and column, 0-based
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,12 @@ class _Formats:
 
 def author(sheets: Sequence[OwnedSheet], date1904: bool, marker: str | None = None) -> bytes:
     """A scratch .xlsx holding only the owned sheets, in the given order; `marker` (the name
-    of an output kind) is written as the document property that marks it as followup's."""
+    of an output kind) is written as the document property that marks it as followup's.
+
+    Without a marker (sheets to merge into a tracker) each sheet gets a sheet-scoped name,
+    AREA_NAME, listing the ranges whose content the next refresh reads or rewrites: anything
+    found outside them was added by someone else and is named in a warning (SPEC section 6).
+    """
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(
         buffer,
@@ -82,7 +89,10 @@ def author(sheets: Sequence[OwnedSheet], date1904: bool, marker: str | None = No
         book.set_custom_property(WORKBOOK_MARKER, marker)
     formats = _Formats(book)
     for sheet in sheets:
-        _write_sheet(book, formats, sheet)
+        placed = _write_sheet(book, formats, sheet)
+        if marker is None:
+            area = ",".join(_area(sheet, placed))
+            book.define_name(f"{quote_sheetname(sheet.name)}!{AREA_NAME}", f"={area}")
     book.close()
     # XlsxWriter's workbook and sheets refer to each other, so their cells would stay in
     # memory until the next full collection; free them before the merge needs the room.
@@ -91,7 +101,28 @@ def author(sheets: Sequence[OwnedSheet], date1904: bool, marker: str | None = No
     return buffer.getvalue()
 
 
-def _write_sheet(book: Any, formats: _Formats, sheet: OwnedSheet) -> None:
+def _area(sheet: OwnedSheet, placed: Sequence[Placed]) -> list[str]:
+    """The ranges of `sheet` the tool writes or reads back: title lines, each block's heading
+    and cells, a table's columns to the last row (the user may add rows), and for a table that
+    keeps the user's columns (History) its whole header row: a header typed there makes a
+    column whose cells are read back."""
+    name = quote_sheetname(sheet.name)
+    ranges = [(0, 0, len(sheet.title) - 1, 0)] if sheet.title else []
+    for block, spot in zip(sheet.blocks, placed, strict=True):
+        top = spot.first_data_row if spot.header_row is None else spot.header_row
+        if block.heading:
+            ranges.append((top - 1, 0, top - 1, 0))
+        bottom = _LAST_ROW if block.table else max(spot.last_data_row, top)
+        ranges.append((top, 0, bottom, spot.ncols - 1))
+        if block.keeps_columns:
+            # The whole header row: a column headed there is read back with its cells.
+            ranges.append((top, 0, top, _LAST_COL))
+        if block.hidden:
+            ranges.append((top, spot.ncols + 1, bottom, spot.ncols + len(block.hidden)))
+    return [f"{name}!{xl_range_abs(*r)}" for r in ranges]
+
+
+def _write_sheet(book: Any, formats: _Formats, sheet: OwnedSheet) -> list[Placed]:
     ws = book.add_worksheet(sheet.name)
     row = 0
     for i, line in enumerate(sheet.title):
@@ -127,6 +158,7 @@ def _write_sheet(book: Any, formats: _Formats, sheet: OwnedSheet) -> None:
 
     if sheet.chart is not None and placed:
         _add_chart(book, ws, sheet, placed, max(widths, default=0) + 2)
+    return placed
 
 
 def _write_block(ws: Any, formats: _Formats, sheet_name: str, block: Block, row: int) -> Placed:

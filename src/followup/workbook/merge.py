@@ -20,6 +20,7 @@ from lxml import etree
 from followup.errors import NameClash, UnreadableWorkbook, VerifyFailed
 from followup.layout import OwnedSheet
 from followup.workbook.package import (
+    AREA_NAME,
     CALC_CHAIN_TYPE,
     CONTENT_TYPES,
     CT_NS,
@@ -52,7 +53,13 @@ _VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 _EP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
 _TABLE_TYPE = REL_NS + "/table"
 # Defined names the scratch workbook writes for a sheet; an owned sheet's old ones go.
-_OWN_NAMES = {OWNED_MARKER, "_xlnm.print_titles", "_xlnm.print_area", "_xlnm._filterdatabase"}
+_OWN_NAMES = {
+    OWNED_MARKER,
+    AREA_NAME,
+    "_xlnm.print_titles",
+    "_xlnm.print_area",
+    "_xlnm._filterdatabase",
+}
 # CT_Workbook children that come after definedNames, to insert it where the schema wants.
 _AFTER_DEFINED_NAMES = {
     "calcPr",
@@ -510,9 +517,10 @@ def _defined_names(wb: etree._Element, names: Sequence[tuple[str, str]], positio
         ):
             container.remove(dn)
     for name, value in names:
-        etree.SubElement(
-            container, _M + "definedName", {"name": name, "localSheetId": str(position)}
-        ).text = value
+        attributes = {"name": name, "localSheetId": str(position)}
+        if name == AREA_NAME:  # bookkeeping, not for the Name Manager's list
+            attributes = {"name": name, "hidden": "1", "localSheetId": str(position)}
+        etree.SubElement(container, _M + "definedName", attributes).text = value
     etree.SubElement(
         container,
         _M + "definedName",

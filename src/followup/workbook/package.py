@@ -25,6 +25,8 @@ NS = {"m": MAIN_NS, "r": REL_NS, "pr": PKG_REL_NS, "ct": CT_NS}
 # shares an owned sheet's name, without this marker, is the user's and is never replaced.
 OWNED_MARKER = "_followup_owned"
 OWNED_MARKER_VALUE = '"followup"'
+# A hidden, sheet-scoped name on each owned sheet: the ranges the tool writes or reads back.
+AREA_NAME = "_followup_area"
 
 
 @dataclass(frozen=True)
