@@ -541,11 +541,13 @@ def _add_x14_validation(path: Path, *, sheet_index: int, column: str, source: st
     _rewrite(path, contents)
 
 
-def with_threaded_comment_and_custom_xml(path: Path) -> Path:
+def with_threaded_comment_and_custom_xml(
+    path: Path, sheet_name: str = INTERVIEWS.name, cell: str = THREAD_CELL
+) -> Path:
     """Add a threaded comment (with its person list) and a custom XML part, as Excel does."""
     contents = parts(path)
     workbook_rels = "xl/_rels/workbook.xml.rels"
-    sheet = _sheet_part(contents, INTERVIEWS.name)
+    sheet = _sheet_part(contents, sheet_name)
     sheet_rels = posixpath.join(
         posixpath.dirname(sheet), "_rels", posixpath.basename(sheet) + ".rels"
     )
@@ -554,7 +556,7 @@ def with_threaded_comment_and_custom_xml(path: Path) -> Path:
     comment = etree.SubElement(
         tc,
         f"{{{TC_NS}}}threadedComment",
-        ref=THREAD_CELL,
+        ref=cell,
         dT="2026-11-03T09:15:00.00",
         personId=PERSON_ID,
         id=THREAD_ID,
