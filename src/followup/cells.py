@@ -11,6 +11,7 @@ import contextlib
 import datetime as dt
 import re
 
+import numpy as np
 import pandas as pd
 from pandas.api.types import infer_dtype
 
@@ -73,26 +74,58 @@ def _text(v: object) -> str:
     return str(v).strip()
 
 
+# Dates a job search can hold; outside them a year is a typo (2620 for 2026). pandas holds
+# dates to 2262 only, so a far date is found here, before it reaches the calendar maths.
+EARLIEST = pd.Timestamp("1900-01-01")
+LATEST = pd.Timestamp("2200-01-01")  # exclusive
+NO_DATE = pd.Timestamp("9999-12-31")  # Excel's usual "no date yet", read as a blank date
+
+
 def dates(values: pd.Series, trimmed: pd.Series | None = None) -> tuple[pd.Series, pd.Series]:
-    """Real dates, date-times (date part) and ISO text, as datetime64 at midnight."""
+    """Real dates, date-times (date part) and ISO text, as datetime64[ns] at midnight.
+
+    Any date Excel can hold (years 1900 to 9999) reads without an exception (SPEC 3): a date
+    before 1900 or after 2199 is bad (see `typo_year`), and 9999-12-31 is a blank date.
+    """
     if values.dtype == object and len(values) and infer_dtype(values, skipna=False) == "datetime":
         # A filled date column, as the reader gives it: one conversion for the whole column.
         with contextlib.suppress(ValueError, OverflowError, TypeError):
             converted = pd.to_datetime(values)
-            if getattr(converted.dtype, "tz", None) is None:
+            if (
+                getattr(converted.dtype, "tz", None) is None
+                and converted.min() >= EARLIEST
+                and converted.max() < LATEST
+            ):
                 out = converted.astype("datetime64[ns]").dt.normalize()
                 return out, out.isna()
     is_date = pd.Series([isinstance(v, _DATE_TYPES) for v in values], index=values.index)
     # A real date's text is its ISO spelling, so reading it as text too agrees with it.
     as_text = text(values) if trimmed is None else trimmed
     iso = as_text.str.fullmatch(_ISO)
-    out = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
+    found = pd.Series(pd.NaT, index=values.index, dtype="datetime64[us]")
     if is_date.any():
-        out[is_date] = pd.to_datetime(values[is_date].map(_as_datetime))
+        found[is_date] = np.array(values[is_date].map(_as_datetime), dtype="datetime64[us]")
     if iso.any():
-        out[iso] = pd.to_datetime(as_text[iso], errors="coerce", format="ISO8601")
-    out = out.dt.normalize()
-    return out, out.isna() & as_text.ne("")
+        with contextlib.suppress(ValueError, OverflowError):
+            parsed = pd.to_datetime(as_text[iso], errors="coerce", format="ISO8601")
+            found[iso] = parsed.astype("datetime64[us]")
+    found = found.dt.normalize()
+    no_date = found.eq(NO_DATE)
+    out = found.where(found.ge(EARLIEST) & found.lt(LATEST)).astype("datetime64[ns]")
+    return out, out.isna() & as_text.ne("") & ~no_date
+
+
+def typo_year(value: object) -> int | None:
+    """The year of a date cell outside the years a job search can hold (None if inside, or
+    not a date): the message then says the year looks like a typo."""
+    if isinstance(value, str):
+        found = re.match(r"\s*(\d{4})-\d{1,2}-\d{1,2}", value)
+        year = int(found[1]) if found else None
+    else:
+        year = value.year if isinstance(value, _DATE_TYPES) else None
+    if year is None or EARLIEST.year <= year < LATEST.year:
+        return None
+    return year
 
 
 def _as_datetime(v: object) -> dt.datetime:
@@ -115,7 +148,7 @@ def choices(
     values: pd.Series, allowed: tuple[str, ...], trimmed: pd.Series | None = None
 ) -> tuple[pd.Series, pd.Series]:
     """Choice values matched case-insensitively to their canonical spelling."""
-    canonical = {c.casefold(): c for c in allowed}
+    canonical = {frames.name_key(c): c for c in allowed}
     return _spelled(text(values) if trimmed is None else trimmed, canonical)
 
 
@@ -125,9 +158,9 @@ def yes_no(values: pd.Series, trimmed: pd.Series | None = None) -> tuple[pd.Seri
 
 
 def _spelled(typed: pd.Series, spellings: dict[str, str]) -> tuple[pd.Series, pd.Series]:
-    """Each trimmed cell's canonical spelling, looked up case-insensitively ("" when it has
-    none), and the filled cells that have none."""
-    out = frames.per_distinct(typed, lambda v: spellings.get(v.casefold(), ""))
+    """Each trimmed cell's canonical spelling, looked up as names are matched ("" when it
+    has none), and the filled cells that have none."""
+    out = frames.per_distinct(typed, lambda v: spellings.get(frames.name_key(v), ""))
     return out, pd.Series((typed.to_numpy() != "") & (out.to_numpy() == ""), index=typed.index)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from typing import Any
 
@@ -33,11 +34,22 @@ def text(frame: pd.DataFrame, column: str) -> pd.Series:
     return _trimmed(values)
 
 
+# Spaces no one sees: zero-width space, non-joiner, joiner, word joiner, byte-order mark.
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), " ")
+
+
+def name_key(name: str) -> str:
+    """A name as it is matched (SPEC 3): Unicode NFKC, case folded, every run of whitespace
+    (non-breaking and zero-width spaces, tabs, line breaks) one space, ends trimmed. So
+    "ACME  Ltd", "Acme\u00a0Ltd" and "Ａｃｍｅ Ltd" are one company."""
+    return " ".join(unicodedata.normalize("NFKC", name).translate(_ZERO_WIDTH).casefold().split())
+
+
 def key(values: pd.Series) -> pd.Series:
-    """Text for matching: trimmed and case-folded, so "Acme " and "ACME" are one company."""
+    """Each value's `name_key`, for matching companies, roles and contacts."""
     if infer_dtype(values, skipna=False) != "string":
         values = _trimmed(values)
-    return per_distinct(values, lambda v: v.strip().casefold())
+    return per_distinct(values, name_key)
 
 
 def per_distinct(values: pd.Series, fn: Callable[[Any], str], missing: str = "") -> pd.Series:

@@ -61,7 +61,9 @@ class RawSheet:
     ``rows`` has one column per worksheet column, named by its letter ("A", "B", ...),
     and is indexed by worksheet row number (1-based), header row excluded, blank rows
     dropped. ``headers`` maps each header text (case-folded, trimmed) to its column
-    letter. ``uncached`` holds the cells ("C7") whose formula has no saved result.
+    letter. ``uncached`` holds the cells ("C7") whose formula has no saved result;
+    ``errors`` the cells holding a formula error, with the error as Excel shows it
+    ("C7" -> "#N/A"), which the reader hands over as blank.
     """
 
     name: str
@@ -70,6 +72,7 @@ class RawSheet:
     rows: pd.DataFrame
     uncached: frozenset[str] = frozenset()
     labels: dict[str, str] = field(default_factory=dict)  # column letter -> header as typed
+    errors: dict[str, str] = field(default_factory=dict)
 
     def where(self, letter: str, row: int) -> str:
         return f"{self.name}!{letter}{row}"

@@ -6,6 +6,7 @@ problem names the cell, the bad value and the fix, so `check` can print them all
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 
 import pandas as pd
@@ -130,7 +131,9 @@ def _parse_sheet(
     blanks = pd.DataFrame(
         {key: cells.blank(body[key], text) for key, text in texts.items()}, index=body.index
     )
-    formula_rows = {int("".join(ch for ch in ref if ch.isdigit())) for ref in raw.uncached}
+    formula_rows = {
+        int("".join(ch for ch in ref if ch.isdigit())) for ref in (*raw.uncached, *raw.errors)
+    }
     keep = ~blanks.all(axis=1) | body.index.isin(list(formula_rows))
     if not keep.all():
         body, blanks = body[keep], blanks[keep]
@@ -197,7 +200,8 @@ def _parse_column(
         "this formula has no saved result (the file was saved by a program that does not "
         "calculate). Open the tracker in Excel or LibreOffice and save it, then try again.",
     )
-    is_blank = blank & ~values.index.isin(unsaved)
+    failed = _formula_errors(raw, letter, values.index, col.header, problems)
+    is_blank = blank & ~values.index.isin([*unsaved, *failed])
     if col.required:
         problems.cells(
             raw,
@@ -206,8 +210,55 @@ def _parse_column(
             f"{col.header} is empty. Fill it in, or delete the row.",
         )
     parsed, bad, message = _typed(col, values, text)
-    problems.cells(raw, letter, values.index[bad], message, values)
+    typos = values[bad].map(cells.typo_year).dropna() if col.is_date else pd.Series()
+    for row, year in zip(typos.index, typos, strict=True):
+        problems.error(
+            raw.where(letter, int(row)),
+            f"the year {int(year)} in {show(_day(values.loc[row]))} looks like a typo. Type the "
+            f"date again, such as {_DATE_EXAMPLE}.",
+        )
+    problems.cells(raw, letter, values.index[bad & ~bad.index.isin(typos.index)], message, values)
+    if col.required and col.kind is Kind.DATE:
+        # 9999-12-31 reads as a blank date, which a required date cannot be.
+        assert isinstance(parsed, pd.Series)  # a required date is never a date-or-duration
+        placeholder = parsed.isna() & ~is_blank & ~bad & ~values.index.isin(failed)
+        problems.cells(
+            raw,
+            letter,
+            values.index[placeholder],
+            f"{{value}} stands for 'no date yet', but {col.header} needs the date. Type it, "
+            f"such as {_DATE_EXAMPLE}.",
+            values[placeholder].map(_day),
+        )
     return parsed
+
+
+def _day(value: object) -> object:
+    """A date cell as the user reads it in a message: its date, without a time."""
+    return f"{value:%Y-%m-%d}" if isinstance(value, dt.date) else value
+
+
+def _formula_errors(
+    raw: RawSheet, letter: str, rows: pd.Index, header: str, problems: _Problems
+) -> list[int]:
+    """Report the column's cells holding a formula error (SPEC 3: never read as blank), one
+    problem per error value, with the range and count when it hits several cells."""
+    if not raw.errors:
+        return []
+    found = {row: raw.errors[f"{letter}{row}"] for row in rows if f"{letter}{row}" in raw.errors}
+    for error in sorted(set(found.values())):
+        at = [row for row, value in found.items() if value == error]
+        how = f"so {header} cannot be read. Fix the formula, or type the value over it."
+        if len(at) == 1:
+            problems.error(
+                raw.where(letter, at[0]), f"this cell shows the formula error {error}, {how}"
+            )
+        else:
+            problems.error(
+                f"{raw.where(letter, at[0])}:{letter}{at[-1]}",
+                f"{len(at)} cells show the formula error {error}, {how}",
+            )
+    return list(found)
 
 
 def _typed(
@@ -310,6 +361,14 @@ def _parse_settings(raw: RawSheet | None, problems: _Problems) -> Settings:
                 "and save it, then try again.",
             )
             continue
+        error = raw.errors.get(f"{value_at}{row}")
+        if error is not None:
+            problems.error(
+                where,
+                f"this cell shows the formula error {error}, so {setting.name} cannot be read. "
+                "Fix the formula, or type the value over it.",
+            )
+            continue
         cell = pd.Series([value], dtype=object)
         if cells.blank(cell).iloc[0]:
             continue
@@ -358,9 +417,9 @@ def _interviews(
     frame["decision_given"] = frame["decision_by"].notna() | days.notna()
     frame["decision_by"] = frame["decision_by"].fillna(by_duration)
     frame["status"] = frame["status"].replace("", STATUSES[0])
-    # One opportunity, however its name is capitalised from row to row.
+    # One opportunity, however its name is capitalised or spaced from row to row.
     for key in ("company", "role"):
-        frame[key] = frame.groupby(frame[key].str.casefold())[key].transform("first")
+        frame[key] = frame.groupby(frames.key(frame[key]))[key].transform("first")
     early = frame["decision_by"] < frame["interview_date"]
     if raw is not None and early.any():
         letter = raw.headers.get(INTERVIEWS.column("decision_by").header.casefold(), "")
@@ -416,7 +475,7 @@ def _log(
         problems.error(
             raw.where(letter["role"] or letter["company"], row),
             f"Role is blank, but {company} has several roles "
-            f"({roles(company.casefold())}). Type the role this touchpoint was about.",
+            f"({roles(frames.name_key(company))}). Type the role this touchpoint was about.",
         )
     typed_role = matched & ~blank_role
     spelled = known.set_index(["company_key", "role_key"])["role"]
@@ -429,7 +488,7 @@ def _log(
         problems.error(
             raw.where(letter["role"], row),
             f"{company} has no interview for the role {show(role)}. "
-            f"Use one of: {roles(company.casefold())}.",
+            f"Use one of: {roles(frames.name_key(company))}.",
         )
     no_step = frame["direction"].eq(SENT) & frame["step"].eq("")
     for row in frame.loc[no_step, "row"]:

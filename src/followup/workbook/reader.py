@@ -3,9 +3,14 @@
 Values come from calamine (fast, and it reads cached formula results, 1904 dates and
 inline strings) straight into pandas frames, as pandas' own calamine engine delivers them
 but without its per-cell text parser, which cost a third of the read on a large tracker.
-The package itself is opened once more with zipfile, only to learn the sheets' parts, the
-owned-sheet markers and which formula cells have no saved result, since calamine reports
-those as blank.
+The package itself is opened once more with zipfile, to learn what calamine does not
+say: the sheets' parts, the owned-sheet markers, which formula cells have no saved result
+or hold an error (calamine reports both as blank), merged ranges and tables' total rows.
+
+calamine holds a sheet as one dense rectangle from its first to its last cell, so a single
+stray value far out (XFD1048576) would cost terabytes. A sheet whose rectangle is much
+larger than its cells is handed to calamine with its rows and columns numbered closely
+(an in-memory copy, never written), and the cells are put back where they were.
 """
 
 from __future__ import annotations
@@ -28,11 +33,45 @@ from xlsxwriter.utility import xl_col_to_name
 from followup.errors import UnreadableWorkbook
 from followup.schema import OWNED_SHEETS, SETTINGS_SHEET, USER_SHEETS, Sheet
 from followup.tracker import RawSheet
-from followup.workbook.package import MAIN_NS, WorkbookInfo, read_info
+from followup.workbook.package import (
+    MAIN_NS,
+    REL_NS,
+    WorkbookInfo,
+    parse_xml,
+    read_info,
+    relationships,
+)
 
 _CELL, _FORMULA_TAG, _VALUE, _INLINE = (f"{{{MAIN_NS}}}{t}" for t in ("c", "f", "v", "is"))
 # Owned sheets carry title rows; their header is the first row naming the first column.
 _HEADER_SEARCH_ROWS = 10
+_TABLE_TYPE = REL_NS + "/table"
+# A sheet read as one rectangle may hold this many cells, or 1 per 8 bytes of its XML
+# (a real cell takes 20 bytes or more), before it is read with its cells packed close.
+_DENSE_CELLS = 2_000_000
+_CELL_REF = re.compile(rb"<(?:\w+:)?c\b[^>]*?\sr=\"([A-Z]{1,3})([0-9]{1,7})\"")
+_ROW_REF = re.compile(rb"<(?:\w+:)?row\b[^>]*?\sr=\"([0-9]{1,7})\"")
+_ROW_NUMBER = re.compile(rb"\sr=\"([0-9]{1,7})\"")
+# The widest a sheet can be when no cell reference has three letters, or two (A..ZZ, A..Z).
+_WIDTHS = (
+    (re.compile(rb"\sr=\"[A-Z]{3}[0-9]"), 16384),
+    (re.compile(rb"\sr=\"[A-Z]{2}[0-9]"), 702),
+)
+_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\b[^>]*/>")
+_MERGE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*\bref=\"([A-Z]+)([0-9]+):([A-Z]+)([0-9]+)\"")
+_ERROR_TYPE = (b't="e"', b"t='e'")
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """What the reader learns from a sheet's XML before calamine reads its values."""
+
+    uncached: frozenset[str]  # formula cells without a saved result
+    errors: dict[str, str]  # cell -> formula error (#N/A, #REF!, ...)
+    merges: tuple[tuple[int, int, int], ...]  # (column number, first row, last row)
+    totals: frozenset[int]  # row numbers of tables' total rows
+    rows: list[int] | None  # packed sheets: the worksheet row of each row calamine sees
+    columns: list[int] | None  # ... and the column number (1 = A) of each column
 
 
 @dataclass(frozen=True)
@@ -55,7 +94,13 @@ def read_workbook(data: bytes, label: str, owned: Iterable[Sheet] = ()) -> RawWo
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             info = read_info(zf)
             wanted = _wanted(info, owned)
-            uncached = {name: _uncached_cells(zf, info, name) for name in wanted}
+            layouts, packed = {}, {}
+            for name in wanted:
+                layouts[name], packed_xml = _layout(zf, info, name)
+                if packed_xml is not None:
+                    packed[_part(info, name)] = packed_xml
+            if packed:
+                data = _with_parts(zf, packed)
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, ValueError) as exc:
         raise not_a_workbook(label) from exc
     sheets: dict[str, RawSheet] = {}
@@ -66,7 +111,7 @@ def read_workbook(data: bytes, label: str, owned: Iterable[Sheet] = ()) -> RawWo
             # the peak memory of a large tracker near that of its largest sheet.
             for actual, (schema_name, owned_header) in wanted.items():
                 grid = _grid(book.get_sheet_by_name(actual).to_python(skip_empty_area=False))
-                sheets[schema_name] = _raw_sheet(actual, grid, uncached[actual], owned_header)
+                sheets[schema_name] = _raw_sheet(actual, grid, layouts[actual], owned_header)
         finally:
             book.close()
     except Exception as exc:  # calamine raises its own error types for damaged parts
@@ -110,37 +155,61 @@ def _grid(rows: list[list[Any]]) -> pd.DataFrame:
     return grid
 
 
-def _raw_sheet(
-    name: str, grid: pd.DataFrame, uncached: frozenset[str], find: str | None
-) -> RawSheet:
-    header_at = 0
+def _raw_sheet(name: str, grid: pd.DataFrame, layout: _Layout, find: str | None) -> RawSheet:
+    rows = layout.rows or range(1, len(grid) + 1)
+    columns = layout.columns or range(1, grid.shape[1] + 1)
+    grid.index = pd.Index(list(rows)[: len(grid)])
+    grid.columns = [xl_col_to_name(c - 1) for c in list(columns)[: grid.shape[1]]]
+    header_row = int(grid.index[0]) if len(grid) else 1
     if find is not None:
         first = grid.head(_HEADER_SEARCH_ROWS).map(lambda v: str(v).strip().casefold())
         hits = first.index[(first == find).any(axis=1)]
-        header_at = int(hits[0]) if len(hits) else 0
-    grid.columns = [xl_col_to_name(i) for i in range(grid.shape[1])]
-    grid.index = pd.RangeIndex(1, len(grid) + 1)
-    header_row = header_at + 1
+        header_row = int(hits[0]) if len(hits) else header_row
     headers: dict[str, str] = {}
     labels: dict[str, str] = {}
-    if len(grid) >= header_row:
+    if header_row in grid.index:
         for letter, value in grid.loc[header_row].items():
             text = str(value).strip()
             if text and text.casefold() not in headers:
                 headers[text.casefold()] = str(letter)
                 labels[str(letter)] = text
     body = grid.loc[header_row + 1 :]
+    if layout.totals:
+        body = body[~body.index.isin(list(layout.totals))]
     keep = pd.Series(False, index=body.index)
     for _column_letter, column in body.items():
         # Only rows not yet known to hold something: after the first column that is few.
         open_rows = ~keep
         if open_rows.any():
             keep[open_rows] = _filled(column[open_rows])
-    if uncached:
-        # A formula without a saved result reads as blank, yet its row is not blank.
-        rows_with_formulas = {int(re.sub(r"[A-Z]+", "", ref)) for ref in uncached}
-        keep |= body.index.isin(list(rows_with_formulas))
-    return RawSheet(name, header_row, headers, body if keep.all() else body[keep], uncached, labels)
+    marked = layout.uncached | layout.errors.keys()
+    if marked:
+        # A formula without a saved result, or with an error, reads as blank, yet its row
+        # is not blank.
+        keep |= body.index.isin([int(re.sub(r"[A-Z]+", "", ref)) for ref in marked])
+    body = body if keep.all() else body[keep]
+    if layout.merges:
+        body = _spread_merges(body, layout.merges, header_row)
+    return RawSheet(name, header_row, headers, body, layout.uncached, labels, dict(layout.errors))
+
+
+def _spread_merges(
+    body: pd.DataFrame, merges: tuple[tuple[int, int, int], ...], header_row: int
+) -> pd.DataFrame:
+    """A merged range's value counts for every row it spans (SPEC 3), in its first column.
+
+    Rows blank but for a merged value were dropped before, so they stay blank rows.
+    """
+    body = body.copy()
+    for column, first, last in merges:
+        letter = xl_col_to_name(column - 1)
+        if first <= header_row or letter not in body.columns or first not in body.index:
+            continue
+        value = body.loc[first, letter]
+        spanned = body.index[(body.index > first) & (body.index <= last)]
+        if len(spanned):
+            body.loc[spanned, letter] = value
+    return body
 
 
 def _filled(column: pd.Series) -> pd.Series:
@@ -149,27 +218,128 @@ def _filled(column: pd.Series) -> pd.Series:
     return column.map(lambda v: not (isinstance(v, str) and not v.strip()) and v is not None)
 
 
-def _uncached_cells(zf: zipfile.ZipFile, info: WorkbookInfo, sheet_name: str) -> frozenset[str]:
-    """Cells whose formula has no saved result (saved by a tool that never calculated)."""
+def _part(info: WorkbookInfo, sheet_name: str) -> str:
     found = info.sheet(sheet_name)
-    if found is None:
-        return frozenset()
-    xml = zf.read(found.part)
-    if not _may_hold_formulas(xml):
-        return frozenset()
+    assert found is not None
+    return found.part
+
+
+def _layout(
+    zf: zipfile.ZipFile, info: WorkbookInfo, sheet_name: str
+) -> tuple[_Layout, bytes | None]:
+    """The sheet's layout, and its XML with the cells packed close when it must be read so."""
+    part = _part(info, sheet_name)
+    xml = zf.read(part)
+    data_end = xml.rfind(b"sheetData>")  # the closing tag
+    data_end = data_end if data_end >= 0 else len(xml)
+    uncached, errors = _marked_cells(xml, data_end)
+    merges = tuple(
+        (_column_number(m[1]), int(m[2]), int(m[4]))
+        for m in _MERGE.finditer(xml, data_end)
+        if int(m[4]) > int(m[2])
+    )
+    rows, columns, packed = _packing(xml, data_end)
+    layout = _Layout(uncached, errors, merges, _total_rows(zf, part), rows, columns)
+    return layout, packed
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for ch in letters:
+        number = number * 26 + ch - 64
+    return number
+
+
+def _packing(xml: bytes, data_end: int) -> tuple[list[int] | None, list[int] | None, bytes | None]:
+    """For a sheet whose rectangle from A1 is far larger than its cells: the rows and columns
+    holding cells, and the XML with them renumbered 1, 2, 3... (else None, None, None).
+
+    The cheap look first: the last row's number and whether any column is past Z or ZZ.
+    """
+    allowed = max(_DENSE_CELLS, len(xml) // 8)
+    last_row = max(xml.rfind(b"<row", 0, data_end), xml.rfind(b":row", 0, data_end))
+    found = _ROW_NUMBER.search(xml, last_row, xml.find(b">", last_row)) if last_row >= 0 else None
+    if last_row < 0:
+        return None, None, None  # no rows at all
+    if found is not None:
+        width = next((w for wide, w in _WIDTHS if wide.search(xml, 0, data_end)), 26)
+        if int(found[1]) * width <= allowed:
+            return None, None, None
+    refs = _CELL_REF.findall(xml, 0, data_end)
+    row_numbers = {int(r) for _c, r in refs} | {int(r) for r in _ROW_REF.findall(xml, 0, data_end)}
+    column_numbers = {_column_number(c) for c, _r in refs}
+    if not refs or max(row_numbers) * max(column_numbers) <= allowed:
+        return None, None, None
+    rows, columns = sorted(row_numbers), sorted(column_numbers)
+    row_at = {str(r).encode(): str(i).encode() for i, r in enumerate(rows, 1)}
+    column_at = {
+        xl_col_to_name(c - 1).encode(): xl_col_to_name(i).encode() for i, c in enumerate(columns)
+    }
+
+    def cell(m: re.Match[bytes]) -> bytes:
+        start, end = m.span(1)[0] - m.start(), m.span(2)[1] - m.start()
+        whole: bytes = m[0]
+        return whole[:start] + column_at[m[1]] + row_at[m[2]] + whole[end:]
+
+    def row(m: re.Match[bytes]) -> bytes:
+        start, end = (i - m.start() for i in m.span(1))
+        whole: bytes = m[0]
+        return whole[:start] + row_at[m[1]] + whole[end:]
+
+    body = _ROW_REF.sub(row, _CELL_REF.sub(cell, xml[:data_end]))
+    return rows, columns, _DIMENSION.sub(b"", body) + xml[data_end:]
+
+
+def _with_parts(zf: zipfile.ZipFile, replaced: dict[str, bytes]) -> bytes:
+    """The package with some parts replaced, in memory, for calamine to read."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as copy:
+        for item in zf.infolist():
+            part = replaced.get(item.filename)
+            copy.writestr(item.filename, zf.read(item) if part is None else part)
+    return out.getvalue()
+
+
+def _total_rows(zf: zipfile.ZipFile, part: str) -> frozenset[int]:
+    """Row numbers of the total rows of the sheet's Excel tables (Table Design > Total Row)."""
+    rows: set[int] = set()
+    for kind, target, mode in relationships(zf, part).values():
+        if kind != _TABLE_TYPE or mode == "External" or target not in zf.namelist():
+            continue
+        table = parse_xml(zf.read(target))
+        count = int(table.get("totalsRowCount") or 0)
+        found = re.fullmatch(r"[A-Z]+\d+:[A-Z]+(\d+)", table.get("ref", ""))
+        if count > 0 and found:
+            last = int(found[1])
+            rows.update(range(last - count + 1, last + 1))
+    return frozenset(rows)
+
+
+def _marked_cells(xml: bytes, data_end: int) -> tuple[frozenset[str], dict[str, str]]:
+    """Cells whose formula has no saved result (saved by a tool that never calculated), and
+    cells holding an error value (#N/A, #REF!, ...)."""
+    may_err = any(xml.find(mark, 0, data_end) >= 0 for mark in _ERROR_TYPE)
+    if not (may_err or _may_hold_formulas(xml)):
+        return frozenset(), {}
     cells = set()
+    errors: dict[str, str] = {}
     for _event, cell in etree.iterparse(io.BytesIO(xml), tag=_CELL, huge_tree=True):
         # An empty <v/> is a saved result only for text (a formula returning ""); a number
         # with no digits means the writer never calculated the formula.
         value = cell.find(_VALUE)
+        ref = cell.get("r", "")
+        if cell.get("t") == "e" and ref:
+            errors[ref] = (value.text or "").strip() if value is not None else "#VALUE!"
+            cell.clear()
+            continue
         empty = value is None or not (value.text or "").strip()
         text_result = cell.get("t") in ("str", "s", "inlineStr") and value is not None
         unsaved = empty and not text_result and cell.find(_INLINE) is None
         if unsaved and cell.find(_FORMULA_TAG) is not None:
-            cells.add(cell.get("r", ""))
+            cells.add(ref)
         cell.clear()
     cells.discard("")
-    return frozenset(cells)
+    return frozenset(cells), errors
 
 
 def _may_hold_formulas(xml: bytes) -> bool:
