@@ -279,12 +279,12 @@ def _packing(xml: bytes, data_end: int) -> tuple[list[int] | None, list[int] | N
     def cell(m: re.Match[bytes]) -> bytes:
         start, end = m.span(1)[0] - m.start(), m.span(2)[1] - m.start()
         whole: bytes = m[0]
-        return whole[:start] + column_at[m[1]] + row_at[m[2]] + whole[end:]
+        return bytes(whole[:start] + column_at[m[1]] + row_at[m[2]] + whole[end:])
 
     def row(m: re.Match[bytes]) -> bytes:
         start, end = (i - m.start() for i in m.span(1))
         whole: bytes = m[0]
-        return whole[:start] + row_at[m[1]] + whole[end:]
+        return bytes(whole[:start] + row_at[m[1]] + whole[end:])
 
     body = _ROW_REF.sub(row, _CELL_REF.sub(cell, xml[:data_end]))
     return rows, columns, _DIMENSION.sub(b"", body) + xml[data_end:]
