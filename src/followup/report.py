@@ -11,12 +11,16 @@ from followup.frames import long_day
 from followup.schema import ASK_ADVOCATE, NETWORK_UPDATE, OVERDUE, STEP_IDS, WHEN_ORDER
 
 
+MOST_OVERDUE_SHOWN = 10  # a long list belongs in This Week, not on the terminal (issue 20)
+
+
 def count(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def week_lines(as_of: pd.Timestamp, days: int, week: pd.DataFrame, updates: int) -> list[str]:
-    """The window, how many actions of each colour, and every overdue action by name."""
+    """The window, how many actions of each colour, and the 10 longest overdue actions by
+    name (the rest counted)."""
     last = as_of + pd.Timedelta(days=days - 1)
     counts = week["when"].value_counts()
     tally = ", ".join(f"{counts.get(w, 0)} {w.lower()}" for w in WHEN_ORDER)
@@ -27,9 +31,12 @@ def week_lines(as_of: pd.Timestamp, days: int, week: pd.DataFrame, updates: int)
     overdue = week[week["when"] == OVERDUE]
     if len(overdue):
         lines.append("Overdue:")
-        for item in overdue.to_dict("records"):
+        # The longest overdue first: This Week's own order (Due, then Company).
+        for item in overdue.head(MOST_OVERDUE_SHOWN).to_dict("records"):
             who = f"{item['company']} ({item['role']}): " if item["company"] else ""
             lines.append(f"  - {who}{item['action']}, due {long_day(pd.Timestamp(item['due']))}")
+        if len(overdue) > MOST_OVERDUE_SHOWN:
+            lines.append(f"  and {len(overdue) - MOST_OVERDUE_SHOWN} more: see This Week.")
     return lines
 
 
