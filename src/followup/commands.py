@@ -304,7 +304,7 @@ def export(
             sheets.network_sheet(result.network.drop(columns="fingerprint"), as_of),
             sheets.summary_sheet(result.summary),
         ]
-        data = writer.standalone(coach, EXPORT)
+        data = writer.standalone(coach, EXPORT, writer.paper_size(loaded.data))
         _write_export(to, path, data, lambda p: _readable(p, coach))
     if ics_path is not None:
         events = ics.calendar(result.this_week, as_of, as_of.to_pydatetime())

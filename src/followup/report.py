@@ -10,7 +10,6 @@ import pandas as pd
 from followup.frames import long_day
 from followup.schema import ASK_ADVOCATE, NETWORK_UPDATE, OVERDUE, STEP_IDS, WHEN_ORDER
 
-
 MOST_OVERDUE_SHOWN = 10  # a long list belongs in This Week, not on the terminal (issue 20)
 
 

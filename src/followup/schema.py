@@ -283,36 +283,38 @@ SUMMARY = "Summary"
 HISTORY = "History"
 OWNED_SHEETS: tuple[str, ...] = (THIS_WEEK, NETWORK_UPDATES, SUMMARY, HISTORY)
 
-DONE = Column("Done", "done", Kind.DONE_MARK, width=11, hint="type x or the date you did it")
+DONE = Column("Done", "done", Kind.DONE_MARK, width=10, hint="type x or the date you did it")
+# Owned sheets print one page wide in landscape with body text of at least 8 pt (SPEC 6): on
+# US Letter that allows about 180 width units in all, so long text wraps in narrow columns.
 THIS_WEEK_SHEET = Sheet(
     THIS_WEEK,
     "ThisWeek",
     (
-        Column("When", "when", width=11),
-        Column("Due", "due", Kind.DATE, width=18),
-        Column("Company", "company", width=18),
-        Column("Role", "role", width=20),
-        Column("Step", "step", width=18),
-        Column("Action", "action", width=34),
-        Column("Channel", "channel", width=10),
-        Column("Contact", "contact", width=18),
-        Column("Time", "time", width=10),
-        Column("Why", "why", width=40),
-        Column("Draft", "draft", width=60),
+        Column("When", "when", width=9),
+        Column("Due", "due", Kind.DATE, width=15),
+        Column("Company", "company", width=12),
+        Column("Role", "role", width=12),
+        Column("Step", "step", width=12),
+        Column("Action", "action", width=19),
+        Column("Channel", "channel", width=8),
+        Column("Contact", "contact", width=12),
+        Column("Time", "time", width=7),
+        Column("Why", "why", width=18),
+        Column("Draft", "draft", width=26),
         DONE,
-        Column("Note", "note", width=24),
+        Column("Note", "note", width=12),
     ),
 )
 NETWORK_SHEET = Sheet(
     NETWORK_UPDATES,
     "NetworkUpdates",
     (
-        Column("Contact", "contact", width=20),
-        Column("Relationship", "relationship", width=14),
-        Column("Company", "company", width=18),
-        Column("Last update", "last_update", Kind.DATE, width=16),
-        Column("Why", "why", width=40),
-        Column("Draft", "draft", width=70),
+        Column("Contact", "contact", width=14),
+        Column("Relationship", "relationship", width=12),
+        Column("Company", "company", width=12),
+        Column("Last update", "last_update", Kind.DATE, width=15),
+        Column("Why", "why", width=26),
+        Column("Draft", "draft", width=44),
         DONE,
     ),
 )
@@ -320,13 +322,13 @@ HISTORY_SHEET = Sheet(
     HISTORY,
     "History",
     (
-        Column("Date", "date", Kind.DATE, required=True, width=16),
-        Column("Company", "company", width=18),
-        Column("Role", "role", width=20),
-        Column("Step", "step", Kind.CHOICE, choices=ACTION_IDS, width=20),
-        Column("Channel", "channel", width=10),
-        Column("Contact", "contact", width=18),
-        Column("Message", "message", width=60),
+        Column("Date", "date", Kind.DATE, required=True, width=15),
+        Column("Company", "company", width=12),
+        Column("Role", "role", width=12),
+        Column("Step", "step", Kind.CHOICE, choices=ACTION_IDS, width=14),
+        Column("Channel", "channel", width=8),
+        Column("Contact", "contact", width=12),
+        Column("Message", "message", width=44),
     ),
 )
 # A hidden column beside the This Week and Network Updates tables holds a fingerprint of each

@@ -38,13 +38,11 @@ from followup.schema import (
 from followup.summary import Summary
 
 REWRITTEN = "Rewritten by followup on every refresh."
-_WRAP_FROM_WIDTH = 30
 
 
 def _kind(col: Column) -> CellKind:
-    if col.is_date:
-        return "date"
-    return "wrap" if col.width >= _WRAP_FROM_WIDTH else "text"
+    # Every text column wraps: on a page one sheet wide, nothing may run into its neighbour.
+    return "date" if col.is_date else "wrap"
 
 
 def columns(sheet: Sheet) -> tuple[ColumnLayout, ...]:
@@ -67,6 +65,11 @@ def _table(
     return Block(shown, layout, table=sheet.table, highlight=highlight, hidden=hidden)
 
 
+def _nothing(rows: pd.DataFrame, line: str) -> tuple[str, ...]:
+    """A title line saying the sheet has nothing to list, so it never shows a bare header."""
+    return () if len(rows) else (line,)
+
+
 def _has_dates(values: pd.Series) -> bool:
     return bool(values.map(lambda v: isinstance(v, dt.date)).any())
 
@@ -83,8 +86,10 @@ def this_week_sheet(
         THIS_WEEK_SHEET.name,
         (
             f"This Week: {long_day(as_of)} to {long_day(last)} ({tally})",
-            f"{REWRITTEN} Tick Done with x or a date; edits to Draft and Note are kept. "
+            f"{REWRITTEN} Tick Done with x or a date; edits to "
+            f"{'Draft and Note are' if private else 'Draft are'} kept. "
             "Red: overdue, amber: today, green: later this week.",
+            *_nothing(rows, "Nothing to do in this window: no follow-up is due."),
         ),
         (
             _table(
@@ -103,6 +108,7 @@ def network_sheet(rows: pd.DataFrame, as_of: pd.Timestamp) -> OwnedSheet:
         (
             f"Network Updates as of {long_day(as_of)}",
             f"{REWRITTEN} Send the note, then tick Done with x or a date.",
+            *_nothing(rows, "Nobody is due a progress note or an advocate ask this week."),
         ),
         (_table(NETWORK_SHEET, rows),),
     )
@@ -123,6 +129,9 @@ def history_sheet(rows: pd.DataFrame) -> OwnedSheet:
             "History of what you ticked done",
             f"{REWRITTEN} Each refresh adds the rows ticked Done; you may edit or delete rows "
             "and add columns here: they are kept.",
+            *_nothing(
+                rows, "Nothing ticked done yet: ticks in This Week and Network Updates come here."
+            ),
         ),
         (block,),
     )
@@ -162,7 +171,6 @@ def summary_sheet(summary: Summary) -> OwnedSheet:
             y_title="Count",
         ),
         freeze_header=False,
-        one_page=True,
     )
 
 

@@ -190,8 +190,9 @@ def carry_over(new: pd.DataFrame, old: pd.DataFrame, sheet: Sheet) -> CarryOver:
             "warning",
             cell(old, sheet, _first(edited.loc[index]), index),
             f"your edit of {_edited_columns(edited.loc[index])} for {_describe(old.loc[index])} "
-            "was not carried over: that action is no longer on the list (done, or past its "
-            "time). The backup of the tracker still holds it.",
+            "was not carried over: that action is not on the new list (done in the Log, "
+            "replaced by a later step, or past its time). The backup of the tracker still "
+            "holds it.",
         )
         for index in edits.index[~matched]
     ]
@@ -253,6 +254,10 @@ def _network_step(frame: pd.DataFrame) -> pd.Series:
 
 
 def _describe(row: pd.Series) -> str:
+    """The action as the user saw it: its Action text (else its step), then whom it is for."""
     parts = [str(row.get(k, "")) for k in ("company", "role", "contact") if row.get(k, "")]
-    step = row.get("step", "")
-    return f"{step} ({', '.join(parts)})" if step else ", ".join(parts)
+    name = str(row.get("action", "") or row.get("step", "") or "")
+    who = ", ".join(parts)
+    if not name:
+        return who
+    return f"'{name}' ({who})" if who else f"'{name}'"

@@ -125,8 +125,8 @@ def test_history_keeps_the_columns_the_user_adds(refreshed: Path) -> None:
 
     def add_column(book: openpyxl.Workbook) -> None:
         ws = book["History"]
-        last = max(c.column for c in ws[4] if c.value) + 1
-        ws.cell(4, last).value = "Reply"
+        header = next(r for r in ws.iter_rows() if r[0].value == "Date")
+        ws.cell(header[0].row, max(c.column for c in header if c.value) + 1).value = "Reply"
         ws["C2"] = "typed above the table"
 
     edit(refreshed, add_column)

@@ -192,8 +192,9 @@ def test_an_edit_whose_action_is_gone_is_reported(acme: Path) -> None:
     code, output = run("refresh", str(acme), "--as-of", "2026-11-30", "--no-backup")
     assert code == 0
     assert (
-        f"warning: This Week!M{row}: your edit of Note for halfway (Acme, Analyst, Dana Kim) "
-        "was not carried over"
+        f"warning: This Week!M{row}: your edit of Note for 'Send a halfway note with a "
+        "question or point' (Acme, Analyst, Dana Kim) was not carried over: that action is not "
+        "on the new list (done in the Log, replaced by a later step, or past its time)."
     ) in output
 
 

@@ -29,6 +29,7 @@ TITLE_SIZE = 14
 LINE_HEIGHT = 15.0
 MAX_ROW_HEIGHT = 409.0  # Excel's limit
 CHARS_PER_WIDTH = 1.2  # characters of body text per unit of column width
+PRINT_MARGIN = 0.25  # inches left and right: the width goes to the text (SPEC 6: 8 pt or more)
 _LAST_ROW, _LAST_COL = 1_048_575, 16_383  # Excel's last row and column, 0-based
 
 
@@ -66,13 +67,16 @@ class _Formats:
         return self.get(valign="top")
 
 
-def author(sheets: Sequence[OwnedSheet], date1904: bool, marker: str | None = None) -> bytes:
+def author(
+    sheets: Sequence[OwnedSheet], date1904: bool, marker: str | None = None, paper: int = 0
+) -> bytes:
     """A scratch .xlsx holding only the owned sheets, in the given order; `marker` (the name
     of an output kind) is written as the document property that marks it as followup's.
 
     Without a marker (sheets to merge into a tracker) each sheet gets a sheet-scoped name,
     AREA_NAME, listing the ranges whose content the next refresh reads or rewrites: anything
     found outside them was added by someone else and is named in a warning (SPEC section 6).
+    `paper` is the paper size to print on (Excel's paperSize code; 0 = the printer's default).
     """
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(
@@ -89,7 +93,7 @@ def author(sheets: Sequence[OwnedSheet], date1904: bool, marker: str | None = No
         book.set_custom_property(WORKBOOK_MARKER, marker)
     formats = _Formats(book)
     for sheet in sheets:
-        placed = _write_sheet(book, formats, sheet)
+        placed = _write_sheet(book, formats, sheet, paper)
         if marker is None:
             area = ",".join(_area(sheet, placed))
             book.define_name(f"{quote_sheetname(sheet.name)}!{AREA_NAME}", f"={area}")
@@ -122,7 +126,7 @@ def _area(sheet: OwnedSheet, placed: Sequence[Placed]) -> list[str]:
     return [f"{name}!{xl_range_abs(*r)}" for r in ranges]
 
 
-def _write_sheet(book: Any, formats: _Formats, sheet: OwnedSheet) -> list[Placed]:
+def _write_sheet(book: Any, formats: _Formats, sheet: OwnedSheet, paper: int) -> list[Placed]:
     ws = book.add_worksheet(sheet.name)
     row = 0
     for i, line in enumerate(sheet.title):
@@ -155,6 +159,12 @@ def _write_sheet(book: Any, formats: _Formats, sheet: OwnedSheet) -> list[Placed
     if sheet.landscape:
         ws.set_landscape()
     ws.fit_to_pages(1, 1 if sheet.one_page else 0)
+    if paper:
+        ws.set_paper(paper)
+    ws.set_margins(left=PRINT_MARGIN, right=PRINT_MARGIN)
+    if first is not None and sheet.blocks[0].table:
+        # Only the table prints: the hidden bookkeeping beside it would widen the page.
+        ws.print_area(0, 0, max(first.last_data_row, first.first_data_row), first.ncols - 1)
 
     if sheet.chart is not None and placed:
         _add_chart(book, ws, sheet, placed, max(widths, default=0) + 2)

@@ -8,6 +8,7 @@ Nothing here touches the disk; the safe replace of the file is the caller's job.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Collection, Sequence
 
@@ -18,6 +19,8 @@ from followup.workbook import verify
 from followup.workbook.author import author
 from followup.workbook.merge import merge
 from followup.workbook.package import read_info
+
+_PAPER_SHEETS = 4  # sheets asked for their paper size
 
 
 def render(package: bytes, sheets: Sequence[OwnedSheet]) -> bytes:
@@ -31,7 +34,7 @@ def render(package: bytes, sheets: Sequence[OwnedSheet]) -> bytes:
             info = read_info(zf)
     except (zipfile.BadZipFile, KeyError, OSError) as exc:
         raise UnreadableWorkbook(f"not a workbook package: {exc}") from exc
-    scratch = author(sheets, info.date1904)
+    scratch = author(sheets, info.date1904, paper=paper_size(package))
     new = merge(package, scratch, sheets)
     problems = check(package, new, [s.name for s in sheets])
     if problems:
@@ -39,10 +42,33 @@ def render(package: bytes, sheets: Sequence[OwnedSheet]) -> bytes:
     return new
 
 
-def standalone(sheets: Sequence[OwnedSheet], kind: OutputKind) -> bytes:
+def standalone(sheets: Sequence[OwnedSheet], kind: OutputKind, paper: int = 0) -> bytes:
     """A new workbook holding only the given sheets (an export for the coach, a caseload),
-    marked as followup's output of this kind so a later run may replace it (SPEC section 2)."""
-    return author(sheets, date1904=False, marker=kind.name)
+    marked as followup's output of this kind so a later run may replace it (SPEC section 2).
+    `paper`: as `paper_size` of the tracker it comes from."""
+    return author(sheets, date1904=False, marker=kind.name, paper=paper)
+
+
+_PAPER = re.compile(rb'<(?:\w+:)?pageSetup\b[^>]*?\bpaperSize="([0-9]+)"')
+
+
+def paper_size(package: bytes) -> int:
+    """The paper size (Excel's paperSize code, 9 = A4) most of the user's own sheets print on;
+    0 when none says (Excel then prints on US Letter, code 1). SPEC section 6."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(package)) as zf:
+            info = read_info(zf)
+            sizes = [zf.getinfo(s.part).file_size for s in info.sheets if not s.owned]
+            parts = [s.part for s in info.sheets if not s.owned]
+            found: list[int] = []
+            # The smallest sheets first: most say it, and a big one costs a full read.
+            for _size, part in sorted(zip(sizes, parts, strict=True))[:_PAPER_SHEETS]:
+                match = _PAPER.search(zf.read(part))
+                if match:
+                    found.append(int(match[1]))
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return 0
+    return max(set(found), key=found.count) if found else 0
 
 
 def check(old: bytes, new: bytes, owned: Collection[str]) -> list[str]:
