@@ -14,6 +14,7 @@ import click
 from followup import commands, report
 from followup.errors import FollowupError, Problem, TrackerInvalid
 from followup.options import (
+    IsoDate,
     as_of_option,
     days_option,
     output_path,
@@ -22,7 +23,7 @@ from followup.options import (
     tracker_argument,
     workbook_path,
 )
-from followup.outputs import CALENDAR, EXPORT, TRACKER
+from followup.outputs import CALENDAR, CASELOAD, EXPORT, TRACKER, WORK_SEARCH
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -222,6 +223,30 @@ def demo(folder: Path) -> None:
     metavar="OUT.ics",
     help="Write the week's open actions as calendar events to this file.",
 )
+@click.option(
+    "--work-search",
+    "work_search",
+    **output_path(WORK_SEARCH),
+    default=None,
+    metavar="OUT.xlsx|OUT.csv",
+    help="Write the work-search log for an unemployment office to this workbook or CSV file.",
+)
+@click.option(
+    "--from",
+    "start",
+    type=IsoDate(),
+    default=None,
+    metavar="YYYY-MM-DD",
+    help="First day of the work-search log (default: the Monday 3 weeks before this week's).",
+)
+@click.option(
+    "--until",
+    "end",
+    type=IsoDate(),
+    default=None,
+    metavar="YYYY-MM-DD",
+    help="Last day of the work-search log (default: today).",
+)
 @as_of_option
 @days_option
 @overwrite_option
@@ -230,23 +255,93 @@ def export(
     tracker: Path,
     to: Path | None,
     ics_path: Path | None,
+    work_search: Path | None,
+    start: dt.datetime | None,
+    end: dt.datetime | None,
     as_of: dt.datetime | None,
     days: int,
     overwrite: bool,
 ) -> None:
-    """Share the week: a workbook for your coach, or calendar events.
+    """Share the week: a workbook for your coach, calendar events, or a work-search log.
 
     --to writes This Week, Network Updates and Summary without your Notes; --ics writes the
-    week's open actions as calendar events (importing a newer file updates them). Each week's
-    export may replace the last one; any other existing file is left alone unless --overwrite.
+    week's open actions as calendar events (importing a newer file updates them);
+    --work-search writes the activities of the last 4 weeks (or --from/--until), each week
+    counted against Work search activities required per week, without your Notes. Each
+    may replace followup's own earlier file of its kind; any other existing file is left alone
+    unless --overwrite.
     """
-    if to is None and ics_path is None:
-        raise click.UsageError("say where to export: --to OUT.xlsx, --ics OUT.ics, or both.")
+    if to is None and ics_path is None and work_search is None:
+        raise click.UsageError(
+            "say where to export: --to OUT.xlsx, --ics OUT.ics, --work-search OUT.csv, or several."
+        )
+    if work_search is None and (start or end):
+        raise click.UsageError("--from and --until are for the work-search log: add --work-search.")
+    request = None
+    if work_search is not None:
+        request = commands.WorkSearchRequest(
+            work_search, start and start.date(), end and end.date()
+        )
     done = commands.export(
-        tracker, _as_of(as_of), days, to=to, ics_path=ics_path, overwrite=overwrite
+        tracker,
+        _as_of(as_of),
+        days,
+        to=to,
+        ics_path=ics_path,
+        work_search=request,
+        overwrite=overwrite,
     )
-    actions = report.count(len(done.this_week), "action")
+    actions = report.count(len(done.plan.this_week), "action")
     if to is not None:
         click.echo(f"Wrote the week ({actions}) for your coach to {to}.")
     if ics_path is not None:
         click.echo(f"Wrote {actions} as calendar events to {ics_path}.")
+    if done.work_search is not None:
+        log = done.work_search
+        short = int((log.weeks["count"] < log.required).sum())
+        n = len(log.activities)
+        click.echo(
+            f"Wrote the work-search log ({n} {'activity' if n == 1 else 'activities'} in "
+            f"{report.count(len(log.weeks), 'week')}; {short} below the {log.required} "
+            f"required) to {work_search}."
+        )
+
+
+@main.command()
+@click.argument(
+    "trackers",
+    nargs=-1,
+    required=True,
+    type=click.Path(path_type=Path),
+    metavar="TRACKER...",
+)
+@click.option(
+    "--to",
+    "to",
+    **output_path(CASELOAD),
+    required=True,
+    metavar="OUT.xlsx",
+    help="Write the caseload workbook here (it may replace the caseload written last time).",
+)
+@as_of_option
+@days_option
+@overwrite_option
+@reports_errors
+def caseload(
+    trackers: tuple[Path, ...], to: Path, as_of: dt.datetime | None, days: int, overwrite: bool
+) -> None:
+    """For a coach: one workbook over many clients' trackers.
+
+    Each TRACKER (or every .xlsx/.xlsm in a folder) is read, never written, and planned as
+    refresh --dry-run would: the Caseload sheet has a row per client, those needing you first,
+    and each client's This Week has a sheet of its own.
+    """
+    done = commands.caseload(list(trackers), _as_of(as_of), days, to=to, overwrite=overwrite)
+    table = done.table
+    for item in table[table["Sheet"] == ""].to_dict("records"):
+        click.echo(f"Warning: {item['File']}: {item['Flag']}", err=True)
+    needing = int((table["Attention"] == "Now").sum())
+    click.echo(
+        f"Wrote the caseload of {report.count(len(table), 'client')} "
+        f"({needing} needing you now) to {done.written}."
+    )

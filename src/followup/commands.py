@@ -5,8 +5,10 @@ The CLI calls these and turns their results and typed errors into messages.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,18 +16,20 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from followup.errors import FollowupError, Problem, TrackerInvalid, VerifyFailed
-from followup.outputs import CALENDAR, EXPORT, TRACKER
+from followup.options import TRACKER_SUFFIXES
+from followup.outputs import CALENDAR, CASELOAD, EXPORT, TRACKER, WORK_SEARCH
 from followup.schema import HISTORY_SHEET, NETWORK_SHEET, SUMMARY, THIS_WEEK_SHEET, Sheet
 from followup.tracker import Tracker
 from followup.validate import parse_tracker
-from followup.workbook.reader import read_workbook, unreadable_sheets
+from followup.workbook.reader import last_refresh, read_workbook, unreadable_sheets
 from followup.workbook.safety import Stamp, check_locks, read_tracker, save
-from followup.workbook.targets import claim
+from followup.workbook.targets import claim, written_as
 
 if TYPE_CHECKING:  # the planning modules load only for a command that plans (check does not)
     from followup.layout import OwnedSheet
     from followup.summary import Summary
     from followup.workbook.additions import Addition
+    from followup.worksearch import WorkSearch
 
 OWNED_READ = (THIS_WEEK_SHEET, NETWORK_SHEET, HISTORY_SHEET)
 
@@ -278,16 +282,22 @@ def export(
     *,
     to: Path | None = None,
     ics_path: Path | None = None,
+    work_search: WorkSearchRequest | None = None,
     overwrite: bool = False,
-) -> Plan:
-    """Write the week for the coach (a standalone workbook) and/or a calendar file.
+) -> Exported:
+    """Write the week for the coach (a standalone workbook) and/or a calendar file, and/or
+    the work-search log (SPEC 6a) as a workbook or a CSV file.
 
     Each may replace only an earlier output of its kind, unless `overwrite` (SPEC section 2).
     """
     from followup import ics, sheets  # the calendar library loads only for an export
     from followup.workbook import writer
 
-    for target, kind in ((to, EXPORT), (ics_path, CALENDAR)):
+    for target, kind in (
+        (to, EXPORT),
+        (ics_path, CALENDAR),
+        (work_search.path if work_search else None, WORK_SEARCH),
+    ):
         if target is None:
             continue
         if _same_file(target, path):
@@ -309,7 +319,49 @@ def export(
     if ics_path is not None:
         events = ics.calendar(result.this_week, as_of, as_of.to_pydatetime())
         _write_export(ics_path, path, events, lambda p: None)
-    return result
+    log = None
+    if work_search is not None:
+        # Ticks not yet recorded by a refresh are activities done all the same.
+        ticked = dataclasses.replace(loaded.tracker, history=result.history)
+        log = _work_search(ticked, path, as_of, work_search)
+    return Exported(result, log)
+
+
+@dataclass(frozen=True)
+class WorkSearchRequest:
+    path: Path  # .xlsx or .csv
+    start: dt.date | None  # None: the default period, the last 4 weeks
+    end: dt.date | None  # None: the as-of date
+
+
+@dataclass(frozen=True)
+class Exported:
+    plan: Plan
+    work_search: WorkSearch | None
+
+
+def _work_search(
+    tracker: Tracker, path: Path, as_of: pd.Timestamp, request: WorkSearchRequest
+) -> WorkSearch:
+    from followup import worksearch
+    from followup.workbook import writer
+
+    end = as_of if request.end is None else pd.Timestamp(request.end)
+    start = worksearch.default_start(end) if request.start is None else pd.Timestamp(request.start)
+    if start > end:
+        raise FollowupError(
+            f"the period starts ({start:%Y-%m-%d}) after it ends ({end:%Y-%m-%d}): "
+            "check --from and --until."
+        )
+    log = worksearch.work_search(tracker, start, end, as_of)
+    target = request.path
+    if target.suffix.lower() == ".csv":
+        _write_export(target, path, writer.csv_bytes(worksearch.flat(log)), lambda p: None)
+    else:
+        owned = [worksearch.sheet(log, tracker.settings.your_name)]
+        data = writer.standalone(owned, WORK_SEARCH)
+        _write_export(target, path, data, lambda p: _readable(p, owned))
+    return log
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -324,3 +376,94 @@ def _readable(path: Path, owned: list[OwnedSheet]) -> None:
     problems = unreadable_sheets(path.read_bytes(), [sheet.name for sheet in owned])
     if problems:
         raise VerifyFailed(f"the export could not be read back ({'; '.join(problems)}).")
+
+
+# Beside a tracker: the lock files of Excel (~$name) and LibreOffice (.~lock.name#).
+_LOCK_FILE = re.compile(r"^(~\$|\.~lock\.)")
+
+
+def trackers_in(paths: Sequence[Path], output: Path) -> list[Path]:
+    """The trackers named, a folder standing for every .xlsx/.xlsm in it (sorted by name;
+    lock files, the output and followup's other outputs skipped, the backups folder never
+    entered); each file once."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(
+                p
+                for p in path.iterdir()
+                if p.suffix.lower() in TRACKER_SUFFIXES
+                and p.is_file()
+                and not _LOCK_FILE.match(p.name)
+                and not _same_file(p, output)
+                and not any(written_as(p, kind) for kind in (CASELOAD, EXPORT, WORK_SEARCH))
+            )
+        else:
+            found.append(path)
+    unique: dict[Path, Path] = {}
+    for path in found:
+        unique.setdefault(path.resolve(), path)
+    return list(unique.values())
+
+
+@dataclass(frozen=True)
+class Caseload:
+    table: pd.DataFrame  # caseload.HEADERS, one row per tracker, clients needing the coach first
+    written: Path
+
+
+def caseload(
+    paths: Sequence[Path], day: dt.date, days: int, *, to: Path, overwrite: bool = False
+) -> Caseload:
+    """Plan every client's tracker as `refresh --dry-run` would, in this one process, and
+    write the coach's workbook (SPEC 6b). Trackers are only read: their lock files are not
+    looked at, and nothing is written beside them. A tracker that cannot be read or has
+    errors becomes a row saying why. Raises FollowupError when no tracker could be read."""
+    from followup import caseload as core
+    from followup.workbook import writer
+
+    as_of = pd.Timestamp(day)
+    trackers = trackers_in(paths, to)
+    for path in trackers:
+        if _same_file(path, to):
+            raise FollowupError(f"{to} is a client's tracker. Choose another name for --to.")
+    claim(to, CASELOAD, overwrite=overwrite)
+    if not trackers:
+        raise FollowupError(
+            f"no tracker was found in {', '.join(map(str, paths))}: name the .xlsx files, "
+            "or a folder that holds them."
+        )
+    clients: list[core.Client] = []
+    unreadable: list[str] = []
+    for path in trackers:
+        try:
+            loaded = load(path, day)
+        except FollowupError as exc:
+            clients.append(core.unplanned(path.stem, str(path), str(exc)))
+            unreadable.append(str(exc))
+            continue
+        name = loaded.tracker.settings.your_name or path.stem
+        if loaded.errors:
+            clients.append(core.unplanned(name, str(path), core.problems_text(loaded.errors)))
+            continue
+        result = plan(loaded.tracker, as_of, days)
+        refreshed = last_refresh(loaded.data)
+        clients.append(
+            core.planned(
+                name,
+                str(path),
+                loaded.tracker,
+                result.this_week,
+                result.summary,
+                None if refreshed is None else pd.Timestamp(refreshed),
+            )
+        )
+    if len(unreadable) == len(trackers):
+        raise FollowupError(
+            "no tracker could be read, so no caseload was written:\n  " + "\n  ".join(unreadable)
+        )
+    table = core.caseload(clients)
+    sheets = core.caseload_sheets(table, clients, as_of, days)
+    data = writer.standalone(sheets, CASELOAD)
+    _write_export(to, trackers[0], data, lambda p: _readable(p, sheets))
+    return Caseload(table.reset_index(drop=True), to)

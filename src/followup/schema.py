@@ -274,6 +274,13 @@ SETTINGS: tuple[Setting, ...] = (
         10,
         "New-opportunity activities (Search rows) to aim for each week.",
     ),
+    Setting(
+        "Work search activities required per week",
+        "work_search_required",
+        Kind.WHOLE_DAYS,
+        3,
+        "What your unemployment office asks for; the work-search log counts each week.",
+    ),
 )
 
 # The sheets the tool owns and rewrites on every refresh (SPEC section 6).

@@ -24,6 +24,7 @@ class Settings:
     network_update_days: int = 14
     glow_days: int = 2
     weekly_search_target: int = 10
+    work_search_required: int = 3
 
     @property
     def call_time_text(self) -> str:

@@ -78,7 +78,10 @@ def test_calendar_has_one_event_per_action_and_stable_uids(sample: Path, tmp_pat
 def test_export_needs_a_target(sample: Path) -> None:
     code, output = run("export", str(sample))
     assert code == 2
-    assert "say where to export: --to OUT.xlsx, --ics OUT.ics, or both." in output
+    assert (
+        "say where to export: --to OUT.xlsx, --ics OUT.ics, --work-search OUT.csv, or several."
+        in output
+    )
 
 
 @pytest.mark.soffice

@@ -372,3 +372,30 @@ def unreadable_sheets(data: bytes, names: Iterable[str]) -> list[str]:
     except Exception as exc:  # any failure to read back means the write must not happen
         problems.append(f"the new workbook cannot be read back: {exc}")
     return problems
+
+
+# This Week's first title line begins with its as-of date as long_day writes it ("Mon 2 Nov
+# 2026"); English month abbreviations whatever the machine's locale.
+_TITLE_DAY = re.compile(r"\b(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4})\b")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def last_refresh(data: bytes) -> dt.date | None:
+    """The as-of date of the refresh that last wrote This Week (None: never refreshed, or
+    the sheet's title no longer holds a date). Reads only that sheet's first row."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            found = read_info(zf).sheet(OWNED_SHEETS[0])
+        if found is None or not found.owned:
+            return None
+        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        try:
+            rows = book.get_sheet_by_name(found.name).to_python(nrows=1)
+        finally:
+            book.close()
+    except Exception:  # an unreadable tracker is reported by read_workbook, not here
+        return None
+    match = _TITLE_DAY.search(str(rows[0][0])) if rows and rows[0] else None
+    if match is None:
+        return None
+    return dt.date(int(match[3]), _MONTHS.index(match[2]) + 1, int(match[1]))

@@ -12,6 +12,8 @@ import re
 import zipfile
 from collections.abc import Collection, Sequence
 
+import pandas as pd
+
 from followup.errors import UnreadableWorkbook, VerifyFailed
 from followup.layout import OwnedSheet
 from followup.outputs import OutputKind
@@ -78,3 +80,11 @@ def check(old: bytes, new: bytes, owned: Collection[str]) -> list[str]:
     part not belonging to an owned sheet nor among the allowed shared parts is byte-identical
     (after decompression) to `old`."""
     return verify.check(old, new, owned)
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """A table as CSV for a spreadsheet app: a header row, then text as given. UTF-8 with a
+    byte-order mark, because Excel reads a CSV without one in the machine's legacy code page
+    and would garble names such as Müller or Zoë; other programs skip the mark."""
+    text = frame.to_csv(index=False, lineterminator="\r\n")
+    return text.encode("utf-8-sig")

@@ -1,0 +1,229 @@
+"""A coach's caseload: one row per client's tracker, and each client's week (SPEC 6b).
+
+Pure: each client's plan (what `refresh --dry-run` computes) in, the Caseload frame and the
+sheet descriptions out. Reading the trackers and writing the workbook is the caller's job.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from followup import cadence, report
+from followup.errors import Problem
+from followup.frames import long_day
+from followup.layout import AMBER, GREEN, RED, BarChart, Block, ColumnLayout, Highlight, OwnedSheet
+from followup.schema import ACTIVE, OFFER, OVERDUE, THIS_WEEK_WHEN, TODAY
+from followup.sheets import this_week_sheet
+from followup.summary import Summary
+from followup.tracker import Tracker
+
+CASELOAD = "Caseload"
+# A client left this long without a refresh is flagged: the weekly routine has stopped.
+STALE_DAYS = 14
+# Problems named in a client's row when the tracker has errors; the rest are counted.
+NAMED_PROBLEMS = 2
+
+NOW, CHECK, ON_TRACK = "Now", "Check", "On track"
+ATTENTION_ORDER = (NOW, CHECK, ON_TRACK)
+
+# Excel's rules for a sheet name: at most 31 characters, none of these, no apostrophe at
+# either end, unique ignoring case; "History" is reserved by Excel itself.
+SHEET_NAME_LIMIT = 31
+_FORBIDDEN = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
+_RESERVED = {"history"}
+
+COLUMNS: tuple[ColumnLayout, ...] = (
+    ColumnLayout("Attention", 10),
+    ColumnLayout("Client", 22),
+    ColumnLayout("Overdue", 9, "number"),
+    ColumnLayout("Due this week", 10, "number"),
+    ColumnLayout("Done (7 days)", 10, "number"),
+    ColumnLayout("Missed (7 days)", 10, "number"),
+    ColumnLayout("Search activities (7 days)", 12, "number"),
+    ColumnLayout("Search target", 9, "number"),
+    ColumnLayout("Balance", 16),
+    ColumnLayout("Active opportunities", 12, "number"),
+    ColumnLayout("In silence chain", 10, "number"),
+    ColumnLayout("Offers", 8, "number"),
+    ColumnLayout("Last refresh", 16, "date"),
+    ColumnLayout("Flag", 30, "wrap"),
+    ColumnLayout("Sheet", 16),
+    ColumnLayout("File", 24),
+)
+HEADERS = tuple(c.header for c in COLUMNS)
+CHART_SERIES = ("Overdue", "Due this week", "Done (7 days)", "Missed (7 days)")
+
+
+@dataclass(frozen=True)
+class Client:
+    """One tracker of the caseload: its row, and its This Week (None when it has no plan)."""
+
+    row: dict[str, object]
+    week: pd.DataFrame | None = None
+
+
+def planned(
+    name: str,
+    file: str,
+    tracker: Tracker,
+    this_week: pd.DataFrame,
+    summary: Summary,
+    last_refresh: pd.Timestamp | None,
+) -> Client:
+    """A client whose tracker was planned as `refresh --dry-run` plans it.
+
+    Counts: This Week's rows by When (as the dry run prints them), the Summary's follow-ups
+    sent and missed over the last 7 days, its sandwich balance, and the opportunities by the
+    state of their latest round (SPEC 6, 6b).
+    """
+    as_of = summary.as_of
+    when = this_week["when"]
+    ops = cadence.opportunities(tracker, as_of)
+    bal = summary.balance
+    flags = []
+    if bal.stalling:
+        flags.append(f"Stalling: {bal.searches} search activities against a target of {bal.target}")
+    if last_refresh is None:
+        flags.append("Never refreshed")
+    elif (as_of - last_refresh).days >= STALE_DAYS:
+        flags.append(f"Not refreshed for {(as_of - last_refresh).days} days")
+    overdue = int((when == OVERDUE).sum())
+    missed = _count(summary.follow_ups.table, "Missed")
+    stale = last_refresh is not None and (as_of - last_refresh).days >= STALE_DAYS
+    if overdue or stale:
+        attention = NOW
+    elif flags or missed:
+        attention = CHECK
+    else:
+        attention = ON_TRACK
+    row: dict[str, object] = {
+        "Attention": attention,
+        "Client": name,
+        "Overdue": overdue,
+        "Due this week": int(when.isin([TODAY, THIS_WEEK_WHEN]).sum()),
+        "Done (7 days)": bal.followups,
+        "Missed (7 days)": missed,
+        "Search activities (7 days)": bal.searches,
+        "Search target": bal.target,
+        "Balance": bal.verdict,
+        "Active opportunities": int((ops["status"] == ACTIVE).sum()),
+        "In silence chain": int((ops["state"] == cadence.SILENCE).sum()),
+        "Offers": int((ops["status"] == OFFER).sum()),
+        "Last refresh": last_refresh,
+        "Flag": "; ".join(flags),
+        "File": file,
+    }
+    return Client(row, this_week)
+
+
+def unplanned(name: str, file: str, why: str) -> Client:
+    """A client whose tracker could not be planned: one row saying why, needing the coach."""
+    return Client({"Attention": NOW, "Client": name, "Flag": why, "File": file})
+
+
+def problems_text(problems: Sequence[Problem]) -> str:
+    """The first errors of a tracker, named, and how many there are in all."""
+    errors = [p for p in problems if p.is_error]
+    named = " ".join(str(p) for p in errors[:NAMED_PROBLEMS])
+    more = len(errors) - NAMED_PROBLEMS
+    rest = (
+        f" And {report.count(more, 'more error')}: followup check lists them all."
+        if more > 0
+        else ""
+    )
+    return f"Not planned, {report.count(len(errors), 'error')}: {named}{rest}"
+
+
+def _count(table: pd.DataFrame, label: str) -> int:
+    """The count a Summary table gives on the row whose label starts with `label`."""
+    labels = table.iloc[:, 0].astype(str)
+    return int(str(table.loc[labels.str.startswith(label)].iloc[0, 1]))
+
+
+def sheet_names(names: Sequence[str], taken: Sequence[str] = (CASELOAD,)) -> list[str]:
+    """A valid, unique sheet name for each client, in order: forbidden characters become
+    '-', the name fits Excel's 31 characters with room for a ' (2)' that makes it unique."""
+    used = {t.casefold() for t in taken} | _RESERVED
+    out: list[str] = []
+    for name in names:
+        base = _FORBIDDEN.sub("-", " ".join(name.split())).strip("'").strip() or "Client"
+        candidate, number = base[:SHEET_NAME_LIMIT], 1
+        while candidate.casefold() in used:
+            number += 1
+            suffix = f" ({number})"
+            candidate = base[: SHEET_NAME_LIMIT - len(suffix)].rstrip() + suffix
+        used.add(candidate.casefold())
+        out.append(candidate)
+    return out
+
+
+def caseload(clients: Sequence[Client]) -> pd.DataFrame:
+    """The Caseload table, clients needing the coach first: by Attention (Now, Check, On
+    track), then most overdue, most missed, fewest search activities, then by name.
+
+    Columns: ``HEADERS``; Sheet names the client's own sheet (blank when there is none). The
+    index is each client's position in ``clients``.
+    """
+    frame = pd.DataFrame([c.row for c in clients]).reindex(columns=list(HEADERS))
+    order = frame.assign(
+        _rank=frame["Attention"].map({a: i for i, a in enumerate(ATTENTION_ORDER)}),
+        _overdue=-frame["Overdue"].fillna(0),
+        _missed=-frame["Missed (7 days)"].fillna(0),
+        _search=frame["Search activities (7 days)"].fillna(0),
+        _name=frame["Client"].astype(str).str.casefold(),
+    ).sort_values(["_rank", "_overdue", "_missed", "_search", "_name"], kind="stable")
+    frame = frame.loc[order.index]
+    planned = [clients[i].week is not None for i in frame.index]
+    names = iter(sheet_names(frame.loc[planned, "Client"].astype(str).tolist()))
+    frame["Sheet"] = [next(names) if shown else "" for shown in planned]
+    return frame
+
+
+def caseload_sheets(
+    table: pd.DataFrame, clients: Sequence[Client], as_of: pd.Timestamp, days: int
+) -> list[OwnedSheet]:
+    """The Caseload sheet (highlighted like This Week, with a chart across clients), then one
+    sheet per planned client with their This Week, without Notes, in the table's order.
+    ``table``: as ``caseload(clients)`` returns it."""
+    needing = int((table["Attention"] == NOW).sum())
+    highlight = Highlight("Attention", ((NOW, RED), (CHECK, AMBER), (ON_TRACK, GREEN)))
+    front = OwnedSheet(
+        CASELOAD,
+        (
+            f"Caseload as of {long_day(as_of)}: {report.count(len(table), 'client')}, "
+            f"{needing} needing you now",
+            "Written by followup caseload from the clients' trackers (read only). Red: overdue "
+            f"actions, a tracker with errors or not refreshed for {STALE_DAYS} days; amber: "
+            "stalling, missed steps or never refreshed; green: on track.",
+        ),
+        (Block(table.reset_index(drop=True), COLUMNS, table=CASELOAD, highlight=highlight),),
+        chart=BarChart("Follow-ups by client", 0, "Client", CHART_SERIES, y_title="Actions"),
+    )
+    out = [front]
+    shown = table[table["Sheet"] != ""]
+    for number, position in enumerate(shown.index.tolist(), start=1):
+        week = clients[position].week
+        assert week is not None
+        out.append(_client_sheet(shown.loc[position], week, as_of, days, number))
+    return out
+
+
+def _client_sheet(
+    item: pd.Series, week: pd.DataFrame, as_of: pd.Timestamp, days: int, number: int
+) -> OwnedSheet:
+    sheet = this_week_sheet(week, as_of, days, private=False)
+    block = dataclasses.replace(sheet.blocks[0], table=f"ThisWeek{number}")
+    return dataclasses.replace(
+        sheet,
+        name=str(item["Sheet"]),
+        title=(f"{item['Client']}: {sheet.title[0]}", f"From {item['File']}. {_COLOURS}"),
+        blocks=(block,),
+    )
+
+
+_COLOURS = "Red: overdue, amber: today, green: later this week."

@@ -1,0 +1,278 @@
+"""The work-search log an unemployment office asks for (SPEC 6a).
+
+Pure: the tracker in, frames out. One row per activity from Search, the Sent rows of Log and
+History, and Interviews (one row per round, however many panellists); private Notes never
+appear. Each week (Monday to Sunday) closes with its count against the Settings row
+`Work search activities required per week`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from followup import frames
+from followup.layout import Block, ColumnLayout, OwnedSheet
+from followup.schema import (
+    ASK_ADVOCATE,
+    GLOW_CALLS,
+    NETWORK_UPDATE,
+    OFFER,
+    ON_HOLD,
+    SEARCH_TARGET,
+    SENT,
+    STEPS,
+)
+from followup.tracker import Tracker
+
+SHEET = "Work search"
+ONLINE, EMAIL, PHONE, IN_PERSON, OTHER = (
+    "Online application",
+    "Email",
+    "Phone",
+    "In person",
+    "Other",
+)
+METHODS = (ONLINE, EMAIL, PHONE, IN_PERSON, OTHER)
+COLUMNS = ("Date", "Employer", "Contact person", "Method", "Position", "Result")
+DEFAULT_WEEKS = 4
+
+_BY_ACTIVITY = {
+    "Application": ONLINE,
+    "Cold call": PHONE,
+    "Event": IN_PERSON,
+}
+_BY_CHANNEL = {"Email": EMAIL, "Phone": PHONE, "Voicemail": PHONE, "In person": IN_PERSON}
+_STEP_CHANNEL = {s.id: s.channel for s in STEPS}
+# What an application's Status says happened, in the words of the offices' forms.
+_APPLICATION_RESULT = {
+    "": "Applied",
+    "Active": "Applied",
+    ON_HOLD: "Applied, on hold",
+    OFFER: "Offer",
+    "Rejected": "Not selected",
+    "Withdrawn": "Withdrew",
+    "Filled": "Position filled",
+}
+_OTHER_RESULT = {
+    "Networking": "Networking contact",
+    "Cold call": "Cold call made",
+    "Informational interview": "Informational interview",
+    "Event": "Attended a hiring or networking event",
+}
+_HISTORY_RESULT = {NETWORK_UPDATE: "Network update sent", ASK_ADVOCATE: "Asked an advocate"}
+# Reminders to do search work: the work itself is in Search, so their ticks are not activities.
+_NOT_ACTIVITIES = (GLOW_CALLS, SEARCH_TARGET)
+_PHONE_ROUND = re.compile(r"phone|call", re.I)
+_IN_PERSON_ROUND = re.compile(r"on-?site|in[ -]person|office|face", re.I)
+
+
+@dataclass(frozen=True)
+class WorkSearch:
+    """The log: ``activities`` (COLUMNS, Date as datetime64, oldest first) and ``weeks``
+    (start, end: datetime64 Monday and Sunday clipped to the period; count, required)."""
+
+    start: pd.Timestamp
+    end: pd.Timestamp
+    required: int
+    activities: pd.DataFrame
+    weeks: pd.DataFrame
+
+    def by_week(self) -> list[tuple[pd.Timestamp, pd.Timestamp, int, pd.DataFrame]]:
+        """Each week's start, end, count and activities, oldest first."""
+        dates = self.activities["Date"]
+        monday = dates - pd.to_timedelta(dates.dt.day_of_week, unit="D")
+        return [
+            (start, end, int(count), self.activities[monday == _monday(start)])
+            for start, end, count in self.weeks.itertuples(index=False)
+        ]
+
+
+def _monday(day: pd.Timestamp) -> pd.Timestamp:
+    return day - pd.Timedelta(days=day.weekday())
+
+
+def default_start(end: pd.Timestamp) -> pd.Timestamp:
+    """The Monday that makes the period the last 4 weeks: this week and the 3 before it."""
+    end = end.normalize()
+    return end - pd.Timedelta(days=end.weekday() + 7 * (DEFAULT_WEEKS - 1))
+
+
+def work_search(
+    tracker: Tracker, start: pd.Timestamp, end: pd.Timestamp, as_of: pd.Timestamp
+) -> WorkSearch:
+    """Every activity dated from ``start`` to ``end`` (both included), never after ``as_of``
+    (what is only planned is not yet an activity); SPEC 6a."""
+    last = min(end, as_of).normalize()
+    every = pd.concat(
+        [_search(tracker), _sent(tracker), _rounds(tracker)], ignore_index=True
+    ).reindex(columns=list(COLUMNS))
+    every["Date"] = frames.dates(every["Date"])
+    shown = every[every["Date"].between(start, last)]
+    shown = shown.sort_values(["Date", "Employer"], kind="stable").reset_index(drop=True)
+    return WorkSearch(
+        start, end, tracker.settings.work_search_required, shown, _weeks(shown, start, end)
+    )
+
+
+def _search(tracker: Tracker) -> pd.DataFrame:
+    rows = tracker.search
+    activity = frames.text(rows, "activity")
+    status = frames.text(rows, "status")
+    result = activity.map(_OTHER_RESULT).fillna("Other search activity")
+    applied = activity == "Application"
+    result[applied] = status[applied].map(_APPLICATION_RESULT).fillna("Applied")
+    return pd.DataFrame(
+        {
+            "Date": rows["date"],
+            "Employer": frames.text(rows, "company"),
+            "Contact person": frames.text(rows, "contact"),
+            "Method": activity.map(_BY_ACTIVITY).fillna(OTHER),
+            "Position": frames.text(rows, "role"),
+            "Result": result,
+        }
+    )
+
+
+def _sent(tracker: Tracker) -> pd.DataFrame:
+    """Sent rows of Log, and History rows, except a History row repeating a Log row (the same
+    action logged and ticked is one activity, SPEC 6)."""
+    log = tracker.log[frames.text(tracker.log, "direction") == SENT]
+    history = tracker.history[~frames.text(tracker.history, "step").isin(_NOT_ACTIVITIES)]
+    both = pd.concat(
+        [_touchpoints(log).assign(_log=True), _touchpoints(history).assign(_log=False)],
+        ignore_index=True,
+    )
+    same = ["Date", "_company", "_step", "_contact"]
+    repeated = both.duplicated(same, keep=False) & ~both["_log"] & both["_step"].ne("")
+    return both[~repeated].drop(columns=["_log", "_company", "_step", "_contact"])
+
+
+def _touchpoints(rows: pd.DataFrame) -> pd.DataFrame:
+    step = frames.text(rows, "step")
+    channel = frames.text(rows, "channel")
+    channel = channel.where(channel != "", step.map(_STEP_CHANNEL).fillna(""))
+    result = step.map(_HISTORY_RESULT)
+    result = result.fillna("Follow-up sent (" + step + ")").str.replace(" ()", "", regex=False)
+    return pd.DataFrame(
+        {
+            "Date": frames.dates(rows["date"]),
+            "Employer": frames.text(rows, "company"),
+            "Contact person": frames.text(rows, "contact"),
+            "Method": channel.map(_BY_CHANNEL).fillna(OTHER),
+            "Position": frames.text(rows, "role"),
+            "Result": result,
+            "_company": frames.key(frames.text(rows, "company")),
+            "_step": step,
+            "_contact": frames.key(frames.text(rows, "contact")),
+        }
+    )
+
+
+def _rounds(tracker: Tracker) -> pd.DataFrame:
+    """One row per round: an opportunity on one date, its interviewers named together."""
+    iv = tracker.interviews
+    rows = pd.DataFrame(
+        {
+            "Date": frames.dates(iv["interview_date"]),
+            "Employer": frames.text(iv, "company"),
+            "Position": frames.text(iv, "role"),
+            "interviewer": frames.text(iv, "interviewer"),
+            "round": frames.text(iv, "round"),
+            "ck": frames.key(frames.text(iv, "company")),
+            "rk": frames.key(frames.text(iv, "role")),
+        }
+    )
+    rounds = rows.groupby(["ck", "rk", "Date"], sort=False).agg(
+        Employer=("Employer", "first"),
+        Position=("Position", "first"),
+        people=("interviewer", _names),
+        round=("round", _names),
+    )
+    rounds = rounds.reset_index()
+    method = pd.Series(OTHER, index=rounds.index, dtype=object)
+    method[rounds["round"].str.contains(_IN_PERSON_ROUND)] = IN_PERSON
+    method[rounds["round"].str.contains(_PHONE_ROUND)] = PHONE
+    label = rounds["round"].where(rounds["round"] == "", " (" + rounds["round"] + ")")
+    return pd.DataFrame(
+        {
+            "Date": rounds["Date"],
+            "Employer": rounds["Employer"],
+            "Contact person": rounds["people"],
+            "Method": method,
+            "Position": rounds["Position"],
+            "Result": "Interview" + label,
+        }
+    )
+
+
+def _names(values: pd.Series) -> str:
+    return ", ".join(dict.fromkeys(v for v in values if v))
+
+
+def _weeks(activities: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> pd.DataFrame:
+    mondays = pd.date_range(_monday(start), end, freq="7D")
+    week_of = activities["Date"] - pd.to_timedelta(activities["Date"].dt.day_of_week, unit="D")
+    counts = week_of.value_counts().reindex(mondays, fill_value=0)
+    return pd.DataFrame(
+        {
+            "start": [max(m, start) for m in mondays],
+            "end": [min(m + pd.Timedelta(days=6), end) for m in mondays],
+            "count": counts.to_numpy(dtype=int),
+        }
+    )
+
+
+def week_line(count: int, required: int) -> str:
+    """ "4 activities; 3 required: met." """
+    verdict = "met" if count >= required else f"{required - count} short"
+    return f"{count} {'activity' if count == 1 else 'activities'}; {required} required: {verdict}."
+
+
+def week_title(start: pd.Timestamp, end: pd.Timestamp) -> str:
+    return f"Week of {frames.long_day(start)} to {frames.long_day(end)}"
+
+
+def flat(log: WorkSearch) -> pd.DataFrame:
+    """The log as one table of text (a CSV): each week's activities, dates as YYYY-MM-DD,
+    then a row closing the week with its count in Result."""
+    parts: list[pd.DataFrame] = []
+    for start, end, count, rows in log.by_week():
+        parts.append(rows.assign(Date=rows["Date"].dt.strftime("%Y-%m-%d")))
+        total = dict.fromkeys(COLUMNS, "")
+        total["Date"] = f"Week {start:%Y-%m-%d} to {end:%Y-%m-%d}"
+        total["Result"] = week_line(count, log.required)
+        parts.append(pd.DataFrame([total]))
+    return pd.concat(parts, ignore_index=True).reindex(columns=list(COLUMNS))
+
+
+_LAYOUT = (
+    ColumnLayout("Date", 16, "date"),
+    ColumnLayout("Employer", 24),
+    ColumnLayout("Contact person", 22),
+    ColumnLayout("Method", 18),
+    ColumnLayout("Position", 24),
+    ColumnLayout("Result", 30, "wrap"),
+)
+
+
+def sheet(log: WorkSearch, name: str) -> OwnedSheet:
+    """The log as a sheet: one block per week, each closed by its count."""
+    blocks: list[Block] = []
+    for start, end, count, rows in log.by_week():
+        blocks.append(Block(rows.reset_index(drop=True), _LAYOUT, heading=week_title(start, end)))
+        line = pd.DataFrame({"Count": [week_line(count, log.required)]})
+        blocks.append(Block(line, (ColumnLayout("Count", 30),), header=False))
+    title = f"Work-search log{f' of {name}' if name else ''}"
+    return OwnedSheet(
+        SHEET,
+        (
+            f"{title}: {frames.long_day(log.start)} to {frames.long_day(log.end)}",
+            f"{log.required} activities required per week (Settings). Written by followup "
+            "from the tracker; your private notes are left out.",
+        ),
+        tuple(blocks),
+        freeze_header=False,
+    )

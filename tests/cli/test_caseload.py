@@ -1,0 +1,196 @@
+"""A coach's caseload over many clients' trackers, read only (SPEC 6b)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from tests.cli.helpers import run
+from tests.workbooks import ACME, tracker
+
+AS_OF = "2026-11-16"
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _caseload(path: Path) -> pd.DataFrame:
+    grid = pd.read_excel(path, sheet_name="Caseload", header=None, engine="calamine")
+    header = grid.index[grid.iloc[:, 0].eq("Attention")][0]
+    table = grid.iloc[header + 1 :].set_axis(grid.iloc[header].tolist(), axis=1)
+    return table.dropna(how="all").reset_index(drop=True)
+
+
+def _dry_run_counts(path: Path) -> tuple[int, int]:
+    """Overdue, and due today or later this week, as `refresh --dry-run` prints them."""
+    code, output = run("refresh", str(path), "--as-of", AS_OF, "--dry-run")
+    assert code == 0, output
+    found = re.search(r"(\d+) overdue, (\d+) today, (\d+) this week", output)
+    assert found, output
+    return int(found[1]), int(found[2]) + int(found[3])
+
+
+@pytest.fixture
+def clients(tmp_path: Path) -> Path:
+    """Five clients: one with errors, one open in Excel, one never refreshed, one with an
+    offer, one refreshed long ago; two of them share a name."""
+    folder = tmp_path / "clients"
+    folder.mkdir()
+    tracker(
+        folder / "broken.xlsx",
+        [
+            {**ACME, "Interview date": "next tuesday"},
+            {**ACME, "Company": None, "Role": "Designer"},
+            {**ACME, "Role": "Lead", "Interview date": "someday"},
+        ],
+        settings={"Your name": "Bo Broken"},
+    )
+    tracker(
+        folder / "locked.xlsx",
+        [ACME, {**ACME, "Company": "Globex", "Interview date": dt.date(2026, 11, 12)}],
+        search=[{"Date": dt.date(2026, 11, 13), "Activity": "Application", "Company": "Initech"}],
+        settings={"Your name": "Lou Locked"},
+    )
+    (folder / "~$locked.xlsx").write_bytes(b"\x08Lou Lock" + b" " * 60)
+    (folder / ".~lock.locked.xlsx#").write_text("Lou,lou,host,16.11.2026 09:00,url;")
+    tracker(folder / "never.xlsx", [ACME], settings={"Your name": "Sam Lee"})
+    tracker(
+        folder / "offer.xlsx",
+        [{**ACME, "Status": "Offer"}, {**ACME, "Company": "Globex", "Role": "PM"}],
+        log=[
+            {
+                "Date": dt.date(2026, 11, 13),
+                "Company": "Globex",
+                "Direction": "Sent",
+                "Step": "halfway",
+            }
+        ],
+        settings={"Your name": "Sam Lee"},
+    )
+    stale = tracker(folder / "stale.xlsx", [ACME])
+    assert run("refresh", str(stale), "--as-of", "2026-11-02", "--no-backup")[0] == 0
+    return folder
+
+
+def test_caseload_has_a_row_per_client_with_their_dry_run_counts(
+    clients: Path, tmp_path: Path
+) -> None:
+    trackers = sorted(p for p in clients.iterdir() if p.is_file())
+    before = {p: _digest(p) for p in trackers}
+    out = tmp_path / "caseload.xlsx"
+    code, output = run("caseload", str(clients), "--to", str(out), "--as-of", AS_OF)
+    assert code == 0, output
+    assert f"Wrote the caseload of 5 clients (4 needing you now) to {out}." in output
+    assert "broken.xlsx: Not planned, 3 errors: Interviews!A3: Company is empty." in output
+    assert {p: _digest(p) for p in trackers} == before  # lock files included
+    assert not (clients / ".followup-backups").exists()
+
+    table = _caseload(out).set_index("File")
+    assert len(table) == 5
+    for name in ("locked", "never", "offer", "stale"):
+        row = table.loc[str(clients / f"{name}.xlsx")]
+        overdue, due = _dry_run_counts(clients / f"{name}.xlsx")
+        assert (row["Overdue"], row["Due this week"]) == (overdue, due), name
+
+    broken = table.loc[str(clients / "broken.xlsx")]
+    assert broken["Client"] == "Bo Broken" and broken["Attention"] == "Now"
+    assert broken["Flag"] == (
+        "Not planned, 3 errors: Interviews!A3: Company is empty. Fill it in, or delete the row. "
+        "Interviews!C2: 'next tuesday' is not a date. Type a date such as 2026-11-02. "
+        "And 1 more error: followup check lists them all."
+    )
+    assert pd.isna(broken["Sheet"])
+
+    locked = table.loc[str(clients / "locked.xlsx")]
+    assert locked["Client"] == "Lou Locked"
+    assert (locked["Active opportunities"], locked["Offers"]) == (2, 0)
+    assert locked["Search activities (7 days)"] == 1 and locked["Search target"] == 10
+    assert locked["Missed (7 days)"] == 1  # Acme's thank-you, past its window on 12 Nov
+    assert "Never refreshed" in locked["Flag"] and "Stalling" in locked["Flag"]
+
+    offer = table.loc[str(clients / "offer.xlsx")]
+    assert (offer["Offers"], offer["Active opportunities"]) == (1, 1)
+    assert offer["Done (7 days)"] == 1
+
+    stale = table.loc[str(clients / "stale.xlsx")]
+    assert stale["Client"] == "stale"  # no name in Settings: the file's name
+    assert pd.Timestamp(stale["Last refresh"]).date() == dt.date(2026, 11, 2)
+    assert "Not refreshed for 14 days" in stale["Flag"] and stale["Attention"] == "Now"
+
+    # Clients needing the coach come first; two clients named alike get distinct sheets.
+    order = _caseload(out)["Attention"].tolist()
+    assert order == sorted(order, key=["Now", "Check", "On track"].index)
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames[0] == "Caseload" and wb["Caseload"]._charts
+    assert {"Sam Lee", "Sam Lee (2)", "Lou Locked", "stale"} == set(wb.sheetnames[1:])
+    header = next(r for r in wb["Sam Lee"].iter_rows(values_only=True) if r[0] == "When")
+    assert "Note" not in header and "Done" in header
+
+
+def test_caseload_counts_match_the_summary_of_a_refresh(clients: Path, tmp_path: Path) -> None:
+    out = tmp_path / "caseload.xlsx"
+    assert run("caseload", str(clients / "locked.xlsx"), "--to", str(out), "--as-of", AS_OF)[0] == 0
+    copy = tmp_path / "copy.xlsx"
+    assert run("refresh", str(clients / "locked.xlsx"), "--as-of", AS_OF, "-o", str(copy))[0] == 0
+    summary = pd.read_excel(copy, sheet_name="Summary", header=None, engine="calamine")
+    value = {
+        str(k): int(v) for k, v in zip(summary[0], summary[1], strict=True) if str(v).isdigit()
+    }
+    row = _caseload(out).iloc[0]
+    assert row["Done (7 days)"] == value["Sent in the last 7 days"]
+    assert row["Missed (7 days)"] == value["Missed in the last 7 days"]
+    assert row["In silence chain"] == value["In silence chain"]
+    assert row["Search activities (7 days)"] == value["Search activities"]
+
+
+def test_caseload_goes_on_past_an_unreadable_file_but_not_when_none_can_be_read(
+    clients: Path, tmp_path: Path
+) -> None:
+    junk = tmp_path / "junk.xlsx"
+    junk.write_text("not a workbook")
+    out = tmp_path / "caseload.xlsx"
+    code, output = run("caseload", str(junk), str(clients / "never.xlsx"), "--to", str(out))
+    assert code == 0, output
+    assert "junk.xlsx is not an Excel workbook." in output
+    assert len(_caseload(out)) == 2
+
+    alone = tmp_path / "alone.xlsx"
+    code, output = run("caseload", str(junk), str(tmp_path / "missing.xlsx"), "--to", str(alone))
+    assert code == 1
+    assert output.startswith("Error: no tracker could be read, so no caseload was written:")
+    assert "missing.xlsx was not found" in output and not alone.exists()
+
+
+def test_caseload_never_writes_over_a_tracker_but_replaces_its_own(
+    clients: Path, tmp_path: Path
+) -> None:
+    never = clients / "never.xlsx"
+    before = _digest(never)
+    code, output = run("caseload", str(never), "--to", str(never))
+    assert code == 1 and "is a client's tracker. Choose another name for --to." in output
+    code, output = run("caseload", str(clients), "--to", str(never))
+    assert (
+        code == 1 and "already exists and is not a caseload workbook that followup wrote" in output
+    )
+    assert _digest(never) == before
+    # The coach keeps the caseload among the trackers: next week's run replaces it and
+    # does not read it as a client.
+    out = clients / "caseload.xlsx"
+    assert run("caseload", str(clients), "--to", str(out), "--as-of", AS_OF)[0] == 0
+    code, output = run("caseload", str(clients), "--to", str(out), "--as-of", "2026-11-17")
+    assert code == 0 and "of 5 clients" in output
+    assert "Caseload as of Tue 17 Nov 2026" in str(
+        openpyxl.load_workbook(out)["Caseload"]["A1"].value
+    )
+
+
+def test_caseload_of_an_empty_folder_says_so(tmp_path: Path) -> None:
+    code, output = run("caseload", str(tmp_path), "--to", str(tmp_path / "c.xlsx"))
+    assert code == 1 and "no tracker was found in" in output
