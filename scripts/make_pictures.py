@@ -1,8 +1,9 @@
-"""Regenerate the README's pictures of This Week, Network Updates and Summary.
+"""Regenerate the README's pictures of This Week, Network Updates, Summary and Caseload.
 
 Runs the demo on a fixed day (so the pictures only change when the sheets do), exports the
 coach's three sheets, prints them to PDF with LibreOffice headless and turns each sheet's
-first page into a PNG under docs/, cropped to what is printed on it.
+first page into a PNG under docs/, cropped to what is printed on it. The Caseload picture is
+a coach's caseload over five copies of the sample, each client's dates placed differently.
 
 Needs LibreOffice (`soffice`) and poppler (`pdftoppm`, `pdftotext`, `pdfinfo`).
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import shutil
 import subprocess
 import sys
@@ -23,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from followup import commands
+from followup.sample import write_sample
 
 # A Monday: the sample tracker is dated around it, so every kind of row shows.
 DEMO_DAY = dt.date(2026, 11, 23)
@@ -34,6 +37,16 @@ PICTURES = {
     "this-week.png": ("This Week:", 1.4),
     "network-updates.png": ("Network Updates as of", 1.0),
     "summary.png": ("Summary for your coach", 1.0),
+}
+CASELOAD_PICTURE = "caseload.png"
+# Clients of the Caseload picture: how many working days each one's search is shifted, and
+# whether they refreshed on that day (the others never did).
+CLIENTS = {
+    "Jordan Lee": (0, True),
+    "Priya Nair": (-5, True),
+    "Sam Ortiz": (-15, True),
+    "Mia Chen": (2, False),
+    "Ben Adler": (-30, False),
 }
 # Blank space kept around the printed area, in inches.
 MARGIN = 0.12
@@ -143,6 +156,26 @@ def main() -> None:
             target = args.out / name
             render(pdf, page, round(args.dpi * scale), target, work)
             print(f"wrote {target} (page {page} of the coach's export)")
+        caseload(work, args.out / CASELOAD_PICTURE, args.dpi)
+
+
+def caseload(work: Path, target: Path, dpi: int) -> None:
+    folder = work / "clients"
+    folder.mkdir()
+    anchor = np.datetime64(DEMO_DAY)
+    for name, (shift, refreshed) in CLIENTS.items():
+        day = np.busday_offset(anchor, shift, roll="forward").astype(dt.date)
+        path = folder / f"{name.split()[0].lower()}.xlsx"
+        write_sample(path, day, name=name)
+        if refreshed:
+            commands.refresh(path, day, 7, backup=False)
+    out = work / "caseload.xlsx"
+    os.chdir(work)  # the File column shows the folder as a coach would type it
+    commands.caseload([Path(folder.name)], DEMO_DAY, 7, to=out)
+    pdf = to_pdf(out, work)
+    page = find_page(pdf, page_count(pdf), "Caseload as of")
+    render(pdf, page, dpi, target, work)
+    print(f"wrote {target} (page {page} of the caseload)")
 
 
 if __name__ == "__main__":

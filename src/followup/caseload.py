@@ -38,22 +38,22 @@ _FORBIDDEN = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
 _RESERVED = {"history"}
 
 COLUMNS: tuple[ColumnLayout, ...] = (
-    ColumnLayout("Attention", 10),
-    ColumnLayout("Client", 22),
-    ColumnLayout("Overdue", 9, "number"),
-    ColumnLayout("Due this week", 10, "number"),
-    ColumnLayout("Done (7 days)", 10, "number"),
-    ColumnLayout("Missed (7 days)", 10, "number"),
-    ColumnLayout("Search activities (7 days)", 12, "number"),
-    ColumnLayout("Search target", 9, "number"),
-    ColumnLayout("Balance", 16),
-    ColumnLayout("Active opportunities", 12, "number"),
-    ColumnLayout("In silence chain", 10, "number"),
+    ColumnLayout("Attention", 11),
+    ColumnLayout("Client", 20),
+    ColumnLayout("Overdue", 10, "number"),
+    ColumnLayout("Due this week", 15, "number"),
+    ColumnLayout("Done (7 days)", 15, "number"),
+    ColumnLayout("Missed (7 days)", 16, "number"),
+    ColumnLayout("Search activities (7 days)", 26, "number"),
+    ColumnLayout("Search target", 14, "number"),
+    ColumnLayout("Balance", 24),
+    ColumnLayout("Active opportunities", 21, "number"),
+    ColumnLayout("In silence chain", 17, "number"),
     ColumnLayout("Offers", 8, "number"),
-    ColumnLayout("Last refresh", 16, "date"),
-    ColumnLayout("Flag", 30, "wrap"),
-    ColumnLayout("Sheet", 16),
-    ColumnLayout("File", 24),
+    ColumnLayout("Last refresh", 17, "date"),
+    ColumnLayout("Flag", 40, "wrap"),
+    ColumnLayout("Sheet", 18),
+    ColumnLayout("File", 28),
 )
 HEADERS = tuple(c.header for c in COLUMNS)
 CHART_SERIES = ("Overdue", "Due this week", "Done (7 days)", "Missed (7 days)")
@@ -95,9 +95,11 @@ def planned(
     overdue = int((when == OVERDUE).sum())
     missed = _count(summary.follow_ups.table, "Missed")
     stale = last_refresh is not None and (as_of - last_refresh).days >= STALE_DAYS
-    if overdue or stale:
+    # Red when something is being lost (a step's window closed, the routine stopped); amber
+    # when something is late but can still be done, or the search is thin.
+    if missed or stale:
         attention = NOW
-    elif flags or missed:
+    elif flags or overdue:
         attention = CHECK
     else:
         attention = ON_TRACK
@@ -197,12 +199,14 @@ def caseload_sheets(
         (
             f"Caseload as of {long_day(as_of)}: {report.count(len(table), 'client')}, "
             f"{needing} needing you now",
-            "Written by followup caseload from the clients' trackers (read only). Red: overdue "
-            f"actions, a tracker with errors or not refreshed for {STALE_DAYS} days; amber: "
-            "stalling, missed steps or never refreshed; green: on track.",
+            "Written by followup caseload from the clients' trackers (read only). Red: steps "
+            f"missed, a tracker with errors or not refreshed for {STALE_DAYS} days; amber: "
+            "actions overdue, a stalling search or never refreshed; green: on track.",
         ),
         (Block(table.reset_index(drop=True), COLUMNS, table=CASELOAD, highlight=highlight),),
-        chart=BarChart("Follow-ups by client", 0, "Client", CHART_SERIES, y_title="Actions"),
+        chart=BarChart(
+            "Follow-ups by client", 0, "Client", CHART_SERIES, y_title="Actions", below=True
+        ),
     )
     out = [front]
     shown = table[table["Sheet"] != ""]

@@ -63,6 +63,7 @@ class BarChart:
     categories: str  # header of the category column
     series: tuple[str, ...]  # headers of the value columns
     y_title: str = ""
+    below: bool = False  # under the last block (for a wide table), else beside the first
 
 
 @dataclass(frozen=True)

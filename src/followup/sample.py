@@ -338,8 +338,9 @@ def _rows(sheet: Sheet, records: Sequence[Mapping[str, Any]]) -> list[list[Any]]
     return [[record.get(col.key, "") for col in sheet.columns] for record in records]
 
 
-def write_sample(path: Path, anchor: dt.date = SAMPLE_ANCHOR) -> None:
-    """Write Jordan Lee's tracker with every date placed relative to `anchor`."""
+def write_sample(path: Path, anchor: dt.date = SAMPLE_ANCHOR, name: str = "Jordan Lee") -> None:
+    """Write Jordan Lee's tracker (under another `name` if given) with every date placed
+    relative to `anchor`."""
 
     def d(offset: int) -> dt.date:
         # Offsets count working days, so no interview or email lands on a weekend.
@@ -353,6 +354,6 @@ def write_sample(path: Path, anchor: dt.date = SAMPLE_ANCHOR) -> None:
             LOG.name: _rows(LOG, _log(d)),
             CONTACTS.name: _rows(CONTACTS, _contacts(d)),
             SEARCH.name: _rows(SEARCH, _search(d)),
-            SETTINGS_SHEET: [["Your name", "Jordan Lee"]],
+            SETTINGS_SHEET: [["Your name", name]],
         },
     )

@@ -87,7 +87,7 @@ def test_caseload_has_a_row_per_client_with_their_dry_run_counts(
     out = tmp_path / "caseload.xlsx"
     code, output = run("caseload", str(clients), "--to", str(out), "--as-of", AS_OF)
     assert code == 0, output
-    assert f"Wrote the caseload of 5 clients (4 needing you now) to {out}." in output
+    assert f"Wrote the caseload of 5 clients (5 needing you now) to {out}." in output
     assert "broken.xlsx: Not planned, 3 errors: Interviews!A3: Company is empty." in output
     assert {p: _digest(p) for p in trackers} == before  # lock files included
     assert not (clients / ".followup-backups").exists()

@@ -345,7 +345,10 @@ def _add_chart(
     if spec.y_title:
         chart.set_y_axis({"name": spec.y_title})
     chart.set_legend({"position": "bottom"})
-    # Beside the first block, so the chart sits on the page a reader looks at first.
+    # Beside the first block, so the chart sits on the page a reader looks at first; under
+    # a table too wide to leave room beside it.
     lead = placed[0]
     top = lead.header_row if lead.header_row is not None else lead.first_data_row
+    if spec.below:
+        top, anchor_col = placed[-1].last_data_row + 3, 1
     ws.insert_chart(max(top - 1, 0), anchor_col, chart, {"x_scale": 1.3, "y_scale": 1.2})
