@@ -184,9 +184,8 @@ def refresh(
     loaded = load_valid(path, as_of)
     result = plan(loaded.tracker, as_of, days)
     data, stamp = loaded.data, loaded.stamp
-    kept = "the backup" if backup and output is None and not dry_run else None
-    if output is not None or dry_run:
-        kept = "your tracker"
+    in_place = output is None or _same_file(output, path)
+    kept = "your tracker" if dry_run or not in_place else "the backup" if backup else None
     lost = not_kept(additions(data, charted=[SUMMARY]), kept)
     warnings = loaded.warnings + result.lost_edits + lost
     del loaded  # the typed sheets are done with: writing without them lowers the peak memory
