@@ -9,19 +9,29 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import re
 
 import numpy as np
 import pandas as pd
+from dateutil import parser as dateutil_parser
 from pandas.api.types import infer_dtype
 
 from followup import frames
+from followup.headers import normalised
+from followup.schema import CHOICE_SYNONYMS, PLACEHOLDERS
 
 _ISO = r"\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
 _DURATION = re.compile(r"(\d+)\s*(d|days?|w|wks?|weeks?)", re.IGNORECASE)
 _CLOCK = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?\s*([ap])?\.?\s*m?\.?", re.IGNORECASE)
 _TICKS = frozenset({"x", "✓", "✔", "yes", "y", "done"})
 _DATE_TYPES = (dt.datetime, dt.date, pd.Timestamp)
+# A date typed with numbers only: its first three parts (a time may follow).
+_NUMERIC_DATE = re.compile(r"(\d{1,4})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{1,4})(?!\d)")
+# Two defaults that differ in every part: a text that fills in every part reads the same
+# under both, so "Monday" or "Nov 16" (no year) is not taken for a date.
+_DEFAULTS = (dt.datetime(2001, 1, 1), dt.datetime(2002, 2, 2))
+MDY, DMY, YMD = "MDY", "DMY", "YMD"
 
 
 def _all_text(values: pd.Series) -> bool:
@@ -81,9 +91,16 @@ LATEST = pd.Timestamp("2200-01-01")  # exclusive
 NO_DATE = pd.Timestamp("9999-12-31")  # Excel's usual "no date yet", read as a blank date
 
 
-def dates(values: pd.Series, trimmed: pd.Series | None = None) -> tuple[pd.Series, pd.Series]:
-    """Real dates, date-times (date part) and ISO text, as datetime64[ns] at midnight.
+def dates(
+    values: pd.Series, trimmed: pd.Series | None = None, order: str = ""
+) -> tuple[pd.Series, pd.Series]:
+    """Dates as people type them, as datetime64[ns] at midnight (SPEC 3); the time is dropped.
 
+    Real dates and date-times, ISO text, and text such as 'Nov 16, 2026', '16.11.2026' or
+    '11/20/26, 8:15 AM' (read by python-dateutil). `order` (MDY, DMY, YMD) says how to read
+    numbers-only text; "" reads each such value in the order it shows by itself (a first
+    part over 12 is the day, a second part over 12 the month), and leaves values that could
+    be either unread (see `date_order`). Returns the dates and the filled cells that are none.
     Any date Excel can hold (years 1900 to 9999) reads without an exception (SPEC 3): a date
     before 1900 or after 2199 is bad (see `typo_year`), and 9999-12-31 is a blank date.
     """
@@ -109,6 +126,11 @@ def dates(values: pd.Series, trimmed: pd.Series | None = None) -> tuple[pd.Serie
         with contextlib.suppress(ValueError, OverflowError):
             parsed = pd.to_datetime(as_text[iso], errors="coerce", format="ISO8601")
             found[iso] = parsed.astype("datetime64[us]")
+    typed = ~is_date & ~iso & as_text.ne("")
+    if typed.any():
+        distinct = as_text[typed]
+        read = {v: _typed_date(v, order) for v in distinct.unique()}
+        found[typed] = np.array(distinct.map(read), dtype="datetime64[us]")
     found = found.dt.normalize()
     no_date = found.eq(NO_DATE)
     out = found.where(found.ge(EARLIEST) & found.lt(LATEST)).astype("datetime64[ns]")
@@ -126,6 +148,59 @@ def typo_year(value: object) -> int | None:
     if year is None or EARLIEST.year <= year < LATEST.year:
         return None
     return year
+
+
+def date_order(trimmed: pd.Series, setting: str = "") -> tuple[str, pd.Series]:
+    """How to read a column's numbers-only dates, and the cells that leave it open (SPEC 3).
+
+    The Settings `Date order` decides when given. Otherwise a column whose values show one
+    order (a first part over 12 means day first, a second part over 12 month first) is read
+    that way. Returns the order ("" when the column does not show one) and the cells that
+    could be read either way under it.
+    """
+    shown = frames.per_distinct(trimmed, _shown_order)
+    if setting:
+        return setting, pd.Series(False, index=trimmed.index)
+    orders = set(shown.unique()) & {MDY, DMY}
+    order = orders.pop() if len(orders) == 1 else ""
+    return order, shown.eq("?") if not order else pd.Series(False, index=trimmed.index)
+
+
+def _shown_order(value: str) -> str:
+    """The order a numbers-only date shows by itself: YMD, DMY, MDY; "=" when day and month
+    are the same number, "?" when it could be either; "" when it is not such a date."""
+    found = _NUMERIC_DATE.match(value)
+    if not found:
+        return ""
+    first, second = found[1], int(found[2])
+    if len(first) == 4:
+        return YMD
+    if int(first) > 12:
+        return DMY
+    if second > 12:
+        return MDY
+    return "=" if int(first) == second else "?"
+
+
+def _typed_date(value: str, order: str) -> dt.datetime | None:
+    """A date typed as text, read by python-dateutil; None when it is not a whole date."""
+    shown = _shown_order(value)
+    if shown == "?" and not order:
+        return None
+    use = shown if shown in (MDY, DMY, YMD) else order
+    read: list[dt.datetime] = []
+    for default in _DEFAULTS:
+        try:
+            read.append(
+                dateutil_parser.parse(
+                    value, default=default, dayfirst=use == DMY, yearfirst=use == YMD
+                ).replace(tzinfo=None)
+            )
+        except (ValueError, OverflowError, TypeError):
+            return None
+    if read[0].date() != read[1].date():
+        return None  # a part (year, month or day) was missing
+    return read[0]
 
 
 def _as_datetime(v: object) -> dt.datetime:
@@ -147,9 +222,30 @@ def durations(values: pd.Series, trimmed: pd.Series | None = None) -> pd.Series:
 def choices(
     values: pd.Series, allowed: tuple[str, ...], trimmed: pd.Series | None = None
 ) -> tuple[pd.Series, pd.Series]:
-    """Choice values matched case-insensitively to their canonical spelling."""
-    canonical = {frames.name_key(c): c for c in allowed}
-    return _spelled(text(values) if trimmed is None else trimmed, canonical)
+    """Choice values in their canonical spelling, matched like headers (case, spaces and
+    punctuation aside) under the common words for each (SPEC 3, CHOICE_SYNONYMS)."""
+    typed = text(values) if trimmed is None else trimmed
+    spellings = _choice_spellings(allowed)
+    out = frames.per_distinct(typed, lambda v: spellings.get(normalised(v), ""))
+    return out, pd.Series((typed.to_numpy() != "") & (out.to_numpy() == ""), index=typed.index)
+
+
+@functools.lru_cache(maxsize=64)
+def _choice_spellings(allowed: tuple[str, ...]) -> dict[str, str]:
+    spellings = {
+        normalised(word): choice
+        for choice in allowed
+        for word in CHOICE_SYNONYMS.get(choice, ())
+        if normalised(word) not in {normalised(c) for c in allowed}
+    }
+    spellings.update({normalised(choice): choice for choice in allowed})
+    return spellings
+
+
+def placeholders(trimmed: pd.Series) -> pd.Series:
+    """True where a cell holds a word that means nothing here: N/A, TBD, -, none, null."""
+    found = frames.per_distinct(trimmed, lambda v: "1" if v.casefold() in PLACEHOLDERS else "")
+    return found.eq("1")
 
 
 def yes_no(values: pd.Series, trimmed: pd.Series | None = None) -> tuple[pd.Series, pd.Series]:
@@ -198,10 +294,11 @@ def time_of_day(value: object) -> dt.time | None:
 
 
 def done_marks(
-    values: pd.Series, as_of: pd.Timestamp, trimmed: pd.Series | None = None
+    values: pd.Series, as_of: pd.Timestamp, trimmed: pd.Series | None = None, order: str = MDY
 ) -> tuple[pd.Series, pd.Series]:
-    """The Done column: x (or a tick word) means the as-of date; a date means that date."""
-    typed, bad_date = dates(values, trimmed)
+    """The Done column: x (or a tick word) means the as-of date; a date means that date
+    (numbers-only dates read in `order`)."""
+    typed, bad_date = dates(values, trimmed, order)
     words = values.map(lambda v: v.strip().casefold() if isinstance(v, str) else "")
     ticked = words.isin(_TICKS)
     typed = typed.mask(ticked, as_of)

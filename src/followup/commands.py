@@ -49,14 +49,14 @@ class Loaded:
 
     @property
     def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if not p.is_error]
+        return [p for p in self.problems if p.is_warning]
 
 
 def load(path: Path, as_of: dt.date) -> Loaded:
     """Read and validate the tracker; every problem is returned, none raised."""
     data, stamp = read_tracker(path)
     raw = read_workbook(data, path.name, OWNED_READ)
-    tracker, problems = parse_tracker(raw.sheets, raw.clashes, pd.Timestamp(as_of))
+    tracker, problems = parse_tracker(raw.sheets, raw.clashes, pd.Timestamp(as_of), raw.others)
     return Loaded(path, data, stamp, tracker, problems, raw.info.date1904)
 
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-Level = Literal["error", "warning"]
+Level = Literal["error", "warning", "info"]
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,10 @@ class Problem:
     @property
     def is_error(self) -> bool:
         return self.level == "error"
+
+    @property
+    def is_warning(self) -> bool:
+        return self.level == "warning"
 
 
 def show(value: object) -> str:

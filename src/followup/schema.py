@@ -33,6 +33,12 @@ class Column:
     choices: tuple[str, ...] = ()
     width: int = 16
     hint: str = ""
+    aliases: tuple[str, ...] = ()  # other headers people give this column (SYNONYMS)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every header this column is found under: its own first, then the synonyms."""
+        return (self.header, *self.aliases)
 
     @property
     def is_date(self) -> bool:
@@ -90,6 +96,126 @@ SEARCH_TARGET = "search-target"
 OTHER_ACTIONS: tuple[str, ...] = (NETWORK_UPDATE, ASK_ADVOCATE, GLOW_CALLS, SEARCH_TARGET)
 ACTION_IDS: tuple[str, ...] = STEP_IDS + OTHER_ACTIONS
 
+# The names people give each column in trackers they made themselves (SPEC 3): one table,
+# read by the reader and by `followup import`, and listed in docs/cadence.md. Headers match
+# case-insensitively, ignoring spaces, punctuation and a trailing '?'.
+# fmt: off
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "company": (
+        "Company name", "Employer", "Employer name", "Name of employer", "Organisation",
+        "Organization", "Organisation name", "Organization name", "Firm", "Business",
+    ),
+    "role": (
+        "Job title", "Position", "Title", "Job role", "Job", "Position applied for",
+        "Position title", "Job position", "Role title", "Job name", "Vacancy",
+    ),
+    "interview_date": (
+        "Date of interview", "Interview", "Interview on", "Interviewed on", "Interview day",
+        "Interview date and time",
+    ),
+    "applied": (
+        "Date applied", "Applied date", "Application date", "Date of application",
+        "Date submitted", "Submitted", "Submission date", "Applied on", "Applied",
+        "Date of contact",
+    ),
+    "log_date": ("Date of contact", "Contact date", "Touchpoint date", "When"),
+    "contact": (
+        "Contact person", "Point of contact", "Contact name", "Recruiter name", "Recruiter",
+        "Name of person contacted", "Person contacted", "Hiring manager", "POC",
+    ),
+    "interviewer": ("Interviewer name", "Interviewed by", "Interviewers", "Interviewer(s)"),
+    "interviewer_type": ("Interviewer role", "Interviewer title", "Type of interviewer"),
+    "round": ("Interview round", "Interview stage", "Interview type", "Stage"),
+    "email": ("E-mail", "Email address", "Contact email", "Recruiter email"),
+    "phone": (
+        "Phone number", "Telephone", "Tel", "Mobile", "Cell", "Contact phone",
+        "Contact phone number",
+    ),
+    "decision_by": (
+        "Decision date", "Expected decision", "Decision expected", "Hear back by",
+        "Expected response",
+    ),
+    "keep_in_touch": ("Keep in touch", "OK to keep in touch", "Stay in touch"),
+    "key_point": ("Key points", "Talking point", "Common ground"),
+    "skills": ("Skills", "Skills discussed", "Strengths highlighted"),
+    "status": (
+        "Application status", "Current status", "Result", "Results", "Outcome", "State",
+        "Progress",
+    ),
+    "notes": ("Note", "Comments", "Comment", "Remarks", "Details"),
+    "direction": ("Sent or received", "In or out", "Sent/received"),
+    "channel": ("Method", "Method of contact", "Medium", "Via", "Contact method"),
+    "step": ("Follow-up step", "Follow up step", "Cadence step"),
+    "message": ("Notes", "Summary", "What was said", "Message text"),
+    "name": ("Contact name", "Full name", "Person", "Contact"),
+    "relationship": ("Relation", "Connection", "Category"),
+    "last_update": ("Last contact", "Last contacted", "Last updated", "Last touch"),
+    "update_every": ("Update frequency", "Frequency", "Every (days)"),
+    "activity": ("Activity type", "Type of activity", "Type", "Action"),
+    "response_date": (
+        "Reply date", "Date of response", "Response received", "Heard back",
+        "Date heard back", "Reply received", "Responded on",
+    ),
+    "setting": ("Name", "Option"),
+    "value": ("Setting value",),
+}
+
+# The words people use for each choice (SPEC 3), matched like headers. A word is listed
+# under one canonical choice, which it means in every column that offers that choice.
+CHOICE_SYNONYMS: dict[str, tuple[str, ...]] = {
+    # Status
+    "Active": (
+        "Interviewing", "Applied", "Pending", "In progress", "Ghosted", "Final round",
+        "Open", "Submitted", "Application submitted", "Under review", "In review", "Screening",
+        "Phone screen", "Interview scheduled", "Interview", "Waiting", "Awaiting response",
+        "No response", "Shortlisted", "Assessment", "Take home", "Onsite", "Second round",
+        "Not started", "Ongoing",
+    ),
+    "On hold": ("Paused", "Hold", "Postponed", "Frozen", "Hiring freeze", "Delayed"),
+    "Offer": (
+        "Offer accepted", "Accepted", "Negotiating", "Negotiating offer", "Offer received",
+        "Offered", "Hired", "Got the job", "Offer extended",
+    ),
+    "Rejected": (
+        "Declined", "Not selected", "Rejection", "Turned down", "Unsuccessful",
+        "Not moving forward", "Not progressed", "Denied", "No offer",
+    ),
+    "Withdrawn": ("Withdrew", "Withdraw", "Pulled out", "Offer declined", "Not interested"),
+    "Filled": ("Position filled", "Role filled", "Job closed", "Closed", "Position closed"),
+    # Interviewer type
+    "Decision maker": ("Director", "Head", "Founder", "CEO", "Executive", "VP"),
+    "Hiring manager": ("Manager", "HM", "Line manager", "Team lead"),
+    "HR": ("Human resources", "People team", "HR partner"),
+    "Recruiter": ("Talent acquisition", "TA", "Headhunter", "Sourcer", "Agency"),
+    "Peer": ("Colleague", "Team member", "Engineer", "Coworker", "Co-worker"),
+    "Panel": ("Group", "Panel interview", "Committee"),
+    # Log direction and channel
+    "Sent": ("Outgoing", "Out", "I sent", "Me", "Followed up", "Follow-up"),
+    "Received": ("Incoming", "In", "They replied", "Reply", "Replied", "Response", "Them"),
+    "Email": ("E-mail", "Mail"),
+    "Phone": ("Call", "Phone call", "Telephone", "Called"),
+    "Voicemail": ("VM", "Voice mail", "Left a message"),
+    "LinkedIn": ("LinkedIn message", "InMail", "LI"),
+    "Text": ("SMS", "Text message", "WhatsApp"),
+    "In person": ("Face to face", "Meeting", "On site"),
+    # Contacts
+    "Core network": ("Friend", "Family", "Mentor", "Former colleague", "Network", "Core"),
+    "Advocate": ("Referral", "Referrer", "Insider", "Champion"),
+    "Reference": ("Ref", "Referee"),
+    # Search activity
+    "Application": ("Applied", "Job application", "Apply", "Online application"),
+    "Networking": ("Network", "Networking event", "Coffee chat"),
+    "Cold call": ("Cold email", "Cold outreach", "Outreach"),
+    "Informational interview": ("Info interview", "Informational", "Informational meeting"),
+    "Event": ("Job fair", "Career fair", "Meetup", "Workshop", "Webinar"),
+}
+# fmt: on
+
+# Words that mean "nothing here" in an optional cell (SPEC 3), matched case-insensitively.
+PLACEHOLDERS = frozenset(
+    {"n/a", "na.", "n.a.", "tbd", "tba", "-", "--", "—", "–", "none", "null", "nil"}
+)
+
 ACTIVE = "Active"
 ON_HOLD = "On hold"
 OFFER = "Offer"
@@ -104,31 +230,63 @@ CORE_NETWORK, ADVOCATE = "Core network", "Advocate"
 RELATIONSHIPS = (CORE_NETWORK, ADVOCATE, "Reference", "Recruiter", "Other")
 ACTIVITIES = ("Application", "Networking", "Cold call", "Informational interview", "Event", "Other")
 YES_NO = ("Yes", "No")
+DATE_ORDERS = ("MDY", "DMY", "YMD")
 
 INTERVIEWS = Sheet(
     "Interviews",
     "Interviews",
     (
-        Column("Company", "company", required=True, width=22),
-        Column("Role", "role", required=True, width=24),
-        Column("Interview date", "interview_date", Kind.DATE, required=True, width=15),
-        Column("Round", "round", width=16, hint="e.g. Phone screen, Onsite"),
-        Column("Interviewer", "interviewer", width=20),
-        Column("Interviewer type", "interviewer_type", Kind.CHOICE, choices=INTERVIEWER_TYPES),
-        Column("Email", "email", width=26),
-        Column("Phone", "phone", width=16),
+        Column("Company", "company", required=True, width=22, aliases=SYNONYMS["company"]),
+        Column("Role", "role", required=True, width=24, aliases=SYNONYMS["role"]),
+        Column(
+            "Interview date",
+            "interview_date",
+            Kind.DATE,
+            required=True,
+            width=15,
+            aliases=SYNONYMS["interview_date"],
+        ),
+        Column(
+            "Round", "round", width=16, hint="e.g. Phone screen, Onsite", aliases=SYNONYMS["round"]
+        ),
+        Column("Interviewer", "interviewer", width=20, aliases=SYNONYMS["interviewer"]),
+        Column(
+            "Interviewer type",
+            "interviewer_type",
+            Kind.CHOICE,
+            choices=INTERVIEWER_TYPES,
+            aliases=SYNONYMS["interviewer_type"],
+        ),
+        Column("Email", "email", width=26, aliases=SYNONYMS["email"]),
+        Column("Phone", "phone", width=16, aliases=SYNONYMS["phone"]),
         Column(
             "Decision by",
             "decision_by",
             Kind.DATE_OR_DURATION,
             width=14,
             hint="a date, or a time after the interview: 3 weeks, 10 days, 2w, 10d",
+            aliases=SYNONYMS["decision_by"],
         ),
-        Column("Keep in touch OK", "keep_in_touch", Kind.YES_NO, choices=YES_NO, width=12),
-        Column("Key point", "key_point", width=32),
-        Column("Skills highlighted", "skills", width=32),
-        Column("Status", "status", Kind.CHOICE, choices=STATUSES, width=12, hint="blank = Active"),
-        Column("Notes", "notes", width=32),
+        Column(
+            "Keep in touch OK",
+            "keep_in_touch",
+            Kind.YES_NO,
+            choices=YES_NO,
+            width=12,
+            aliases=SYNONYMS["keep_in_touch"],
+        ),
+        Column("Key point", "key_point", width=32, aliases=SYNONYMS["key_point"]),
+        Column("Skills highlighted", "skills", width=32, aliases=SYNONYMS["skills"]),
+        Column(
+            "Status",
+            "status",
+            Kind.CHOICE,
+            choices=STATUSES,
+            width=12,
+            hint="blank = Active",
+            aliases=SYNONYMS["status"],
+        ),
+        Column("Notes", "notes", width=32, aliases=SYNONYMS["notes"]),
     ),
     "One row per interview round.",
 )
@@ -137,14 +295,34 @@ LOG = Sheet(
     "Log",
     "Log",
     (
-        Column("Date", "date", Kind.DATE, required=True, width=13),
-        Column("Company", "company", required=True, width=22),
-        Column("Role", "role", width=24, hint="blank = the company's only role"),
-        Column("Direction", "direction", Kind.CHOICE, required=True, choices=(SENT, RECEIVED)),
-        Column("Channel", "channel", Kind.CHOICE, choices=CHANNELS, width=12),
-        Column("Step", "step", Kind.CHOICE, choices=STEP_IDS, width=20),
-        Column("Contact", "contact", width=20),
-        Column("Message", "message", width=40),
+        Column("Date", "date", Kind.DATE, required=True, width=13, aliases=SYNONYMS["log_date"]),
+        Column("Company", "company", required=True, width=22, aliases=SYNONYMS["company"]),
+        Column(
+            "Role",
+            "role",
+            width=24,
+            hint="blank = the company's only role",
+            aliases=SYNONYMS["role"],
+        ),
+        Column(
+            "Direction",
+            "direction",
+            Kind.CHOICE,
+            required=True,
+            choices=(SENT, RECEIVED),
+            aliases=SYNONYMS["direction"],
+        ),
+        Column(
+            "Channel",
+            "channel",
+            Kind.CHOICE,
+            choices=CHANNELS,
+            width=12,
+            aliases=SYNONYMS["channel"],
+        ),
+        Column("Step", "step", Kind.CHOICE, choices=STEP_IDS, width=20, aliases=SYNONYMS["step"]),
+        Column("Contact", "contact", width=20, aliases=SYNONYMS["contact"]),
+        Column("Message", "message", width=40, aliases=SYNONYMS["message"]),
     ),
     "Every touchpoint with an employer: what you sent and what you heard back.",
 )
@@ -153,14 +331,34 @@ CONTACTS = Sheet(
     "Contacts",
     "Contacts",
     (
-        Column("Name", "name", required=True, width=22),
-        Column("Relationship", "relationship", Kind.CHOICE, required=True, choices=RELATIONSHIPS),
-        Column("Company", "company", width=22, hint="for an Advocate: the company they are inside"),
-        Column("Email", "email", width=26),
-        Column("Phone", "phone", width=16),
-        Column("Last update", "last_update", Kind.DATE, width=13),
-        Column("Update every", "update_every", Kind.WHOLE_DAYS, width=13, hint="days"),
-        Column("Notes", "notes", width=32),
+        Column("Name", "name", required=True, width=22, aliases=SYNONYMS["name"]),
+        Column(
+            "Relationship",
+            "relationship",
+            Kind.CHOICE,
+            required=True,
+            choices=RELATIONSHIPS,
+            aliases=SYNONYMS["relationship"],
+        ),
+        Column(
+            "Company",
+            "company",
+            width=22,
+            hint="for an Advocate: the company they are inside",
+            aliases=SYNONYMS["company"],
+        ),
+        Column("Email", "email", width=26, aliases=SYNONYMS["email"]),
+        Column("Phone", "phone", width=16, aliases=SYNONYMS["phone"]),
+        Column("Last update", "last_update", Kind.DATE, width=13, aliases=SYNONYMS["last_update"]),
+        Column(
+            "Update every",
+            "update_every",
+            Kind.WHOLE_DAYS,
+            width=13,
+            hint="days",
+            aliases=SYNONYMS["update_every"],
+        ),
+        Column("Notes", "notes", width=32, aliases=SYNONYMS["notes"]),
     ),
     "Your network: core supporters, advocates inside companies, references.",
 )
@@ -169,16 +367,55 @@ SEARCH = Sheet(
     "Search",
     "Search",
     (
-        Column("Date", "date", Kind.DATE, required=True, width=13),
-        Column("Activity", "activity", Kind.CHOICE, required=True, choices=ACTIVITIES, width=22),
-        Column("Company", "company", width=22),
-        Column("Contact", "contact", width=20),
-        Column("Notes", "notes", width=40),
+        Column("Date", "date", Kind.DATE, required=True, width=13, aliases=SYNONYMS["applied"]),
+        Column(
+            "Activity",
+            "activity",
+            Kind.CHOICE,
+            required=True,
+            choices=ACTIVITIES,
+            width=22,
+            aliases=SYNONYMS["activity"],
+        ),
+        Column("Company", "company", width=22, aliases=SYNONYMS["company"]),
+        Column("Role", "role", width=24, aliases=SYNONYMS["role"]),
+        Column("Contact", "contact", width=20, aliases=SYNONYMS["contact"]),
+        Column("Notes", "notes", width=40, aliases=SYNONYMS["notes"]),
+        Column(
+            "Status",
+            "status",
+            Kind.CHOICE,
+            choices=STATUSES,
+            width=12,
+            hint="for an application; blank = Active",
+            aliases=SYNONYMS["status"],
+        ),
     ),
     "New-opportunity work: applications, networking, cold calls, events.",
 )
 
 USER_SHEETS: tuple[Sheet, ...] = (INTERVIEWS, LOG, CONTACTS, SEARCH)
+REQUIRED_SHEET = INTERVIEWS  # the others read as empty when missing (SPEC 3)
+
+# What `followup import` looks for in a list of applications (SPEC 3a), in the order the
+# columns are claimed: a source column serves one of them.
+RESPONSE_DATE = Column(
+    "Response date", "response_date", Kind.DATE, aliases=SYNONYMS["response_date"]
+)
+IMPORT_FIELDS: tuple[Column, ...] = (
+    INTERVIEWS.column("company"),
+    INTERVIEWS.column("role"),
+    INTERVIEWS.column("interview_date"),
+    SEARCH.column("date"),
+    RESPONSE_DATE,
+    SEARCH.column("status"),
+    SEARCH.column("contact"),
+    INTERVIEWS.column("interviewer"),
+    INTERVIEWS.column("round"),
+    INTERVIEWS.column("email"),
+    INTERVIEWS.column("phone"),
+    SEARCH.column("notes"),
+)
 
 
 @dataclass(frozen=True)
@@ -188,10 +425,20 @@ class Setting:
     kind: Kind
     default: str | int
     explanation: str
+    choices: tuple[str, ...] = ()
 
 
 SETTINGS_SHEET = "Settings"
 SETTING_HEADER, VALUE_HEADER, ABOUT_HEADER = "Setting", "Value", "What it does"
+SETTINGS_TABLE = Sheet(
+    SETTINGS_SHEET,
+    "Settings",
+    (
+        Column(SETTING_HEADER, "setting", required=True, aliases=SYNONYMS["setting"]),
+        Column(VALUE_HEADER, "value", required=True, aliases=SYNONYMS["value"]),
+        Column(ABOUT_HEADER, "about"),
+    ),
+)
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("Your name", "your_name", Kind.TEXT, "", "Signs the drafts."),
@@ -273,6 +520,15 @@ SETTINGS: tuple[Setting, ...] = (
         Kind.WHOLE_DAYS,
         10,
         "New-opportunity activities (Search rows) to aim for each week.",
+    ),
+    Setting(
+        "Date order",
+        "date_order",
+        Kind.CHOICE,
+        "",
+        "How to read dates typed as text with numbers only, such as 03/04/2026: MDY, DMY or "
+        "YMD. Blank: read from each column's other dates.",
+        choices=DATE_ORDERS,
     ),
     Setting(
         "Work search activities required per week",

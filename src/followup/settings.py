@@ -25,6 +25,7 @@ class Settings:
     glow_days: int = 2
     weekly_search_target: int = 10
     work_search_required: int = 3
+    date_order: str = ""  # MDY, DMY, YMD, or "" to infer per column
 
     @property
     def call_time_text(self) -> str:

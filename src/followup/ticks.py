@@ -79,14 +79,14 @@ def cell(frame: pd.DataFrame, sheet: Sheet, key: str, index: Any) -> str:
     return f"{sheet.name}!{letter}{row}" if letter else f"{sheet.name} row {row}"
 
 
-def _ticked(frame: pd.DataFrame, as_of: pd.Timestamp) -> tuple[pd.DataFrame, pd.Series]:
-    when, _bad = cells.done_marks(frame["done"], as_of)
+def _ticked(frame: pd.DataFrame, as_of: pd.Timestamp, order: str) -> tuple[pd.DataFrame, pd.Series]:
+    when, _bad = cells.done_marks(frame["done"], as_of, order=order or cells.MDY)
     return frame[when.notna()], when[when.notna()]
 
 
 def new_history(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
     """History rows for every tick not yet recorded, in History's columns."""
-    week, week_when = _ticked(tracker.this_week, as_of)
+    week, week_when = _ticked(tracker.this_week, as_of, tracker.settings.date_order)
     from_week = pd.DataFrame(
         {
             "date": week_when,
@@ -98,7 +98,7 @@ def new_history(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
             "message": week["note"].where(week["note"].ne(""), week["draft"]),
         }
     )
-    net, net_when = _ticked(tracker.network, as_of)
+    net, net_when = _ticked(tracker.network, as_of, tracker.settings.date_order)
     from_network = pd.DataFrame(
         {
             "date": net_when,

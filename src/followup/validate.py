@@ -14,6 +14,7 @@ import pandas as pd
 from followup import cells, frames
 from followup.calendar import known_country
 from followup.errors import Problem, show
+from followup.headers import application_header
 from followup.schema import (
     CONTACTS,
     FINGERPRINT_HEADER,
@@ -21,11 +22,13 @@ from followup.schema import (
     INTERVIEWS,
     LOG,
     NETWORK_SHEET,
+    REQUIRED_SHEET,
     SEARCH,
     SENT,
     SETTING_HEADER,
     SETTINGS,
     SETTINGS_SHEET,
+    SETTINGS_TABLE,
     STATUSES,
     THIS_WEEK_SHEET,
     USER_SHEETS,
@@ -40,12 +43,19 @@ from followup.tracker import RawSheet, Tracker, empty_frame
 _DATE_EXAMPLE = "2026-11-02"
 
 
+# From this many cells with one problem in one column, the problem is told once (SPEC 3).
+GROUP_FROM = 4
+
+
 class _Problems(list[Problem]):
     def error(self, where: str, message: str) -> None:
         self.append(Problem("error", where, message))
 
     def warning(self, where: str, message: str) -> None:
         self.append(Problem("warning", where, message))
+
+    def info(self, where: str, message: str) -> None:
+        self.append(Problem("info", where, message))
 
     def cells(
         self,
@@ -54,17 +64,46 @@ class _Problems(list[Problem]):
         rows: Iterable[int],
         message: str,
         values: pd.Series | None = None,
+        *,
+        many: str = "",
+        group: bool = False,
     ) -> None:
-        """One error per row, at the cell in `letter`; `{value}` in the message shows the cell."""
-        for row in rows:
-            text = message.format(value=show(values[row]) if values is not None else "")
-            self.error(raw.where(letter, row), text)
+        """One error per cell in `letter`, or one for them all when there are many (or when
+        `group`): `{value}` in the message shows the cell; `many` is the wording for several
+        cells without a value to show (`{count}` stands for how many)."""
+        rows = list(rows)
+        if not rows:
+            return
+        if len(rows) < GROUP_FROM and not group:
+            for row in rows:
+                text = message.format(value=show(values[row]) if values is not None else "")
+                self.error(raw.where(letter, row), text)
+            return
+        where = raw.where(letter, rows[0]) + (f":{letter}{rows[-1]}" if len(rows) > 1 else "")
+        if values is None:
+            self.error(where, many.format(count=len(rows)))
+            return
+        shown = list(dict.fromkeys(show(values[row]) for row in rows))
+        if len(shown) == 1 and len(rows) == 1:
+            text = message.format(value=shown[0])
+        elif len(shown) == 1:
+            text = f"{len(rows)} cells say {shown[0]}. " + message.format(value="That")
+        else:
+            examples = ", ".join(shown[:3])
+            text = f"{len(rows)} cells hold values such as {examples}. " + message.format(
+                value="Each"
+            )
+        self.error(where, text)
 
 
 def parse_tracker(
-    sheets: Mapping[str, RawSheet], clashes: Iterable[str], as_of: pd.Timestamp
+    sheets: Mapping[str, RawSheet],
+    clashes: Iterable[str],
+    as_of: pd.Timestamp,
+    others: Mapping[str, pd.DataFrame] | None = None,
 ) -> tuple[Tracker, list[Problem]]:
-    """Validate every sheet; return the typed tracker and every error and warning found."""
+    """Validate every sheet; return the typed tracker and every error, warning and piece of
+    information found. `others` holds the top rows of the sheets followup does not read."""
     problems = _Problems()
     for name in clashes:
         problems.error(
@@ -72,19 +111,22 @@ def parse_tracker(
             f"this sheet has the name of a sheet followup writes, but followup did not make it. "
             f"Rename it (for example '{name} (mine)') so the refresh can add its own.",
         )
+    # Settings first: its Date order says how the other sheets' dates read.
+    settings = _parse_settings(sheets.get(SETTINGS_SHEET), problems)
+    order = settings.date_order
     frames = {
-        sheet.name: _parse_sheet(sheet, sheets.get(sheet.name), problems, True)
+        sheet.name: _parse_sheet(sheet, sheets.get(sheet.name), problems, True, order)
         for sheet in USER_SHEETS
     }
     owned = {
-        sheet.name: _parse_sheet(sheet, sheets.get(sheet.name), problems, False)
+        sheet.name: _parse_sheet(sheet, sheets.get(sheet.name), problems, False, order)
         for sheet in (HISTORY_SHEET, THIS_WEEK_SHEET, NETWORK_SHEET)
     }
-    settings = _parse_settings(sheets.get(SETTINGS_SHEET), problems)
     interviews = _interviews(
         frames[INTERVIEWS.name], sheets.get(INTERVIEWS.name), settings, problems
     )
     log = _log(frames[LOG.name], interviews, sheets.get(LOG.name), as_of, problems)
+    _ignored_sheets(others or {}, problems)
     tracker = Tracker(
         interviews=interviews,
         log=log,
@@ -98,38 +140,71 @@ def parse_tracker(
     return tracker, list(problems)
 
 
+def _ignored_sheets(others: Mapping[str, pd.DataFrame], problems: _Problems) -> None:
+    """One line for each sheet followup does not read, pointing a list of applications at
+    `followup import` (SPEC 3a)."""
+    for name, top in others.items():
+        if application_header(top) is not None:
+            problems.info(
+                name,
+                "followup does not read this sheet, but it looks like a list of applications. "
+                f"`followup import` turns it into a tracker: followup import TRACKER.xlsx "
+                f"NEW.xlsx --sheet '{name}'",
+            )
+        else:
+            problems.info(
+                name,
+                "followup does not read this sheet (it reads "
+                f"{', '.join(s.name for s in USER_SHEETS)} and {SETTINGS_SHEET}); "
+                "it is kept as it is.",
+            )
+
+
 def _parse_sheet(
-    sheet: Sheet, raw: RawSheet | None, problems: _Problems, required: bool
+    sheet: Sheet, raw: RawSheet | None, problems: _Problems, user: bool, order: str
 ) -> pd.DataFrame:
     if raw is None:
-        if required:
+        if sheet is REQUIRED_SHEET:
             problems.error(
                 sheet.name,
                 f"the sheet '{sheet.name}' is missing. Add a sheet named {sheet.name} with the "
                 f"headers {', '.join(c.header for c in sheet.columns)} in row 1 "
                 "(`followup init` writes a ready-made tracker).",
             )
+        elif user:
+            problems.info(
+                sheet.name,
+                f"there is no {sheet.name} sheet, so followup reads it as empty. Add one with "
+                f"the headers {', '.join(c.header for c in sheet.columns)} when you want to "
+                "use it.",
+            )
         return empty_frame(sheet)
-    letters = {col.key: raw.headers.get(col.header.casefold()) for col in sheet.columns}
+    found = raw.letters(sheet)
+    letters = {col.key: found.get(col.key) for col in sheet.columns}
     for col in sheet.columns:
         if col.required and letters[col.key] is None:
-            found = ", ".join(raw.labels.values()) or "none"
+            found_headers = ", ".join(raw.labels.values()) or "none"
             problems.error(
                 f"{raw.name}!{raw.header_row}:{raw.header_row}",
                 f"no column is headed '{col.header}'. Rename the column that holds it, or add "
-                f"one (headers found: {found}).",
+                f"one (headers found: {found_headers}).",
             )
     present = {key: letter for key, letter in letters.items() if letter is not None}
     body = raw.rows[list(present.values())] if present else raw.rows.iloc[:, :0]
     body = body.set_axis(list(present.keys()), axis=1)
     # Each column trimmed once (a column of dates only is read as dates, never as text),
-    # and blank cells found from that.
+    # and blank cells found from that; a placeholder word (N/A, TBD, ...) counts as blank.
     texts = {
         str(key): None if cells.all_dates(values) else cells.text(values)
         for key, values in body.items()
     }
+    held = {
+        key: pd.Series(False, index=body.index) if text is None else cells.placeholders(text)
+        for key, text in texts.items()
+    }
     blanks = pd.DataFrame(
-        {key: cells.blank(body[key], text) for key, text in texts.items()}, index=body.index
+        {key: cells.blank(body[key], text) | held[key] for key, text in texts.items()},
+        index=body.index,
     )
     formula_rows = {
         int("".join(ch for ch in ref if ch.isdigit())) for ref in (*raw.uncached, *raw.errors)
@@ -138,24 +213,40 @@ def _parse_sheet(
     if not keep.all():
         body, blanks = body[keep], blanks[keep]
         texts = {key: None if text is None else text[keep] for key, text in texts.items()}
+        held = {key: mask[keep] for key, mask in held.items()}
     out = pd.DataFrame(index=body.index)
     for col in sheet.columns:
         letter = letters[col.key]
         if col.key in body:
             values, text, is_blank = body[col.key], texts[col.key], blanks[col.key]
+            placeholder = held[col.key]
         else:
             values = pd.Series("", index=body.index, dtype=object)
             text, is_blank = values, pd.Series(True, index=body.index)
-        parsed = _parse_column(col, values, text, is_blank, raw, letter, problems)
+            placeholder = pd.Series(False, index=body.index)
+        if placeholder.any():
+            if col.required:
+                problems.cells(
+                    raw,
+                    letter or "",
+                    values.index[placeholder],
+                    f"{{value}} means no {col.header}, but every row needs one. Type the "
+                    f"{col.header.lower()}, or delete the row.",
+                    values,
+                )
+                is_blank = is_blank & ~placeholder
+            assert text is not None
+            values, text = values.where(~placeholder, ""), text.where(~placeholder, "")
+        parsed = _parse_column(col, values, text, is_blank, raw, letter, problems, order)
         if isinstance(parsed, pd.DataFrame):
             out[parsed.columns] = parsed
         else:
             out[col.key] = parsed
-    if not required:
+    if not user:
         _keep_unschemed(sheet, raw, body.index, out)
     out["row"] = body.index
     out = out.reset_index(drop=True)
-    if not required:
+    if not user:
         # Owned sheets' messages name cells too, though the core sees only keys. Only
         # there: pandas copies attrs into every frame derived from this one.
         out.attrs["letters"] = present
@@ -183,6 +274,7 @@ def _parse_column(
     raw: RawSheet,
     letter: str | None,
     problems: _Problems,
+    order: str,
 ) -> pd.Series | pd.DataFrame:
     if letter is None:
         return pd.Series(
@@ -199,6 +291,9 @@ def _parse_column(
         unsaved,
         "this formula has no saved result (the file was saved by a program that does not "
         "calculate). Open the tracker in Excel or LibreOffice and save it, then try again.",
+        many="{count} formulas have no saved result (the file was saved by a program that "
+        "does not calculate). Open the tracker in Excel or LibreOffice and save it, then try "
+        "again.",
     )
     failed = _formula_errors(raw, letter, values.index, col.header, problems)
     is_blank = blank & ~values.index.isin([*unsaved, *failed])
@@ -208,20 +303,27 @@ def _parse_column(
             letter,
             values.index[is_blank],
             f"{col.header} is empty. Fill it in, or delete the row.",
+            many=f"{{count}} cells are empty, but every row needs a {col.header}. Fill them "
+            "in, or delete those rows.",
         )
-    parsed, bad, message = _typed(col, values, text)
-    typos = values[bad].map(cells.typo_year).dropna() if col.is_date else pd.Series()
-    for row, year in zip(typos.index, typos, strict=True):
-        problems.error(
-            raw.where(letter, int(row)),
-            f"the year {int(year)} in {show(_day(values.loc[row]))} looks like a typo. Type the "
-            f"date again, such as {_DATE_EXAMPLE}.",
-        )
-    problems.cells(raw, letter, values.index[bad & ~bad.index.isin(typos.index)], message, values)
+    parsed, faults = _typed(col, values, text, order)
+    unread = pd.Series(False, index=values.index)
+    for bad, message, group in faults:
+        unread |= bad
+        typos = values[bad].map(cells.typo_year).dropna() if col.is_date else pd.Series()
+        for row, year in zip(typos.index, typos, strict=True):
+            problems.error(
+                raw.where(letter, int(row)),
+                f"the year {int(year)} in {show(_day(values.loc[row]))} looks like a typo. Type "
+                f"the date again, such as {_DATE_EXAMPLE}.",
+            )
+        rest = values.index[bad & ~bad.index.isin(typos.index)]
+        problems.cells(raw, letter, rest, message, values, group=group)
     if col.required and col.kind is Kind.DATE:
         # 9999-12-31 reads as a blank date, which a required date cannot be.
         assert isinstance(parsed, pd.Series)  # a required date is never a date-or-duration
-        placeholder = parsed.isna() & ~is_blank & ~bad & ~values.index.isin(failed)
+        typed = values.map(lambda v: v != "")  # a placeholder word was told about already
+        placeholder = parsed.isna() & ~is_blank & ~unread & typed & ~values.index.isin(failed)
         problems.cells(
             raw,
             letter,
@@ -261,77 +363,79 @@ def _formula_errors(
     return list(found)
 
 
+_AMBIGUOUS = (
+    "{value} could be day first or month first. Set Date order in Settings to MDY or DMY "
+    "(or type dates such as 2026-11-02)."
+)
+
+
 def _typed(
-    col: Column, values: pd.Series, given: pd.Series | None
-) -> tuple[pd.Series | pd.DataFrame, pd.Series, str]:
+    col: Column, values: pd.Series, given: pd.Series | None, order: str
+) -> tuple[pd.Series | pd.DataFrame, list[tuple[pd.Series, str, bool]]]:
     """The column read as its kind (`given` is its cells trimmed, None when every cell is a
-    date), which cells could not be, and what to tell the user (`{value}` stands for the
-    cell's value)."""
-    if col.kind is Kind.DATE:
-        parsed, bad = cells.dates(values, given)
-        return parsed, bad, f"{{value}} is not a date. Type a date such as {_DATE_EXAMPLE}."
-    text = cells.text(values) if given is None else given
-    if col.kind is Kind.DATE_OR_DURATION:
-        dates, bad = cells.dates(values, text)
+    date), and each kind of cell that could not be: its mask, what to tell the user
+    (`{value}` stands for the cell's value) and whether to tell it once for the column."""
+    none = pd.Series(False, index=values.index)
+    if col.is_date:
+        text = cells.text(values) if given is None else given
+        order, ambiguous = (order, none) if given is None else cells.date_order(text, order)
+        dates, bad = cells.dates(values, given, order)
+        unread = (ambiguous, _AMBIGUOUS, True)
+        if col.kind is Kind.DATE:
+            message = f"{{value}} is not a date. Type a date such as {_DATE_EXAMPLE}."
+            return dates, [(bad & ~ambiguous, message, False), unread]
         days = cells.durations(values, text)
         # Resolved against the interview date once the whole row is known.
         both = pd.DataFrame({col.key: dates, f"{col.key}_days": days})
-        return (
-            both,
-            bad & days.isna(),
+        return both, [
             (
+                bad & days.isna() & ~ambiguous,
                 "{value} is neither a date nor a time after the interview. Type a date such as "
-                "2026-11-23, or a duration such as 3 weeks, 10 days, 2w or 10d."
+                "2026-11-23, or a duration such as 3 weeks, 10 days, 2w or 10d.",
+                False,
             ),
-        )
+            unread,
+        ]
+    text = cells.text(values) if given is None else given
     if col.kind is Kind.CHOICE:
         parsed, bad = cells.choices(values, col.choices, text)
         # An unknown choice keeps its text, so it is reported once, not also as blank.
-        return (
-            parsed.where(~bad, text),
-            bad,
-            (
-                f"{{value}} is not a choice for {col.header}. Use one of: {', '.join(col.choices)} "
-                "(the dropdown lists them)."
-            ),
+        message = (
+            f"{{value}} is not a choice for {col.header}. Use one of: {', '.join(col.choices)} "
+            "(the dropdown lists them)."
         )
+        return parsed.where(~bad, text), [(bad, message, False)]
     if col.kind is Kind.YES_NO:
         parsed, bad = cells.yes_no(values, text)
-        return parsed, bad, "{value} is not Yes or No. Type Yes or No."
+        return parsed, [(bad, "{value} is not Yes or No. Type Yes or No.", False)]
     if col.kind is Kind.WHOLE_DAYS:
         parsed, bad = cells.whole_numbers(values, text)
-        return (
-            parsed,
-            bad,
-            (
-                "{value} is not a whole number of days. Type a number such as 14, or leave it "
-                "blank for the default."
-            ),
+        message = (
+            "{value} is not a whole number of days. Type a number such as 14, or leave it "
+            "blank for the default."
         )
+        return parsed, [(bad, message, False)]
     if col.kind is Kind.DONE_MARK:
-        _when, bad = cells.done_marks(values, pd.Timestamp.min, text)
-        return (
-            text,
-            bad,
-            (
-                f"{{value}} is not a Done mark. Type x (recorded with the refresh's date) or the "
-                f"date you did it, such as {_DATE_EXAMPLE}, or clear the cell."
-            ),
+        _when, bad = cells.done_marks(values, pd.Timestamp.min, text, order or cells.MDY)
+        message = (
+            f"{{value}} is not a Done mark. Type x (recorded with the refresh's date) or the "
+            f"date you did it, such as {_DATE_EXAMPLE}, or clear the cell."
         )
-    return text, pd.Series(False, index=values.index), ""
+        return text, [(bad, message, False)]
+    return text, []
 
 
 def _parse_settings(raw: RawSheet | None, problems: _Problems) -> Settings:
     if raw is None:
-        problems.error(
+        problems.info(
             SETTINGS_SHEET,
-            f"the sheet '{SETTINGS_SHEET}' is missing. Add a sheet named {SETTINGS_SHEET} with "
-            f"the headers {SETTING_HEADER} and {VALUE_HEADER} in row 1 (rows you leave out take "
-            "their defaults).",
+            f"there is no {SETTINGS_SHEET} sheet, so every setting takes its default. Add a "
+            f"sheet named {SETTINGS_SHEET} with the headers {SETTING_HEADER} and {VALUE_HEADER} "
+            "to change one.",
         )
         return Settings()
-    name_at = raw.headers.get(SETTING_HEADER.casefold())
-    value_at = raw.headers.get(VALUE_HEADER.casefold())
+    found = raw.letters(SETTINGS_TABLE)
+    name_at, value_at = found.get("setting"), found.get("value")
     if name_at is None or value_at is None:
         problems.error(
             f"{raw.name}!1:1",
@@ -370,11 +474,13 @@ def _parse_settings(raw: RawSheet | None, problems: _Problems) -> Settings:
             )
             continue
         cell = pd.Series([value], dtype=object)
-        if cells.blank(cell).iloc[0]:
+        if cells.blank(cell).iloc[0] or cells.placeholders(cells.text(cell)).iloc[0]:
             continue
-        parsed = _setting_value(setting.kind, cell)
+        parsed = _setting_value(setting.kind, cell, setting.choices)
         if parsed is None:
-            how = _HOW[setting.kind].format(default=setting.default)
+            how = _HOW[setting.kind].format(
+                default=setting.default, choices=", ".join(setting.choices)
+            )
             problems.error(where, f"{show(value)} is not a valid {setting.name}. {how}")
         elif setting.key == "holidays" and not known_country(str(parsed)):
             problems.error(
@@ -392,10 +498,11 @@ _HOW = {
     Kind.YES_NO: "Type Yes or No.",
     Kind.TIME: "Type a time such as 4:00 PM or 16:00.",
     Kind.TEXT: "Type some text.",
+    Kind.CHOICE: "Type one of: {choices}, or leave it blank.",
 }
 
 
-def _setting_value(kind: Kind, cell: pd.Series) -> object:
+def _setting_value(kind: Kind, cell: pd.Series, choices: tuple[str, ...] = ()) -> object:
     if kind is Kind.WHOLE_DAYS:
         number, bad = cells.whole_numbers(cell)
         return None if bad.iloc[0] else int(number.iloc[0])
@@ -404,6 +511,9 @@ def _setting_value(kind: Kind, cell: pd.Series) -> object:
         return None if bad.iloc[0] else answer.iloc[0] == "Yes"
     if kind is Kind.TIME:
         return cells.time_of_day(cell.iloc[0])
+    if choices:
+        choice, bad = cells.choices(cell, choices)
+        return None if bad.iloc[0] else choice.iloc[0]
     return cells.text(cell).iloc[0]
 
 
@@ -422,7 +532,7 @@ def _interviews(
         frame[key] = frame.groupby(frames.key(frame[key]))[key].transform("first")
     early = frame["decision_by"] < frame["interview_date"]
     if raw is not None and early.any():
-        letter = raw.headers.get(INTERVIEWS.column("decision_by").header.casefold(), "")
+        letter = raw.letters(INTERVIEWS).get("decision_by", "")
         for row, decision, interview in frame.loc[
             early, ["row", "decision_by", "interview_date"]
         ].itertuples(index=False):
@@ -443,7 +553,8 @@ def _log(
 ) -> pd.DataFrame:
     if raw is None or frame.empty:
         return frame
-    letter = {col.key: raw.headers.get(col.header.casefold(), "") for col in LOG.columns}
+    found = raw.letters(LOG)
+    letter = {col.key: found.get(col.key, "") for col in LOG.columns}
     frame = frame.copy()
     known = interviews[["company", "role"]].drop_duplicates()
     known = known.assign(

@@ -53,3 +53,37 @@ def test_readme_commands_install_and_run_demo_and_tests() -> None:
     assert "pip install -e '.[test]'" in tests and "pytest" in tests
     ci = (ROOT / ".ci" / "run").read_text()
     assert "readme_block test-command" in ci
+
+
+def synonym_tables() -> str:
+    """The header and choice synonyms of the schema, as docs/cadence.md lists them."""
+    from followup.schema import (
+        CHOICE_SYNONYMS,
+        IMPORT_FIELDS,
+        PLACEHOLDERS,
+        RESPONSE_DATE,
+        SETTINGS_TABLE,
+        USER_SHEETS,
+    )
+
+    assert {"n/a", "tbd", "-", "none", "null"} <= PLACEHOLDERS
+    rows = ["| sheet | column | also found as |", "| --- | --- | --- |"]
+    for sheet in (*USER_SHEETS, SETTINGS_TABLE):
+        for col in sheet.columns:
+            if col.aliases:
+                rows.append(f"| {sheet.name} | {col.header} | {', '.join(col.aliases)} |")
+    assert RESPONSE_DATE in IMPORT_FIELDS
+    rows.append(f"| (import) | {RESPONSE_DATE.header} | {', '.join(RESPONSE_DATE.aliases)} |")
+    rows += ["", "| choice | also read from |", "| --- | --- |"]
+    rows += [f"| {choice} | {', '.join(words)} |" for choice, words in CHOICE_SYNONYMS.items()]
+    return "\n".join(rows) + "\n"
+
+
+def test_the_docs_list_every_synonym_the_reader_knows() -> None:
+    docs = (ROOT / "docs" / "cadence.md").read_text()
+    match = re.search(r"<!-- synonyms -->\n(.*?)<!-- /synonyms -->", docs, re.S)
+    assert match, "docs/cadence.md has no synonyms block"
+    assert match.group(1) == synonym_tables(), (
+        "docs/cadence.md's synonyms drifted from the schema; replace the block with:\n"
+        + synonym_tables()
+    )

@@ -91,7 +91,7 @@ def test_sample_passes_check() -> None:
 
 
 def test_check_lists_every_problem_and_exits_1(tmp_path: Path) -> None:
-    rows = [{**ACME, "Interview date": "soon"}, {**ACME, "Role": "Lead", "Status": "Ghosted"}]
+    rows = [{**ACME, "Interview date": "soon"}, {**ACME, "Role": "Lead", "Status": "Maybe later"}]
     log = [
         {"Date": dt.date(2026, 11, 3), "Company": "Acme", "Role": "Analyst", "Direction": "Sent"}
     ]
@@ -101,7 +101,7 @@ def test_check_lists_every_problem_and_exits_1(tmp_path: Path) -> None:
     assert code == 1
     assert output.splitlines() == [
         "error: Interviews!C2: 'soon' is not a date. Type a date such as 2026-11-02.",
-        "error: Interviews!M3: 'Ghosted' is not a choice for Status. Use one of: Active, On hold, "
+        "error: Interviews!M3: 'Maybe later' is not a choice for Status. Use one of: Active, On hold, "
         "Offer, Rejected, Withdrawn, Filled (the dropdown lists them).",
         "warning: Log!F2: this Sent row has no Step, so it completes no follow-up step. Pick the "
         "step it was from the dropdown (leave it blank if it was none of them).",

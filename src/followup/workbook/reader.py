@@ -20,7 +20,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -31,7 +31,9 @@ from python_calamine import CalamineWorkbook
 from xlsxwriter.utility import xl_col_to_name
 
 from followup.errors import UnreadableWorkbook
-from followup.schema import OWNED_SHEETS, SETTINGS_SHEET, USER_SHEETS, Sheet
+from followup.headers import HEADER_SEARCH_ROWS
+from followup.headers import header_row as find_header_row
+from followup.schema import OWNED_SHEETS, SETTINGS_TABLE, USER_SHEETS, Sheet
 from followup.tracker import RawSheet
 from followup.workbook.package import (
     MAIN_NS,
@@ -43,8 +45,6 @@ from followup.workbook.package import (
 )
 
 _CELL, _FORMULA_TAG, _VALUE, _INLINE = (f"{{{MAIN_NS}}}{t}" for t in ("c", "f", "v", "is"))
-# Owned sheets carry title rows; their header is the first row naming the first column.
-_HEADER_SEARCH_ROWS = 10
 _TABLE_TYPE = REL_NS + "/table"
 # A sheet read as one rectangle may hold this many cells, or 1 per 8 bytes of its XML
 # (a real cell takes 20 bytes or more), before it is read with its cells packed close.
@@ -79,6 +79,9 @@ class RawWorkbook:
     info: WorkbookInfo
     sheets: dict[str, RawSheet]  # keyed by the schema's sheet name
     clashes: tuple[str, ...]  # user sheets named like an owned sheet, without our marker
+    # Worksheets followup does not read, by name: their top rows (A1-based letters as column
+    # names), enough to tell whether one holds a list of applications.
+    others: dict[str, pd.DataFrame] = field(default_factory=dict)
 
 
 def not_a_workbook(label: str) -> UnreadableWorkbook:
@@ -109,30 +112,55 @@ def read_workbook(data: bytes, label: str, owned: Iterable[Sheet] = ()) -> RawWo
         try:
             # One sheet at a time, each trimmed to its rows before the next is read, keeps
             # the peak memory of a large tracker near that of its largest sheet.
-            for actual, (schema_name, owned_header) in wanted.items():
+            for actual, (sheet, owned_header) in wanted.items():
                 grid = _grid(book.get_sheet_by_name(actual).to_python(skip_empty_area=False))
-                sheets[schema_name] = _raw_sheet(actual, grid, layouts[actual], owned_header)
+                sheets[sheet.name] = _raw_sheet(actual, grid, layouts[actual], sheet, owned_header)
+            others = {
+                name: _grid(
+                    book.get_sheet_by_name(name).to_python(
+                        skip_empty_area=False, nrows=HEADER_SEARCH_ROWS + 1
+                    )
+                )
+                for name in _others(info, wanted)
+            }
         finally:
             book.close()
     except Exception as exc:  # calamine raises its own error types for damaged parts
         raise not_a_workbook(label) from exc
     owned_names = {name.casefold() for name in OWNED_SHEETS}
     clashes = tuple(s.name for s in info.sheets if s.name.casefold() in owned_names and not s.owned)
-    return RawWorkbook(info, sheets, clashes)
+    return RawWorkbook(info, sheets, clashes, others)
 
 
-def _wanted(info: WorkbookInfo, owned: Iterable[Sheet]) -> dict[str, tuple[str, str | None]]:
-    """Actual sheet name -> (schema name, header to look for in an owned sheet, else None)."""
-    wanted: dict[str, tuple[str, str | None]] = {}
-    for name in (*(s.name for s in USER_SHEETS), SETTINGS_SHEET):
-        found = info.sheet(name)
-        if found is not None and not found.part.casefold().startswith("xl/chartsheets/"):
-            wanted[found.name] = (name, None)
+def _wanted(info: WorkbookInfo, owned: Iterable[Sheet]) -> dict[str, tuple[Sheet, str | None]]:
+    """Actual sheet name -> (schema sheet, header to look for in an owned sheet, else None)."""
+    wanted: dict[str, tuple[Sheet, str | None]] = {}
+    for sheet in (*USER_SHEETS, SETTINGS_TABLE):
+        found = info.sheet(sheet.name)
+        if found is not None and not _is_chart(found.part):
+            wanted[found.name] = (sheet, None)
     for sheet in owned:
         found = info.sheet(sheet.name)
         if found is not None and found.owned:
-            wanted[found.name] = (sheet.name, sheet.columns[0].header.casefold())
+            wanted[found.name] = (sheet, sheet.columns[0].header.casefold())
     return wanted
+
+
+def _is_chart(part: str) -> bool:
+    return part.casefold().startswith("xl/chartsheets/")
+
+
+def _others(info: WorkbookInfo, wanted: dict[str, tuple[Sheet, str | None]]) -> list[str]:
+    """The worksheets the user keeps that followup neither reads nor writes."""
+    ours = {name.casefold() for name in OWNED_SHEETS}
+    return [
+        s.name
+        for s in info.sheets
+        if s.name not in wanted
+        and not _is_chart(s.part)
+        and not s.owned
+        and s.name.casefold() not in ours
+    ]
 
 
 def _grid(rows: list[list[Any]]) -> pd.DataFrame:
@@ -155,23 +183,29 @@ def _grid(rows: list[list[Any]]) -> pd.DataFrame:
     return grid
 
 
-def _raw_sheet(name: str, grid: pd.DataFrame, layout: _Layout, find: str | None) -> RawSheet:
+def _raw_sheet(
+    name: str, grid: pd.DataFrame, layout: _Layout, sheet: Sheet, owned: str | None
+) -> RawSheet:
     rows = layout.rows or range(1, len(grid) + 1)
     columns = layout.columns or range(1, grid.shape[1] + 1)
     grid.index = pd.Index(list(rows)[: len(grid)])
     grid.columns = [xl_col_to_name(c - 1) for c in list(columns)[: grid.shape[1]]]
     header_row = int(grid.index[0]) if len(grid) else 1
-    if find is not None:
-        first = grid.head(_HEADER_SEARCH_ROWS).map(lambda v: str(v).strip().casefold())
-        hits = first.index[(first == find).any(axis=1)]
+    if owned is not None:
+        # Owned sheets carry title rows; their header is the first row naming the first column.
+        first = grid.head(HEADER_SEARCH_ROWS).map(lambda v: str(v).strip().casefold())
+        hits = first.index[(first == owned).any(axis=1)]
         header_row = int(hits[0]) if len(hits) else header_row
-    headers: dict[str, str] = {}
+    else:
+        # Banner or title rows may sit above the user's header (SPEC 3).
+        needed = [col.key for col in sheet.columns if col.required]
+        at = find_header_row(grid, sheet.columns, needed)
+        header_row = int(grid.index[at]) if at is not None else header_row
     labels: dict[str, str] = {}
     if header_row in grid.index:
         for letter, value in grid.loc[header_row].items():
             text = str(value).strip()
-            if text and text.casefold() not in headers:
-                headers[text.casefold()] = str(letter)
+            if text:
                 labels[str(letter)] = text
     body = grid.loc[header_row + 1 :]
     if layout.totals:
@@ -190,7 +224,7 @@ def _raw_sheet(name: str, grid: pd.DataFrame, layout: _Layout, find: str | None)
     body = body if keep.all() else body[keep]
     if layout.merges:
         body = _spread_merges(body, layout.merges, header_row)
-    return RawSheet(name, header_row, headers, body, layout.uncached, labels, dict(layout.errors))
+    return RawSheet(name, header_row, body, layout.uncached, labels, dict(layout.errors))
 
 
 def _spread_merges(

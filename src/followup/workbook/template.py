@@ -159,6 +159,10 @@ def _settings_sheet(
             ws.data_validation(
                 f"{value_col}{row + 1}", {"validate": "list", "source": ["Yes", "No"]}
             )
+        elif setting.choices:
+            ws.data_validation(
+                f"{value_col}{row + 1}", {"validate": "list", "source": list(setting.choices)}
+            )
         elif setting.kind is Kind.WHOLE_DAYS:
             ws.data_validation(
                 f"{value_col}{row + 1}",

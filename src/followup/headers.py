@@ -1,0 +1,83 @@
+"""Finding a sheet's columns under the names people give them (SPEC 3).
+
+Pure: header texts in, the schema column each one holds out. The names come from the
+schema's synonym table, so the reader, `followup import` and the messages agree.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+
+from followup.schema import IMPORT_FIELDS, Column
+
+HEADER_SEARCH_ROWS = 10  # the header may sit below this many banner or title rows at most
+
+
+def normalised(text: object) -> str:
+    """A header or choice as compared: NFKC, case-folded, letters and digits only.
+
+    "Company Name", "company_name" and " COMPANY-NAME? " all become "companyname".
+    """
+    folded = unicodedata.normalize("NFKC", str(text)).casefold()
+    return "".join(ch for ch in folded if ch.isalnum())
+
+
+def match(columns: Sequence[Column], labels: Mapping[str, str]) -> dict[str, str]:
+    """Schema column key -> the letter (or any label key) of the header that holds it.
+
+    `labels` maps each column letter to its header as typed. A column's own header wins over
+    another column's synonym; then synonyms are tried in their order. A header serves one
+    column; the first of two equal headers is used.
+    """
+    found: dict[str, str] = {}
+    for letter, label in labels.items():
+        found.setdefault(normalised(label), letter)
+    found.pop("", None)
+    out: dict[str, str] = {}
+    taken: set[str] = set()
+    for first, last in ((0, 1), (1, None)):  # own headers first, then synonyms
+        for col in columns:
+            if col.key in out:
+                continue
+            for name in col.names[first:last]:
+                at = found.get(normalised(name))
+                if at is not None and at not in taken:
+                    out[col.key] = at
+                    taken.add(at)
+                    break
+    return out
+
+
+def header_row(
+    grid: pd.DataFrame,
+    columns: Sequence[Column],
+    needed: Sequence[str],
+    any_of: Sequence[str] = (),
+) -> int | None:
+    """The position (0-based) of the first of the top rows that holds every `needed` column
+    (and, when `any_of` is given, at least one of those).
+
+    `grid` is the sheet's cells from A1, any column names. None when no row of the first
+    HEADER_SEARCH_ROWS does.
+    """
+    for position in range(min(len(grid), HEADER_SEARCH_ROWS)):
+        labels = {str(k): str(v) for k, v in grid.iloc[position].items() if _texty(v)}
+        found = match(columns, labels)
+        if all(key in found for key in needed) and (
+            not any_of or any(key in found for key in any_of)
+        ):
+            return position
+    return None
+
+
+def application_header(grid: pd.DataFrame) -> int | None:
+    """Where the header of a list of applications sits (SPEC 3a): a row naming a company
+    and a role or a date; None when the sheet does not look like one."""
+    return header_row(grid, IMPORT_FIELDS, ("company",), ("role", "interview_date", "date"))
+
+
+def _texty(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip())
