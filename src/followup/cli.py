@@ -13,7 +13,10 @@ import click
 
 from followup import commands, report
 from followup.errors import FollowupError, Problem, TrackerInvalid
+from followup.importing import unplaced_problem
 from followup.options import (
+    OTHER_FORMATS,
+    SOURCE_SUFFIXES,
     IsoDate,
     as_of_option,
     days_option,
@@ -24,6 +27,7 @@ from followup.options import (
     workbook_path,
 )
 from followup.outputs import CALENDAR, CASELOAD, EXPORT, TRACKER, WORK_SEARCH
+from followup.schema import DATE_ORDERS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -95,6 +99,82 @@ def init(path: Path) -> None:
         raise click.BadParameter("the tracker's name must end in .xlsx.", param_hint="PATH")
     commands.init(path)
     click.echo(f"Created {path}. Open it, fill in your interviews, then run: followup check {path}")
+
+
+@main.command("import")
+@click.argument("source", type=click.Path(dir_okay=False, path_type=Path), metavar="SOURCE")
+@click.argument("new", metavar="NEW.xlsx", **output_path(TRACKER))
+@click.option(
+    "--sheet",
+    default=None,
+    metavar="NAME",
+    help="The sheet to import (default: the one with the most applications).",
+)
+@click.option(
+    "--map",
+    "maps",
+    multiple=True,
+    metavar='"COLUMN=HEADER"',
+    help='Read a tracker column from your header, e.g. --map "Role=Position" (repeatable).',
+)
+@click.option(
+    "--date-order",
+    type=click.Choice(DATE_ORDERS, case_sensitive=False),
+    default=None,
+    help="How to read dates typed as numbers only (default: as each column shows).",
+)
+@click.option("--dry-run", is_flag=True, help="Print the mapping and the counts; write nothing.")
+@reports_errors
+def import_(
+    source: Path,
+    new: Path,
+    sheet: str | None,
+    maps: tuple[str, ...],
+    date_order: str | None,
+    dry_run: bool,
+) -> None:
+    """Make a new tracker from the list of applications you already keep (.xlsx or .csv).
+
+    Your file is only read. Each row with a date applied becomes a Search application, each
+    row with an interview date an interview; every other column is kept.
+    """
+    if source.suffix.lower() not in SOURCE_SUFFIXES:
+        kind = OTHER_FORMATS.get(source.suffix.lower(), "not a file followup can import")
+        raise click.BadParameter(
+            f"{source.name} is {kind}. Save it as .xlsx or .csv, then import that.",
+            param_hint="SOURCE",
+        )
+    if new.suffix.lower() != ".xlsx":
+        raise click.BadParameter("the new tracker's name must end in .xlsx.", param_hint="NEW")
+    overrides: dict[str, str] = {}
+    for pair in maps:
+        column, _, header = pair.partition("=")
+        if not column.strip() or not header.strip():
+            raise click.BadParameter(
+                f'{pair!r} is not COLUMN=HEADER, e.g. "Role=Position".', param_hint="--map"
+            )
+        overrides[column.strip()] = header.strip()
+    done = commands.import_tracker(
+        source,
+        new,
+        sheet=sheet,
+        overrides=overrides,
+        date_order=(date_order or "").upper(),
+        dry_run=dry_run,
+    )
+    click.echo(f"Read {source.name}, sheet {done.sheet} (header in row {done.header_row}):")
+    for header, column in done.mapping:
+        click.echo(f"  {header} -> {column or 'kept as an extra column'}")
+    counts = ", ".join(f"{name} {len(frame)}" for name, frame in done.rows.items())
+    click.echo(f"Rows: {counts}.")
+    echo_problems(done.problems)
+    unplaced = unplaced_problem(done)
+    if unplaced is not None:
+        echo_problems([unplaced])
+    if dry_run:
+        click.echo("Dry run: nothing was written.")
+        return
+    click.echo(f"Wrote {new}. Next: followup check {new}, then followup refresh {new}")
 
 
 @main.command()

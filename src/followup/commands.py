@@ -11,14 +11,24 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from followup.errors import FollowupError, Problem, TrackerInvalid, VerifyFailed
+from followup.importing import Imported, import_rows
 from followup.options import TRACKER_SUFFIXES
 from followup.outputs import CALENDAR, CASELOAD, EXPORT, TRACKER, WORK_SEARCH
-from followup.schema import HISTORY_SHEET, NETWORK_SHEET, SUMMARY, THIS_WEEK_SHEET, Sheet
+from followup.schema import (
+    HISTORY_SHEET,
+    INTERVIEWS,
+    LOG,
+    NETWORK_SHEET,
+    SEARCH,
+    SUMMARY,
+    THIS_WEEK_SHEET,
+    Sheet,
+)
 from followup.tracker import Tracker
 from followup.validate import parse_tracker
 from followup.workbook.reader import last_refresh, read_workbook, unreadable_sheets
@@ -78,6 +88,53 @@ def init(path: Path) -> None:
     from followup.workbook.template import write_tracker
 
     write_tracker(path)
+
+
+def import_tracker(
+    source: Path,
+    target: Path,
+    *,
+    sheet: str | None = None,
+    overrides: dict[str, str] | None = None,
+    date_order: str = "",
+    dry_run: bool = False,
+) -> Imported:
+    """Build a new tracker at `target` from the list kept in `source` (SPEC 3a); the source
+    is only read. A dry run writes nothing."""
+    from followup.workbook.source import read_source
+
+    if source.resolve() == target.resolve():
+        raise FollowupError(f"{target} is the file to import. Choose a new file name.")
+    if not dry_run:
+        claim(target, TRACKER)  # a new file only: a tracker is never replaced (SPEC 2)
+    imported = import_rows(
+        read_source(source), sheet=sheet, overrides=overrides, date_order=date_order
+    )
+    if not dry_run:
+        from followup.workbook.template import write_tracker
+
+        rows = {name: frame.to_numpy().tolist() for name, frame in imported.rows.items()}
+        sheets = {s.name: s for s in (INTERVIEWS, LOG, SEARCH)}
+        extra = {
+            name: [str(c) for c in frame.columns[len(sheets[name].columns) :]]
+            for name, frame in imported.rows.items()
+            if not frame.empty
+        }
+        write_tracker(target, _cells(rows), extra)
+    return imported
+
+
+def _cells(rows: dict[str, list[list[Any]]]) -> dict[str, list[list[Any]]]:
+    """Values as a workbook holds them: dates as dates, blanks as nothing."""
+
+    def cell(value: Any) -> Any:
+        if isinstance(value, pd.Timestamp):
+            return value.to_pydatetime()
+        if value is None or (isinstance(value, float) and value != value) or value is pd.NaT:
+            return None
+        return value
+
+    return {name: [[cell(v) for v in row] for row in table] for name, table in rows.items()}
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ import click
 from followup.outputs import OutputKind, name_problem
 
 TRACKER_SUFFIXES = (".xlsx", ".xlsm")
+SOURCE_SUFFIXES = (*TRACKER_SUFFIXES, ".csv")  # what `followup import` reads
 # Files a spreadsheet app can open but followup cannot, and what to do about each.
 OTHER_FORMATS = {
     ".xls": "an old-format Excel file",

@@ -140,6 +140,13 @@ def parse_tracker(
     return tracker, list(problems)
 
 
+def read_sheet(sheet: Sheet, raw: RawSheet, order: str) -> tuple[pd.DataFrame, list[Problem]]:
+    """One sheet of the user's read as `sheet` describes it, as the tracker's sheets are:
+    the typed frame (schema keys and ``row``) and what could not be read."""
+    problems = _Problems()
+    return _parse_sheet(sheet, raw, problems, True, order), list(problems)
+
+
 def _ignored_sheets(others: Mapping[str, pd.DataFrame], problems: _Problems) -> None:
     """One line for each sheet followup does not read, pointing a list of applications at
     `followup import` (SPEC 3a)."""
@@ -363,9 +370,10 @@ def _formula_errors(
     return list(found)
 
 
+DATE_ORDER_FIX = "Set Date order in Settings to MDY or DMY"
 _AMBIGUOUS = (
-    "{value} could be day first or month first. Set Date order in Settings to MDY or DMY "
-    "(or type dates such as 2026-11-02)."
+    "{value} could be day first or month first. " + DATE_ORDER_FIX + " (or type dates such as "
+    "2026-11-02)."
 )
 
 

@@ -87,3 +87,20 @@ def test_the_docs_list_every_synonym_the_reader_knows() -> None:
         "docs/cadence.md's synonyms drifted from the schema; replace the block with:\n"
         + synonym_tables()
     )
+
+
+def fenced(name: str) -> str:
+    """The text inside a README block's code fence."""
+    return readme_block(name).split("\n", 1)[1].rsplit("```", 1)[0]
+
+
+def test_readme_import_example_prints_what_it_says(tmp_path: Path, monkeypatch) -> None:
+    from click.testing import CliRunner
+
+    (tmp_path / "applications.csv").write_text(fenced("import-source"))
+    monkeypatch.chdir(tmp_path)
+    command = fenced("import-command").split()
+    assert command[:2] == ["followup", "import"]
+    result = CliRunner().invoke(main, command[1:])
+    assert result.exit_code == 0, result.output
+    assert result.output == fenced("import-output")

@@ -34,13 +34,20 @@ DATE_FORMAT = "yyyy-mm-dd"
 FORMATTED_ROWS = 2000
 
 
-def write_tracker(path: Path, rows: Mapping[str, Sequence[Sequence[Any]]] | None = None) -> None:
+def write_tracker(
+    path: Path,
+    rows: Mapping[str, Sequence[Sequence[Any]]] | None = None,
+    extra: Mapping[str, Sequence[str]] | None = None,
+) -> None:
     """Write a tracker: every user sheet as an Excel table with dropdowns, plus Settings.
 
-    `rows` (sheet name -> rows of values in schema column order) fills the tables; the
-    sample tracker is made this way. Settings holds the schema defaults unless given.
+    `rows` (sheet name -> rows of values in schema column order, then the `extra` columns)
+    fills the tables; the sample tracker and `followup import` are made this way. `extra`
+    (sheet name -> headers) adds the user's own columns after the schema's. Settings holds
+    the schema defaults unless given.
     """
     rows = rows or {}
+    extra = extra or {}
     workbook = xlsxwriter.Workbook(str(path))
     workbook.set_properties({"title": "Job search tracker", "created": _CREATED})
     workbook.set_custom_property("followup template", "1")
@@ -48,7 +55,9 @@ def write_tracker(path: Path, rows: Mapping[str, Sequence[Sequence[Any]]] | None
     date = workbook.add_format({"num_format": DATE_FORMAT, "align": "left"})
     wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
     for sheet in USER_SHEETS:
-        _user_sheet(workbook, sheet, rows.get(sheet.name, ()), header, date)
+        _user_sheet(
+            workbook, sheet, rows.get(sheet.name, ()), extra.get(sheet.name, ()), header, date
+        )
     _settings_sheet(workbook, rows.get(SETTINGS_SHEET), header, wrap)
     workbook.close()
 
@@ -57,26 +66,38 @@ def _user_sheet(
     workbook: xlsxwriter.Workbook,
     sheet: Sheet,
     rows: Sequence[Sequence[Any]],
+    extra: Sequence[str],
     header: Any,
     date: Any,
 ) -> None:
     ws = workbook.add_worksheet(sheet.name)
     last = max(FORMATTED_ROWS, len(rows) + 500)
     data = [[_cell(v) for v in row] for row in rows]
+    theirs = range(len(sheet.columns), len(sheet.columns) + len(extra))
+    dated = {i for i in theirs if any(isinstance(row[i], dt.date) for row in data)}
     ws.add_table(
         0,
         0,
         max(len(data), 1),
-        len(sheet.columns) - 1,
+        len(sheet.columns) + len(extra) - 1,
         {
             "name": sheet.table,
             "style": "Table Style Medium 2",
             "columns": [
-                {"header": c.header, "format": date if c.is_date else None} for c in sheet.columns
+                *(
+                    {"header": c.header, "format": date if c.is_date else None}
+                    for c in sheet.columns
+                ),
+                *(
+                    {"header": h, "format": date if i in dated else None}
+                    for i, h in zip(theirs, extra, strict=True)
+                ),
             ],
             **({"data": data} if data else {}),
         },
     )
+    for i, name in zip(theirs, extra, strict=True):
+        ws.set_column(i, i, min(max(len(name) + 2, 12), 40), date if i in dated else None)
     for index, col in enumerate(sheet.columns):
         ws.set_column(index, index, col.width, date if col.kind is Kind.DATE else None)
         if col.choices:
@@ -115,7 +136,7 @@ def _user_sheet(
                 index,
                 {"validate": "any", "input_title": col.header[:32], "input_message": col.hint},
             )
-    ws.write_row(0, 0, [c.header for c in sheet.columns], header)
+    ws.write_row(0, 0, [*(c.header for c in sheet.columns), *extra], header)
     ws.freeze_panes(1, 0)
     ws.set_row(0, 30)
     if sheet.hint:
