@@ -30,9 +30,13 @@ def check_suffix(ctx: click.Context, param: click.Parameter, value: Path | None)
         return value
     kind = OTHER_FORMATS.get(value.suffix.lower())
     if kind:
-        message = f"{value.name} is {kind}. Open it and save it as an Excel workbook (.xlsx)."
-    else:
-        message = f"{value.name} is not an Excel workbook name; use a name ending in .xlsx."
+        # The file is what the user has, not a mistyped command: a data error (SPEC 7).
+        click.echo(
+            f"Error: {value.name} is {kind}. Open it and save it as an Excel workbook (.xlsx).",
+            err=True,
+        )
+        ctx.exit(1)
+    message = f"{value.name} is not an Excel workbook name; use a name ending in .xlsx."
     raise click.BadParameter(message, ctx, param)
 
 

@@ -531,7 +531,8 @@ def _interviews(
     frame = frame.copy()
     given_days = frame.pop("decision_by_days") if "decision_by_days" in frame else None
     days = given_days if given_days is not None else pd.Series(float("nan"), index=frame.index)
-    by_duration = frame["interview_date"] + pd.to_timedelta(days, unit="D")
+    # frames.dates: a tracker without Interviews has an untyped empty column here.
+    by_duration = frames.dates(frame["interview_date"]) + pd.to_timedelta(days, unit="D")
     frame["decision_given"] = frame["decision_by"].notna() | days.notna()
     frame["decision_by"] = frame["decision_by"].fillna(by_duration)
     frame["status"] = frame["status"].replace("", STATUSES[0])

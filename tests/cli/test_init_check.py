@@ -130,7 +130,7 @@ def test_a_bad_as_of_date_is_a_usage_error(tmp_path: Path) -> None:
 
 def test_an_old_format_file_says_how_to_convert(tmp_path: Path) -> None:
     code, output = run("check", str(tmp_path / "tracker.xls"))
-    assert code == 2
+    assert code == 1
     assert (
         "tracker.xls is an old-format Excel file. Open it and save it as an Excel workbook (.xlsx)."
         in output

@@ -91,8 +91,60 @@ def not_a_workbook(label: str) -> UnreadableWorkbook:
     )
 
 
+_SAVE_AS = "In Excel choose File > Save As > Excel Workbook (.xlsx), then use that file."
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file: .xls, or encrypted .xlsx
+_STRICT_NS = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
+
+
+def _other_format(data: bytes, label: str) -> UnreadableWorkbook | None:
+    """What the file is, when it is not a workbook followup reads (SPEC 7), else None."""
+    if data.startswith(_OLE):
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            return UnreadableWorkbook(
+                f"{label} is protected with a password (encrypted), so followup cannot read it. "
+                "Open it in Excel, remove the password (File > Info > Protect Workbook > "
+                f"Encrypt with Password, clear it) and save it as an Excel Workbook (.xlsx)."
+            )
+        return UnreadableWorkbook(f"{label} is an old-format Excel file (.xls). {_SAVE_AS}")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = set(zf.namelist())
+            mimetype = zf.read("mimetype") if "mimetype" in names else b""
+            workbook = zf.read("xl/workbook.xml")[:4096] if "xl/workbook.xml" in names else b""
+    except (zipfile.BadZipFile, OSError, zipfile.LargeZipFile, NotImplementedError, ValueError):
+        if data.startswith(b"PK"):
+            return UnreadableWorkbook(
+                f"{label} is damaged (its zip package cannot be opened). Open it in Excel, which "
+                f"may repair it, or use a backup; then save it as an Excel Workbook (.xlsx)."
+            )
+        return None
+    if b"opendocument.spreadsheet" in mimetype:
+        return UnreadableWorkbook(
+            f"{label} is an OpenDocument spreadsheet (.ods). In LibreOffice choose File > Save "
+            "As > Excel 2007-365 (.xlsx), then use that file."
+        )
+    if any(n.startswith("Index/") and n.endswith(".iwa") for n in names) or "Index.zip" in names:
+        return UnreadableWorkbook(
+            f"{label} is a Numbers spreadsheet. In Numbers choose File > Export To > Excel, "
+            "then use that .xlsx file."
+        )
+    if "xl/workbook.bin" in names:
+        return UnreadableWorkbook(f"{label} is an Excel Binary Workbook (.xlsb). {_SAVE_AS}")
+    if _STRICT_NS in workbook:
+        return UnreadableWorkbook(
+            f"{label} is a Strict Open XML workbook, which followup cannot read. {_SAVE_AS}"
+        )
+    return None
+
+
 def read_workbook(data: bytes, label: str, owned: Iterable[Sheet] = ()) -> RawWorkbook:
-    """Read the user sheets (and the given owned sheets, when marked as ours) from the package."""
+    """Read the user sheets (and the given owned sheets, when marked as ours) from the package.
+
+    Raises UnreadableWorkbook naming what the file is when it is not an .xlsx/.xlsm package
+    (.xls, encrypted, .ods, .numbers, .xlsb, Strict Open XML, a damaged zip)."""
+    other = _other_format(data, label)
+    if other is not None:
+        raise other
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             info = read_info(zf)

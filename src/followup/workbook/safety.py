@@ -65,7 +65,10 @@ def read_tracker(path: Path) -> tuple[bytes, Stamp]:
 
 
 def check_locks(path: Path) -> None:
-    """Refuse when Excel or LibreOffice has the tracker open (their lock file sits beside it)."""
+    """Refuse when Excel or LibreOffice has the tracker open (their lock file sits beside it,
+    or beside the real file when the tracker is reached through a symbolic link)."""
+    if path.is_symlink():
+        check_locks(_real(path))
     name = path.name
     office = path.with_name(f".~lock.{name}#")
     # Excel writes ~$ + the name; older Office versions drop the first two characters of a
@@ -140,6 +143,9 @@ def save(
     `verify` checks the written temporary file and raises to abort; the target is then untouched.
     """
     in_place = _same_file(target, source)
+    # A tracker reached through a symbolic link is written through it (SPEC 7): the real file
+    # is replaced in its own folder, with its backups there, and the link stays a link.
+    target, source = _real(target), _real(source)
     temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
     made: Path | None = None
     try:
@@ -166,6 +172,10 @@ def save(
             temp.unlink(missing_ok=True)
     _fsync_folder(target.parent)
     return made
+
+
+def _real(path: Path) -> Path:
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
 
 
 def _same_file(target: Path, source: Path) -> bool:

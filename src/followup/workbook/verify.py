@@ -64,8 +64,12 @@ def check(old: bytes, new: bytes, owned: Collection[str]) -> list[str]:
         problems += [p for p in _structure(after, _fresh(after, before, after)) if p not in known]
         info_after = _info(new)
         problems += _owned(info_after, owned)
-        if _selected_tabs(after) == 0 and _selected_tabs(before) > 0:
+        selected_before, selected_after = _selected_tabs(before), _selected_tabs(after)
+        if selected_after == 0 and selected_before > 0:
             problems.append("no sheet tab is selected")
+        # Tabs the user saved grouped stay grouped (SPEC 7); the tool never groups more.
+        if selected_after > max(selected_before, 1):
+            problems.append("more than one sheet tab is selected (Excel would group them)")
         problems += _unchanged(before, after, _info(old), info_after, owned)
     except (etree.XMLSyntaxError, KeyError, ValueError) as exc:
         problems.append(f"the new workbook cannot be inspected: {exc}")
@@ -95,8 +99,6 @@ def _absolute(parts: Parts) -> list[str]:
         problems.append("a calcChain part is left in the package")
     if any(t == CALC_CHAIN_TYPE for t, _target, _mode in parts.rels(wb_part).values()):
         problems.append("the workbook still has a relationship to a calcChain")
-    if _selected_tabs(parts) > 1:
-        problems.append("more than one sheet tab is selected (Excel would group them)")
     return problems
 
 
