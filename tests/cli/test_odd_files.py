@@ -5,12 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import subprocess
+import sys
+import zipfile
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 import xlsxwriter
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from followup.schema import CONTACTS, INTERVIEWS, LOG, SEARCH
 from tests.cli.helpers import run, sheet, type_into
@@ -486,3 +491,232 @@ def test_a_merged_header_does_not_make_a_row(tmp_path: Path) -> None:
 
     path = book(tmp_path / "t.xlsx", after=merge)
     ready(path)
+
+
+# Kind 6: a tracker reached through a symbolic link.
+
+
+def test_a_symlinked_tracker_is_written_through_the_link(tmp_path: Path) -> None:
+    (tmp_path / "cloud").mkdir()
+    (tmp_path / "work").mkdir()
+    real = book(tmp_path / "cloud" / "tracker.xlsx")
+    link = tmp_path / "work" / "tracker.xlsx"
+    link.symlink_to("../cloud/tracker.xlsx")
+    before = digest(real)
+    code, output = run("refresh", str(link), "--as-of", AS_OF)
+    assert code == 0, output
+    assert link.is_symlink() and digest(real) != before
+    assert not sheet(real, "This Week").empty
+    backups = list((tmp_path / "cloud" / ".followup-backups").iterdir())
+    assert [digest(b) for b in backups] == [before]
+    assert not (tmp_path / "work" / ".followup-backups").exists()
+    # A lock beside the real file refuses, as it would beside the link.
+    (tmp_path / "cloud" / ".~lock.tracker.xlsx#").write_text("Ana,ana,host,01.01.2026;")
+    code, output = run("refresh", str(link), "--as-of", AS_OF)
+    assert code == 1 and "open in LibreOffice (by Ana)" in output
+
+
+def test_a_chain_of_links_and_no_backup(tmp_path: Path) -> None:
+    real = book(tmp_path / "real.xlsx")
+    (tmp_path / "one.xlsx").symlink_to(real)
+    (tmp_path / "two.xlsx").symlink_to(tmp_path / "one.xlsx")
+    code, output = run("refresh", str(tmp_path / "two.xlsx"), "--as-of", AS_OF, "--no-backup")
+    assert code == 0, output
+    assert (tmp_path / "two.xlsx").is_symlink() and (tmp_path / "one.xlsx").is_symlink()
+    assert not sheet(real, "This Week").empty
+
+
+# Kind 7: tabs saved grouped.
+
+
+def _selected(path: Path) -> list[str]:
+    with zipfile.ZipFile(path) as zf:
+        names = [n for n in zf.namelist() if n.startswith("xl/worksheets/sheet")]
+        return sorted(n for n in names if b'tabSelected="1"' in zf.read(n))
+
+
+@pytest.mark.parametrize("grouped", [("Interviews", "Log"), ("Log", "Contacts", "Search")])
+def test_grouped_tabs_are_kept_never_refused(tmp_path: Path, grouped: tuple[str, ...]) -> None:
+    path = book(
+        tmp_path / "t.xlsx", after=lambda wb, sheets, fmt: [sheets[n].select() for n in grouped]
+    )
+    before = _selected(path)
+    assert len(before) >= 2
+    ready(path)
+    code, output = run("refresh", str(path), "--as-of", "2026-11-23", "--no-backup")
+    assert code == 0, output
+    assert _selected(path) == before
+
+
+# Kind 8: files that are not a workbook followup reads.
+
+
+def _strict(path: Path) -> None:
+    with zipfile.ZipFile(path) as zf:
+        contents = {n: zf.read(n) for n in zf.namelist()}
+    for name, data in contents.items():
+        if name != "[Content_Types].xml":
+            data = data.replace(
+                b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                b"http://purl.oclc.org/ooxml/spreadsheetml/main",
+            )
+            contents[name] = data.replace(
+                b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+                b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+            )
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, data in contents.items():
+            zf.writestr(name, data)
+
+
+def _zip(path: Path, members: dict[str, bytes]) -> None:
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+
+
+SAVE_AS = "In Excel choose File > Save As > Excel Workbook (.xlsx), then use that file."
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (
+            lambda p: _strict(book(p)),
+            f"t.xlsx is a Strict Open XML workbook, which followup cannot read. {SAVE_AS}",
+        ),
+        (
+            lambda p: p.write_bytes(book(p).read_bytes()[:2000]),
+            "t.xlsx is damaged (its zip package cannot be opened). Open it in Excel, which may repair it, or use a backup; then save it as an Excel Workbook (.xlsx).",
+        ),
+        (
+            lambda p: p.write_bytes(
+                b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+                + "EncryptionInfo EncryptedPackage".encode("utf-16-le")
+                + bytes(600)
+            ),
+            "t.xlsx is protected with a password (encrypted), so followup cannot read it. Open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password, clear it) and save it as an Excel Workbook (.xlsx).",
+        ),
+        (
+            lambda p: p.write_bytes(
+                b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "Workbook".encode("utf-16-le") + bytes(600)
+            ),
+            f"t.xlsx is an old-format Excel file (.xls). {SAVE_AS}",
+        ),
+        (
+            lambda p: _zip(
+                p,
+                {
+                    "mimetype": b"application/vnd.oasis.opendocument.spreadsheet",
+                    "content.xml": b"<x/>",
+                },
+            ),
+            "t.xlsx is an OpenDocument spreadsheet (.ods). In LibreOffice choose File > Save As > Excel 2007-365 (.xlsx), then use that file.",
+        ),
+        (
+            lambda p: _zip(p, {"Index/Document.iwa": b"\x00", "Metadata/Properties.plist": b""}),
+            "t.xlsx is a Numbers spreadsheet. In Numbers choose File > Export To > Excel, then use that .xlsx file.",
+        ),
+    ],
+)
+def test_a_file_of_another_kind_gets_one_plain_message(
+    tmp_path: Path, make: Callable[[Path], Any], message: str
+) -> None:
+    path = tmp_path / "t.xlsx"
+    make(path)
+    before = digest(path)
+    for command in ("check", "refresh"):
+        code, output = run(command, str(path), "--as-of", AS_OF)
+        assert (code, output) == (1, f"Error: {message}\n")
+    assert digest(path) == before and sorted(p.name for p in tmp_path.iterdir()) == ["t.xlsx"]
+
+
+@pytest.mark.parametrize("name", ["tracker.xls", "tracker.ods", "tracker.numbers"])
+def test_a_file_named_as_another_kind_is_exit_1(tmp_path: Path, name: str) -> None:
+    (tmp_path / name).write_bytes(b"anything")
+    code, output = run("check", str(tmp_path / name))
+    assert (
+        code == 1
+        and output.startswith(f"Error: {name} is ")
+        and "save it as an Excel workbook (.xlsx)" in output
+    )
+
+
+# Kind 10: library warnings never reach the user.
+
+
+def test_no_library_warning_reaches_the_terminal(tmp_path: Path) -> None:
+    path = tmp_path / "t.xlsx"
+    wb = xlsxwriter.Workbook(str(path))
+    wb.add_worksheet("Log").write_row(0, 0, headers(LOG))
+    wb.close()
+    done = subprocess.run(
+        [sys.executable, "-c", "from followup.cli import run; run()", "check", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "Warning:" not in done.stderr and "warnings.warn" not in done.stderr
+    assert done.stderr.startswith("error: Interviews: the sheet 'Interviews' is missing.")
+
+
+# Any value of any type in any column of any user sheet: exit 0 or 1, never a traceback, and
+# the file untouched on exit 1.
+
+_VALUES = st.one_of(
+    st.integers(-(10**12), 10**12),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.booleans(),
+    st.datetimes(dt.datetime(1900, 1, 1), dt.datetime(9999, 12, 31, 23, 59)),
+    st.dates(dt.date(1900, 1, 1), dt.date(9999, 12, 31)),
+    st.text(alphabet=st.sampled_from(" \u00a0\u200b\t\nAbc-/:#N/AéＡ0123456789"), max_size=12),
+    st.sampled_from(
+        ["", " ", "#N/A", "#REF!", "#DIV/0!", "#VALUE!", "N/A", "TBD", "x", "3 weeks", "9999-12-31"]
+    ),
+)
+_SHEETS = {s.name: headers(s) for s in (INTERVIEWS, LOG, CONTACTS, SEARCH)} | {
+    "Settings": ["Setting", "Value"]
+}
+_ERRORS = {"#N/A", "#REF!", "#DIV/0!", "#VALUE!"}
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    cells=st.lists(
+        st.tuples(st.sampled_from(sorted(_SHEETS)), st.integers(0, 13), st.integers(1, 3), _VALUES),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_any_value_anywhere_is_exit_0_or_1(
+    tmp_path: Path, cells: list[tuple[str, int, int, Any]]
+) -> None:
+    path = tmp_path / "t.xlsx"
+
+    def put(wb: xlsxwriter.Workbook, sheets: dict[str, Any], fmt: Any) -> None:
+        for name, column, row, value in cells:
+            ws = sheets[name]
+            column %= len(_SHEETS[name])
+            if isinstance(value, str) and value in _ERRORS:
+                ws.write_formula(row, column, "=1/0", None, value)
+            elif isinstance(value, dt.date):
+                day = (
+                    value if isinstance(value, dt.datetime) else dt.datetime(*value.timetuple()[:3])
+                )
+                ws.write_datetime(row, column, day, fmt)
+            else:
+                ws.write(row, column, value)
+
+    book(path, after=put)
+    before = digest(path)
+    for command in ("check", "refresh"):
+        code, output = run(
+            command, str(path), "--as-of", AS_OF, *(["--no-backup"] if command == "refresh" else [])
+        )
+        assert code in (0, 1), output
+        assert "Traceback" not in output
+        if code == 1:
+            assert digest(path) == before
