@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 
 from followup import frames
@@ -77,7 +78,24 @@ TEMPLATES: dict[str, str] = {
         "position: has it been filled, and how is it going? I enjoyed meeting the team, and "
         "if new openings come up I would love to hear about them.\n\n{signature}"
     ),
+    # Application follow-ups (SPEC 4a): the first one, then any later one.
+    "application-follow-up": (
+        "Hi {name},\n\n"
+        "I applied for {role_phrase} at {company}{applied_on} and wanted to make sure my "
+        "application reached you. I am very interested in the position and would be glad to "
+        "send anything that helps, such as work samples or references. Could you let me know "
+        "where the process stands?\n\n{signature}"
+    ),
+    "application-follow-up:later": (
+        "Hi {name},\n\n"
+        "I am following up on my application for {role_phrase} at {company}{sent_on}. "
+        "I know hiring takes time, and I remain keen to contribute to {company}. If the "
+        "position has been filled, a short note would help me, and I would love to hear "
+        "about future openings.\n\n{signature}"
+    ),
 }
+# The template of each later application follow-up.
+_LATER = {"application-follow-up": "application-follow-up:later"}
 
 # Default wording where the tracker leaves a detail blank.
 _POINT_FALLBACK = "the goals you described for the team"
@@ -106,7 +124,8 @@ def draft(step_id: str, ctx: Mapping[str, object]) -> str:
     ``ctx`` keys (all optional): ``interviewer``, ``company``, ``role``, ``key_point``,
     ``your_name``, ``call_time`` (e.g. "4:00 PM": the status call, announced for the same day),
     ``call_date`` (the reiterate call the reiterate email announces), ``ask_timeline`` and
-    ``ask_keep_in_touch`` (bools, thank-you only).
+    ``ask_keep_in_touch`` (bools, thank-you only), ``applied`` (the day of the application)
+    and ``number`` (which follow-up of a repeated step: 1, 2, ...).
     """
     me = _text(ctx, "your_name")
     point = _text(ctx, "key_point")
@@ -118,6 +137,8 @@ def draft(step_id: str, ctx: Mapping[str, object]) -> str:
         timeline = " Could you share when you expect to reach a decision?"
         if ctx.get("ask_keep_in_touch"):
             timeline += " And would you mind if I kept in touch in the meantime?"
+    role = _text(ctx, "role")
+    applied = _day(ctx, "applied")
     values = {
         "name": frames.greeting_name(_text(ctx, "interviewer")),
         "company": _text(ctx, "company") or "your company",
@@ -134,8 +155,13 @@ def draft(step_id: str, ctx: Mapping[str, object]) -> str:
         "intro": f"this is {me} calling" if me else "I am calling",
         "signature": f"{_SIGN_OFF},\n{me}" if me else _SIGN_OFF,
         "timeline": timeline,
+        "role_phrase": f"the {role} role" if role else "the open position",
+        "applied_on": f" on {applied}" if applied else "",
+        "sent_on": f", sent on {applied}" if applied else "",
     }
-    return TEMPLATES[step_id].format(**values)
+    number = ctx.get("number")
+    later = isinstance(number, int | np.integer) and number > 1
+    return TEMPLATES[_LATER.get(step_id, step_id) if later else step_id].format(**values)
 
 
 def drafts(frame: pd.DataFrame) -> pd.Series:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from followup.frames import long_day
-from followup.schema import ASK_ADVOCATE, NETWORK_UPDATE, OVERDUE, STEP_IDS, WHEN_ORDER
+from followup.schema import ASK_ADVOCATE, LOG_STEP_IDS, NETWORK_UPDATE, OVERDUE, WHEN_ORDER
 
 MOST_OVERDUE_SHOWN = 10  # a long list belongs in This Week, not on the terminal (issue 20)
 
@@ -44,10 +44,10 @@ def recorded_line(steps: pd.Series, *, dry_run: bool) -> str | None:
     if steps.empty:
         return None
     kinds = {
-        "follow-up": steps.isin(STEP_IDS).sum(),
+        "follow-up": steps.isin(LOG_STEP_IDS).sum(),
         "network update": steps.eq(NETWORK_UPDATE).sum(),
         "advocate ask": steps.eq(ASK_ADVOCATE).sum(),
-        "other action": (~steps.isin([*STEP_IDS, NETWORK_UPDATE, ASK_ADVOCATE])).sum(),
+        "other action": (~steps.isin([*LOG_STEP_IDS, NETWORK_UPDATE, ASK_ADVOCATE])).sum(),
     }
     parts = ", ".join(count(int(n), kind) for kind, n in kinds.items() if n)
     verb = "Would record" if dry_run else "Recorded"

@@ -159,6 +159,21 @@ def _log(d: Any) -> list[dict[str, Any]]:
     sent = "Sent"
     return [
         dict(
+            date=d(-5),
+            company="Blue Yonder Airlines",
+            direction=sent,
+            channel="Email",
+            step="application-follow-up",
+            message="Checked that my application arrived",
+        ),
+        dict(
+            date=d(-2),
+            company="Alpine Ski House",
+            direction="Received",
+            channel="Email",
+            message="Thanks for applying; we are reviewing applications this month.",
+        ),
+        dict(
             date=d(-4),
             company="Contoso Health",
             direction=sent,
@@ -315,22 +330,31 @@ def _contacts(d: Any) -> list[dict[str, Any]]:
 
 
 def _search(d: Any) -> list[dict[str, Any]]:
+    # Applications show the nudges of SPEC 4a: one followed up once (the second nudge is due
+    # today), one with a nudge overdue, one answered (no nudge), two still inside their week.
     plan = [
-        (-10, "Application", "Blue Yonder Airlines", "", "Senior analyst role via LinkedIn"),
-        (-9, "Networking", "", "Aisha Rahman", "Coffee chat"),
-        (-9, "Application", "Trey Research", "", ""),
-        (-8, "Cold call", "Margie's Travel", "Head of data", "Left a message"),
-        (-7, "Event", "", "", "Local data meetup"),
-        (-6, "Application", "Alpine Ski House", "", ""),
-        (-6, "Informational interview", "Lucerne Publishing", "Rob Walker", "30 minutes"),
-        (-4, "Application", "Woodgrove Bank", "", "Referral from Ken Adams"),
-        (-3, "Networking", "", "Maria Gonzalez", "Asked for intros"),
-        (-2, "Application", "Relecloud", "", ""),
-        (-1, "Cold call", "VanArsdel", "Analytics manager", ""),
+        (-10, "Application", "Blue Yonder Airlines", "Senior Analyst", "", "Via LinkedIn"),
+        (-9, "Networking", "", "", "Aisha Rahman", "Coffee chat"),
+        (-9, "Application", "Trey Research", "Data Analyst", "Sam Ortiz", ""),
+        (-8, "Cold call", "Margie's Travel", "", "Head of data", "Left a message"),
+        (-7, "Event", "", "", "", "Local data meetup"),
+        (-6, "Application", "Alpine Ski House", "BI Developer", "", ""),
+        (-6, "Informational interview", "Lucerne Publishing", "", "Rob Walker", "30 minutes"),
+        (-4, "Application", "Woodgrove Bank", "Risk Analyst", "Ken Adams", "Referral"),
+        (-3, "Networking", "", "", "Maria Gonzalez", "Asked for intros"),
+        (-2, "Application", "Relecloud", "", "", ""),
+        (-1, "Cold call", "VanArsdel", "", "Analytics manager", ""),
     ]
     return [
-        dict(date=d(offset), activity=activity, company=company, contact=contact, notes=notes)
-        for offset, activity, company, contact, notes in plan
+        dict(
+            date=d(offset),
+            activity=activity,
+            company=company,
+            role=role,
+            contact=contact,
+            notes=notes,
+        )
+        for offset, activity, company, role, contact, notes in plan
     ]
 
 

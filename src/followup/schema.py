@@ -88,12 +88,24 @@ STEPS: tuple[Step, ...] = (
 STEP_IDS: tuple[str, ...] = tuple(s.id for s in STEPS)
 SILENCE_CHAIN: tuple[str, ...] = STEP_IDS[2:]
 
+# The nudge about an application that has not led to an interview (SPEC section 4a). It is
+# repeated, so its number is part of the action's identity.
+APPLICATION_FOLLOW_UP = "application-follow-up"
+# Steps a Sent row of Log may name.
+LOG_STEP_IDS: tuple[str, ...] = (*STEP_IDS, APPLICATION_FOLLOW_UP)
+
 # Actions that are not cadence steps but appear on This Week and in History.
 NETWORK_UPDATE = "network-update"
 ASK_ADVOCATE = "ask-advocate"
 GLOW_CALLS = "glow-calls"
 SEARCH_TARGET = "search-target"
-OTHER_ACTIONS: tuple[str, ...] = (NETWORK_UPDATE, ASK_ADVOCATE, GLOW_CALLS, SEARCH_TARGET)
+OTHER_ACTIONS: tuple[str, ...] = (
+    APPLICATION_FOLLOW_UP,
+    NETWORK_UPDATE,
+    ASK_ADVOCATE,
+    GLOW_CALLS,
+    SEARCH_TARGET,
+)
 ACTION_IDS: tuple[str, ...] = STEP_IDS + OTHER_ACTIONS
 
 # The names people give each column in trackers they made themselves (SPEC 3): one table,
@@ -228,7 +240,8 @@ SENT, RECEIVED = "Sent", "Received"
 CHANNELS = ("Email", "Phone", "Voicemail", "LinkedIn", "Text", "In person", "Other")
 CORE_NETWORK, ADVOCATE = "Core network", "Advocate"
 RELATIONSHIPS = (CORE_NETWORK, ADVOCATE, "Reference", "Recruiter", "Other")
-ACTIVITIES = ("Application", "Networking", "Cold call", "Informational interview", "Event", "Other")
+APPLICATION = "Application"
+ACTIVITIES = (APPLICATION, "Networking", "Cold call", "Informational interview", "Event", "Other")
 YES_NO = ("Yes", "No")
 DATE_ORDERS = ("MDY", "DMY", "YMD")
 
@@ -320,7 +333,9 @@ LOG = Sheet(
             width=12,
             aliases=SYNONYMS["channel"],
         ),
-        Column("Step", "step", Kind.CHOICE, choices=STEP_IDS, width=20, aliases=SYNONYMS["step"]),
+        Column(
+            "Step", "step", Kind.CHOICE, choices=LOG_STEP_IDS, width=20, aliases=SYNONYMS["step"]
+        ),
         Column("Contact", "contact", width=20, aliases=SYNONYMS["contact"]),
         Column("Message", "message", width=40, aliases=SYNONYMS["message"]),
     ),
@@ -529,6 +544,21 @@ SETTINGS: tuple[Setting, ...] = (
         "How to read dates typed as text with numbers only, such as 03/04/2026: MDY, DMY or "
         "YMD. Blank: read from each column's other dates.",
         choices=DATE_ORDERS,
+    ),
+    Setting(
+        "Application follow-up after (days)",
+        "application_follow_up_days",
+        Kind.WHOLE_DAYS,
+        7,
+        "Days after applying (and between follow-ups) to nudge about an application with no "
+        "reply. 0: no application follow-ups.",
+    ),
+    Setting(
+        "Application follow-ups",
+        "application_follow_ups",
+        Kind.WHOLE_DAYS,
+        2,
+        "How many follow-ups to send about one application at most.",
     ),
     Setting(
         "Work search activities required per week",

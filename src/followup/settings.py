@@ -24,6 +24,8 @@ class Settings:
     network_update_days: int = 14
     glow_days: int = 2
     weekly_search_target: int = 10
+    application_follow_up_days: int = 7
+    application_follow_ups: int = 2
     work_search_required: int = 3
     date_order: str = ""  # MDY, DMY, YMD, or "" to infer per column
 

@@ -10,21 +10,21 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from followup import cadence, frames
+from followup import applications, cadence, frames
 from followup.schema import (
     ACTIVE,
+    APPLICATION,
     CLOSED_STATUSES,
+    LOG_STEP_IDS,
     OFFER,
     ON_HOLD,
     SENT,
-    STEP_IDS,
 )
 from followup.tracker import Tracker, remember_latest
 
 # The sandwich looks back this many days, whatever the window of This Week.
 BALANCE_DAYS = 7
 CHART_WEEKS = 8
-APPLICATION = "Application"
 
 WEEK_COLUMNS = ("Week", "Follow-ups sent", "Search activities")
 
@@ -39,7 +39,7 @@ def followups_sent(tracker: Tracker, as_of: pd.Timestamp) -> pd.Series:
     log, history = tracker.log, tracker.history
     sources = (
         log[frames.text(log, "direction") == SENT],
-        history[frames.text(history, "step").isin(list(STEP_IDS))],
+        history[frames.text(history, "step").isin(list(LOG_STEP_IDS))],
     )
     frame = pd.concat(
         [
@@ -206,7 +206,9 @@ def _week_block(as_of: pd.Timestamp, end: pd.Timestamp, bal: Balance) -> Block:
     return Block("The week", _table(("Item", "Value"), rows))
 
 
-def _follow_up_block(steps: pd.DataFrame, as_of: pd.Timestamp, bal: Balance) -> Block:
+def _follow_up_block(
+    steps: pd.DataFrame, as_of: pd.Timestamp, bal: Balance, held_back: int
+) -> Block:
     state = steps["state"]
     closed = frames.dates(steps["window_end"])
     missed = (state == cadence.MISSED) & (closed >= bal.start - pd.Timedelta(days=1))
@@ -216,6 +218,10 @@ def _follow_up_block(steps: pd.DataFrame, as_of: pd.Timestamp, bal: Balance) -> 
         ("Steps due in This Week's window", int(state.isin(["today", "this week"]).sum())),
         ("Sent in the last 7 days", bal.followups),
         ("Missed in the last 7 days", int(missed.sum())),
+        (
+            f"Application follow-ups beyond This Week's {applications.WEEKLY_CAP}",
+            held_back,
+        ),
     ]
     note = "Missed: a step whose useful window closed before it was done." if missed.any() else ""
     return Block("Follow-ups", _table(("Follow-ups", "Count"), rows), note)
@@ -243,12 +249,16 @@ _OPEN_STATES = (
 )
 
 
-def _opportunity_blocks(ops: pd.DataFrame) -> tuple[Block, Block]:
+def _opportunity_blocks(ops: pd.DataFrame, apps: pd.DataFrame) -> tuple[Block, Block]:
     state = ops["state"]
     rows: list[tuple[object, ...]] = [
         (label, int((state == key).sum())) for label, key in _OPEN_STATES
     ]
     rows += [(f"Closed: {s}", int((state == f"closed: {s}").sum())) for s in CLOSED_STATUSES]
+    rows += [
+        ("Applications awaiting a reply", int((apps["state"] == applications.WAITING).sum())),
+        ("Applications without response", int((apps["state"] == applications.NO_RESPONSE).sum())),
+    ]
     counts = Block("Opportunities by state", _table(("State", "Opportunities"), rows))
 
     paused = ops[state == cadence.PAUSED].sort_values(["company", "role"], kind="stable")
@@ -312,16 +322,18 @@ def summary(tracker: Tracker, as_of: pd.Timestamp, days: int = 7) -> Summary:
     """Everything the Summary sheet shows, for the window of ``days`` days from ``as_of``."""
     as_of = pd.Timestamp(as_of).normalize()
     end = as_of + pd.Timedelta(days=days - 1)
-    steps = cadence.steps(tracker, as_of, days)
+    nudges = applications.nudges(tracker, as_of, days)
+    steps = pd.concat([cadence.steps(tracker, as_of, days), nudges], ignore_index=True)
     ops = cadence.opportunities(tracker, as_of)
     bal = balance(tracker, as_of, ops)
-    counts, paused = _opportunity_blocks(ops)
+    counts, paused = _opportunity_blocks(ops, applications.applications(tracker, as_of))
+    held_back = applications.held_back(tracker, as_of, days)
     return Summary(
         as_of=as_of,
         window_start=as_of,
         window_end=end,
         week=_week_block(as_of, end, bal),
-        follow_ups=_follow_up_block(steps, as_of, bal),
+        follow_ups=_follow_up_block(steps, as_of, bal, held_back),
         opportunities=counts,
         paused=paused,
         activity=_activity_block(steps, bal),

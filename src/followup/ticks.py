@@ -20,8 +20,8 @@ from followup.schema import (
     ADVOCATE,
     ASK_ADVOCATE,
     HISTORY_SHEET,
+    LOG_STEP_IDS,
     NETWORK_UPDATE,
-    STEP_IDS,
     Sheet,
 )
 from followup.tracker import Tracker
@@ -129,7 +129,7 @@ def _key(frame: pd.DataFrame) -> pd.Series:
     """What makes a History row the same action: a cadence step by opportunity, anything
     else (a network update ticked on both sheets, say) by contact alone."""
     norm = {c: frames.key(frame[c]) for c in _HISTORY_KEY[1:]}
-    cadence = frame["step"].isin(STEP_IDS)
+    cadence = frame["step"].isin(LOG_STEP_IDS)
     company = norm["company"].where(cadence, "")
     role = norm["role"].where(cadence, "")
     day = frame["date"].dt.strftime("%Y-%m-%d").fillna("")
@@ -146,10 +146,12 @@ def with_history(tracker: Tracker, added: pd.DataFrame) -> Tracker:
 
 
 def _action_key(frame: pd.DataFrame, cadence: pd.Series) -> pd.Series:
-    """Same opportunity and step for cadence steps; same contact and action for the others."""
+    """Same opportunity and step for cadence steps (and the number of a repeated step, as
+    its Action says: "(2 of 2)"); same contact and action for the others."""
     norm = {c: frames.key(frame[c]) for c in ("company", "role", "contact")}
     step = frame["step"].astype(str)
-    by_opportunity = norm["company"] + "|" + norm["role"] + "|" + step
+    number = frames.text(frame, "action").str.extract(r"\((\d+) of \d+\)$", expand=False)
+    by_opportunity = norm["company"] + "|" + norm["role"] + "|" + step + "|" + number.fillna("")
     by_contact = norm["contact"] + "|" + norm["company"] + "|" + step
     return by_opportunity.where(cadence, by_contact)
 
@@ -173,8 +175,8 @@ def carry_over(new: pd.DataFrame, old: pd.DataFrame, sheet: Sheet) -> CarryOver:
     editable = [key for key in ("draft", "note") if key in sheet.keys]
     old = old[frames.text(old, "done").eq("")]
     has_step = "step" in old.columns
-    old_cadence = old["step"].isin(STEP_IDS) if has_step else pd.Series(False, index=old.index)
-    new_cadence = new["step"].isin(STEP_IDS) if has_step else pd.Series(False, index=new.index)
+    old_cadence = old["step"].isin(LOG_STEP_IDS) if has_step else pd.Series(False, index=old.index)
+    new_cadence = new["step"].isin(LOG_STEP_IDS) if has_step else pd.Series(False, index=new.index)
     old_keys = _action_key(_with_step(old, sheet.name), old_cadence)
     new_keys = _action_key(_with_step(new, sheet.name), new_cadence)
     diff = changed(old, sheet)

@@ -16,6 +16,7 @@ from followup.calendar import known_country
 from followup.errors import Problem, show
 from followup.headers import application_header
 from followup.schema import (
+    APPLICATION,
     CONTACTS,
     FINGERPRINT_HEADER,
     HISTORY_SHEET,
@@ -125,7 +126,8 @@ def parse_tracker(
     interviews = _interviews(
         frames[INTERVIEWS.name], sheets.get(INTERVIEWS.name), settings, problems
     )
-    log = _log(frames[LOG.name], interviews, sheets.get(LOG.name), as_of, problems)
+    opportunities = pd.concat([interviews[["company", "role"]], _applied(frames[SEARCH.name])])
+    log = _log(frames[LOG.name], opportunities, sheets.get(LOG.name), as_of, problems)
     _ignored_sheets(others or {}, problems)
     tracker = Tracker(
         interviews=interviews,
@@ -553,35 +555,51 @@ def _interviews(
     return frame
 
 
+def _applied(search: pd.DataFrame) -> pd.DataFrame:
+    """The (company, role) of every application (SPEC 4a): Log rows may name them too."""
+    rows = search[search["activity"].eq(APPLICATION) & search["company"].ne("")]
+    return rows[["company", "role"]]
+
+
 def _log(
     frame: pd.DataFrame,
-    interviews: pd.DataFrame,
+    opportunities: pd.DataFrame,
     raw: RawSheet | None,
     as_of: pd.Timestamp,
     problems: _Problems,
 ) -> pd.DataFrame:
+    """The Log with each row's company and role spelled as in Interviews or Search.
+
+    ``opportunities``: the (company, role) of every interview and application; an
+    application's role may be blank (the company's only opportunity).
+    """
     if raw is None or frame.empty:
         return frame
     found = raw.letters(LOG)
     letter = {col.key: found.get(col.key, "") for col in LOG.columns}
     frame = frame.copy()
-    known = interviews[["company", "role"]].drop_duplicates()
-    known = known.assign(
-        company_key=frames.key(known["company"]), role_key=frames.key(known["role"])
-    )
-    by_company = known.groupby("company_key")["role"]
+    known = opportunities.assign(
+        company_key=frames.key(opportunities["company"]),
+        role_key=frames.key(opportunities["role"]),
+    ).drop_duplicates(["company_key", "role_key"])
 
     def roles(key: str) -> str:  # for messages only, so only for the rows at fault
         return ", ".join(known.loc[known["company_key"].eq(key), "role"])
 
+    # An application with a blank role is the company's only opportunity: once the company
+    # has a named one (an interview, another application), the blank one is that one.
+    named = known["role_key"].ne("")
+    known = known[named | ~known["company_key"].isin(set(known.loc[named, "company_key"]))]
+    by_company = known.groupby("company_key")["role"]
     companies = known.drop_duplicates("company_key").set_index("company_key")["company"]
     company_key = frames.key(frame["company"])
     unknown_company = frame["company"].ne("") & ~company_key.isin(companies.index)
     for row, company in frame.loc[unknown_company, ["row", "company"]].itertuples(index=False):
         problems.error(
             raw.where(letter["company"], row),
-            f"no interview with the company {show(company)}. Check the spelling against the "
-            "Interviews sheet, or add the interview there first.",
+            f"no interview or application with the company {show(company)}. Check the "
+            "spelling against the Interviews and Search sheets, or add the interview or the "
+            "application there first.",
         )
     matched = frame["company"].ne("") & ~unknown_company
     frame.loc[matched, "company"] = company_key[matched].map(companies)
@@ -597,7 +615,9 @@ def _log(
             f"Role is blank, but {company} has several roles "
             f"({roles(frames.name_key(company))}). Type the role this touchpoint was about.",
         )
-    typed_role = matched & ~blank_role
+    # A role typed for a company known only by a role-less application is that application.
+    unnamed = company_key.isin(set(known.loc[known["role_key"].eq(""), "company_key"]))
+    typed_role = matched & ~blank_role & ~unnamed
     spelled = known.set_index(["company_key", "role_key"])["role"]
     keys = pd.MultiIndex.from_arrays([company_key, frames.key(frame["role"])])
     canonical = pd.Series(spelled.reindex(keys).to_numpy(), index=frame.index)
@@ -607,7 +627,7 @@ def _log(
     ].itertuples(index=False):
         problems.error(
             raw.where(letter["role"], row),
-            f"{company} has no interview for the role {show(role)}. "
+            f"{company} has no interview or application for the role {show(role)}. "
             f"Use one of: {roles(frames.name_key(company))}.",
         )
     no_step = frame["direction"].eq(SENT) & frame["step"].eq("")

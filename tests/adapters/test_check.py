@@ -88,11 +88,12 @@ def test_log_rows_must_match_an_interview(tmp_path: Path) -> None:
         },
     ]
     assert problems(tracker(tmp_path / "t.xlsx", [ACME, second_role], log)) == [
-        "error: Log!B2: no interview with the company 'Acme Corp'. Check the spelling against the "
-        "Interviews sheet, or add the interview there first.",
+        "error: Log!B2: no interview or application with the company 'Acme Corp'. Check the "
+        "spelling against the Interviews and Search sheets, or add the interview or the "
+        "application there first.",
         "error: Log!C3: Role is blank, but Acme has several roles (Analyst, Lead). Type the role "
         "this touchpoint was about.",
-        "error: Log!C4: Acme has no interview for the role 'Boss'. Use one of: Analyst, Lead.",
+        "error: Log!C4: Acme has no interview or application for the role 'Boss'. Use one of: Analyst, Lead.",
     ]
 
 

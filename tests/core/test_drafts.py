@@ -9,7 +9,7 @@ import pytest
 
 from followup import cadence
 from followup.drafts import TEMPLATES, draft, drafts
-from followup.schema import STEP_IDS, STEPS
+from followup.schema import APPLICATION_FOLLOW_UP, LOG_STEP_IDS, STEP_IDS, STEPS
 from followup.settings import Settings
 from followup.tone import flagged
 
@@ -22,12 +22,20 @@ EMAIL_STEPS = [s.id for s in STEPS if s.channel == "Email"]
 IMPATIENT = ("still haven't heard", "again", "as i said", "as i mentioned", "!!", "still waiting")
 
 
-def test_every_step_has_a_draft() -> None:
-    assert set(TEMPLATES) == set(STEP_IDS)
+NUDGE_FIRST = {**FULL, "applied": pd.Timestamp("2026-11-02"), "number": 1}
+NUDGE_LATER = {**NUDGE_FIRST, "number": 2}
+# Every draft the tool writes: each step, and the first and a later application follow-up.
+ALL_DRAFTS = [
+    *[(s, c) for s in STEP_IDS for c in (FULL, BLANK)],
+    *[(APPLICATION_FOLLOW_UP, c) for c in (NUDGE_FIRST, NUDGE_LATER, BLANK)],
+]
 
 
-@pytest.mark.parametrize("ctx", [FULL, BLANK], ids=["full", "blank"])
-@pytest.mark.parametrize("step", STEP_IDS)
+def test_every_step_a_sent_row_may_name_has_a_draft() -> None:
+    assert set(LOG_STEP_IDS) <= set(TEMPLATES)
+
+
+@pytest.mark.parametrize(("step", "ctx"), ALL_DRAFTS)
 def test_no_draft_sounds_impatient_or_shouts(step: str, ctx: dict[str, object]) -> None:
     text = draft(step, ctx)
     assert not [p for p in IMPATIENT if p in text.lower()]
@@ -35,7 +43,7 @@ def test_no_draft_sounds_impatient_or_shouts(step: str, ctx: dict[str, object]) 
     assert "{" not in text and "}" not in text
 
 
-@pytest.mark.parametrize("step", STEP_IDS)
+@pytest.mark.parametrize("step", LOG_STEP_IDS)
 def test_drafts_greet_the_interviewer_by_first_name_and_name_company_and_role(step: str) -> None:
     text = draft(step, FULL)
     assert "Hi Dana," in text or "Hi Dana, " in text
@@ -44,7 +52,7 @@ def test_drafts_greet_the_interviewer_by_first_name_and_name_company_and_role(st
     assert "Analyst" in text
 
 
-@pytest.mark.parametrize("step", STEP_IDS)
+@pytest.mark.parametrize("step", LOG_STEP_IDS)
 def test_a_missing_interviewer_is_greeted_as_there(step: str) -> None:
     assert "Hi there," in draft(step, {**FULL, "interviewer": ""})
 
@@ -113,8 +121,7 @@ def test_a_missing_decision_date_puts_the_timeline_question_in_the_thank_you() -
     assert "kept in touch" in text
 
 
-@pytest.mark.parametrize("ctx", [FULL, BLANK], ids=["full", "blank"])
-@pytest.mark.parametrize("step", STEP_IDS)
+@pytest.mark.parametrize(("step", "ctx"), ALL_DRAFTS)
 def test_the_tone_check_passes_every_built_in_draft(step: str, ctx: dict[str, object]) -> None:
     assert flagged(draft(step, ctx)) == []
 
@@ -123,3 +130,22 @@ def test_a_title_keeps_the_full_name() -> None:
     assert draft("thank-you", {**FULL, "interviewer": "Dr. Ruth Okafor"}).startswith(
         "Hi Dr. Ruth Okafor,"
     )
+
+
+def test_application_follow_ups_name_the_application_and_differ_from_first_to_later() -> None:
+    first, later = (
+        draft(APPLICATION_FOLLOW_UP, NUDGE_FIRST),
+        draft(APPLICATION_FOLLOW_UP, NUDGE_LATER),
+    )
+    assert "the Analyst role at Acme on Monday 2 November" in first
+    assert "the Analyst role at Acme, sent on Monday 2 November" in later
+    assert first != later
+    assert first.endswith("Best regards,\nSam Patel")
+    # Brief: a nudge, not a cover letter.
+    assert len(first.split()) < 90 and len(later.split()) < 90
+
+
+def test_an_application_without_a_role_or_contact_still_reads_well() -> None:
+    text = draft(APPLICATION_FOLLOW_UP, {"company": "Globex", "number": 1})
+    assert text.startswith("Hi there,")
+    assert "the open position at Globex and wanted" in text
