@@ -13,6 +13,7 @@ ignored, as in the cadence.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -79,6 +80,20 @@ NUDGE_COLUMNS = (
     "state",
 )
 _KEYS = ["ck", "rk"]
+# A nudge's Action ends with its number: "Follow up on your application (2 of 2)".
+_NUMBERED = re.compile(r"\((\d+) of \d+\)$")
+
+
+def number(action: str) -> str:
+    """Which nudge an Action names ("2" for "... (2 of 2)"), "" for any other action: the
+    number is part of a repeated step's identity (SPEC section 6)."""
+    found = _NUMBERED.search(str(action).strip())
+    return found.group(1) if found else ""
+
+
+def numbers(actions: pd.Series) -> pd.Series:
+    """``number`` of each Action of a column."""
+    return frames.per_distinct(actions.fillna("").astype(str), number)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 from icalendar import Calendar, Event
 
-from followup import cells
+from followup import applications, cells
 from followup.frames import long_day
 from followup.outputs import CALENDAR_PRODID
 from followup.schema import OVERDUE
@@ -26,6 +26,9 @@ _UID_DOMAIN = "followup.local"
 
 def uid(row: Mapping[Any, Any]) -> str:
     parts = [str(row[k]).strip().casefold() for k in ("company", "role", "step", "contact")]
+    repeat = applications.number(row["action"])
+    if repeat:  # a repeated step's number is part of its identity; other UIDs stay as they were
+        parts.append(repeat)
     return hashlib.sha1("|".join(parts).encode()).hexdigest()[:20] + "@" + _UID_DOMAIN
 
 

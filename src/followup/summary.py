@@ -174,6 +174,7 @@ class Summary:
     week: Block
     follow_ups: Block
     opportunities: Block
+    applications: Block
     paused: Block
     activity: Block
     funnel: Block
@@ -188,6 +189,7 @@ class Summary:
             self.follow_ups,
             self.activity,
             self.opportunities,
+            self.applications,
             self.paused,
             self.funnel,
         )
@@ -206,9 +208,7 @@ def _week_block(as_of: pd.Timestamp, end: pd.Timestamp, bal: Balance) -> Block:
     return Block("The week", _table(("Item", "Value"), rows))
 
 
-def _follow_up_block(
-    steps: pd.DataFrame, as_of: pd.Timestamp, bal: Balance, held_back: int
-) -> Block:
+def _follow_up_block(steps: pd.DataFrame, as_of: pd.Timestamp, bal: Balance) -> Block:
     state = steps["state"]
     closed = frames.dates(steps["window_end"])
     missed = (state == cadence.MISSED) & (closed >= bal.start - pd.Timedelta(days=1))
@@ -218,10 +218,6 @@ def _follow_up_block(
         ("Steps due in This Week's window", int(state.isin(["today", "this week"]).sum())),
         ("Sent in the last 7 days", bal.followups),
         ("Missed in the last 7 days", int(missed.sum())),
-        (
-            f"Application follow-ups beyond This Week's {applications.WEEKLY_CAP}",
-            held_back,
-        ),
     ]
     note = "Missed: a step whose useful window closed before it was done." if missed.any() else ""
     return Block("Follow-ups", _table(("Follow-ups", "Count"), rows), note)
@@ -249,16 +245,29 @@ _OPEN_STATES = (
 )
 
 
-def _opportunity_blocks(ops: pd.DataFrame, apps: pd.DataFrame) -> tuple[Block, Block]:
+def _application_block(apps: pd.DataFrame, held_back: int) -> Block:
+    """Applications with no interview yet (SPEC 4a)."""
+    state = apps["state"]
+    rows: list[tuple[object, ...]] = [
+        ("Awaiting a reply", int((state == applications.WAITING).sum())),
+        ("Without response", int((state == applications.NO_RESPONSE).sum())),
+        ("Paused (On hold)", int((state == applications.PAUSED).sum())),
+        (f"Follow-ups beyond This Week's {applications.WEEKLY_CAP}", held_back),
+    ]
+    note = (
+        "Without response: every follow-up was sent or missed, and no reply came."
+        if (state == applications.NO_RESPONSE).any()
+        else ""
+    )
+    return Block("Applications before an interview", _table(("Applications", "Count"), rows), note)
+
+
+def _opportunity_blocks(ops: pd.DataFrame) -> tuple[Block, Block]:
     state = ops["state"]
     rows: list[tuple[object, ...]] = [
         (label, int((state == key).sum())) for label, key in _OPEN_STATES
     ]
     rows += [(f"Closed: {s}", int((state == f"closed: {s}").sum())) for s in CLOSED_STATUSES]
-    rows += [
-        ("Applications awaiting a reply", int((apps["state"] == applications.WAITING).sum())),
-        ("Applications without response", int((apps["state"] == applications.NO_RESPONSE).sum())),
-    ]
     counts = Block("Opportunities by state", _table(("State", "Opportunities"), rows))
 
     paused = ops[state == cadence.PAUSED].sort_values(["company", "role"], kind="stable")
@@ -326,14 +335,15 @@ def summary(tracker: Tracker, as_of: pd.Timestamp, days: int = 7) -> Summary:
     steps = pd.concat([cadence.steps(tracker, as_of, days), nudges], ignore_index=True)
     ops = cadence.opportunities(tracker, as_of)
     bal = balance(tracker, as_of, ops)
-    counts, paused = _opportunity_blocks(ops, applications.applications(tracker, as_of))
+    counts, paused = _opportunity_blocks(ops)
     held_back = applications.held_back(tracker, as_of, days)
     return Summary(
         as_of=as_of,
         window_start=as_of,
         window_end=end,
         week=_week_block(as_of, end, bal),
-        follow_ups=_follow_up_block(steps, as_of, bal, held_back),
+        follow_ups=_follow_up_block(steps, as_of, bal),
+        applications=_application_block(applications.applications(tracker, as_of), held_back),
         opportunities=counts,
         paused=paused,
         activity=_activity_block(steps, bal),

@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from followup import cells, frames
+from followup import applications, cells, frames
 from followup.errors import Problem
 from followup.schema import (
     ADVOCATE,
@@ -150,8 +150,8 @@ def _action_key(frame: pd.DataFrame, cadence: pd.Series) -> pd.Series:
     its Action says: "(2 of 2)"); same contact and action for the others."""
     norm = {c: frames.key(frame[c]) for c in ("company", "role", "contact")}
     step = frame["step"].astype(str)
-    number = frames.text(frame, "action").str.extract(r"\((\d+) of \d+\)$", expand=False)
-    by_opportunity = norm["company"] + "|" + norm["role"] + "|" + step + "|" + number.fillna("")
+    number = applications.numbers(frames.text(frame, "action"))
+    by_opportunity = norm["company"] + "|" + norm["role"] + "|" + step + "|" + number
     by_contact = norm["contact"] + "|" + norm["company"] + "|" + step
     return by_opportunity.where(cadence, by_contact)
 

@@ -233,9 +233,9 @@ def test_at_most_ten_are_listed_the_oldest_first_and_summary_counts_the_rest() -
     ]
     assert rows[0][0] == "Company 00"  # its first nudge, overdue since Tue 27 Oct
     assert applications.held_back(tracker, pd.Timestamp(as_of)) == 5
-    table = summary.summary(tracker, pd.Timestamp(as_of)).follow_ups.table
-    counts = table.set_index("Follow-ups")["Count"]
-    assert counts["Application follow-ups beyond This Week's 10"] == 5
+    table = summary.summary(tracker, pd.Timestamp(as_of)).applications.table
+    counts = table.set_index("Applications")["Count"]
+    assert counts["Follow-ups beyond This Week's 10"] == 5
 
 
 def test_nudges_come_after_the_interview_follow_ups_of_the_same_day() -> None:
@@ -271,10 +271,10 @@ def test_the_summary_counts_applications_without_response() -> None:
     tracker = make_full_tracker(
         search=[applied("2026-10-01", company="Old"), applied("2026-11-02", company="New")]
     )
-    table = summary.summary(tracker, pd.Timestamp("2026-11-03")).opportunities.table
-    counts = table.set_index("State")["Opportunities"]
-    assert counts["Applications without response"] == 1
-    assert counts["Applications awaiting a reply"] == 1
+    block = summary.summary(tracker, pd.Timestamp("2026-11-03")).applications
+    counts = block.table.set_index("Applications")["Count"]
+    assert (counts["Without response"], counts["Awaiting a reply"]) == (1, 1)
+    assert block.note.startswith("Without response:")
 
 
 # Properties: whatever was logged, no listed nudge is done, and none follows a reply or an
