@@ -9,7 +9,7 @@ from pathlib import Path
 import openpyxl
 
 from followup.sample import SAMPLE_ANCHOR, write_sample
-from followup.schema import SETTINGS, SETTINGS_SHEET, STEP_IDS, USER_SHEETS
+from followup.schema import LOG_STEP_IDS, SETTINGS, SETTINGS_SHEET, USER_SHEETS
 from tests.cli.helpers import run
 from tests.workbooks import ACME, tracker
 
@@ -49,7 +49,7 @@ def test_init_writes_every_sheet_column_and_dropdown(tmp_path: Path) -> None:
         for dv in wb["Log"].data_validations.dataValidation
         if dv.type == "list" and next(iter(dv.sqref.ranges)).min_col == 6
     )
-    assert step_list.strip('"').split(",") == list(STEP_IDS)
+    assert step_list.strip('"').split(",") == list(LOG_STEP_IDS)
     settings = wb[SETTINGS_SHEET]
     assert [row[0].value for row in settings.iter_rows(min_row=2)] == [s.name for s in SETTINGS]
     assert all(row[2].value for row in settings.iter_rows(min_row=2))

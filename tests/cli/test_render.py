@@ -52,7 +52,7 @@ def test_libreoffice_prints_every_owned_sheet(tmp_path: Path) -> None:
 @needs_soffice
 def test_a_tick_survives_a_libreoffice_save(tmp_path: Path) -> None:
     path = refresh_demo(tmp_path)
-    type_into(path, THIS_WEEK_SHEET.name, {"When": "Overdue"}, {"Done": "x"})
+    type_into(path, THIS_WEEK_SHEET.name, {"When": "Overdue", "Step": "halfway"}, {"Done": "x"})
     again = via_libreoffice(path, tmp_path / "resaved")
     code, output = run("refresh", str(again), "--no-backup")
     assert code == 0, output
