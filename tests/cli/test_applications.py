@@ -9,7 +9,7 @@ import pytest
 
 from followup.schema import HISTORY_SHEET, THIS_WEEK_SHEET
 from tests.cli.helpers import run, sheet, type_into
-from tests.workbooks import ACME, tracker
+from tests.workbooks import ACME, tracker, write
 
 # Applications as people keep them: no interview yet, a role and sometimes a contact.
 APPLICATIONS = [
@@ -30,9 +30,42 @@ def nudges(path: Path) -> list[tuple[str, str, str, str]]:
     return list(zip(rows["When"], rows["Company"], rows["Action"], rows["Contact"], strict=True))
 
 
+# A job-board style list: one sheet, its own headers, statuses in its own words.
+OWN_LIST = [
+    ["Employer", "Position", "Date applied", "Recruiter", "Application status"],
+    ["Globex", "Data Analyst", dt.date(2026, 11, 2), "Hank Scorpio", "Applied"],
+    ["Initech", "BI Developer", dt.date(2026, 11, 4), None, "Under review"],
+    ["Umbrella", "Analyst", dt.date(2026, 11, 3), None, "Rejected"],
+    ["Hooli", "Engineer", dt.date(2026, 11, 3), None, "Paused"],
+]
+
+
+@pytest.mark.parametrize("kind", ["xlsxwriter", "csv"])
+def test_an_imported_list_of_applications_refreshed_shows_the_nudges_due(
+    tmp_path: Path, kind: str
+) -> None:
+    if kind == "csv":
+        source = tmp_path / "applications.csv"
+        source.write_text(
+            "\n".join(",".join("" if v is None else str(v) for v in row) for row in OWN_LIST) + "\n"
+        )
+    else:
+        source = write(tmp_path / "applications.xlsx", {"Jobs": OWN_LIST}, writer=kind)
+    path = tmp_path / "tracker.xlsx"
+    code, output = run("import", str(source), str(path))
+    assert code == 0, output
+    code, output = run("refresh", str(path), "--as-of", "2026-11-10", "--no-backup")
+    assert code == 0, output
+    # Rejected and paused applications get no nudge; the others theirs, oldest first.
+    assert nudges(path) == [
+        ("Overdue", "Globex", "Follow up on your application (1 of 2)", "Hank Scorpio"),
+        ("This week", "Initech", "Follow up on your application (1 of 2)", ""),
+        ("This week", "Globex", "Follow up on your application (2 of 2)", "Hank Scorpio"),
+    ]
+
+
 @pytest.mark.parametrize("writer", ["openpyxl", "xlsxwriter"])
 def test_a_list_of_applications_refreshed_shows_the_nudges_due(tmp_path: Path, writer: str) -> None:
-    # followup import is not on main yet: the tracker's Search sheet holds the applications.
     path = tracker(tmp_path / "t.xlsx", search=APPLICATIONS, writer=writer)
     code, output = run("refresh", str(path), "--as-of", "2026-11-10", "--no-backup")
     assert code == 0, output
