@@ -266,8 +266,8 @@ def spelled(draw: st.DrawFn, sheet: Sheet, rows: list[dict[str, Any]], order: st
 def test_any_spelling_of_a_tracker_plans_the_same_actions(
     tmp_path: Path, data: st.DataObject, order: str
 ) -> None:
-    canonical = tracker(tmp_path / "canonical.xlsx", INTERVIEW_ROWS, LOG_ROWS)
     search = [{"Date": dt.date(2026, 11, 20), "Activity": "Application", "Company": "Umbrella"}]
+    canonical = tracker(tmp_path / "canonical.xlsx", INTERVIEW_ROWS, LOG_ROWS, search=search)
     sheets = {
         "Interviews": data.draw(spelled(INTERVIEWS, INTERVIEW_ROWS, order)),
         "Log": data.draw(spelled(LOG, LOG_ROWS, order)),
