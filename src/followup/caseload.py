@@ -153,15 +153,20 @@ def sheet_names(names: Sequence[str], taken: Sequence[str] = (CASELOAD,)) -> lis
     used = {t.casefold() for t in taken} | _RESERVED
     out: list[str] = []
     for name in names:
-        base = _FORBIDDEN.sub("-", " ".join(name.split())).strip("'").strip() or "Client"
-        candidate, number = base[:SHEET_NAME_LIMIT], 1
+        base = _FORBIDDEN.sub("-", " ".join(name.split()))
+        candidate, number = _fit(base, SHEET_NAME_LIMIT), 1
         while candidate.casefold() in used:
             number += 1
             suffix = f" ({number})"
-            candidate = base[: SHEET_NAME_LIMIT - len(suffix)].rstrip() + suffix
+            candidate = _fit(base, SHEET_NAME_LIMIT - len(suffix)) + suffix
         used.add(candidate.casefold())
         out.append(candidate)
     return out
+
+
+def _fit(name: str, limit: int) -> str:
+    """The name cut to `limit` characters, with no apostrophe or space at either end."""
+    return name.strip(" '")[:limit].strip(" '") or "Client"
 
 
 def caseload(clients: Sequence[Client]) -> pd.DataFrame:

@@ -423,11 +423,9 @@ def caseload(
     and each client's This Week has a sheet of its own.
     """
     done = commands.caseload(list(trackers), _as_of(as_of), days, to=to, overwrite=overwrite)
-    table = done.table
-    for item in table[table["Sheet"] == ""].to_dict("records"):
-        click.echo(f"Warning: {item['File']}: {item['Flag']}", err=True)
-    needing = int((table["Attention"] == "Now").sum())
+    for file, why in done.not_planned:
+        click.echo(f"Warning: {file}: {why}", err=True)
     click.echo(
-        f"Wrote the caseload of {report.count(len(table), 'client')} "
-        f"({needing} needing you now) to {done.written}."
+        f"Wrote the caseload of {report.count(done.clients, 'client')} "
+        f"({done.needing} needing you now) to {done.written}."
     )

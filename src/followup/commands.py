@@ -464,7 +464,9 @@ def trackers_in(paths: Sequence[Path], output: Path) -> list[Path]:
 
 @dataclass(frozen=True)
 class Caseload:
-    table: pd.DataFrame  # caseload.HEADERS, one row per tracker, clients needing the coach first
+    clients: int
+    needing: int  # clients needing the coach now (red)
+    not_planned: list[tuple[str, str]]  # (file, why) of each tracker that could not be planned
     written: Path
 
 
@@ -522,4 +524,10 @@ def caseload(
     sheets = core.caseload_sheets(table, clients, as_of, days)
     data = writer.standalone(sheets, CASELOAD)
     _write_export(to, trackers[0], data, lambda p: _readable(p, sheets))
-    return Caseload(table.reset_index(drop=True), to)
+    skipped = table[table["Sheet"] == ""]
+    return Caseload(
+        len(table),
+        int((table["Attention"] == core.NOW).sum()),
+        list(zip(skipped["File"].astype(str), skipped["Flag"].astype(str), strict=True)),
+        to,
+    )

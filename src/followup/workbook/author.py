@@ -29,6 +29,7 @@ TITLE_SIZE = 14
 LINE_HEIGHT = 15.0
 MAX_ROW_HEIGHT = 409.0  # Excel's limit
 CHARS_PER_WIDTH = 1.2  # characters of body text per unit of column width
+CHART_ROWS = 22  # rows a chart placed under a table covers, at its scale below
 PRINT_MARGIN = 0.25  # inches left and right: the width goes to the text (SPEC 6: 8 pt or more)
 _LAST_ROW, _LAST_COL = 1_048_575, 16_383  # Excel's last row and column, 0-based
 
@@ -64,6 +65,9 @@ class _Formats:
             return self.get(num_format=PERCENT_FORMAT, valign="top")
         if kind == "wrap":
             return self.get(text_wrap=True, valign="top")
+        if kind == "number":
+            # Centred under its header: right-aligned, a count runs into the text beside it.
+            return self.get(valign="top", align="center")
         return self.get(valign="top")
 
 
@@ -164,7 +168,10 @@ def _write_sheet(book: Any, formats: _Formats, sheet: OwnedSheet, paper: int) ->
     ws.set_margins(left=PRINT_MARGIN, right=PRINT_MARGIN)
     if first is not None and sheet.blocks[0].table:
         # Only the table prints: the hidden bookkeeping beside it would widen the page.
-        ws.print_area(0, 0, max(first.last_data_row, first.first_data_row), first.ncols - 1)
+        last = max(first.last_data_row, first.first_data_row)
+        if sheet.chart is not None and sheet.chart.below:
+            last += CHART_ROWS
+        ws.print_area(0, 0, last, first.ncols - 1)
 
     if sheet.chart is not None and placed:
         _add_chart(book, ws, sheet, placed, max(widths, default=0) + 2)
