@@ -20,7 +20,6 @@ from followup.layout import AMBER, GREEN, RED, BarChart, Block, ColumnLayout, Hi
 from followup.schema import ACTIVE, OFFER, OVERDUE, THIS_WEEK_WHEN, TODAY
 from followup.sheets import this_week_sheet
 from followup.summary import Summary
-from followup.tracker import Tracker
 
 CASELOAD = "Caseload"
 # A client left this long without a refresh is flagged: the weekly routine has stopped.
@@ -70,7 +69,6 @@ class Client:
 def planned(
     name: str,
     file: str,
-    tracker: Tracker,
     this_week: pd.DataFrame,
     summary: Summary,
     last_refresh: pd.Timestamp | None,
@@ -83,7 +81,7 @@ def planned(
     """
     as_of = summary.as_of
     when = this_week["when"]
-    ops = cadence.opportunities(tracker, as_of)
+    ops = summary.states
     bal = summary.balance
     flags = []
     if bal.stalling:

@@ -510,7 +510,6 @@ def caseload(
             core.planned(
                 name,
                 str(path),
-                loaded.tracker,
                 result.this_week,
                 result.summary,
                 None if refreshed is None else pd.Timestamp(refreshed),

@@ -180,6 +180,8 @@ class Summary:
     funnel: Block
     balance: Balance
     weekly: pd.DataFrame  # WEEK_COLUMNS: the data of the bar chart
+    # Each opportunity's status and state (cadence.opportunities), for the coach's caseload.
+    states: pd.DataFrame
 
     @property
     def blocks(self) -> tuple[Block, ...]:
@@ -350,4 +352,5 @@ def summary(tracker: Tracker, as_of: pd.Timestamp, days: int = 7) -> Summary:
         funnel=_funnel_block(tracker, ops, as_of),
         balance=bal,
         weekly=weekly(tracker, as_of),
+        states=ops[["status", "state"]],
     )
