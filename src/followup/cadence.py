@@ -5,9 +5,9 @@ opportunity with a due/done/window column per step, built step by step along the
 then melted into one row per step.
 
 As-of semantics: Log and History rows dated after the as-of date have not happened yet and
-are ignored; an interview dated after the as-of date is scheduled, so it starts its cycle
-only on its day (until then the opportunity's previous round keeps running), except when
-the opportunity has no earlier interview.
+are ignored; an interview dated after the as-of date is scheduled: it starts its cycle only
+on its day (except when the opportunity has no earlier interview), but from the day it is
+entered the current cycle's steps 2-9 stop and its thank-yous are planned in advance.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from followup import frames
+from followup import frames, rounds
 from followup.calendar import BusinessCalendar
 from followup.drafts import drafts
 from followup.schema import (
@@ -50,6 +50,7 @@ MORNING = {s.id for s in STEPS if s.morning}
 ORDER = {s: i for i, s in enumerate(STEP_IDS)}
 
 AWAITING, SILENCE, DORMANT, PAUSED = "awaiting decision", "in silence chain", "dormant", "paused"
+SCHEDULED = "next round scheduled"
 DONE_STATE, MISSED, LATER = "done", "missed", "later"
 
 # The latest interview row's details, carried into drafts and the Summary.
@@ -74,6 +75,7 @@ OPPORTUNITY_COLUMNS = (
     "effective_decision",
     "response",
     "restarted",
+    "scheduled",
     *_DETAILS,
     "row",
 )
@@ -110,20 +112,18 @@ class _Plan:
 
 
 def _cycles(interviews: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
-    """One row per opportunity: its cycle's latest interview row, plus its status."""
-    iv = interviews.copy()
-    iv["interview_date"] = frames.dates(iv["interview_date"])
-    iv = iv[iv["interview_date"].notna()].copy()
-    iv["ck"], iv["rk"] = frames.key(iv["company"]), frames.key(iv["role"])
-    iv = iv.sort_values([*_KEYS, "interview_date", "row"], kind="stable")
+    """One row per opportunity: its cycle's latest interview row, its status (that of its
+    latest round, SPEC section 4) and ``scheduled``, whether a round is on the calendar."""
+    iv = rounds.keyed(interviews)
     groups = [iv["ck"], iv["rk"]]
     last_past = iv["interview_date"].where(iv["interview_date"] <= as_of).groupby(groups)
     first = iv["interview_date"].groupby(groups).transform("min")
     iv["cycle_start"] = last_past.transform("max").fillna(first)
+    iv["scheduled"] = (iv["interview_date"] > as_of).groupby(groups).transform("any")
     cycle_rows = iv[iv["interview_date"] == iv["cycle_start"]]
     latest = cycle_rows.groupby(_KEYS, sort=False).tail(1).drop(columns="status")
-    status = iv.groupby(_KEYS, sort=False).tail(1)[[*_KEYS, "status"]]
-    ops = latest.merge(status, on=_KEYS, how="left").reset_index(drop=True)
+    ops = latest.merge(rounds.latest_status(interviews), on=_KEYS, how="left")
+    ops = ops.reset_index(drop=True)
     ops["status"] = frames.text(ops, "status").replace("", ACTIVE)
     return ops
 
@@ -296,17 +296,17 @@ def _compute(tracker: Tracker, as_of: pd.Timestamp, days: int) -> _Plan:
 def _thank_yous(
     tracker: Tracker, ops: pd.DataFrame, sent: pd.DataFrame, as_of: pd.Timestamp
 ) -> pd.DataFrame:
-    """One thank-you per interview row of the current cycle (a panel day has several)."""
-    iv = tracker.interviews.copy()
-    iv["interview_date"] = frames.dates(iv["interview_date"])
-    iv["ck"], iv["rk"] = frames.key(iv["company"]), frames.key(iv["role"])
+    """One thank-you per interviewer of the current round (a panel has several), and of
+    every round already on the calendar, listed in advance when their day is in the window."""
+    iv = rounds.keyed(tracker.interviews)
     cols = [*_KEYS, "cycle_start", f"due:{HALFWAY}", "first_status_due"]
     rows = iv.merge(ops[cols], on=_KEYS)
-    rows = rows[rows["interview_date"] == rows["cycle_start"]].copy()
+    coming = rows["interview_date"] > as_of
+    rows = rows[(rows["interview_date"] == rows["cycle_start"]) | coming].copy()
     rows["contact"] = frames.text(rows, "interviewer")
     rows["contact_key"] = frames.key(rows["contact"])
     # One thank-you per person, however many rows repeat them that day.
-    rows = rows.drop_duplicates([*_KEYS, "contact_key"])
+    rows = rows.drop_duplicates([*_KEYS, "interview_date", "contact_key"])
 
     cand = rows[[*_KEYS, "row", "interview_date", "contact_key"]].merge(
         sent[sent["step"] == THANK_YOU], on=_KEYS, suffixes=("", "_sent")
@@ -332,17 +332,20 @@ def _thank_yous(
 
 def _melt(ops: pd.DataFrame, thanks: pd.DataFrame) -> pd.DataFrame:
     parts = [thanks]
+    # A round on the calendar means the employer is talking to you: the current cycle's
+    # steps 2-9 are no longer suggested (SPEC section 4, New round).
+    waiting = ops[~ops["scheduled"].astype(bool)]
     for step in (HALFWAY, *SILENCE_CHAIN):
         part = pd.DataFrame(
             {
-                "ck": ops["ck"],
-                "rk": ops["rk"],
+                "ck": waiting["ck"],
+                "rk": waiting["rk"],
                 "step": step,
-                "contact": frames.text(ops, "interviewer"),
-                "due": ops[f"due:{step}"],
-                "done": ops[f"done:{step}"],
-                "window_end": ops[f"end:{step}"],
-                "after": ops[f"after:{step}"],
+                "contact": frames.text(waiting, "interviewer"),
+                "due": waiting[f"due:{step}"],
+                "done": waiting[f"done:{step}"],
+                "window_end": waiting[f"end:{step}"],
+                "after": waiting[f"after:{step}"],
             }
         )
         parts.append(part)
@@ -367,10 +370,11 @@ def _opportunity_state(ops: pd.DataFrame, steps: pd.DataFrame, as_of: pd.Timesta
         [
             ops["status"].isin(CLOSED_STATUSES),
             ops["status"] == ON_HOLD,
+            ops["scheduled"].astype(bool),
             finished,
             as_of > ops["effective_decision"],
         ],
-        ["closed: " + ops["status"], PAUSED, DORMANT, SILENCE],
+        ["closed: " + ops["status"], PAUSED, SCHEDULED, DORMANT, SILENCE],
         default=AWAITING,
     )
     return pd.Series(state, index=ops.index, dtype=object)
@@ -380,7 +384,8 @@ def opportunities(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
     """One row per (company, role) with its cycle, decision dates and state.
 
     Columns: ``OPPORTUNITY_COLUMNS``. ``state`` is one of "awaiting decision",
-    "in silence chain", "dormant", "paused", or "closed: <Status>".
+    "in silence chain", "dormant", "paused", "next round scheduled" (an Active
+    opportunity with a round dated after ``as_of``) or "closed: <Status>".
     """
     ops = _plan(tracker, as_of, 7).opportunities
     for col in _DETAILS:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from followup import cadence, frames
+from followup import cadence, frames, rounds
 from followup.schema import (
     ADVOCATE,
     ASK_ADVOCATE,
@@ -21,6 +21,7 @@ from followup.schema import (
     GLOW_CALLS,
     NETWORK_SHEET,
     NETWORK_UPDATE,
+    OFFER,
     SEARCH_TARGET,
     THIS_WEEK_SHEET,
     TODAY,
@@ -95,34 +96,34 @@ def _contacts(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
 
 
 def _interviews(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
-    """Interview rows that have happened by ``as_of``, oldest first."""
-    iv = tracker.interviews
-    out = pd.DataFrame(
+    """Rounds held by ``as_of``, oldest first: a panel entered one row per interviewer is
+    one round (SPEC section 4)."""
+    held = rounds.held(tracker.interviews, as_of)
+    return pd.DataFrame(
         {
-            "iv_date": frames.dates(iv["interview_date"]),
-            "iv_company": frames.text(iv, "company"),
-            "iv_role": frames.text(iv, "role"),
-            "iv_round": frames.text(iv, "round"),
-            "iv_skills": frames.text(iv, "skills"),
-            "iv_row": iv["row"],
+            "iv_date": held["interview_date"],
+            "iv_company": held["company"],
+            "iv_role": held["role"],
+            "iv_round": held["round"],
+            "iv_people": held["interviewers"],
+            "iv_skills": held["skills"],
+            "iv_row": held["row"],
+            "iv_key": held["ck"] + "|" + held["rk"],
         }
     )
-    out = out[out["iv_date"].notna() & (out["iv_date"] <= as_of)]
-    return out.sort_values(["iv_date", "iv_row"], kind="stable")
 
 
-def _ended_opportunities(tracker: Tracker) -> set[str]:
-    """Opportunities (company|role keys) whose latest interview row says Rejected, Withdrawn
-    or Filled."""
-    iv = tracker.interviews.sort_values(["interview_date", "row"], kind="stable")
-    keys = frames.key(iv["company"]) + "|" + frames.key(iv["role"])
-    status = iv["status"].groupby(keys).last()
-    return set(status.index[status.isin(ENDED_STATUSES)])
+def _statuses(tracker: Tracker) -> pd.Series:
+    """Each opportunity's status (company|role keys), that of its latest round."""
+    status = rounds.latest_status(tracker.interviews)
+    return pd.Series(status["status"].to_numpy(), index=status["ck"] + "|" + status["rk"])
 
 
 def _interview_lines(shown: pd.DataFrame) -> list[str]:
-    """One "- Company, Role (Round, Mon 2 Nov)" line per interview."""
+    """One "- Company, Role (Round, Mon 2 Nov)" line per round; a panel names its people."""
     detail = shown["iv_round"].where(shown["iv_round"] == "", shown["iv_round"] + ", ")
+    panel = shown["iv_people"].str.contains(",", regex=False)
+    people = ", with " + shown["iv_people"].str.replace(r", (?=[^,]*$)", " and ", regex=True)
     line = (
         "- "
         + shown["iv_company"]
@@ -131,6 +132,7 @@ def _interview_lines(shown: pd.DataFrame) -> list[str]:
         + " ("
         + detail
         + frames.day_text(shown["iv_date"])
+        + people.where(panel, "")
         + ")"
     )
     return [str(text) for text in line]
@@ -147,13 +149,9 @@ def _skills(shown: pd.DataFrame) -> str:
 def _core_updates(tracker: Tracker, contacts: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
     core = contacts[contacts["relationship"] == CORE_NETWORK].drop_duplicates("key")
     # News for the network is progress: interviews for roles that ended badly stay out.
-    ended = _ended_opportunities(tracker)
+    status = _statuses(tracker)
     interviews = _interviews(tracker, as_of)
-    interviews = interviews[
-        ~(frames.key(interviews["iv_company"]) + "|" + frames.key(interviews["iv_role"])).isin(
-            ended
-        )
-    ]
+    interviews = interviews[~_lookup(interviews["iv_key"], status).isin(ENDED_STATUSES)]
     # Interviews are sorted by date, so those since a contact's last update are the last
     # ones of the list: counting them needs no pairing of every contact with every interview.
     since = len(interviews) - np.searchsorted(
@@ -198,12 +196,31 @@ def _core_updates(tracker: Tracker, contacts: pd.DataFrame, as_of: pd.Timestamp)
         + shown.map(listed)
         + more
         + "\n\n"
+        + _offer_news(interviews, status, due["last_update"])
         + skills_line
         + "If you hear of a team that could use these strengths, or someone I should talk "
         + "to, I would be grateful if you kept me in mind. Your support means a lot.\n\n"
         + _signature(tracker.settings)
     )
     return due
+
+
+def _offer_news(interviews: pd.DataFrame, status: pd.Series, last_update: pd.Series) -> pd.Series:
+    """Per due contact, a sentence on the offers they have not heard of (an opportunity at
+    Offer whose latest round came after their last update), or ""."""
+    latest = interviews.groupby("iv_key").tail(1)
+    offers = latest[_lookup(latest["iv_key"], status).eq(OFFER)]
+    if offers.empty:
+        return pd.Series("", index=last_update.index, dtype=object)
+    named = offers["iv_role"] + " role at " + offers["iv_company"]
+
+    def news(since: pd.Timestamp) -> str:
+        new = named[offers["iv_date"] > since] if pd.notna(since) else named
+        if new.empty:
+            return ""
+        return f"And good news: I have an offer for the {_and_join(new)}.\n\n"
+
+    return last_update.map(news).astype(object)
 
 
 def silent_companies(
@@ -315,7 +332,22 @@ def _today_row(due: pd.Timestamp, step: str, **columns: object) -> pd.DataFrame:
     return pd.DataFrame(row | columns, index=[0])
 
 
-def _glow_rows(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
+def _last_contacted(tracker: Tracker, as_of: pd.Timestamp) -> pd.Series:
+    """Per contact (case-folded name), the latest Search, Log or History row naming them
+    (History: anything ticked for them, an update included), up to ``as_of``."""
+    named = [
+        pd.DataFrame(
+            {"key": frames.key(frames.text(f, "contact")), "date": frames.dates(f["date"])}
+        )
+        for f in (tracker.search, tracker.log, tracker.history)
+        if "date" in f
+    ]
+    rows = pd.concat(named, ignore_index=True)
+    rows = rows[(rows["key"] != "") & rows["date"].notna() & (rows["date"] <= as_of)]
+    return rows.groupby("key")["date"].max()
+
+
+def _glow_rows(tracker: Tracker, as_of: pd.Timestamp, network: pd.DataFrame) -> pd.DataFrame:
     iv = _interviews(tracker, as_of)
     recent = iv[(as_of - iv["iv_date"]).dt.days <= tracker.settings.glow_days]
     if recent.empty:
@@ -329,7 +361,15 @@ def _glow_rows(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
     )
     # A panel is one interview however many people sat on it.
     interviews = _and_join(named.drop_duplicates())
-    contacts = _contacts(tracker, as_of).sort_values(
+    contacts = _contacts(tracker, as_of)
+    contacted = frames.dates(_lookup(contacts["key"], _last_contacted(tracker, as_of)))
+    touched = contacts["last_touch"].where(~(contacted > contacts["last_touch"]), contacted)
+    contacts = contacts.assign(last_touch=touched.fillna(contacted))
+    # Not whoever was contacted within their Update every days, nor anyone the Network
+    # Updates already ask the user to write to today (SPEC section 5, Glow window).
+    recent = (as_of - contacts["last_touch"]).dt.days < contacts["every"]
+    today = contacts["key"].isin(set(frames.key(network["contact"])))
+    contacts = contacts[~recent & ~today].sort_values(
         ["last_touch", "row"], na_position="first", kind="stable"
     )
     quiet = contacts.head(GLOW_CONTACTS)
@@ -449,7 +489,7 @@ def this_week_rows(
     )
     parts = [
         network_rows,
-        _glow_rows(tracker, as_of),
+        _glow_rows(tracker, as_of, network),
         _search_rows(balance(tracker, as_of, cadence.opportunities(tracker, as_of))),
     ]
     rows = pd.concat([p for p in parts if not p.empty] or [parts[0]], ignore_index=True)

@@ -234,6 +234,8 @@ OFFER = "Offer"
 ENDED_STATUSES = ("Rejected", "Withdrawn", "Filled")  # closed without an offer
 STATUSES = (ACTIVE, ON_HOLD, OFFER, *ENDED_STATUSES)
 CLOSED_STATUSES = (OFFER, *ENDED_STATUSES)
+# Where the rows of one round disagree, the first of these wins (SPEC section 4, Closed).
+DECISIVENESS: tuple[str, ...] = (OFFER, *ENDED_STATUSES, ON_HOLD, ACTIVE)
 INTERVIEWER_TYPES = ("Decision maker", "Hiring manager", "HR", "Recruiter", "Peer", "Panel")
 GATEKEEPER_TYPES = ("HR", "Recruiter")
 SENT, RECEIVED = "Sent", "Received"

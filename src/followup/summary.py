@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from followup import applications, cadence, frames
+from followup import applications, cadence, frames, rounds
 from followup.schema import (
     ACTIVE,
     APPLICATION,
@@ -242,6 +242,7 @@ def _activity_block(steps: pd.DataFrame, bal: Balance) -> Block:
 _OPEN_STATES = (
     ("Awaiting decision", cadence.AWAITING),
     ("In silence chain", cadence.SILENCE),
+    ("Next round scheduled", cadence.SCHEDULED),
     ("Dormant", cadence.DORMANT),
     ("Paused (On hold)", cadence.PAUSED),
 )
@@ -286,22 +287,40 @@ def _opportunity_blocks(ops: pd.DataFrame) -> tuple[Block, Block]:
 
 
 def _funnel_block(tracker: Tracker, ops: pd.DataFrame, as_of: pd.Timestamp) -> Block:
-    iv = tracker.interviews
-    held = iv[frames.dates(iv["interview_date"]) <= as_of]
-    keys = pd.DataFrame(
-        {
-            "company": frames.key(held["company"]),
-            "role": frames.key(held["role"]),
-        }
-    )
-    rounds = keys.value_counts()
+    """The whole search as a funnel, each stage a subset of the one before (SPEC section 6):
+    opportunities applied to (every one in Interviews counts as applied to), interviewed (a
+    round held), second rounds (two rounds held, or an offer), offers."""
+    held = rounds.held(tracker.interviews, as_of)
+    per_opportunity = held.groupby(["ck", "rk"]).size()
+    offered = ops.loc[ops["status"] == OFFER, ["company", "role"]]
+    offer_keys = set(zip(frames.key(offered["company"]), frames.key(offered["role"]), strict=True))
+    offers = per_opportunity.index.isin(list(offer_keys))
+    second = (per_opportunity.to_numpy() >= 2) | offers
+    search = tracker.search
+    applied = search[frames.text(search, "activity") == APPLICATION]
+    applied = applied[frames.dates(applied["date"]) <= as_of]
+    company = frames.key(frames.text(applied, "company")).tolist()
+    role = frames.key(frames.text(applied, "role")).tolist()
+    # Every opportunity in Interviews was applied to, a round on the calendar included.
+    known_pairs = set(map(tuple, rounds.keyed(tracker.interviews)[["ck", "rk"]].to_numpy()))
+    companies = {c for c, _ in known_pairs}
+    # An application to one of those (a blank Role: any of that company's) is counted there.
+    others = {
+        (c, r) if c else ("", str(i))  # an application naming no company is one of its own
+        for i, (c, r) in enumerate(zip(company, role, strict=True))
+        if not (c in companies and (r == "" or (c, r) in known_pairs))
+    }
     rows: list[tuple[object, ...]] = [
-        ("Applications", len(search_dates(tracker, as_of, APPLICATION))),
-        ("Interviews", len(held)),
-        ("Second rounds", int((rounds >= 2).sum())),
-        ("Offers", int((ops["status"] == OFFER).sum())),
+        ("Opportunities applied to", len(known_pairs) + len(others)),
+        ("Interviewed", len(per_opportunity)),
+        ("Second rounds", int(second.sum())),
+        ("Offers", int(offers.sum())),
     ]
-    note = "Second rounds: opportunities with two or more interviews."
+    note = (
+        "Each stage counts opportunities (one company and role). Interviewed ones count as "
+        "applied to; second rounds: two or more rounds held (a panel day is one round), or "
+        "an offer."
+    )
     return Block("The whole search", _table(("Stage", "Count"), rows), note)
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from followup import cells, frames
+from followup import cells, frames, rounds
 from followup.calendar import known_country
 from followup.errors import Problem, show
 from followup.headers import application_header
@@ -537,10 +537,12 @@ def _interviews(
     by_duration = frames.dates(frame["interview_date"]) + pd.to_timedelta(days, unit="D")
     frame["decision_given"] = frame["decision_by"].notna() | days.notna()
     frame["decision_by"] = frame["decision_by"].fillna(by_duration)
-    frame["status"] = frame["status"].replace("", STATUSES[0])
     # One opportunity, however its name is capitalised or spaced from row to row.
     for key in ("company", "role"):
         frame[key] = frame.groupby(frames.key(frame[key]))[key].transform("first")
+    if raw is not None:
+        _status_disagreements(frame, raw, problems)
+    frame["status"] = frame["status"].replace("", STATUSES[0])
     early = frame["decision_by"] < frame["interview_date"]
     if raw is not None and early.any():
         letter = raw.letters(INTERVIEWS).get("decision_by", "")
@@ -559,6 +561,24 @@ def _applied(search: pd.DataFrame) -> pd.DataFrame:
     """The (company, role) of every application (SPEC 4a): Log rows may name them too."""
     rows = search[search["activity"].eq(APPLICATION) & search["company"].ne("")]
     return rows[["company", "role"]]
+
+
+def _status_disagreements(frame: pd.DataFrame, raw: RawSheet, problems: _Problems) -> None:
+    """SPEC section 4, Closed: the rows of an opportunity's latest round should agree on its
+    status; when they do not, the most decisive one is used, and the user is told."""
+    letter = raw.headers.get(INTERVIEWS.column("status").header.casefold(), "")
+    for rows in rounds.disagreements(frame):
+        first, last = int(rows["row"].min()), int(rows["row"].max())
+        where = raw.where(letter, first) + (f":{letter}{last}" if last != first else "")
+        said = ", ".join(f"{letter}{r} {show(s)}" for r, s in rows[["row", "status"]].to_numpy())
+        winner = rounds.decisive(rows["status"])
+        company, role, day = rows.iloc[0][["company", "role", "interview_date"]]
+        problems.warning(
+            where,
+            f"the rows of the {company} {role} round on {day:%Y-%m-%d} give different statuses "
+            f"({said}); followup takes {winner}, the most decisive. Give every row of the "
+            "round the same Status (or leave the others blank).",
+        )
 
 
 def _log(

@@ -295,13 +295,19 @@ def test_a_new_round_starts_a_new_cycle() -> None:
     assert cadence.opportunities(tracker, day("2026-11-20")).iloc[0]["round"] == "Onsite"
 
 
-def test_a_scheduled_round_starts_its_cycle_on_its_day() -> None:
+def test_a_scheduled_round_stops_the_old_cycle_and_plans_its_thank_you() -> None:
     second = worked(interview_date="2026-11-20", decision_by="2026-11-30")
     tracker = make_tracker([WORKED, second])
-    assert listed(tracker, "2026-11-16") == {("halfway", "Overdue")}
-    assert cadence.opportunities(tracker, day("2026-11-16")).iloc[0]["cycle_start"] == day(
-        "2026-11-02"
-    )
+    # Without the second round, halfway would be overdue on 11-16 (see the worked example).
+    assert listed(tracker, "2026-11-16") == {("thank-you", "This week")}
+    ops = cadence.opportunities(tracker, day("2026-11-16"))
+    assert ops.iloc[0]["cycle_start"] == day("2026-11-02")
+    assert ops.iloc[0]["state"] == cadence.SCHEDULED
+    # Further ahead than the window: nothing is listed, and steps 2-9 are not even missed.
+    assert listed(tracker, "2026-11-12") == set()
+    assert set(cadence.steps(tracker, day("2026-11-12"))["step"]) == {"thank-you"}
+    # On its day the new round starts its own cycle.
+    assert listed(tracker, "2026-11-20") == {("thank-you", "Today"), ("halfway", "This week")}
 
 
 def test_an_opportunity_whose_only_interview_is_ahead_shows_its_thank_you_in_the_week() -> None:

@@ -329,9 +329,9 @@ def test_glow_calls_name_the_contacts_quiet_for_longest() -> None:
         [WORKED],
         contacts=[
             core("Recent Rita", "2026-11-01"),
-            core("Old Otto", "2026-06-01"),
+            {**core("Old Otto", "2026-06-01"), "relationship": "Other"},
             {"name": "Never Nell", "relationship": "Reference", "phone": "555-0101"},
-            core("Middle Max", "2026-09-01"),
+            {**core("Middle Max", "2026-09-01"), "relationship": "Reference"},
         ],
         settings=ME,
     )
@@ -348,6 +348,42 @@ def test_glow_calls_name_the_contacts_quiet_for_longest() -> None:
     assert "cold call" in glow["draft"]
     assert "Sam Patel" in glow["draft"]
     assert (glow["when"], glow["due"], glow["channel"]) == ("Today", day("2026-11-03"), "Phone")
+
+
+def glow_named(tracker: Tracker, as_of: str) -> str:
+    rows = network.this_week_rows(tracker, day(as_of))
+    return str(rows.loc[rows["step"] == "glow-calls", "action"].iloc[0])
+
+
+@pytest.mark.parametrize("sheet", ["search", "log", "history"])
+def test_glow_calls_skip_whoever_was_contacted_within_their_update_interval(sheet: str) -> None:
+    contacts = [
+        {"name": "Yan Wu", "relationship": "Other", "update_every": 10},
+        {"name": "Zoe Hart", "relationship": "Other"},
+    ]
+    touch = {"date": "2026-11-02", "contact": "yan wu ", "company": "Acme"}
+    more: dict[str, object] = {
+        "search": {"search": [{**touch, "activity": "Cold call"}]},
+        "log": {"log": [{**touch, "direction": "Received", "role": "Analyst"}]},
+        "history": {"history": [{**touch, "step": "network-update"}]},
+    }[sheet]
+    tracker = make_full_tracker([WORKED], contacts=contacts, **more)  # type: ignore[arg-type]
+    # Called yesterday: not named again; Zoe, never contacted, is.
+    assert glow_named(tracker, "2026-11-03") == (
+        "Use the post-interview glow: call Zoe Hart, then make a cold call"
+    )
+
+
+def test_glow_calls_never_name_someone_the_network_updates_ask_for_today() -> None:
+    tracker = make_full_tracker(
+        [WORKED, {**WORKED, "company": "Beta", "interview_date": "2026-11-24"}],
+        contacts=[advocate("Ava Stone", "Acme"), {"name": "Zoe Hart", "relationship": "Other"}],
+    )
+    rows = network.this_week_rows(tracker, day("2026-11-25"))
+    assert "ask-advocate" in set(rows["step"])  # Acme is silent: ask Ava
+    assert glow_named(tracker, "2026-11-25") == (
+        "Use the post-interview glow: call Zoe Hart, then make a cold call"
+    )
 
 
 def test_glow_calls_without_contacts_still_suggest_the_calls() -> None:

@@ -77,6 +77,7 @@ def test_opportunities_by_state_and_the_paused_list(result: summary.Summary) -> 
         "In silence chain": 1,
         "Dormant": 1,
         "Paused (On hold)": 1,
+        "Next round scheduled": 0,
         "Closed: Offer": 1,
         "Closed: Rejected": 1,
         "Closed: Withdrawn": 0,
@@ -105,9 +106,38 @@ def test_activity_against_targets(result: summary.Summary) -> None:
 
 def test_funnel_of_the_whole_search(result: summary.Summary) -> None:
     assert values(result.funnel) == {
-        "Applications": 4,  # the one dated after the as-of date has not happened
-        "Interviews": 7,
-        "Second rounds": 1,  # Beta Labs
+        # 4 applications without a company (the fifth is after the as-of date), each one
+        # opportunity, plus the 6 opportunities interviewed for.
+        "Opportunities applied to": 10,
+        "Interviewed": 6,
+        "Second rounds": 2,  # Beta Labs, and Epsilon's offer
+        "Offers": 1,
+    }
+
+
+def test_funnel_counts_rounds_and_each_stage_is_within_the_one_before() -> None:
+    panel = [
+        opportunity("Brightline", "2026-11-10", interviewer=name, round="Panel")
+        for name in ("Ann Lee", "Bo Chen", "Cy Diaz")
+    ]
+    panel[0]["status"] = "Offer"
+    interviews = [
+        *panel,
+        opportunity("Acme", "2026-11-02"),
+        opportunity("Acme", "2026-11-20", round="Onsite"),
+        opportunity("Cobalt", "2026-12-20"),  # scheduled, not held yet
+    ]
+    search = [
+        {"date": "2026-10-01", "activity": "Application", "company": "acme "},
+        {"date": "2026-10-02", "activity": "Application", "company": "Dune"},
+        {"date": "2026-10-03", "activity": "Application", "company": "Dune"},
+        {"date": "2026-10-04", "activity": "Networking", "company": "Eon"},
+    ]
+    got = values(summary.summary(make_full_tracker(interviews, search=search), AS_OF).funnel)
+    assert got == {
+        "Opportunities applied to": 4,  # Brightline, Acme, Cobalt (applied), Dune
+        "Interviewed": 2,
+        "Second rounds": 2,  # Acme's two rounds; Brightline's offer after one panel
         "Offers": 1,
     }
 
@@ -133,7 +163,7 @@ def test_blocks_are_small_and_headed(result: summary.Summary) -> None:
     for block in result.blocks:
         assert block.heading
         assert 2 <= len(block.table.columns) <= 3
-        assert len(block.table) <= 8
+        assert len(block.table) <= 10
 
 
 def test_an_empty_tracker_summarises_to_zeros() -> None:

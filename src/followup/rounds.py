@@ -1,0 +1,83 @@
+"""Rounds and the status of an opportunity (SPEC section 4).
+
+A *round* is the set of Interviews rows of one opportunity (Company, Role) on one interview
+date: a panel entered one row per interviewer is one round with several interviewers. An
+opportunity's status is the status of its latest round; where that round's rows disagree,
+the most decisive status wins.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from followup import frames
+from followup.schema import ACTIVE, DECISIVENESS
+
+ROUND_KEYS = ["ck", "rk", "interview_date"]
+
+
+def keyed(interviews: pd.DataFrame) -> pd.DataFrame:
+    """Interview rows with a date, with their opportunity keys ``ck`` and ``rk`` (case-folded
+    Company and Role), sorted by opportunity, date and row."""
+    iv = interviews.copy()
+    iv["interview_date"] = frames.dates(iv["interview_date"])
+    iv = iv[iv["interview_date"].notna()].copy()
+    iv["ck"], iv["rk"] = frames.key(iv["company"]), frames.key(iv["role"])
+    return iv.sort_values([*ROUND_KEYS, "row"], kind="stable")
+
+
+def decisive(statuses: pd.Series) -> str:
+    """The most decisive of a round's statuses (blank counts as none; none at all = Active)."""
+    ranked = [s for s in statuses if s in DECISIVENESS]
+    return min(ranked, key=DECISIVENESS.index) if ranked else ACTIVE
+
+
+def latest_status(interviews: pd.DataFrame) -> pd.DataFrame:
+    """One row per opportunity: ``ck``, ``rk`` and ``status``, the most decisive status of
+    its latest round (scheduled rounds included)."""
+    iv = keyed(interviews)
+    latest = iv["interview_date"] == iv.groupby(["ck", "rk"])["interview_date"].transform("max")
+    status = frames.text(iv, "status")
+    rank = status.map({s: i for i, s in enumerate(DECISIVENESS)}).fillna(len(DECISIVENESS))
+    last = iv.assign(status=status, rank=rank)[latest].sort_values("rank", kind="stable")
+    out = last.drop_duplicates(["ck", "rk"])[["ck", "rk", "status"]]
+    return out.assign(status=out["status"].replace("", ACTIVE)).reset_index(drop=True)
+
+
+def disagreements(interviews: pd.DataFrame) -> list[pd.DataFrame]:
+    """The latest rounds whose rows carry different statuses (blanks aside), one frame of
+    their rows (``row``, ``status``, ``company``, ``role``, ``interview_date``) per round."""
+    iv = keyed(interviews)
+    latest = iv["interview_date"] == iv.groupby(["ck", "rk"])["interview_date"].transform("max")
+    typed = iv[latest & frames.text(iv, "status").ne("")]
+    kinds = typed.groupby(ROUND_KEYS)["status"].transform("nunique")
+    clash = typed[kinds > 1]
+    return [rows for _, rows in clash.groupby(ROUND_KEYS, sort=True)]
+
+
+def held(interviews: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+    """One row per round held by ``as_of``, oldest first: ``ck``, ``rk``, ``company``,
+    ``role``, ``interview_date``, ``round`` (the round names, each once), ``interviewers``
+    (names, each once, joined with commas) and ``skills`` (all rows' text, joined)."""
+    iv = keyed(interviews)
+    iv = iv[iv["interview_date"] <= as_of]
+    for col in ("round", "interviewer", "skills"):
+        iv[col] = frames.text(iv, col)
+    grouped = iv.groupby(ROUND_KEYS, sort=False)
+    out = grouped.agg(
+        company=("company", "first"),
+        role=("role", "first"),
+        round=("round", _each_once),
+        interviewers=("interviewer", _each_once),
+        skills=("skills", lambda s: ", ".join(v for v in s if v)),
+        row=("row", "min"),
+    ).reset_index()
+    return out.sort_values(["interview_date", "row"], kind="stable").reset_index(drop=True)
+
+
+def _each_once(values: pd.Series) -> str:
+    seen: dict[str, str] = {}
+    for value in values:
+        if value and value.casefold() not in seen:
+            seen[value.casefold()] = value
+    return ", ".join(seen.values())
