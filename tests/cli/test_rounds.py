@@ -157,8 +157,9 @@ def test_offer_on_one_panel_row_closes_the_opportunity_and_check_says_so(tmp_pat
     counts = summary_counts(path)
     assert (counts["Closed: Offer"], counts["Offers"]) == ("1", "1")
     note = sheet(path, NETWORK_SHEET.name).iloc[0]
-    assert "good news: I have an offer for the Senior Program Manager role at Brightline" in (
-        note["Draft"]
+    assert (
+        "good news: I have an offer for the Senior Program Manager role at Brightline"
+        in (note["Draft"])
     )
 
 
