@@ -294,12 +294,15 @@ def time_of_day(value: object) -> dt.time | None:
 
 
 def done_marks(
-    values: pd.Series, as_of: pd.Timestamp, trimmed: pd.Series | None = None, order: str = MDY
+    values: pd.Series,
+    meant: pd.Timestamp | pd.Series,
+    trimmed: pd.Series | None = None,
+    order: str = MDY,
 ) -> tuple[pd.Series, pd.Series]:
-    """The Done column: x (or a tick word) means the as-of date; a date means that date
-    (numbers-only dates read in `order`)."""
+    """The Done column: x (or a tick word) means ``meant`` (one day, or one per row: see
+    ticks.py for the rule); a date means that date (numbers-only dates read in `order`)."""
     typed, bad_date = dates(values, trimmed, order)
     words = values.map(lambda v: v.strip().casefold() if isinstance(v, str) else "")
     ticked = words.isin(_TICKS)
-    typed = typed.mask(ticked, as_of)
+    typed = typed.mask(ticked, meant)
     return typed, bad_date & ~ticked

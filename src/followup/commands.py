@@ -180,7 +180,7 @@ def plan(tracker: Tracker, as_of: pd.Timestamp, days: int) -> Plan:
         _finished(kept_network.rows, network, NETWORK_SHEET, names),
         current.history.drop(columns="row"),
         added,
-        kept_week.lost + kept_network.lost,
+        ticks.unfinished_ticks(tracker, as_of) + kept_week.lost + kept_network.lost,
         summary(current, as_of, days),
     )
 
@@ -194,12 +194,16 @@ def _finished(
     edit next week; every other digest is of the cell as written (Why with its Tone note).
     """
     from followup import ticks, tone
+    from followup.drafts import placeholder_note
 
     rows = rows.copy()
     edited = rows["draft"].ne(generated["draft"])
     notes = rows.loc[edited, "draft"].map(lambda draft: tone.tone_note(draft, names))
     at = notes.index[notes.ne("")]
     rows.loc[at, "why"] = notes[at] + " " + rows.loc[at, "why"]
+    unfilled = rows["draft"].map(placeholder_note)
+    at = unfilled.index[unfilled.ne("")]
+    rows.loc[at, "why"] = unfilled[at] + " " + rows.loc[at, "why"]
     rows["fingerprint"] = ticks.fingerprints(rows.assign(draft=generated["draft"]), sheet)
     return rows
 

@@ -7,6 +7,7 @@ every one of them. Phone steps carry a call script and a voicemail in the same c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 import numpy as np
@@ -25,8 +26,8 @@ TEMPLATES: dict[str, str] = {
     ),
     "halfway": (
         "Hi {name},\n\n"
-        "Since we spoke about the {role} role, I have kept thinking about {point}. "
-        "One question it raised for me: [your question or idea about {company} or the role]. "
+        "Since we spoke about the {role} role, I have kept thinking about {point}, and it "
+        "raised a question for me:\n\n[your question or idea about {company} or the role]\n\n"
         "I would be glad to hear your view, and I remain very interested in joining {company}."
         "\n\n{signature}"
     ),
@@ -96,6 +97,23 @@ TEMPLATES: dict[str, str] = {
 }
 # The template of each later application follow-up.
 _LATER = {"application-follow-up": "application-follow-up:later"}
+
+# A part of a draft the user must write themselves, such as "[your question ...]".
+PLACEHOLDER = re.compile(r"\[[^\[\]\n]*\]")
+
+
+def placeholders(text: str) -> list[str]:
+    """The bracketed parts of a draft still to be filled in, as written ([] when none)."""
+    return PLACEHOLDER.findall(text)
+
+
+def placeholder_note(text: str) -> str:
+    """The start of Why for a draft still holding a placeholder, or ""."""
+    found = placeholders(text)
+    if not found:
+        return ""
+    return f"Fill in {' and '.join(found)} in the draft before sending."
+
 
 # Default wording where the tracker leaves a detail blank.
 _POINT_FALLBACK = "the goals you described for the team"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from datetime import datetime
 from typing import Any
 
 import numpy as np
@@ -82,6 +84,19 @@ def day_text(days: pd.Series) -> pd.Series:
 def long_day(day: pd.Timestamp) -> str:
     """Mon 23 Nov 2026."""
     return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+_LONG_DAY = re.compile(r"\b[A-Z][a-z]{2} (\d{1,2} [A-Z][a-z]{2} \d{4})\b")
+
+
+def first_long_day(lines: Iterable[str]) -> pd.Timestamp:
+    """The first date written by ``long_day`` in these lines (NaT if none): how an owned
+    sheet's title keeps the as-of date of the refresh that wrote it."""
+    for line in lines:
+        found = _LONG_DAY.search(line)
+        if found:
+            return pd.Timestamp(datetime.strptime(found.group(1), "%d %b %Y"))
+    return pd.NaT  # type: ignore[return-value]
 
 
 def short_day(day: pd.Timestamp) -> str:

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Mapping
-from typing import Any
 
 import pandas as pd
 from icalendar import Calendar, Event
 
-from followup import applications, cells
+from followup import cells
 from followup.frames import long_day
+from followup.identity import action_identity
 from followup.outputs import CALENDAR_PRODID
 from followup.schema import OVERDUE
 
@@ -24,12 +23,11 @@ _LENGTH = dt.timedelta(minutes=30)
 _UID_DOMAIN = "followup.local"
 
 
-def uid(row: Mapping[Any, Any]) -> str:
-    parts = [str(row[k]).strip().casefold() for k in ("company", "role", "step", "contact")]
-    repeat = applications.number(row["action"])
-    if repeat:  # a repeated step's number is part of its identity; other UIDs stay as they were
-        parts.append(repeat)
-    return hashlib.sha1("|".join(parts).encode()).hexdigest()[:20] + "@" + _UID_DOMAIN
+def uids(rows: pd.DataFrame) -> pd.Series:
+    """Each row's event UID: a digest of its action's identity, the same from week to week."""
+    return action_identity(rows).map(
+        lambda action: hashlib.sha1(action.encode()).hexdigest()[:20] + "@" + _UID_DOMAIN
+    )
 
 
 def calendar(rows: pd.DataFrame, as_of: pd.Timestamp, stamp: dt.datetime) -> bytes:
@@ -39,9 +37,9 @@ def calendar(rows: pd.DataFrame, as_of: pd.Timestamp, stamp: dt.datetime) -> byt
     cal.add("prodid", CALENDAR_PRODID)  # also the marker of followup's calendar files
     cal.add("version", "2.0")
     cal.add("x-wr-calname", "Job search follow-ups")
-    for row in rows.to_dict("records"):
+    for row, event_uid in zip(rows.to_dict("records"), uids(rows), strict=True):
         event = Event()
-        event.add("uid", uid(row))
+        event.add("uid", event_uid)
         event.add("dtstamp", stamp)
         on = max(row["due"], as_of).date()
         when = _time(row["time"])
@@ -52,7 +50,9 @@ def calendar(rows: pd.DataFrame, as_of: pd.Timestamp, stamp: dt.datetime) -> byt
             start = dt.datetime.combine(on, when)
             event.add("dtstart", start)
             event.add("dtend", start + _LENGTH)
-        who = f" ({row['company']})" if row["company"] else ""
+        # The company once: an action such as an advocate ask already names it.
+        company = str(row["company"])
+        who = f" ({company})" if company and company not in str(row["action"]) else ""
         event.add("summary", f"{row['action']}{who}")
         late = f"Overdue since {long_day(row['due'])}. " if row["when"] == OVERDUE else ""
         event.add("description", f"{late}{row['why']}\n\n{row['draft']}".strip())

@@ -624,6 +624,7 @@ HISTORY_SHEET = Sheet(
         Column("Channel", "channel", width=8),
         Column("Contact", "contact", width=12),
         Column("Message", "message", width=44),
+        Column("Note", "note", width=20),
     ),
 )
 # A hidden column beside the This Week and Network Updates tables holds a fingerprint of each

@@ -141,7 +141,8 @@ def summary_sheet(summary: Summary) -> OwnedSheet:
     blocks: list[Block] = []
     for part in summary.blocks:
         # Plain text reads evenly: a number beside a word in the next column runs together.
-        table = part.table.astype(str).replace({"nan": "", "None": ""})
+        # A company may be called "None": only missing values are blank.
+        table = part.table.map(lambda v: "" if v is None or v is pd.NaT or v != v else str(v))
         blocks.append(Block(table, _summary_columns(table), heading=part.heading))
         if part.note:
             blocks.append(

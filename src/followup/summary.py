@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from followup import applications, cadence, frames, rounds
+from followup.identity import action_identity
 from followup.schema import (
     ACTIVE,
     APPLICATION,
@@ -31,10 +32,13 @@ WEEK_COLUMNS = ("Week", "Follow-ups sent", "Search activities")
 
 @remember_latest
 def followups_sent(tracker: Tracker, as_of: pd.Timestamp) -> pd.Series:
-    """The dates of follow-ups sent up to ``as_of``: Sent rows of Log and cadence rows of History.
+    """The dates of follow-ups sent up to ``as_of``: Sent rows of Log and cadence rows of
+    History, each action once (SPEC section 6).
 
-    A History row that repeats a Log row (same day, company and step: ticked Done and also
-    logged) counts once. Sent Log rows with a blank Step still count as follow-ups.
+    A History row and a Log row of the same action (``identity.action_identity``) in the
+    same cycle of its opportunity are one send, counted on the earlier date: ticked Done
+    and logged too. Different people are different actions (two thank-yous to two
+    panellists count as two). Sent Log rows with a blank Step still count, each as its own.
     """
     log, history = tracker.log, tracker.history
     sources = (
@@ -46,18 +50,39 @@ def followups_sent(tracker: Tracker, as_of: pd.Timestamp) -> pd.Series:
             pd.DataFrame(
                 {
                     "date": frames.dates(rows["date"]),
-                    "company": frames.key(rows["company"]),
+                    "ck": frames.key(frames.text(rows, "company")),
+                    "rk": frames.key(frames.text(rows, "role")),
                     "step": frames.text(rows, "step"),
+                    "contact": frames.text(rows, "contact"),
+                    "source": source,
                 }
             )
-            for rows in sources
+            for source, rows in enumerate(sources)
         ],
         ignore_index=True,
     )
     frame = frame[frame["date"].notna() & (frame["date"] <= as_of)]
-    named = frame["step"] != ""
-    frame = pd.concat([frame[named].drop_duplicates(), frame[~named]], ignore_index=True)
-    return frame["date"].sort_values(ignore_index=True).astype("datetime64[ns]")
+    # The cycle a send belongs to: the latest round of its opportunity on or before it
+    # (a blank Role: the company's only opportunity, as in Log).
+    starts = rounds.keyed(tracker.interviews)[["ck", "rk", "interview_date"]].drop_duplicates()
+    roles = starts.drop_duplicates(["ck", "rk"]).groupby("ck")["rk"]
+    only = roles.first()[roles.size() == 1]
+    frame["rk"] = frame["rk"].where(frame["rk"] != "", frame["ck"].map(only).fillna(""))
+    frame["action"] = action_identity(frame.rename(columns={"ck": "company", "rk": "role"}))
+    frame = pd.merge_asof(
+        frame.sort_values("date"),
+        starts.rename(columns={"interview_date": "cycle"}).sort_values("cycle"),
+        left_on="date",
+        right_on="cycle",
+        by=["ck", "rk"],
+    )
+    frame["cycle"] = frame["cycle"].fillna(pd.Timestamp(0))
+    named = frame[frame["step"] != ""].copy()
+    # The n-th send of an action in a cycle from Log and the n-th from History are one.
+    named["nth"] = named.groupby(["action", "cycle", "source"]).cumcount()
+    once = named.groupby(["action", "cycle", "nth"])["date"].min()
+    dates = pd.concat([once, frame.loc[frame["step"] == "", "date"]], ignore_index=True)
+    return dates.sort_values(ignore_index=True).astype("datetime64[ns]")
 
 
 def search_dates(tracker: Tracker, as_of: pd.Timestamp, activity: str = "") -> pd.Series:

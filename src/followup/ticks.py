@@ -14,20 +14,20 @@ from typing import Any
 
 import pandas as pd
 
-from followup import applications, cells, frames
+from followup import cells, frames
+from followup.drafts import placeholders
 from followup.errors import Problem
+from followup.identity import action_identity
 from followup.schema import (
     ADVOCATE,
     ASK_ADVOCATE,
     HISTORY_SHEET,
-    LOG_STEP_IDS,
+    NETWORK_SHEET,
     NETWORK_UPDATE,
+    THIS_WEEK_SHEET,
     Sheet,
 )
 from followup.tracker import Tracker
-
-_HISTORY_KEY = ["date", "company", "role", "step", "contact"]
-
 
 CELL_LIMIT = 32_767
 _USER_COLUMNS = ("done", "note")  # typed by the user; every other column is generated
@@ -80,7 +80,17 @@ def cell(frame: pd.DataFrame, sheet: Sheet, key: str, index: Any) -> str:
 
 
 def _ticked(frame: pd.DataFrame, as_of: pd.Timestamp, order: str) -> tuple[pd.DataFrame, pd.Series]:
-    when, _bad = cells.done_marks(frame["done"], as_of, order=order or cells.MDY)
+    """The ticked rows and the day each was done (SPEC section 6, Done).
+
+    A typed date is taken as it is (numbers-only dates read in ``order``). ``x`` means the
+    action's due day, or the as-of date of the refresh that wrote the sheet (kept in its
+    title) if the action was overdue by then; never later than ``as_of``, the refresh
+    recording it. A row without a Due (Network Updates) was due when the sheet was written.
+    """
+    written = frames.dates(frame.get("written", pd.Series(pd.NaT, index=frame.index)))
+    due = frames.dates(frame.get("due", pd.Series(pd.NaT, index=frame.index)))
+    meant = pd.concat([due, written], axis=1).max(axis=1).fillna(as_of).clip(upper=as_of)
+    when, _bad = cells.done_marks(frame["done"], meant, order=order or cells.MDY)
     return frame[when.notna()], when[when.notna()]
 
 
@@ -95,7 +105,8 @@ def new_history(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
             "step": week["step"],
             "channel": week["channel"],
             "contact": week["contact"],
-            "message": week["note"].where(week["note"].ne(""), week["draft"]),
+            "message": week["draft"],
+            "note": week["note"],
         }
     )
     net, net_when = _ticked(tracker.network, as_of, tracker.settings.date_order)
@@ -117,23 +128,39 @@ def new_history(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
         return rows.reindex(columns=list(HISTORY_SHEET.keys))
     rows = rows.reindex(columns=list(HISTORY_SHEET.keys)).fillna("")
     rows["date"] = pd.to_datetime(rows["date"])
-    key = _key(rows)
-    seen = set(_key(tracker.history)) if len(tracker.history) else set()
+    key = _history_key(rows)
+    seen = set(_history_key(tracker.history)) if len(tracker.history) else set()
     fresh = ~key.isin(seen) & ~key.duplicated()
     return (
         rows[fresh].sort_values(["date", "company", "step"], kind="stable").reset_index(drop=True)
     )
 
 
-def _key(frame: pd.DataFrame) -> pd.Series:
-    """What makes a History row the same action: a cadence step by opportunity, anything
-    else (a network update ticked on both sheets, say) by contact alone."""
-    norm = {c: frames.key(frame[c]) for c in _HISTORY_KEY[1:]}
-    cadence = frame["step"].isin(LOG_STEP_IDS)
-    company = norm["company"].where(cadence, "")
-    role = norm["role"].where(cadence, "")
-    day = frame["date"].dt.strftime("%Y-%m-%d").fillna("")
-    key: pd.Series = day + "|" + company + "|" + role + "|" + norm["step"] + "|" + norm["contact"]
+def unfinished_ticks(tracker: Tracker, as_of: pd.Timestamp) -> list[Problem]:
+    """A warning for each tick whose Draft still holds a placeholder such as
+    "[your question ...]" (SPEC section 5): was it really sent like that?"""
+    problems: list[Problem] = []
+    for frame, sheet in ((tracker.this_week, THIS_WEEK_SHEET), (tracker.network, NETWORK_SHEET)):
+        ticked, _when = _ticked(frame, as_of, tracker.settings.date_order)
+        found = ticked["draft"].map(placeholders)
+        for index in found.index[found.map(bool)]:
+            row = _with_step(ticked, sheet.name).loc[index]
+            problems.append(
+                Problem(
+                    "warning",
+                    cell(ticked, sheet, "done", index),
+                    f"you ticked {_describe(row)} done, but its Draft still holds "
+                    f"{' and '.join(found[index])}. It is recorded in History as ticked; if "
+                    "you sent a different text, correct the Message there.",
+                )
+            )
+    return problems
+
+
+def _history_key(frame: pd.DataFrame) -> pd.Series:
+    """A History row's day and action: the same tick is never recorded twice."""
+    day = frames.dates(frame["date"]).dt.strftime("%Y-%m-%d").fillna("")
+    key: pd.Series = day + "|" + action_identity(frame)
     return key
 
 
@@ -143,17 +170,6 @@ def with_history(tracker: Tracker, added: pd.DataFrame) -> Tracker:
 
     history = pd.concat([tracker.history, added], ignore_index=True)
     return replace(tracker, history=history)
-
-
-def _action_key(frame: pd.DataFrame, cadence: pd.Series) -> pd.Series:
-    """Same opportunity and step for cadence steps (and the number of a repeated step, as
-    its Action says: "(2 of 2)"); same contact and action for the others."""
-    norm = {c: frames.key(frame[c]) for c in ("company", "role", "contact")}
-    step = frame["step"].astype(str)
-    number = applications.numbers(frames.text(frame, "action"))
-    by_opportunity = norm["company"] + "|" + norm["role"] + "|" + step + "|" + number
-    by_contact = norm["contact"] + "|" + norm["company"] + "|" + step
-    return by_opportunity.where(cadence, by_contact)
 
 
 @dataclass(frozen=True)
@@ -174,11 +190,8 @@ def carry_over(new: pd.DataFrame, old: pd.DataFrame, sheet: Sheet) -> CarryOver:
         return CarryOver(new, [])
     editable = [key for key in ("draft", "note") if key in sheet.keys]
     old = old[frames.text(old, "done").eq("")]
-    has_step = "step" in old.columns
-    old_cadence = old["step"].isin(LOG_STEP_IDS) if has_step else pd.Series(False, index=old.index)
-    new_cadence = new["step"].isin(LOG_STEP_IDS) if has_step else pd.Series(False, index=new.index)
-    old_keys = _action_key(_with_step(old, sheet.name), old_cadence)
-    new_keys = _action_key(_with_step(new, sheet.name), new_cadence)
+    old_keys = action_identity(_with_step(old, sheet.name))
+    new_keys = action_identity(_with_step(new, sheet.name))
     diff = changed(old, sheet)
     edited = pd.DataFrame(
         {k: diff[k] if k in diff else frames.text(old, k).ne("") for k in editable}

@@ -19,6 +19,9 @@ from followup.tracker import Tracker
 
 # A sentence scoring at or below this VADER compound reads as clearly negative.
 NEGATIVE_COMPOUND = -0.5
+# A word this negative in the lexicon ("disappointing", "annoyed") gives a sentence away
+# even when the rest of it keeps its score above NEGATIVE_COMPOUND.
+STRONG_NEGATIVE_WORD = -2.0
 # How many of a negative sentence's words are named.
 MOST_NEGATIVE_WORDS = 3
 
@@ -35,6 +38,7 @@ _PHRASES = (
     # "Thank you again" is gratitude, not reproach.
     r"(?<!thank you )(?<!thanks )(?<!thank you once )(?<!thanks once )\bagain\b",
     r"!{2,}",
+    r"\?{2,}",
     r"\?+!+[?!]*|!+\?+[?!]*",
 )
 # Matched one by one: the phrases overlap ("still haven't heard back").
@@ -125,13 +129,17 @@ def _negative_spans(text: str) -> list[tuple[int, int]]:
         start = offset + len(part)
         if not part.strip():
             continue
-        if analyzer.polarity_scores(part)["compound"] > NEGATIVE_COMPOUND:
-            continue
+        compound = analyzer.polarity_scores(part)["compound"]
         words = [
             (float(analyzer.lexicon[m.group().lower()]), m.start(), m.end())
             for m in _WORD.finditer(part)
             if analyzer.lexicon.get(m.group().lower(), 0) < 0
         ]
+        if compound > NEGATIVE_COMPOUND:
+            strong = [w for w in words if w[0] <= STRONG_NEGATIVE_WORD]
+            if compound < 0 and strong:
+                spans += [(offset + lo, offset + hi) for _, lo, hi in strong]
+            continue
         if not words:
             # Negative through negation ("not happy"): the sentence itself is at fault.
             stripped = part.strip()

@@ -42,7 +42,8 @@ class Tracker:
     ``decision_by`` holds the resolved decision date (durations already added).
     ``log`` has ``role`` filled in when the company has only one role.
     ``history``, ``this_week`` and ``network`` come from the tool's own sheets (empty
-    before the first refresh).
+    before the first refresh); ``this_week`` and ``network`` also have ``written``, the
+    as-of date of the refresh that wrote the sheet (NaT when its title no longer says).
     """
 
     interviews: pd.DataFrame = field(default_factory=lambda: empty_frame(INTERVIEWS))
@@ -73,6 +74,7 @@ class RawSheet:
     uncached: frozenset[str] = frozenset()
     labels: dict[str, str] = field(default_factory=dict)  # column letter -> header as typed
     errors: dict[str, str] = field(default_factory=dict)
+    titles: tuple[str, ...] = ()  # an owned sheet's title lines above its header, as text
 
     def where(self, letter: str, row: int) -> str:
         return f"{self.name}!{letter}{row}"

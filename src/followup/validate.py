@@ -253,6 +253,8 @@ def _parse_sheet(
             out[col.key] = parsed
     if not user:
         _keep_unschemed(sheet, raw, body.index, out)
+        if sheet is not HISTORY_SHEET:
+            out["written"] = frames.first_long_day(raw.titles)
     out["row"] = body.index
     out = out.reset_index(drop=True)
     if not user:

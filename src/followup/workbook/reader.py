@@ -259,6 +259,8 @@ def _raw_sheet(
             text = str(value).strip()
             if text:
                 labels[str(letter)] = text
+    above = grid[grid.index < header_row] if find is not None else grid.iloc[:0]
+    titles = tuple(str(v).strip() for v in above.to_numpy().ravel() if str(v).strip())
     body = grid.loc[header_row + 1 :]
     if layout.totals:
         body = body[~body.index.isin(list(layout.totals))]
@@ -276,7 +278,7 @@ def _raw_sheet(
     body = body if keep.all() else body[keep]
     if layout.merges:
         body = _spread_merges(body, layout.merges, header_row)
-    return RawSheet(name, header_row, body, layout.uncached, labels, dict(layout.errors))
+    return RawSheet(name, header_row, body, layout.uncached, labels, dict(layout.errors), titles)
 
 
 def _spread_merges(

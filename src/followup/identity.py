@@ -1,0 +1,49 @@
+"""What makes two rows the same action: the one definition of an action's identity.
+
+SPEC section 6: an action is identified by its opportunity (or, for actions about a person,
+its contact) and its step; a per-interviewer step adds its interviewer, and a repeated step
+its number. Ticks, carried Draft/Note (and Snooze until) cells, History de-duplication and
+calendar UIDs all use ``action_identity``, so they can never disagree about which action a
+row is.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from followup import applications, frames
+from followup.schema import APPLICATION_FOLLOW_UP, STEP_IDS
+
+# Steps done once per interviewer of a round (a panel has several).
+PER_INTERVIEWER: frozenset[str] = frozenset({"thank-you"})
+# Steps about an opportunity (identified by Company and Role); every other action is about
+# a person (identified by Contact), or about the week as a whole (no Contact).
+OPPORTUNITY_STEPS: frozenset[str] = frozenset({*STEP_IDS, APPLICATION_FOLLOW_UP})
+
+
+def action_identity(frame: pd.DataFrame) -> pd.Series:
+    """One text per row naming its action, equal for rows of the same action.
+
+    ``frame``: rows with ``step`` and, as they apply, ``company``, ``role``, ``contact`` and
+    ``number`` (the count of a repeated step: 1, 2, ...); missing columns count as blank.
+    Names match whatever their capitals and surrounding spaces. Returns a Series of str on
+    ``frame``'s index, e.g. ``"acme|analyst|thank-you|dana kim"`` or ``"network-update|maria"``.
+    """
+    step = frames.text(frame, "step")
+    company, role, contact = (
+        frames.key(frames.text(frame, c)) for c in ("company", "role", "contact")
+    )
+    # A repeated step's number: its own column where known, else as its Action names it
+    # ("... (2 of 2)").
+    number = frames.text(frame, "number")
+    if "number" not in frame:
+        number = applications.numbers(frames.text(frame, "action"))
+    about_opportunity = step.isin(OPPORTUNITY_STEPS)
+    by_opportunity = company + "|" + role + "|" + step
+    by_opportunity = by_opportunity.where(
+        ~step.isin(PER_INTERVIEWER), by_opportunity + "|" + contact
+    )
+    by_person = step + "|" + contact
+    identity = by_opportunity.where(about_opportunity, by_person)
+    numbered = identity.where(number.eq(""), identity + "#" + number)
+    return numbered.astype(object)

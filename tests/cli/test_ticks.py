@@ -1,0 +1,206 @@
+"""Ticks as a job seeker types them (SPEC section 6): what `x` means, one action counted
+once, each action's own edits, and the draft recorded as it was sent."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from followup.schema import HISTORY_SHEET, THIS_WEEK_SHEET
+from tests.cli.helpers import run, sheet, type_into
+from tests.cli.test_rounds import summary_counts
+from tests.workbooks import ACME, tracker
+
+WEEK = THIS_WEEK_SHEET.name
+
+
+def refresh(path: Path, as_of: str) -> str:
+    code, output = run("refresh", str(path), "--as-of", as_of, "--no-backup")
+    assert code == 0, output
+    return output
+
+
+def history(path: Path) -> list[tuple[str, str, str]]:
+    rows = sheet(path, HISTORY_SHEET.name)
+    return [
+        (pd.Timestamp(d).strftime("%Y-%m-%d"), str(s), "" if pd.isna(c) else str(c))
+        for d, s, c in rows[["Date", "Step", "Contact"]].to_numpy()
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "step", "recorded", "expected"),
+    [
+        # Overdue when the sheet was written (due Thu 12 Nov): the day it was written.
+        ("2026-11-16", "halfway", "2026-11-23", "2026-11-16"),
+        # Due later that week (Tue 24 Nov): its due day, not the next refresh's day.
+        ("2026-11-23", "status-email", "2026-11-30", "2026-11-24"),
+        # Never after the refresh that records it (ticked ahead, refreshed the same day).
+        ("2026-11-23", "status-email", "2026-11-23", "2026-11-23"),
+    ],
+)
+def test_x_means_the_due_day_or_the_day_the_sheet_was_written(
+    tmp_path: Path, written: str, step: str, recorded: str, expected: str
+) -> None:
+    path = tracker(tmp_path / "t.xlsx", [ACME])
+    refresh(path, written)
+    type_into(path, WEEK, {"Step": step}, {"Done": "x"})
+    refresh(path, recorded)
+    assert history(path) == [(expected, step, "Dana Kim")]
+
+
+def test_a_typed_date_is_taken_as_it_is_and_moves_the_chain(tmp_path: Path) -> None:
+    path = tracker(tmp_path / "t.xlsx", [ACME])
+    refresh(path, "2026-11-23")
+    type_into(path, WEEK, {"Step": "status-email"}, {"Done": dt.datetime(2026, 11, 26)})
+    type_into(path, WEEK, {"Step": "status-call"}, {"Done": "X"})
+    refresh(path, "2026-11-30")
+    assert history(path) == [
+        ("2026-11-24", "status-call", "Dana Kim"),
+        ("2026-11-26", "status-email", "Dana Kim"),
+    ]
+    week = sheet(path, WEEK)
+    # The reiterate email is timed from the call as done on Tue 24 Nov: due Tue 1 Dec.
+    due = week.loc[week["Step"].eq("reiterate-email"), "Due"].iloc[0]
+    assert pd.Timestamp(due) == pd.Timestamp("2026-12-01")
+
+
+def test_the_as_of_date_is_kept_in_the_title(tmp_path: Path) -> None:
+    path = tracker(tmp_path / "t.xlsx", [ACME])
+    refresh(path, "2026-11-16")
+    grid = pd.read_excel(path, sheet_name=WEEK, header=None, engine="calamine")
+    assert grid.iloc[0, 0].startswith("This Week: Mon 16 Nov 2026 to Sun 22 Nov 2026")
+
+
+PANEL = [
+    {**ACME, "Interviewer": name, "Round": "Panel", "Interviewer type": "Panel"}
+    for name in ("Ann Lee", "Bo Chen")
+]
+
+
+def test_a_send_both_logged_and_ticked_counts_once_two_panellists_count_twice(
+    tmp_path: Path,
+) -> None:
+    log = [
+        {
+            "Date": dt.date(2026, 11, 2),
+            "Company": "Acme",
+            "Direction": "Sent",
+            "Step": "thank-you",
+            "Contact": "Ann Lee",
+        }
+    ]
+    path = tracker(tmp_path / "t.xlsx", PANEL, log=log)
+    refresh(path, "2026-11-02")
+    # Ann's thank-you is logged already: only Bo's is listed.
+    assert list(sheet(path, WEEK).query("Step == 'thank-you'")["Contact"]) == ["Bo Chen"]
+    type_into(path, WEEK, {"Step": "thank-you"}, {"Done": "x"})
+    refresh(path, "2026-11-03")
+    assert summary_counts(path)["Sent in the last 7 days"] == "2"
+
+
+def test_logged_a_day_after_the_tick_counts_once_on_the_earlier_day(tmp_path: Path) -> None:
+    log = [
+        {
+            "Date": dt.date(2026, 11, 25),
+            "Company": "Acme",
+            "Direction": "Sent",
+            "Step": "status-email",
+        }
+    ]
+    path = tracker(tmp_path / "t.xlsx", [ACME], log=log)
+    refresh(path, "2026-11-23")
+    type_into(path, WEEK, {"Step": "status-email"}, {"Done": "x"})
+    refresh(path, "2026-11-30")
+    assert ("2026-11-24", "status-email", "Dana Kim") in history(path)
+    counts = summary_counts(path)
+    assert counts["Sent in the last 7 days"] == "1"
+    chart = pd.read_excel(path, sheet_name="Summary", header=None, engine="calamine", dtype=str)
+    week_of_23 = chart[chart.iloc[:, 0].eq("23 Nov")].iloc[0]
+    assert week_of_23.iloc[1] == "1"
+
+
+def test_each_panellists_edited_draft_stays_on_their_own_row(tmp_path: Path) -> None:
+    path = tracker(tmp_path / "t.xlsx", PANEL)
+    refresh(path, "2026-11-02")
+    type_into(path, WEEK, {"Contact": "Ann Lee"}, {"Draft": "Dear Ann, thank you.", "Note": "a"})
+    type_into(path, WEEK, {"Contact": "Bo Chen"}, {"Draft": "Dear Bo, thank you."})
+    output = refresh(path, "2026-11-03")
+    assert "not carried over" not in output
+    week = sheet(path, WEEK).query("Step == 'thank-you'").set_index("Contact")
+    assert week.loc["Ann Lee", "Draft"] == "Dear Ann, thank you."
+    assert week.loc["Ann Lee", "Note"] == "a"
+    assert week.loc["Bo Chen", "Draft"] == "Dear Bo, thank you."
+    assert pd.isna(week.loc["Bo Chen", "Note"])
+
+
+def test_history_keeps_the_draft_as_ticked_and_the_note(tmp_path: Path) -> None:
+    path = tracker(tmp_path / "t.xlsx", [ACME])
+    refresh(path, "2026-11-02")
+    type_into(
+        path, WEEK, {"Step": "thank-you"}, {"Draft": "Thanks, Dana!", "Note": "sent from phone"}
+    )
+    type_into(path, WEEK, {"Step": "thank-you"}, {"Done": "x"})
+    refresh(path, "2026-11-03")
+    row = sheet(path, HISTORY_SHEET.name).iloc[0]
+    assert (row["Message"], row["Note"]) == ("Thanks, Dana!", "sent from phone")
+
+
+def test_a_placeholder_is_named_in_why_and_ticking_it_warns(tmp_path: Path) -> None:
+    path = tracker(tmp_path / "t.xlsx", [ACME])
+    refresh(path, "2026-11-12")
+    halfway = sheet(path, WEEK).query("Step == 'halfway'").iloc[0]
+    assert halfway["Why"].startswith(
+        "Fill in [your question or idea about Acme or the role] in the draft before sending."
+    )
+    row = type_into(path, WEEK, {"Step": "halfway"}, {"Done": "x"})
+    output = refresh(path, "2026-11-13")
+    assert (
+        f"warning: This Week!L{row}: you ticked halfway (Acme, Analyst, Dana Kim) done, but its "
+        "Draft still holds [your question or idea about Acme or the role]."
+    ) in output
+
+
+def test_a_question_pasted_into_the_placeholder_reads_cleanly(tmp_path: Path) -> None:
+    path = tracker(tmp_path / "t.xlsx", [ACME])
+    refresh(path, "2026-11-12")
+    draft = sheet(path, WEEK).query("Step == 'halfway'").iloc[0]["Draft"]
+    mine = draft.replace(
+        "[your question or idea about Acme or the role]", "How will the team grow?"
+    )
+    type_into(path, WEEK, {"Step": "halfway"}, {"Draft": mine})
+    refresh(path, "2026-11-13")
+    halfway = sheet(path, WEEK).query("Step == 'halfway'").iloc[0]
+    assert "?." not in halfway["Draft"] and "grow?\n\nI would be glad" in halfway["Draft"]
+    assert not halfway["Why"].startswith("Fill in")
+
+
+@pytest.mark.parametrize(
+    ("typed", "named"),
+    [
+        ("I find the wait disappointing.", "'disappointing'"),
+        ("Any news on the role??", "'??'"),
+        ("Why no answer?!", "'?!'"),
+        ("Please REPLY to me.", "'REPLY'"),
+    ],
+)
+def test_tone_of_an_edited_draft(tmp_path: Path, typed: str, named: str) -> None:
+    path = tracker(tmp_path / "t.xlsx", [ACME])
+    refresh(path, "2026-11-02")
+    type_into(path, WEEK, {"Step": "thank-you"}, {"Draft": f"Hi Dana,\n\n{typed}\n\nAna"})
+    refresh(path, "2026-11-02")
+    why = sheet(path, WEEK).query("Step == 'thank-you'").iloc[0]["Why"]
+    assert why.startswith(f"Tone: reads as frustrated ({named})")
+
+
+def test_a_company_named_none_shows_as_none_in_summary(tmp_path: Path) -> None:
+    path = tracker(tmp_path / "t.xlsx", [{**ACME, "Company": "None", "Status": "On hold"}])
+    refresh(path, "2026-11-16")
+    grid = pd.read_excel(
+        path, sheet_name="Summary", header=None, engine="calamine", keep_default_na=False
+    )
+    paused = grid[grid.iloc[:, 1].eq("Analyst")]
+    assert paused.iloc[0, 0] == "None"
