@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -95,7 +96,8 @@ def first_long_day(lines: Iterable[str]) -> pd.Timestamp:
     for line in lines:
         found = _LONG_DAY.search(line)
         if found:
-            return pd.Timestamp(datetime.strptime(found.group(1), "%d %b %Y"))
+            with contextlib.suppress(ValueError):  # "Sat 31 Feb 2026" typed over a title
+                return pd.Timestamp(datetime.strptime(found.group(1), "%d %b %Y"))
     return pd.NaT  # type: ignore[return-value]
 
 
