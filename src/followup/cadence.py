@@ -119,7 +119,10 @@ def _cycles(interviews: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
     last_past = iv["interview_date"].where(iv["interview_date"] <= as_of).groupby(groups)
     first = iv["interview_date"].groupby(groups).transform("min")
     iv["cycle_start"] = last_past.transform("max").fillna(first)
-    iv["scheduled"] = (iv["interview_date"] > as_of).groupby(groups).transform("any")
+    # A next round: one on the calendar after a round already held (a first interview ahead
+    # is simply the start of the cycle).
+    ahead = (iv["interview_date"] > as_of).groupby(groups).transform("any")
+    iv["scheduled"] = ahead & (iv["cycle_start"] <= as_of)
     cycle_rows = iv[iv["interview_date"] == iv["cycle_start"]]
     latest = cycle_rows.groupby(_KEYS, sort=False).tail(1).drop(columns="status")
     ops = latest.merge(rounds.latest_status(interviews), on=_KEYS, how="left")
@@ -385,7 +388,7 @@ def opportunities(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
 
     Columns: ``OPPORTUNITY_COLUMNS``. ``state`` is one of "awaiting decision",
     "in silence chain", "dormant", "paused", "next round scheduled" (an Active
-    opportunity with a round dated after ``as_of``) or "closed: <Status>".
+    opportunity with a round held and another dated after ``as_of``) or "closed: <Status>".
     """
     ops = _plan(tracker, as_of, 7).opportunities
     for col in _DETAILS:
