@@ -67,7 +67,8 @@ def followups_sent(tracker: Tracker, as_of: pd.Timestamp) -> pd.Series:
     starts = rounds.keyed(tracker.interviews)[["ck", "rk", "interview_date"]].drop_duplicates()
     roles = starts.drop_duplicates(["ck", "rk"]).groupby("ck")["rk"]
     only = roles.first()[roles.size() == 1]
-    frame["rk"] = frame["rk"].where(frame["rk"] != "", frame["ck"].map(only).fillna(""))
+    only_role = frames.per_distinct(frame["ck"], lambda company: only.get(company, ""))
+    frame["rk"] = frame["rk"].where(frame["rk"] != "", only_role)
     frame["action"] = action_identity(frame.rename(columns={"ck": "company", "rk": "role"}))
     frame = pd.merge_asof(
         frame.sort_values("date"),

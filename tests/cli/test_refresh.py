@@ -157,7 +157,9 @@ def test_ticks_become_history_once_and_edits_carry_over(acme: Path) -> None:
         ["Acme", "status-email", "Dana Kim"],
     ]
     assert history["Message"][0].startswith("Hi Maria,")  # the draft, as there was no note
-    assert history["Message"][1] == "Sent from my phone"
+    # The draft as it stood when ticked, and the Note beside it.
+    assert history["Message"][1].startswith("Hi Dana,")
+    assert history["Note"][1] == "Sent from my phone"
     week = sheet(acme, THIS_WEEK_SHEET.name)
     assert "status-email" not in set(week["Step"])
     call = week[week["Step"].eq("status-call")].iloc[0]
