@@ -159,7 +159,8 @@ def test_a_placeholder_is_named_in_why_and_ticking_it_warns(tmp_path: Path) -> N
     row = type_into(path, WEEK, {"Step": "halfway"}, {"Done": "x"})
     output = refresh(path, "2026-11-13")
     assert (
-        f"warning: This Week!L{row}: you ticked halfway (Acme, Analyst, Dana Kim) done, but its "
+        f"warning: This Week!L{row}: you ticked 'Send a halfway note with a question or point' "
+        "(Acme, Analyst, Dana Kim) done, but its "
         "Draft still holds [your question or idea about Acme or the role]."
     ) in output
 
