@@ -89,7 +89,8 @@ def _ticked(frame: pd.DataFrame, as_of: pd.Timestamp, order: str) -> tuple[pd.Da
     """
     written = frames.dates(frame.get("written", pd.Series(pd.NaT, index=frame.index)))
     due = frames.dates(frame.get("due", pd.Series(pd.NaT, index=frame.index)))
-    meant = pd.concat([due, written], axis=1).max(axis=1).fillna(as_of).clip(upper=as_of)
+    meant = pd.concat([due, written], axis=1).max(axis=1).fillna(as_of)
+    meant = meant.where(meant <= as_of, as_of)
     when, _bad = cells.done_marks(frame["done"], meant, order=order or cells.MDY)
     return frame[when.notna()], when[when.notna()]
 

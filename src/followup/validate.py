@@ -568,7 +568,7 @@ def _applied(search: pd.DataFrame) -> pd.DataFrame:
 def _status_disagreements(frame: pd.DataFrame, raw: RawSheet, problems: _Problems) -> None:
     """SPEC section 4, Closed: the rows of an opportunity's latest round should agree on its
     status; when they do not, the most decisive one is used, and the user is told."""
-    letter = raw.headers.get(INTERVIEWS.column("status").header.casefold(), "")
+    letter = raw.letters(INTERVIEWS).get("status", "")
     for rows in rounds.disagreements(frame):
         first, last = int(rows["row"].min()), int(rows["row"].max())
         where = raw.where(letter, first) + (f":{letter}{last}" if last != first else "")

@@ -195,13 +195,3 @@ def test_tone_of_an_edited_draft(tmp_path: Path, typed: str, named: str) -> None
     refresh(path, "2026-11-02")
     why = sheet(path, WEEK).query("Step == 'thank-you'").iloc[0]["Why"]
     assert why.startswith(f"Tone: reads as frustrated ({named})")
-
-
-def test_a_company_named_none_shows_as_none_in_summary(tmp_path: Path) -> None:
-    path = tracker(tmp_path / "t.xlsx", [{**ACME, "Company": "None", "Status": "On hold"}])
-    refresh(path, "2026-11-16")
-    grid = pd.read_excel(
-        path, sheet_name="Summary", header=None, engine="calamine", keep_default_na=False
-    )
-    paused = grid[grid.iloc[:, 1].eq("Analyst")]
-    assert paused.iloc[0, 0] == "None"

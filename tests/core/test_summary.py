@@ -211,3 +211,12 @@ def test_balanced_week_after_an_offer() -> None:
     assert bal.warning == (
         "Balanced: 10 new-opportunity activities (target 10) and 2 follow-ups in the last 7 days."
     )
+
+
+def test_a_company_named_none_shows_as_none_on_the_sheet() -> None:
+    from followup.sheets import summary_sheet
+
+    tracker = make_full_tracker([opportunity("None", "2026-11-05", status="On hold")])
+    owned = summary_sheet(summary.summary(tracker, AS_OF))
+    paused = next(b for b in owned.blocks if "Company" in b.frame.columns)
+    assert paused.frame["Company"].tolist() == ["None"]

@@ -259,7 +259,7 @@ def _raw_sheet(
             text = str(value).strip()
             if text:
                 labels[str(letter)] = text
-    above = grid[grid.index < header_row] if find is not None else grid.iloc[:0]
+    above = grid[grid.index < header_row] if owned is not None else grid.iloc[:0]
     titles = tuple(str(v).strip() for v in above.to_numpy().ravel() if str(v).strip())
     body = grid.loc[header_row + 1 :]
     if layout.totals:
