@@ -17,7 +17,7 @@ from followup import cadence, report
 from followup.errors import Problem
 from followup.frames import long_day
 from followup.layout import AMBER, GREEN, RED, BarChart, Block, ColumnLayout, Highlight, OwnedSheet
-from followup.schema import ACTIVE, OFFER, OVERDUE, THIS_WEEK_WHEN, TODAY
+from followup.schema import ACTIVE, INTERVIEWS, OFFER, OVERDUE, THIS_WEEK_WHEN, TODAY
 from followup.sheets import this_week_sheet
 from followup.summary import Summary
 
@@ -31,10 +31,11 @@ NOW, CHECK, ON_TRACK = "Now", "Check", "On track"
 ATTENTION_ORDER = (NOW, CHECK, ON_TRACK)
 
 # Excel's rules for a sheet name: at most 31 characters, none of these, no apostrophe at
-# either end, unique ignoring case; "History" is reserved by Excel itself.
+# either end, unique ignoring case; "History" is reserved by Excel itself. An Interviews
+# sheet would make the caseload look like a tracker, which no later run may replace.
 SHEET_NAME_LIMIT = 31
 _FORBIDDEN = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
-_RESERVED = {"history"}
+_RESERVED = {"history", INTERVIEWS.name.casefold()}
 
 COLUMNS: tuple[ColumnLayout, ...] = (
     ColumnLayout("Attention", 11),

@@ -442,10 +442,10 @@ def _readable(path: Path, owned: list[OwnedSheet]) -> None:
 _LOCK_FILE = re.compile(r"^(~\$|\.~lock\.)")
 
 
-def trackers_in(paths: Sequence[Path], output: Path) -> list[Path]:
+def trackers_in(paths: Sequence[Path]) -> list[Path]:
     """The trackers named, a folder standing for every .xlsx/.xlsm in it (sorted by name;
-    lock files, the output and followup's other outputs skipped, the backups folder never
-    entered); each file once."""
+    lock files and followup's outputs, known by their marker, skipped; the backups folder
+    never entered); each file once."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -455,7 +455,6 @@ def trackers_in(paths: Sequence[Path], output: Path) -> list[Path]:
                 if p.suffix.lower() in TRACKER_SUFFIXES
                 and p.is_file()
                 and not _LOCK_FILE.match(p.name)
-                and not _same_file(p, output)
                 and not any(written_as(p, kind) for kind in (CASELOAD, EXPORT, WORK_SEARCH))
             )
         else:
@@ -485,7 +484,7 @@ def caseload(
     from followup.workbook import writer
 
     as_of = pd.Timestamp(day)
-    trackers = trackers_in(paths, to)
+    trackers = trackers_in(paths)
     for path in trackers:
         if _same_file(path, to):
             raise FollowupError(f"{to} is a client's tracker. Choose another name for --to.")

@@ -1,10 +1,12 @@
 """No command overwrites a file it did not write (SPEC section 2): refresh --output, export --to
 and export --ics refuse an existing file unless followup wrote that kind of output there, or
---overwrite is given; names must fit what is written; a missing folder is named."""
+--overwrite is given, and no output ever replaces a tracker; names must fit what is written;
+a missing folder is named."""
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
@@ -23,6 +25,13 @@ KEPT_TRACKER = (
     "Error: {path} already exists: followup writes a refreshed tracker only to a new file, so "
     "it was left as it was. Choose another file name, or add --overwrite to replace it.\n"
 )
+
+NOT_A_TRACKER = (
+    "Error: {path} {sign}: it is a tracker, and followup never replaces a tracker with another "
+    "file, not even with --overwrite. Choose another file name.\n"
+)
+OWNED_SIGN = "holds the sheets followup writes in a tracker"
+INTERVIEWS_SIGN = "holds an Interviews sheet"
 
 
 def digest(path: Path) -> str:
@@ -58,16 +67,16 @@ def test_a_refreshed_tracker_is_never_an_output_followup_may_replace(
     out = tmp_path / "copy.xlsx"
     assert run("refresh", str(acme), "--as-of", "2026-11-16", "--output", str(out))[0] == 0
     before = digest(out)
-    code, output = run("refresh", str(acme), "--as-of", "2026-11-23", "--output", str(out))
-    assert (code, output) == (1, KEPT_TRACKER.format(path=out))
-    code, output = run("export", str(acme), "--as-of", "2026-11-23", "--to", str(out))
-    assert (code, output) == (1, REFUSED.format(path=out, what="a coach export"))
+    for overwrite in ([], ["--overwrite"]):
+        code, output = run(
+            "export", str(acme), "--as-of", "2026-11-23", "--to", str(out), *overwrite
+        )
+        assert (code, output) == (1, NOT_A_TRACKER.format(path=out, sign=OWNED_SIGN))
+        code, output = run(
+            "refresh", str(acme), "--as-of", "2026-11-23", "--output", str(out), *overwrite
+        )
+        assert (code, output) == (1, NOT_A_TRACKER.format(path=out, sign=OWNED_SIGN))
     assert digest(out) == before
-    code, output = run(
-        "refresh", str(acme), "--as-of", "2026-11-23", "--output", str(out), "--overwrite"
-    )
-    assert code == 0, output
-    assert digest(out) != before
 
 
 def test_refresh_output_to_the_tracker_itself_is_an_ordinary_refresh(acme: Path) -> None:
@@ -213,3 +222,78 @@ def test_markers_tell_each_kind_apart(tmp_path: Path) -> None:
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"PK\x03\x04 not really a zip")
     assert not written_as(broken, EXPORT) and not written_as(broken, TRACKER)
+
+
+def _never_refreshed(folder: Path) -> Path:
+    """A tracker typed by its owner in another app: an Interviews sheet, no owned sheets."""
+    return write(
+        folder / "maria.xlsx",
+        {"Interviews": [["Company", "Role", "Interview date"], ["Globex", "PM", "2026-11-10"]]},
+        writer="xlsxwriter",
+    )
+
+
+def _refreshed(folder: Path) -> Path:
+    """A tracker followup refreshed, whose Interviews sheet the user renamed: its owned sheets
+    still say what it is."""
+    path = tracker(folder / "lee.xlsx", [ACME])
+    assert run("refresh", str(path), "--as-of", "2026-11-16", "--no-backup")[0] == 0
+    book = openpyxl.load_workbook(path)
+    book["Interviews"].title = "Jobs"
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("build", "sign"), [(_never_refreshed, INTERVIEWS_SIGN), (_refreshed, OWNED_SIGN)]
+)
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export", "{acme}", "--to", "{out}"],
+        ["export", "{acme}", "--work-search", "{out}"],
+        ["refresh", "{acme}", "--output", "{out}"],
+        ["caseload", "{acme}", "--to", "{out}"],
+    ],
+)
+def test_overwrite_never_replaces_a_tracker(
+    acme: Path, tmp_path: Path, build: Callable[[Path], Path], sign: str, args: list[str]
+) -> None:
+    folder = tmp_path / "clients"
+    folder.mkdir()
+    theirs = build(folder)
+    before = digest(theirs), digest(acme)
+    command = [a.format(acme=acme, out=theirs) for a in args]
+    code, output = run(*command, "--as-of", "2026-11-16", "--overwrite")
+    assert (code, output) == (1, NOT_A_TRACKER.format(path=theirs, sign=sign))
+    assert (digest(theirs), digest(acme)) == before
+    assert sorted(p.name for p in folder.iterdir()) == [theirs.name]  # no temporary file
+
+
+def test_import_never_replaces_a_tracker(tmp_path: Path) -> None:
+    theirs = _never_refreshed(tmp_path)
+    source = tmp_path / "applications.csv"
+    source.write_text("Company,Role,Date applied\nInitech,Analyst,2026-11-02\n")
+    before = digest(theirs)
+    code, output = run("import", str(source), str(theirs))
+    assert (code, output) == (1, NOT_A_TRACKER.format(path=theirs, sign=INTERVIEWS_SIGN))
+    assert digest(theirs) == before
+
+
+def test_caseload_never_writes_over_a_tracker_of_its_folder(acme: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "clients"
+    folder.mkdir()
+    maria = _never_refreshed(folder)
+    tracker(folder / "bo.xlsx", [ACME])
+    before = digest(maria)
+    code, output = run("caseload", str(folder), "--to", str(maria), "--overwrite")
+    assert (code, output) == (
+        1,
+        f"Error: {maria} is a client's tracker. Choose another name for --to.\n",
+    )
+    assert digest(maria) == before
+    # Any other workbook may be replaced when the coach says so.
+    budget = users_workbook(tmp_path / "budget.xlsx", "openpyxl")
+    code, output = run("caseload", str(folder), "--to", str(budget), "--overwrite")
+    assert code == 0, output
+    assert openpyxl.load_workbook(budget).sheetnames[0] == "Caseload"

@@ -15,6 +15,7 @@ from lxml import etree
 
 from followup.errors import OutputExists, UnsafeWrite
 from followup.outputs import CALENDAR_PRODID, WORKBOOK_MARKER, OutputKind
+from followup.schema import INTERVIEWS
 from followup.workbook.package import member, parse_xml, read_info, relationships
 
 _CUSTOM_PROPERTIES = "/custom-properties"
@@ -27,7 +28,8 @@ def claim(path: Path, kind: OutputKind, *, overwrite: bool = False) -> None:
     """Check that `kind` may be written at `path`; raise when it may not (nothing written).
 
     Allowed: a new file in an existing folder; an existing file that carries the marker of
-    the same kind (followup wrote it before: a weekly re-export); any file with `overwrite`.
+    the same kind (followup wrote it before: a weekly re-export); with `overwrite`, any file
+    except a tracker, which no output ever replaces (SPEC section 2).
     Raises UnsafeWrite naming a missing folder or a folder given as the file, and OutputExists
     for any other existing file. The file's name is checked by `outputs.name_problem`.
     """
@@ -38,7 +40,15 @@ def claim(path: Path, kind: OutputKind, *, overwrite: bool = False) -> None:
         raise UnsafeWrite(
             f"the folder {folder} does not exist. Create it first, or choose another folder."
         )
-    if not path.exists() or overwrite:
+    if not path.exists():
+        return
+    sign = tracker_sign(path)
+    if sign is not None:
+        raise OutputExists(
+            f"{path} {sign}: it is a tracker, and followup never replaces a tracker with "
+            "another file, not even with --overwrite. Choose another file name."
+        )
+    if overwrite:
         return
     if kind.reusable and written_as(path, kind):
         return
@@ -51,6 +61,21 @@ def claim(path: Path, kind: OutputKind, *, overwrite: bool = False) -> None:
         f"{path} already exists{' and ' if kind.reusable else ': '}{why}, so it was left as it "
         "was. Choose another file name, or add --overwrite to replace it."
     )
+
+
+def tracker_sign(path: Path) -> str | None:
+    """What shows the file at `path` is a tracker (a workbook holding followup's own sheets or
+    an Interviews sheet), in words for a message; None for any other file."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            info = read_info(zf)
+    except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError, *_UNREADABLE):
+        return None
+    if any(sheet.owned for sheet in info.sheets):
+        return "holds the sheets followup writes in a tracker"
+    if info.sheet(INTERVIEWS.name) is not None:
+        return f"holds an {INTERVIEWS.name} sheet"
+    return None
 
 
 def written_as(path: Path, kind: OutputKind) -> bool:
