@@ -70,9 +70,14 @@ def followups_sent(tracker: Tracker, as_of: pd.Timestamp) -> pd.Series:
     only_role = frames.per_distinct(frame["ck"], lambda company: only.get(company, ""))
     frame["rk"] = frame["rk"].where(frame["rk"] != "", only_role)
     frame["action"] = action_identity(frame.rename(columns={"ck": "company", "rk": "role"}))
+    # merge_asof wants both keys in one unit; an empty Log reads as seconds,
+    # typed dates as microseconds; microseconds hold every date a tracker may hold.
+    frame["date"] = frame["date"].astype("datetime64[us]")
     frame = pd.merge_asof(
         frame.sort_values("date"),
-        starts.rename(columns={"interview_date": "cycle"}).sort_values("cycle"),
+        starts[["ck", "rk"]]
+        .assign(cycle=starts["interview_date"].astype("datetime64[us]"))
+        .sort_values("cycle"),
         left_on="date",
         right_on="cycle",
         by=["ck", "rk"],

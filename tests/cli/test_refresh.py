@@ -14,7 +14,7 @@ import pytest
 
 from followup.schema import HISTORY_SHEET, NETWORK_SHEET, THIS_WEEK_SHEET
 from tests.cli.helpers import run, sheet, type_into
-from tests.workbooks import ACME, tracker
+from tests.workbooks import ACME, tracker, write
 
 CONTACTS = [
     {"Name": "Maria Gonzalez", "Relationship": "Core network", "Last update": dt.date(2026, 10, 1)},
@@ -228,3 +228,16 @@ def test_capitals_in_the_users_own_names_are_not_shouting(tmp_path: Path) -> Non
     run("refresh", str(path), "--as-of", "2026-11-24", "--no-backup")
     week = sheet(path, THIS_WEEK_SHEET.name)
     assert not week[week["Step"].eq("status-email")]["Why"].iloc[0].startswith("Tone:")
+
+
+def test_a_tracker_of_only_an_interviews_sheet_is_planned(tmp_path: Path) -> None:
+    """No Log, no History: the follow-ups sent are none, not a crash (dates read from an
+    empty sheet and from typed text come in different units)."""
+    path = write(
+        tmp_path / "t.xlsx",
+        {"Interviews": [["Company", "Role", "Interview date"], ["Globex", "PM", "2026-11-10"]]},
+        writer="xlsxwriter",
+    )
+    code, output = run("refresh", str(path), "--as-of", "2026-11-16", "--dry-run")
+    assert code == 0, output
+    assert "1 overdue, 1 today, 1 this week; 0 network updates." in output
