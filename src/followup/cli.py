@@ -28,7 +28,7 @@ from followup.options import (
     tracker_argument,
     workbook_path,
 )
-from followup.outputs import CALENDAR, CASELOAD, EXPORT, TRACKER, WORK_SEARCH
+from followup.outputs import CALENDAR, CASELOAD, EXPORT, IMPORTED, TRACKER, WORK_SEARCH
 from followup.schema import DATE_ORDERS
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -109,7 +109,7 @@ def init(path: Path) -> None:
 
 @main.command("import")
 @click.argument("source", type=click.Path(dir_okay=False, path_type=Path), metavar="SOURCE")
-@click.argument("new", metavar="NEW.xlsx", **output_path(TRACKER))
+@click.argument("new", metavar="NEW.xlsx", **output_path(IMPORTED))
 @click.option(
     "--sheet",
     default=None,
@@ -130,6 +130,11 @@ def init(path: Path) -> None:
     help="How to read dates typed as numbers only (default: as each column shows).",
 )
 @click.option("--dry-run", is_flag=True, help="Print the mapping and the counts; write nothing.")
+@click.option(
+    "--overwrite",
+    is_flag=True,
+    help="Replace NEW.xlsx when it already exists (it is never the file you import).",
+)
 @reports_errors
 def import_(
     source: Path,
@@ -138,6 +143,7 @@ def import_(
     maps: tuple[str, ...],
     date_order: str | None,
     dry_run: bool,
+    overwrite: bool,
 ) -> None:
     """Make a new tracker from the list of applications you already keep (.xlsx or .csv).
 
@@ -146,12 +152,8 @@ def import_(
     """
     if source.suffix.lower() not in SOURCE_SUFFIXES:
         kind = OTHER_FORMATS.get(source.suffix.lower(), "not a file followup can import")
-        raise click.BadParameter(
-            f"{source.name} is {kind}. Save it as .xlsx or .csv, then import that.",
-            param_hint="SOURCE",
-        )
-    if new.suffix.lower() != ".xlsx":
-        raise click.BadParameter("the new tracker's name must end in .xlsx.", param_hint="NEW")
+        # The file is what the user has, not a mistyped command: a data error (SPEC 7).
+        raise FollowupError(f"{source.name} is {kind}. Save it as .xlsx or .csv, then import that.")
     overrides: dict[str, str] = {}
     for pair in maps:
         column, _, header = pair.partition("=")
@@ -167,6 +169,7 @@ def import_(
         overrides=overrides,
         date_order=(date_order or "").upper(),
         dry_run=dry_run,
+        overwrite=overwrite,
     )
     click.echo(f"Read {source.name}, sheet {done.sheet} (header in row {done.header_row}):")
     for header, column in done.mapping:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +19,7 @@ import pandas as pd
 from followup.errors import FollowupError, Problem, TrackerInvalid, VerifyFailed
 from followup.importing import Imported, import_rows
 from followup.options import TRACKER_SUFFIXES
-from followup.outputs import CALENDAR, CASELOAD, EXPORT, TRACKER, WORK_SEARCH
+from followup.outputs import CALENDAR, CASELOAD, EXPORT, IMPORTED, TRACKER, WORK_SEARCH
 from followup.schema import (
     HISTORY_SHEET,
     INTERVIEWS,
@@ -66,7 +67,9 @@ def load(path: Path, as_of: dt.date) -> Loaded:
     """Read and validate the tracker; every problem is returned, none raised."""
     data, stamp = read_tracker(path)
     raw = read_workbook(data, path.name, OWNED_READ)
-    tracker, problems = parse_tracker(raw.sheets, raw.clashes, pd.Timestamp(as_of), raw.others)
+    tracker, problems = parse_tracker(
+        raw.sheets, raw.clashes, pd.Timestamp(as_of), raw.others, source=str(path)
+    )
     return Loaded(path, data, stamp, tracker, problems, raw.info.date1904)
 
 
@@ -98,15 +101,18 @@ def import_tracker(
     overrides: dict[str, str] | None = None,
     date_order: str = "",
     dry_run: bool = False,
+    overwrite: bool = False,
 ) -> Imported:
     """Build a new tracker at `target` from the list kept in `source` (SPEC 3a); the source
-    is only read. A dry run writes nothing."""
+    is only read. A dry run writes nothing. An existing `target` is replaced only with
+    `overwrite` (SPEC 2), and never while a spreadsheet app has it open."""
     from followup.workbook.source import read_source
 
     if source.resolve() == target.resolve():
         raise FollowupError(f"{target} is the file to import. Choose a new file name.")
     if not dry_run:
-        claim(target, TRACKER)  # a new file only: a tracker is never replaced (SPEC 2)
+        claim(target, IMPORTED, overwrite=overwrite)
+        check_locks(target)
     imported = import_rows(
         read_source(source), sheet=sheet, overrides=overrides, date_order=date_order
     )
@@ -120,7 +126,12 @@ def import_tracker(
             for name, frame in imported.rows.items()
             if not frame.empty
         }
-        write_tracker(target, _cells(rows), extra)
+        with tempfile.TemporaryDirectory() as folder:
+            made = Path(folder) / target.name
+            write_tracker(made, _cells(rows), extra)
+            data = made.read_bytes()
+        # Written whole or not at all, as a refresh is: a replaced file is never half-written.
+        _write_export(target, source, data, lambda p: None)
     return imported
 
 

@@ -5,6 +5,7 @@ The CLI turns these into one-line messages and exit codes in one place.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -38,6 +39,13 @@ def show(value: object) -> str:
     if len(text) > 40:
         text = text[:37] + "..."
     return f"'{text}'"
+
+
+def quoted(name: object) -> str:
+    """A file or sheet name as typed in a command line, in double quotes when it holds a
+    space or another character a shell would split it on."""
+    text = str(name)
+    return text if re.fullmatch(r"[\w./\\:+-]+", text) else f'"{text}"'
 
 
 class FollowupError(Exception):

@@ -100,18 +100,24 @@ def import_rows(
     field's name to a source header (`--map`); `date_order` (MDY, DMY, YMD or "") reads
     numbers-only dates. Raises ImportFailed when nothing can be placed.
     """
-    name, grid, at = _pick_sheet(grids, sheet)
+    wanted = _resolved(overrides or {})
+    name, grid, at = _pick_sheet(grids, sheet, wanted)
     labels = {
         str(letter): str(value).strip()
         for letter, value in grid.iloc[at].items()
         if str(value).strip() not in ("", "None", "nan")
     }
-    letters = _map_columns(labels, overrides or {}, name)
+    letters = _map_columns(labels, wanted, name)
     header_row = int(grid.index[at])
     raw = RawSheet(
         name, header_row, grid.loc[header_row + 1 :], labels=_relabelled(labels, letters)
     )
     read, problems = validate.read_sheet(_FIELDS, raw, date_order)
+    if read.empty:
+        raise ImportFailed(
+            f"{name} has its header in row {header_row} but no rows under it, so there is "
+            "nothing to import. Add your applications under the header, then import again."
+        )
     # Only an order no column shows stops the import; any other value it cannot read is
     # kept in Notes, and its row placed by the dates it has.
     ambiguous = [p for p in problems if validate.DATE_ORDER_FIX in p.message]
@@ -195,21 +201,41 @@ def _target(key: str) -> str:
     return next(c.header for c in IMPORT_FIELDS if c.key == key)
 
 
+def _resolved(overrides: Mapping[str, str]) -> dict[str, str]:
+    """`--map` as import field key -> the source header it names; raises ImportFailed for a
+    left-hand side that names no tracker column."""
+    out: dict[str, str] = {}
+    for field_name, source in overrides.items():
+        field = field_named(field_name)
+        if field is None:
+            raise ImportFailed(
+                f"--map {field_name}={source}: followup has no column {field_name!r}. Map to "
+                f"one of: {', '.join(c.header for c in IMPORT_FIELDS)}."
+            )
+        out[field.key] = source
+    return out
+
+
 def _pick_sheet(
-    grids: Mapping[str, pd.DataFrame], wanted: str | None
+    grids: Mapping[str, pd.DataFrame], wanted: str | None, mapped: Mapping[str, str]
 ) -> tuple[str, pd.DataFrame, int]:
-    """The sheet to import, and the position of its header row."""
+    """The sheet to import, and the position of its header row. The headers named with
+    `--map` (`mapped`: field key -> source header) count as those fields' own."""
+    columns = [
+        dataclasses.replace(c, header=mapped[c.key], aliases=()) if c.key in mapped else c
+        for c in IMPORT_FIELDS
+    ]
     if wanted is not None:
         found = {name.casefold(): name for name in grids}.get(wanted.strip().casefold())
         if found is None:
             raise ImportFailed(
                 f"there is no sheet named {wanted!r}. The sheets are: {', '.join(grids)}."
             )
-        at = headers.application_header(grids[found])
+        at = headers.application_header(grids[found], columns)
         return found, grids[found], 0 if at is None else at
     best: tuple[int, str, int] | None = None
     for name, grid in grids.items():
-        at = headers.application_header(grid)
+        at = headers.application_header(grid, columns)
         if at is None:
             continue
         filled = int(grid.iloc[at + 1 :].map(lambda v: str(v).strip() != "").any(axis=1).sum())
@@ -228,23 +254,19 @@ def _pick_sheet(
 def _map_columns(
     labels: dict[str, str], overrides: Mapping[str, str], sheet: str
 ) -> dict[str, str]:
-    """Import field key -> source column letter: the `--map` overrides, then the synonyms."""
+    """Import field key -> source column letter: the `--map` overrides (field key -> source
+    header), then the synonyms."""
     by_header = {headers.normalised(text): letter for letter, text in reversed(labels.items())}
     chosen: dict[str, str] = {}
-    for field_name, source in overrides.items():
-        field = field_named(field_name)
-        if field is None:
-            raise ImportFailed(
-                f"--map {field_name}={source}: followup has no column {field_name!r}. Map to "
-                f"one of: {', '.join(c.header for c in IMPORT_FIELDS)}."
-            )
+    for key, source in overrides.items():
         letter = by_header.get(headers.normalised(source))
         if letter is None:
+            field = next(c.header for c in IMPORT_FIELDS if c.key == key)
             raise ImportFailed(
-                f"--map {field_name}={source}: {sheet} has no column headed {source!r} "
+                f"--map {field}={source}: {sheet} has no column headed {source!r} "
                 f"(headers found: {', '.join(labels.values())})."
             )
-        chosen[field.key] = letter
+        chosen[key] = letter
     rest = {k: v for k, v in labels.items() if k not in chosen.values()}
     left = [c for c in _FIELDS.columns if c.key not in chosen]
     return {**chosen, **headers.match(left, rest)}

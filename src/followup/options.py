@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from followup.errors import quoted
 from followup.outputs import OutputKind, name_problem
 
 TRACKER_SUFFIXES = (".xlsx", ".xlsm")
@@ -31,10 +32,14 @@ def check_suffix(ctx: click.Context, param: click.Parameter, value: Path | None)
     kind = OTHER_FORMATS.get(value.suffix.lower())
     if kind:
         # The file is what the user has, not a mistyped command: a data error (SPEC 7).
-        click.echo(
-            f"Error: {value.name} is {kind}. Open it and save it as an Excel workbook (.xlsx).",
-            err=True,
-        )
+        how = "Open it and save it as an Excel workbook (.xlsx)."
+        if value.suffix.lower() == ".csv":
+            # A CSV file is most often the list of applications someone keeps (SPEC 3a).
+            how = (
+                "followup reads a tracker workbook; to make one from this list, run: "
+                f"followup import {quoted(value)} {quoted(value.with_name('tracker.xlsx'))}"
+            )
+        click.echo(f"Error: {value.name} is {kind}. {how}", err=True)
         ctx.exit(1)
     message = f"{value.name} is not an Excel workbook name; use a name ending in .xlsx."
     raise click.BadParameter(message, ctx, param)

@@ -48,6 +48,8 @@ WORK_SEARCH = OutputKind(
 )
 # refresh --output and import write a tracker: the user's from then on, never replaced.
 TRACKER = OutputKind("tracker", "a refreshed tracker", (".xlsx", ".xlsm"), reusable=False)
+# import writes the template's workbook, which has no macros: Excel opens it only as .xlsx.
+IMPORTED = OutputKind("tracker", "a new tracker", (".xlsx",), reusable=False)
 
 
 def name_problem(path: PurePath, kind: OutputKind) -> str | None:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from pathlib import PurePath
 
 import pandas as pd
 
 from followup import cells, frames, rounds
 from followup.calendar import known_country
-from followup.errors import Problem, show
+from followup.errors import Problem, quoted, show
 from followup.headers import application_header
 from followup.schema import (
     APPLICATION,
@@ -102,9 +103,12 @@ def parse_tracker(
     clashes: Iterable[str],
     as_of: pd.Timestamp,
     others: Mapping[str, pd.DataFrame] | None = None,
+    *,
+    source: str = "TRACKER.xlsx",
 ) -> tuple[Tracker, list[Problem]]:
     """Validate every sheet; return the typed tracker and every error, warning and piece of
-    information found. `others` holds the top rows of the sheets followup does not read."""
+    information found. `others` holds the top rows of the sheets followup does not read;
+    `source` is the tracker's file name as the user gave it, for commands the messages show."""
     problems = _Problems()
     for name in clashes:
         problems.error(
@@ -128,7 +132,7 @@ def parse_tracker(
     )
     opportunities = pd.concat([interviews[["company", "role"]], _applied(frames[SEARCH.name])])
     log = _log(frames[LOG.name], opportunities, sheets.get(LOG.name), as_of, problems)
-    _ignored_sheets(others or {}, problems)
+    _ignored_sheets(others or {}, problems, source)
     tracker = Tracker(
         interviews=interviews,
         log=log,
@@ -149,16 +153,18 @@ def read_sheet(sheet: Sheet, raw: RawSheet, order: str) -> tuple[pd.DataFrame, l
     return _parse_sheet(sheet, raw, problems, True, order), list(problems)
 
 
-def _ignored_sheets(others: Mapping[str, pd.DataFrame], problems: _Problems) -> None:
+def _ignored_sheets(others: Mapping[str, pd.DataFrame], problems: _Problems, source: str) -> None:
     """One line for each sheet followup does not read, pointing a list of applications at
-    `followup import` (SPEC 3a)."""
+    `followup import` (SPEC 3a) with the command to run."""
+    given = PurePath(source)
+    new = given.with_name(f"{given.stem}-imported.xlsx")
     for name, top in others.items():
         if application_header(top) is not None:
             problems.info(
                 name,
                 "followup does not read this sheet, but it looks like a list of applications. "
-                f"`followup import` turns it into a tracker: followup import TRACKER.xlsx "
-                f"NEW.xlsx --sheet '{name}'",
+                "`followup import` turns it into a new tracker: followup import "
+                f"{quoted(source)} {quoted(new)} --sheet {quoted(name)}",
             )
         else:
             problems.info(
@@ -413,8 +419,7 @@ def _typed(
         parsed, bad = cells.choices(values, col.choices, text)
         # An unknown choice keeps its text, so it is reported once, not also as blank.
         message = (
-            f"{{value}} is not a choice for {col.header}. Use one of: {', '.join(col.choices)} "
-            "(the dropdown lists them)."
+            f"{{value}} is not a choice for {col.header}. Use one of: {', '.join(col.choices)}."
         )
         return parsed.where(~bad, text), [(bad, message, False)]
     if col.kind is Kind.YES_NO:
@@ -656,8 +661,8 @@ def _log(
     for row in frame.loc[no_step, "row"]:
         problems.warning(
             raw.where(letter["step"] or letter["direction"], row),
-            "this Sent row has no Step, so it completes no follow-up step. Pick the step it "
-            "was from the dropdown (leave it blank if it was none of them).",
+            "this Sent row has no Step, so it completes no follow-up step. Type the step it "
+            "was, such as thank-you (leave it blank if it was none of them).",
         )
     future = frame["date"] > as_of
     for row, when in frame.loc[future, ["row", "date"]].itertuples(index=False):

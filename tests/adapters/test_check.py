@@ -44,7 +44,7 @@ def test_a_clean_tracker_has_no_problems(tmp_path: Path) -> None:
         (
             {"Status": "Maybe later"},
             "error: Interviews!M2: 'Maybe later' is not a choice for Status. Use one of: Active, On "
-            "hold, Offer, Rejected, Withdrawn, Filled (the dropdown lists them).",
+            "hold, Offer, Rejected, Withdrawn, Filled.",
         ),
         (
             {"Decision by": dt.date(2026, 10, 1)},
@@ -112,8 +112,8 @@ def test_warnings_for_a_sent_row_without_step_and_a_future_date(tmp_path: Path) 
         {"Date": dt.date(2026, 12, 1), "Company": "Acme", "Direction": "Received"},
     ]
     assert problems(tracker(tmp_path / "t.xlsx", [ACME], log)) == [
-        "warning: Log!F2: this Sent row has no Step, so it completes no follow-up step. Pick the "
-        "step it was from the dropdown (leave it blank if it was none of them).",
+        "warning: Log!F2: this Sent row has no Step, so it completes no follow-up step. Type the "
+        "step it was, such as thank-you (leave it blank if it was none of them).",
         "warning: Log!A3: 2026-12-01 is in the future (today is 2026-11-23). Check the date: log a "
         "touchpoint once it has happened.",
     ]
@@ -261,7 +261,7 @@ def test_formatting_to_the_last_row_reads_only_the_data(tmp_path: Path) -> None:
 def test_not_a_workbook_and_missing_file(tmp_path: Path) -> None:
     from followup.errors import UnreadableWorkbook
 
-    (tmp_path / "notes.xlsx").write_text("hello")
+    (tmp_path / "notes.xlsx").write_bytes(b"\x00\x01 not a zip")
     with pytest.raises(UnreadableWorkbook, match=r"notes\.xlsx is not an Excel workbook"):
         load(tmp_path / "notes.xlsx", AS_OF)
     with pytest.raises(UnreadableWorkbook, match=r"missing\.xlsx was not found"):

@@ -218,8 +218,8 @@ def test_check_names_the_sheets_it_does_not_read(tmp_path: Path) -> None:
     )
     assert messages(path) == [
         "info: Applications: followup does not read this sheet, but it looks like a list of "
-        "applications. `followup import` turns it into a tracker: followup import TRACKER.xlsx "
-        "NEW.xlsx --sheet 'Applications'",
+        "applications. `followup import` turns it into a new tracker: followup import "
+        f"{path} {tmp_path / 't-imported.xlsx'} --sheet Applications",
         "info: Budget: followup does not read this sheet (it reads Interviews, Log, Contacts, "
         "Search and Settings); it is kept as it is.",
     ]

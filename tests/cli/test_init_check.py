@@ -102,15 +102,15 @@ def test_check_lists_every_problem_and_exits_1(tmp_path: Path) -> None:
     assert output.splitlines() == [
         "error: Interviews!C2: 'soon' is not a date. Type a date such as 2026-11-02.",
         "error: Interviews!M3: 'Maybe later' is not a choice for Status. Use one of: Active, On hold, "
-        "Offer, Rejected, Withdrawn, Filled (the dropdown lists them).",
-        "warning: Log!F2: this Sent row has no Step, so it completes no follow-up step. Pick the "
-        "step it was from the dropdown (leave it blank if it was none of them).",
+        "Offer, Rejected, Withdrawn, Filled.",
+        "warning: Log!F2: this Sent row has no Step, so it completes no follow-up step. Type the "
+        "step it was, such as thank-you (leave it blank if it was none of them).",
         "t.xlsx: 2 errors, 1 warning. Fix the errors, then run followup check again.",
     ]
 
 
 def test_not_a_workbook_and_missing_file_give_one_line(tmp_path: Path) -> None:
-    (tmp_path / "notes.xlsx").write_text("hello")
+    (tmp_path / "notes.xlsx").write_bytes(b"\x00\x01 not a zip")
     code, output = run("check", str(tmp_path / "notes.xlsx"))
     assert (code, output.count("\n")) == (1, 1)
     assert output.startswith("Error: notes.xlsx is not an Excel workbook.")

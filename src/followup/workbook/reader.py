@@ -15,6 +15,7 @@ larger than its cells is handed to calamine with its rows and columns numbered c
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import io
 import re
@@ -30,7 +31,7 @@ from pandas.api.types import infer_dtype
 from python_calamine import CalamineWorkbook
 from xlsxwriter.utility import xl_col_to_name
 
-from followup.errors import UnreadableWorkbook
+from followup.errors import UnreadableWorkbook, quoted
 from followup.headers import HEADER_SEARCH_ROWS
 from followup.headers import header_row as find_header_row
 from followup.schema import OWNED_SHEETS, SETTINGS_TABLE, USER_SHEETS, Sheet
@@ -96,8 +97,24 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file: .xls, or encrypte
 _STRICT_NS = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
 
 
+def is_text(data: bytes) -> bool:
+    """Whether the file holds plain text (a CSV file, whatever its name), not a package."""
+    head = data[:4096]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return True
+    if not head or head.startswith((b"PK", _OLE)):
+        return False
+    return not any(byte < 9 or 13 < byte < 32 for byte in head)
+
+
 def _other_format(data: bytes, label: str) -> UnreadableWorkbook | None:
     """What the file is, when it is not a workbook followup reads (SPEC 7), else None."""
+    if is_text(data):
+        return UnreadableWorkbook(
+            f"{label} holds plain text, such as a CSV file, not an Excel workbook. If it is a "
+            f"list of applications, run: followup import {quoted(label)} tracker.xlsx; "
+            "otherwise open it in Excel or LibreOffice and save it as an Excel Workbook (.xlsx)."
+        )
     if data.startswith(_OLE):
         if "EncryptedPackage".encode("utf-16-le") in data:
             return UnreadableWorkbook(

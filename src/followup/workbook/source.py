@@ -17,7 +17,7 @@ from python_calamine import CalamineWorkbook, SheetTypeEnum
 from xlsxwriter.utility import xl_col_to_name
 
 from followup.errors import UnreadableWorkbook
-from followup.workbook.reader import _grid, not_a_workbook
+from followup.workbook.reader import _grid, is_text, not_a_workbook
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -41,7 +41,7 @@ def read_source(path: Path) -> dict[str, pd.DataFrame]:
         raise UnreadableWorkbook(f"{path} is a folder: give the path of the file.") from None
     except OSError as exc:
         raise UnreadableWorkbook(f"{path} could not be read ({exc.strerror or exc}).") from None
-    if path.suffix.lower() == ".csv":
+    if path.suffix.lower() == ".csv" or is_text(data):  # a CSV file saved under another name
         grids = {path.name: _csv_grid(data)}
     else:
         grids = _workbook_grids(data, path.name)

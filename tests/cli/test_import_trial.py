@@ -1,0 +1,184 @@
+"""What a new user's first contact with import and check showed (issue 16, the trial):
+each problem tested over several members of its family, through the command line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shlex
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from followup.workbook.template import write_tracker
+from tests.cli.helpers import run
+from tests.workbooks import write
+
+LIST = [["Company", "Role", "Date applied"], ["Acme", "Analyst", dt.date(2026, 11, 2)]]
+
+
+def _search(path: Path) -> pd.DataFrame:
+    return pd.read_excel(path, sheet_name="Search", engine="calamine")
+
+
+def test_import_replaces_an_existing_file_only_with_overwrite(tmp_path: Path) -> None:
+    source = write(tmp_path / "jobs.xlsx", {"Jobs": LIST})
+    theirs = tmp_path / "theirs.xlsx"
+    theirs.write_bytes(b"mine")
+    earlier = tmp_path / "earlier.xlsx"  # a tracker followup itself made: the user's now
+    assert run("import", str(source), str(earlier))[0] == 0
+    refreshed = tmp_path / "refreshed.xlsx"
+    write_tracker(refreshed)
+    assert run("refresh", str(refreshed), "--as-of", "2026-11-23")[0] == 0
+    for taken in (theirs, earlier, refreshed):
+        before = taken.read_bytes()
+        code, output = run("import", str(source), str(taken))
+        assert (code, output) == (
+            1,
+            f"Error: {taken} already exists: followup writes a new tracker only to a new file, "
+            "so it was left as it was. Choose another file name, or add --overwrite to replace "
+            "it.\n",
+        )
+        assert taken.read_bytes() == before
+        code, output = run("import", str(source), str(taken), "--overwrite")
+        assert code == 0, output
+        assert _search(taken)["Company"].tolist() == ["Acme"]
+    # Never the file being imported, and never a file a spreadsheet app has open.
+    code, output = run("import", str(source), str(source), "--overwrite")
+    assert (code, output) == (
+        1,
+        f"Error: {source} is the file to import. Choose a new file name.\n",
+    )
+    (tmp_path / "~$theirs.xlsx").write_bytes(b"\x05someone")
+    before = theirs.read_bytes()
+    code, output = run("import", str(source), str(theirs), "--overwrite")
+    assert code == 1 and "Excel" in output and theirs.read_bytes() == before
+
+
+@pytest.mark.parametrize("name", ["new.xlsm", "new.csv", "new.ods", "new", "new.XLSM"])
+def test_the_new_tracker_is_named_xlsx_whatever_else_is_typed(tmp_path: Path, name: str) -> None:
+    source = write(tmp_path / "jobs.xlsx", {"Jobs": LIST})
+    code, output = run("import", str(source), str(tmp_path / name))
+    assert code == 2
+    assert output.splitlines()[-1] == (
+        f"Error: Invalid value for 'NEW.xlsx': {name} is not a name for a new tracker; use a "
+        "name ending in .xlsx."
+    )
+    assert list(tmp_path.iterdir()) == [source]
+
+
+@pytest.mark.parametrize("name", ["t.xlsx", "my jobs.xlsx", "jobs (2026).xlsx"])
+@pytest.mark.parametrize("sheet", ["Applications", "Job list"])
+def test_check_prints_an_import_command_that_runs(tmp_path: Path, name: str, sheet: str) -> None:
+    path = write(
+        tmp_path / name,
+        {"Interviews": [["Company", "Role", "Interview date"]], sheet: LIST},
+    )
+    code, output = run("check", str(path))
+    assert code == 0
+    hint = next(line for line in output.splitlines() if line.startswith(f"info: {sheet}:"))
+    command = hint.split("turns it into a new tracker: ")[1]
+    new = path.with_name(f"{path.stem}-imported.xlsx")
+    assert shlex.split(command) == [
+        "followup", "import", str(path), str(new), "--sheet", sheet
+    ]  # fmt: skip
+    code, output = run(*shlex.split(command)[1:])
+    assert code == 0, output
+    assert _search(new)["Company"].tolist() == ["Acme"]
+
+
+@pytest.mark.parametrize("command", [("check",), ("refresh",), ("export", "--to", "o.xlsx")])
+def test_a_csv_given_as_a_tracker_points_to_import(tmp_path: Path, command: tuple) -> None:
+    listed = tmp_path / "list.csv"
+    listed.write_text("Company,Role,Date applied\nAcme,Analyst,2026-11-02\n", encoding="utf-8")
+    code, output = run(command[0], str(listed), *command[1:])
+    assert (code, output) == (
+        1,
+        "Error: list.csv is a CSV file. followup reads a tracker workbook; to make one from "
+        f"this list, run: followup import {listed} {tmp_path / 'tracker.xlsx'}\n",
+    )
+    code, output = run(*shlex.split(output.split("run: ")[1])[1:])
+    assert code == 0, output
+
+
+@pytest.mark.parametrize("text", ["Company;Role\nAcme;Analyst\n", "just some notes\n"])
+def test_text_named_xlsx_is_told_for_what_it_is(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "list.xlsx"
+    path.write_text(text, encoding="utf-8")
+    code, output = run("check", str(path))
+    assert (code, output) == (
+        1,
+        "Error: list.xlsx holds plain text, such as a CSV file, not an Excel workbook. If it is "
+        "a list of applications, run: followup import list.xlsx tracker.xlsx; otherwise open it "
+        "in Excel or LibreOffice and save it as an Excel Workbook (.xlsx).\n",
+    )
+
+
+def test_a_csv_saved_as_xlsx_imports_as_the_csv_it_is(tmp_path: Path) -> None:
+    path = tmp_path / "list.xlsx"
+    path.write_bytes("Company;Role;Date applied\nCafé;Barista;2026-11-02\n".encode("utf-8-sig"))
+    code, output = run("import", str(path), str(tmp_path / "t.xlsx"))
+    assert code == 0, output
+    assert _search(tmp_path / "t.xlsx")["Company"].tolist() == ["Café"]
+
+
+@pytest.mark.parametrize(
+    ("header", "maps"),
+    [
+        (["Employer/Agency", "Role", "Date applied"], ["Company=Employer/Agency"]),
+        (["Client", "Gig", "When"], ["Company=Client", "Role=Gig", "Date applied=When"]),
+        (["Client", "Position", "Date applied"], ["company=client"]),
+    ],
+)
+@pytest.mark.parametrize("banner", [0, 2])
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_map_counts_when_finding_the_sheet_and_its_header(
+    tmp_path: Path, header: list[str], maps: list[str], banner: int, kind: str
+) -> None:
+    grid = [["My job hunt"]] * banner + [header, ["Acme", "Analyst", "2026-11-02"]]
+    if kind == "csv":
+        source = tmp_path / "jobs.csv"
+        source.write_text("\n".join(",".join(row) for row in grid) + "\n", encoding="utf-8")
+    else:
+        source = write(tmp_path / "jobs.xlsx", {"Read me": [["hi"]], "Mine": grid})
+    options = [part for pair in maps for part in ("--map", pair)]
+    code, output = run("import", str(source), str(tmp_path / "t.xlsx"), *options)
+    assert code == 0, output
+    assert f"(header in row {banner + 1}):" in output.splitlines()[0]
+    search = _search(tmp_path / "t.xlsx")
+    assert (search.loc[0, "Company"], search.loc[0, "Role"]) == ("Acme", "Analyst")
+
+
+@pytest.mark.parametrize("blank_rows", [0, 3])
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_a_list_with_a_header_and_no_rows_says_so(
+    tmp_path: Path, blank_rows: int, kind: str
+) -> None:
+    header = ["Company Name", "Job Title", "Date Applied", "Status"]
+    if kind == "csv":
+        source = tmp_path / "jobs.csv"
+        source.write_text(",".join(header) + "\n" + ",,,\n" * blank_rows, encoding="utf-8")
+        name = "jobs.csv"
+    else:
+        source = write(tmp_path / "jobs.xlsx", {"Jobs": [header, *[[None] * 4] * blank_rows]})
+        name = "Jobs"
+    code, output = run("import", str(source), str(tmp_path / "t.xlsx"))
+    assert (code, output) == (
+        1,
+        f"Error: {name} has its header in row 1 but no rows under it, so there is nothing to "
+        "import. Add your applications under the header, then import again.\n",
+    )
+    assert not (tmp_path / "t.xlsx").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("a.ods", "a LibreOffice (OpenDocument) spreadsheet"), ("a.xls", "an old-format Excel file")],
+)
+def test_a_source_in_another_format_is_a_data_error(tmp_path: Path, name: str, kind: str) -> None:
+    (tmp_path / name).write_bytes(b"anything")
+    code, output = run("import", str(tmp_path / name), str(tmp_path / "t.xlsx"))
+    assert (code, output) == (
+        1,
+        f"Error: {name} is {kind}. Save it as .xlsx or .csv, then import that.\n",
+    )
