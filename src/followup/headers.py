@@ -73,9 +73,7 @@ def header_row(
     return None
 
 
-def application_header(
-    grid: pd.DataFrame, columns: Sequence[Column] = IMPORT_FIELDS
-) -> int | None:
+def application_header(grid: pd.DataFrame, columns: Sequence[Column] = IMPORT_FIELDS) -> int | None:
     """Where the header of a list of applications sits (SPEC 3a): a row naming a company
     and a role or a date (under the names `columns` give them); None when the sheet does
     not look like one."""

@@ -154,7 +154,7 @@ def test_caseload_goes_on_past_an_unreadable_file_but_not_when_none_can_be_read(
     clients: Path, tmp_path: Path
 ) -> None:
     junk = tmp_path / "junk.xlsx"
-    junk.write_text("not a workbook")
+    junk.write_bytes(b"\x00not a workbook")
     out = tmp_path / "caseload.xlsx"
     code, output = run("caseload", str(junk), str(clients / "never.xlsx"), "--to", str(out))
     assert code == 0, output
