@@ -11,6 +11,7 @@ import contextlib
 import datetime as dt
 import functools
 import re
+import unicodedata
 
 import numpy as np
 import pandas as pd
@@ -19,7 +20,7 @@ from pandas.api.types import infer_dtype
 
 from followup import frames
 from followup.headers import normalised
-from followup.schema import CHOICE_SYNONYMS, PLACEHOLDERS
+from followup.schema import CHOICE_PHRASES, CHOICE_SYNONYMS, PLACEHOLDERS
 
 _ISO = r"\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
 _DURATION = re.compile(r"(\d+)\s*(d|days?|w|wks?|weeks?)", re.IGNORECASE)
@@ -223,11 +224,35 @@ def choices(
     values: pd.Series, allowed: tuple[str, ...], trimmed: pd.Series | None = None
 ) -> tuple[pd.Series, pd.Series]:
     """Choice values in their canonical spelling, matched like headers (case, spaces and
-    punctuation aside) under the common words for each (SPEC 3, CHOICE_SYNONYMS)."""
+    punctuation aside) under the common words for each (SPEC 3, CHOICE_SYNONYMS); a longer
+    value by the first of the CHOICE_PHRASES found in it. Returns the choices ("" where
+    blank or none) and the filled cells that are no choice."""
     typed = text(values) if trimmed is None else trimmed
     spellings = _choice_spellings(allowed)
-    out = frames.per_distinct(typed, lambda v: spellings.get(normalised(v), ""))
+    phrases = _choice_phrases(allowed)
+
+    def choice(value: str) -> str:
+        found = spellings.get(normalised(value))
+        if found is None and phrases:
+            words = " " + " ".join(_WORD.findall(unicodedata.normalize("NFKC", value).casefold()))
+            found = next((c for phrase, c in phrases if phrase in words), None)
+        return found or ""
+
+    out = frames.per_distinct(typed, choice)
     return out, pd.Series((typed.to_numpy() != "") & (out.to_numpy() == ""), index=typed.index)
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+@functools.lru_cache(maxsize=64)
+def _choice_phrases(allowed: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """The CHOICE_PHRASES for these choices, each as " word word" to find at a word's start."""
+    return tuple(
+        (" " + " ".join(_WORD.findall(phrase.casefold())), choice)
+        for phrase, choice in CHOICE_PHRASES
+        if choice in allowed
+    )
 
 
 @functools.lru_cache(maxsize=64)

@@ -147,14 +147,13 @@ def import_rows(
         # An unknown status is kept in Notes, and the row reads as Active (SPEC 3a).
         kept = ("Status: " + given).where(unknown, "")
         read["notes"] = (read["notes"] + " " + kept).str.strip()
-        first = read.loc[unknown, "row"]
-        problems.append(
-            Problem(
-                "info",
-                f"{name}!{letters['status']}{first.iloc[0]}",
-                f"{len(first)} status(es) followup does not know (such as "
-                f"'{given[unknown].iloc[0]}') are kept in Notes; those rows read as Active.",
-            )
+        problems += validate.grouped_by_value(
+            name,
+            letters["status"],
+            read.loc[unknown, "row"],
+            given[unknown],
+            "{value} is not a status followup knows, so it is kept in Notes and {rows} as "
+            "Active. Correct the Status in the new tracker where the job is closed.",
         )
     every = {letter: labels.get(letter) or f"Column {letter}" for letter in grid.columns}
 

@@ -216,11 +216,62 @@ CHOICE_SYNONYMS: dict[str, tuple[str, ...]] = {
     "Reference": ("Ref", "Referee"),
     # Search activity
     "Application": ("Applied", "Job application", "Apply", "Online application"),
-    "Networking": ("Network", "Networking event", "Coffee chat"),
-    "Cold call": ("Cold email", "Cold outreach", "Outreach"),
+    "Networking": ("Network", "Coffee chat", "Networking meeting"),
+    "Cold call": ("Cold email", "Cold outreach", "Outreach", "Phone call"),
     "Informational interview": ("Info interview", "Informational", "Informational meeting"),
-    "Event": ("Job fair", "Career fair", "Meetup", "Workshop", "Webinar"),
+    "Event": (
+        "Job fair", "Career fair", "Networking event", "Meetup", "Workshop", "Attended workshop",
+        "Webinar",
+    ),
 }
+
+# Words inside a longer choice (SPEC 3): "Rejected after interview", "On hold - hiring freeze",
+# "Applied online". When a whole value is no choice's word, the first of these phrases found
+# in it decides, matched as words (case and punctuation aside; a phrase's last word may begin
+# a longer one: "withdr" finds "withdrew" and "withdrawn"). So the order matters: an offer
+# refused or never made comes before "offer", an outcome before the stage it happened at.
+CHOICE_PHRASES: tuple[tuple[str, str], ...] = (
+    # Status
+    ("no offer yet", "Active"), ("awaiting offer", "Active"), ("waiting for offer", "Active"),
+    ("waiting on offer", "Active"),
+    ("no offer", "Rejected"), ("offer rescinded", "Rejected"), ("rescind", "Rejected"),
+    ("declined offer", "Withdrawn"), ("declined the offer", "Withdrawn"),
+    ("offer declined", "Withdrawn"), ("turned down offer", "Withdrawn"),
+    ("turned down the offer", "Withdrawn"), ("rejected offer", "Withdrawn"),
+    ("rejected the offer", "Withdrawn"), ("i declined", "Withdrawn"),
+    ("candidate declined", "Withdrawn"), ("withdr", "Withdrawn"), ("pulled out", "Withdrawn"),
+    ("not interested", "Withdrawn"),
+    ("reject", "Rejected"), ("not selected", "Rejected"), ("not a fit", "Rejected"),
+    ("not a good fit", "Rejected"), ("no longer consider", "Rejected"),
+    ("no longer under consideration", "Rejected"), ("unsuccessful", "Rejected"),
+    ("turned down", "Rejected"), ("not moving forward", "Rejected"),
+    ("not progress", "Rejected"), ("did not progress", "Rejected"), ("not proceed", "Rejected"),
+    ("declined", "Rejected"), ("denied", "Rejected"), ("not hired", "Rejected"),
+    ("not chosen", "Rejected"), ("another candidate", "Rejected"),
+    ("other candidate", "Rejected"), ("someone else", "Rejected"),
+    ("filled", "Filled"), ("position closed", "Filled"), ("job closed", "Filled"),
+    ("role closed", "Filled"), ("posting closed", "Filled"), ("no longer available", "Filled"),
+    ("cancel", "Filled"), ("closed", "Filled"), ("not hiring", "Filled"), ("no vacanc", "Filled"),
+    ("no opening", "Filled"),
+    ("hired elsewhere", "Withdrawn"), ("accepted another", "Withdrawn"),
+    ("took another", "Withdrawn"),
+    ("hold", "On hold"), ("paus", "On hold"), ("freeze", "On hold"), ("frozen", "On hold"),
+    ("postpone", "On hold"),
+    ("offer", "Offer"), ("hired", "Offer"), ("got the job", "Offer"),
+    ("interview", "Active"), ("appl", "Active"), ("sent", "Active"), ("submit", "Active"),
+    ("screen", "Active"), ("pending", "Active"), ("review", "Active"), ("wait", "Active"),
+    ("await", "Active"), ("progress", "Active"), ("round", "Active"), ("assessment", "Active"),
+    ("follow", "Active"), ("contacted", "Active"), ("shortlist", "Active"), ("ghost", "Active"),
+    ("no response", "Active"), ("no reply", "Active"), ("open", "Active"), ("stage", "Active"),
+    # Search activity
+    ("informational", "Informational interview"), ("info interview", "Informational interview"),
+    ("fair", "Event"), ("workshop", "Event"), ("meetup", "Event"), ("meet up", "Event"),
+    ("webinar", "Event"), ("event", "Event"), ("conference", "Event"), ("seminar", "Event"),
+    ("job club", "Event"),
+    ("coffee", "Networking"), ("network", "Networking"),
+    ("cold", "Cold call"), ("call", "Cold call"),
+    ("appl", "Application"), ("submit", "Application"),
+)
 # fmt: on
 
 # Words that mean "nothing here" in an optional cell (SPEC 3), matched case-insensitively.

@@ -14,7 +14,7 @@ import pandas as pd
 
 from followup import cells, frames, rounds
 from followup.calendar import known_country
-from followup.errors import Problem, quoted, show
+from followup.errors import Level, Problem, quoted, show
 from followup.headers import application_header
 from followup.schema import (
     APPLICATION,
@@ -323,6 +323,8 @@ def _parse_column(
             many=f"{{count}} cells are empty, but every row needs a {col.header}. Fill them "
             "in, or delete those rows.",
         )
+    if col.kind is Kind.CHOICE and col.choices == STATUSES:
+        values, text = _known_statuses(col, values, text, raw, letter, problems)
     parsed, faults = _typed(col, values, text, order)
     unread = pd.Series(False, index=values.index)
     for bad, message, group in faults:
@@ -350,6 +352,59 @@ def _parse_column(
             values[placeholder].map(_day),
         )
     return parsed
+
+
+def _known_statuses(
+    col: Column,
+    values: pd.Series,
+    text: pd.Series | None,
+    raw: RawSheet,
+    letter: str,
+    problems: _Problems,
+) -> tuple[pd.Series, pd.Series]:
+    """A Status followup does not know, even by the words inside it, reads as blank (Active)
+    with a warning per value (SPEC 3): an unknown word must not stop the plan, and saying
+    which rows read as Active lets the user correct the ones that are closed."""
+    text = cells.text(values) if text is None else text
+    _known, unknown = cells.choices(values, col.choices, text)
+    if unknown.any():
+        for problem in grouped_by_value(
+            raw.name,
+            letter,
+            values.index[unknown],
+            text[unknown],
+            f"{{value}} is not a {col.header} followup knows, so {{rows}} as Active. Type one "
+            f"of: {', '.join(col.choices)} (or a longer status with one of them in it).",
+        ):
+            problems.append(problem)
+    return values.where(~unknown, ""), text.where(~unknown, "")
+
+
+def grouped_by_value(
+    sheet: str,
+    letter: str,
+    rows: Iterable[int],
+    values: Iterable[str],
+    message: str,
+    level: Level = "warning",
+) -> list[Problem]:
+    """One problem per distinct value of a column, naming its cell, or the range of its cells
+    and how many say it. In `message`, `{value}` shows the value and `{rows}` is "this row
+    reads" or "those rows read"."""
+    by_value: dict[str, list[int]] = {}
+    for row, value in zip(rows, values, strict=True):
+        by_value.setdefault(value, []).append(int(row))
+    out = []
+    for value, at in by_value.items():
+        where = f"{sheet}!{letter}{at[0]}" + (f":{letter}{at[-1]}" if len(at) > 1 else "")
+        if len(at) == 1:
+            text = message.format(value=show(value), rows="this row reads")
+        else:
+            text = f"{len(at)} cells say {show(value)}. " + message.format(
+                value="That", rows="those rows read"
+            )
+        out.append(Problem(level, where, text))
+    return out
 
 
 def _day(value: object) -> object:

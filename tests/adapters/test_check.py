@@ -42,9 +42,9 @@ def test_a_clean_tracker_has_no_problems(tmp_path: Path) -> None:
             "date such as 2026-11-23, or a duration such as 3 weeks, 10 days, 2w or 10d.",
         ),
         (
-            {"Status": "Maybe later"},
-            "error: Interviews!M2: 'Maybe later' is not a choice for Status. Use one of: Active, On "
-            "hold, Offer, Rejected, Withdrawn, Filled.",
+            {"Interviewer type": "Wizard"},
+            "error: Interviews!F2: 'Wizard' is not a choice for Interviewer type. Use one of: "
+            "Decision maker, Hiring manager, HR, Recruiter, Peer, Panel.",
         ),
         (
             {"Decision by": dt.date(2026, 10, 1)},

@@ -58,6 +58,7 @@ def test_readme_commands_install_and_run_demo_and_tests() -> None:
 def synonym_tables() -> str:
     """The header and choice synonyms of the schema, as docs/cadence.md lists them."""
     from followup.schema import (
+        CHOICE_PHRASES,
         CHOICE_SYNONYMS,
         IMPORT_FIELDS,
         PLACEHOLDERS,
@@ -76,6 +77,8 @@ def synonym_tables() -> str:
     rows.append(f"| (import) | {RESPONSE_DATE.header} | {', '.join(RESPONSE_DATE.aliases)} |")
     rows += ["", "| choice | also read from |", "| --- | --- |"]
     rows += [f"| {choice} | {', '.join(words)} |" for choice, words in CHOICE_SYNONYMS.items()]
+    rows += ["", "| words inside a longer value, first found wins | read as |", "| --- | --- |"]
+    rows += [f"| {phrase} | {choice} |" for phrase, choice in CHOICE_PHRASES]
     return "\n".join(rows) + "\n"
 
 

@@ -10,9 +10,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from followup.commands import load
 from followup.workbook.template import write_tracker
-from tests.cli.helpers import run
-from tests.workbooks import write
+from tests.cli.helpers import run, sheet
+from tests.workbooks import tracker, write
 
 LIST = [["Company", "Role", "Date applied"], ["Acme", "Analyst", dt.date(2026, 11, 2)]]
 
@@ -182,3 +183,123 @@ def test_a_source_in_another_format_is_a_data_error(tmp_path: Path, name: str, k
         1,
         f"Error: {name} is {kind}. Save it as .xlsx or .csv, then import that.\n",
     )
+
+
+# Statuses as people write them, with what each means (SPEC 3: the words inside a longer one).
+STATUS_WORDS = {
+    "Rejected after interview": "Rejected",
+    "Rejected - no interview": "Rejected",
+    "Not a fit": "Rejected",
+    "No longer considered": "Rejected",
+    "no offer": "Rejected",
+    "Declined": "Rejected",
+    "Went with another candidate": "Rejected",
+    "Withdrew application": "Withdrawn",
+    "Withdrawn by candidate": "Withdrawn",
+    "Declined offer": "Withdrawn",
+    "Hired elsewhere": "Withdrawn",
+    "Job offer": "Offer",
+    "Offer received": "Offer",
+    "Position filled": "Filled",
+    "Position cancelled": "Filled",
+    "On hold - hiring freeze": "On hold",
+    "Paused by HR": "On hold",
+    "Interview (2nd round)": "Active",
+    "Application Sent": "Active",
+    "No offer yet": "Active",
+    "Waiting for offer": "Active",
+}
+
+
+def _interview_rows() -> list[dict[str, object]]:
+    return [
+        {
+            "Company": f"Firm {i}",
+            "Role": "Analyst",
+            "Interview date": dt.date(2026, 11, 19),
+            "Interviewer": "Dana",
+            "Status": status,
+        }
+        for i, status in enumerate(STATUS_WORDS)
+    ]
+
+
+def test_statuses_with_more_words_close_the_jobs_they_say(tmp_path: Path) -> None:
+    path = tracker(tmp_path / "t.xlsx", _interview_rows(), writer="xlsxwriter")
+    code, output = run("refresh", str(path), "--as-of", "2026-11-23")
+    assert code == 0, output
+    assert not [line for line in output.splitlines() if line.startswith("warning")]
+    planned = set(sheet(path, "This Week")["Company"].dropna())
+    expected = {f"Firm {i}" for i, m in enumerate(STATUS_WORDS.values()) if m == "Active"}
+    assert planned == expected
+    loaded = load(path, dt.date(2026, 11, 23)).tracker
+    assert loaded.interviews["status"].tolist() == list(STATUS_WORDS.values())
+
+
+def test_search_statuses_and_imported_ones_read_the_same_words(tmp_path: Path) -> None:
+    rows = [
+        {"Date": dt.date(2026, 11, 2), "Activity": "Applied online", "Company": f"Firm {i}",
+         "Role": "Analyst", "Status": status}
+        for i, status in enumerate(STATUS_WORDS)
+    ]  # fmt: skip
+    path = tracker(tmp_path / "t.xlsx", search=rows)
+    code, output = run("check", str(path), "--as-of", "2026-11-23")
+    assert code == 0, output
+    loaded = load(path, dt.date(2026, 11, 23)).tracker
+    assert loaded.search["status"].tolist() == list(STATUS_WORDS.values())
+    assert set(loaded.search["activity"]) == {"Application"}
+    source = tmp_path / "list.csv"
+    lines = ["Company,Role,Date applied,Status"]
+    lines += [f"Firm {i},Analyst,2026-11-02,{status}" for i, status in enumerate(STATUS_WORDS)]
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, output = run("import", str(source), str(tmp_path / "new.xlsx"))
+    assert code == 0, output
+    assert not [line for line in output.splitlines() if line.startswith(("warning", "info"))]
+    assert _search(tmp_path / "new.xlsx")["Status"].tolist() == list(STATUS_WORDS.values())
+
+
+def test_an_unknown_status_is_a_warning_per_value_and_reads_as_active(tmp_path: Path) -> None:
+    rows = _interview_rows()[:6]
+    for row, status in zip(
+        rows, ["Maybe", "Maybe", "Rejected", "Maybe", "Dunno", "Maybe"], strict=True
+    ):
+        row["Status"] = status
+    path = tracker(tmp_path / "t.xlsx", rows)
+    code, output = run("check", str(path), "--as-of", "2026-11-23")
+    assert (code, output.splitlines()) == (
+        0,
+        [
+            "warning: Interviews!M2:M7: 4 cells say 'Maybe'. That is not a Status followup "
+            "knows, so those rows read as Active. Type one of: Active, On hold, Offer, Rejected, "
+            "Withdrawn, Filled (or a longer status with one of them in it).",
+            "warning: Interviews!M6: 'Dunno' is not a Status followup knows, so this row reads "
+            "as Active. Type one of: Active, On hold, Offer, Rejected, Withdrawn, Filled (or a "
+            "longer status with one of them in it).",
+            "t.xlsx: 2 warnings. Ready for followup refresh.",
+        ],
+    )
+    statuses = load(path, dt.date(2026, 11, 23)).tracker.interviews["status"].tolist()
+    assert statuses == ["Active", "Active", "Rejected", "Active", "Active", "Active"]
+
+
+def test_import_lists_unknown_statuses_by_value_and_keeps_them_in_notes(tmp_path: Path) -> None:
+    source = tmp_path / "list.csv"
+    statuses = ["Maybe", "Rejected after interview", "Maybe", "Dunno", "Maybe"]
+    lines = ["Company,Role,Date applied,Status"]
+    lines += [f"Firm {i},Analyst,2026-11-02,{status}" for i, status in enumerate(statuses)]
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, output = run("import", str(source), str(tmp_path / "new.xlsx"))
+    assert code == 0, output
+    assert [line for line in output.splitlines() if line.startswith(("warning", "info"))] == [
+        "warning: list.csv!D2:D6: 3 cells say 'Maybe'. That is not a status followup knows, so "
+        "it is kept in Notes and those rows read as Active. Correct the Status in the new "
+        "tracker where the job is closed.",
+        "warning: list.csv!D5: 'Dunno' is not a status followup knows, so it is kept in Notes "
+        "and this row reads as Active. Correct the Status in the new tracker where the job is "
+        "closed.",
+    ]
+    search = _search(tmp_path / "new.xlsx")
+    assert search["Status"].fillna("").tolist() == ["", "Rejected", "", "", ""]  # blank: Active
+    assert search["Notes"].fillna("").tolist() == [
+        "Status: Maybe", "", "Status: Maybe", "Status: Dunno", "Status: Maybe"
+    ]  # fmt: skip

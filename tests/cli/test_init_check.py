@@ -91,7 +91,10 @@ def test_sample_passes_check() -> None:
 
 
 def test_check_lists_every_problem_and_exits_1(tmp_path: Path) -> None:
-    rows = [{**ACME, "Interview date": "soon"}, {**ACME, "Role": "Lead", "Status": "Maybe later"}]
+    rows = [
+        {**ACME, "Interview date": "soon"},
+        {**ACME, "Role": "Lead", "Interviewer type": "Wizard"},
+    ]
     log = [
         {"Date": dt.date(2026, 11, 3), "Company": "Acme", "Role": "Analyst", "Direction": "Sent"}
     ]
@@ -101,8 +104,8 @@ def test_check_lists_every_problem_and_exits_1(tmp_path: Path) -> None:
     assert code == 1
     assert output.splitlines() == [
         "error: Interviews!C2: 'soon' is not a date. Type a date such as 2026-11-02.",
-        "error: Interviews!M3: 'Maybe later' is not a choice for Status. Use one of: Active, On hold, "
-        "Offer, Rejected, Withdrawn, Filled.",
+        "error: Interviews!F3: 'Wizard' is not a choice for Interviewer type. Use one of: "
+        "Decision maker, Hiring manager, HR, Recruiter, Peer, Panel.",
         "warning: Log!F2: this Sent row has no Step, so it completes no follow-up step. Type the "
         "step it was, such as thank-you (leave it blank if it was none of them).",
         "t.xlsx: 2 errors, 1 warning. Fix the errors, then run followup check again.",
