@@ -48,6 +48,12 @@ def name_key(name: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", name).translate(_ZERO_WIDTH).casefold().split())
 
 
+def single_spaced(values: pd.Series) -> pd.Series:
+    """Trimmed names as drafts, Why and the Summary show them: every run of whitespace
+    (pasted non-breaking and zero-width spaces, tabs, line breaks) one ordinary space."""
+    return per_distinct(values, lambda v: " ".join(v.translate(_ZERO_WIDTH).split()))
+
+
 def key(values: pd.Series) -> pd.Series:
     """Each value's `name_key`, for matching companies, roles and contacts."""
     if infer_dtype(values, skipna=False) != "string":

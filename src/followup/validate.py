@@ -255,6 +255,8 @@ def _parse_sheet(
         parsed = _parse_column(col, values, text, is_blank, raw, letter, problems, order)
         if isinstance(parsed, pd.DataFrame):
             out[parsed.columns] = parsed
+        elif user and col.key in _NAMES:
+            out[col.key] = frames.single_spaced(parsed)
         else:
             out[col.key] = parsed
     if not user:
@@ -268,6 +270,11 @@ def _parse_sheet(
         # there: pandas copies attrs into every frame derived from this one.
         out.attrs["letters"] = present
     return out
+
+
+# Columns holding names, shown in drafts and sheets with single ordinary spaces; the user's
+# own cells keep what was typed.
+_NAMES = frozenset({"company", "role", "interviewer", "contact", "name"})
 
 
 def _keep_unschemed(sheet: Sheet, raw: RawSheet, index: pd.Index, out: pd.DataFrame) -> None:
