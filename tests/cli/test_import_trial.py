@@ -303,3 +303,26 @@ def test_import_lists_unknown_statuses_by_value_and_keeps_them_in_notes(tmp_path
     assert search["Notes"].fillna("").tolist() == [
         "Status: Maybe", "", "Status: Maybe", "Status: Dunno", "Status: Maybe"
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "pasted", ["Fabrikam\u00a0 Inc", "Fabrikam\u200b Inc", " Fabrikam\t\tInc ", "Fabrikam\nInc"]
+)
+def test_names_pasted_with_odd_spaces_read_with_single_spaces(tmp_path: Path, pasted: str) -> None:
+    rows = [
+        {
+            "Company": pasted,
+            "Role": "Data\u00a0Analyst",
+            "Interview date": dt.date(2026, 11, 20),
+            "Interviewer": "Dana\u00a0\u00a0Kim",
+        }
+    ]
+    path = tracker(tmp_path / "t.xlsx", rows)
+    code, output = run("refresh", str(path), "--as-of", "2026-11-23")
+    assert code == 0, output
+    week = sheet(path, "This Week")
+    shown = " ".join(week[["Company", "Role", "Contact", "Why", "Draft"]].astype(str).sum())
+    assert "Fabrikam Inc" in shown and "Data Analyst" in shown and "Dana Kim" in shown
+    assert not any(odd in shown for odd in ("\u00a0", "\u200b", "\t", "Fabrikam  Inc"))
+    typed = pd.read_excel(path, sheet_name="Interviews", engine="calamine")
+    assert typed.loc[0, "Company"] == pasted  # the user's own cell is as it was
