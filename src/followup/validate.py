@@ -618,10 +618,13 @@ def _interviews(
         for row, decision, interview in frame.loc[
             early, ["row", "decision_by", "interview_date"]
         ].itertuples(index=False):
-            problems.error(
+            # A warning, not an error: one stale date (copied from an earlier round, a
+            # mistyped month) should not stop the week's plan, which can go on sensibly.
+            problems.warning(
                 raw.where(letter, row),
                 f"Decision by {decision:%Y-%m-%d} is before the interview date "
-                f"{interview:%Y-%m-%d}. Fix whichever date is wrong.",
+                f"{interview:%Y-%m-%d}, so followup takes the interview day as the decision "
+                "date. Fix whichever date is wrong.",
             )
     return frame
 

@@ -48,8 +48,9 @@ def test_a_clean_tracker_has_no_problems(tmp_path: Path) -> None:
         ),
         (
             {"Decision by": dt.date(2026, 10, 1)},
-            "error: Interviews!I2: Decision by 2026-10-01 is before the interview date 2026-11-02. "
-            "Fix whichever date is wrong.",
+            "warning: Interviews!I2: Decision by 2026-10-01 is before the interview date "
+            "2026-11-02, so followup takes the interview day as the decision date. Fix whichever "
+            "date is wrong.",
         ),
         (
             {"Keep in touch OK": "maybe"},

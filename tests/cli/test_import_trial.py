@@ -25,14 +25,9 @@ def _search(path: Path) -> pd.DataFrame:
 def test_import_replaces_an_existing_file_only_with_overwrite(tmp_path: Path) -> None:
     source = write(tmp_path / "jobs.xlsx", {"Jobs": LIST})
     theirs = tmp_path / "theirs.xlsx"
-    theirs.write_bytes(b"mine")
-    earlier = tmp_path / "earlier.xlsx"  # a tracker followup itself made: the user's now
-    assert run("import", str(source), str(earlier))[0] == 0
-    refreshed = tmp_path / "refreshed.xlsx"
-    write_tracker(refreshed)
-    assert run("refresh", str(refreshed), "--as-of", "2026-11-23")[0] == 0
-    for taken in (theirs, earlier, refreshed):
-        before = taken.read_bytes()
+    notes = tmp_path / "notes.txt.xlsx"
+    for taken in (theirs, notes):
+        taken.write_bytes(b"mine")
         code, output = run("import", str(source), str(taken))
         assert (code, output) == (
             1,
@@ -40,20 +35,29 @@ def test_import_replaces_an_existing_file_only_with_overwrite(tmp_path: Path) ->
             "so it was left as it was. Choose another file name, or add --overwrite to replace "
             "it.\n",
         )
-        assert taken.read_bytes() == before
+        assert taken.read_bytes() == b"mine"
         code, output = run("import", str(source), str(taken), "--overwrite")
         assert code == 0, output
         assert _search(taken)["Company"].tolist() == ["Acme"]
-    # Never the file being imported, and never a file a spreadsheet app has open.
+    # Never a tracker (SPEC 2), the file being imported, or a file a spreadsheet app has open.
+    refreshed = tmp_path / "refreshed.xlsx"
+    write_tracker(refreshed)
+    assert run("refresh", str(refreshed), "--as-of", "2026-11-23")[0] == 0
+    for tracker_file in (theirs, refreshed):
+        before = tracker_file.read_bytes()
+        code, output = run("import", str(source), str(tracker_file), "--overwrite")
+        assert code == 1 and "it is a tracker" in output, output
+        assert tracker_file.read_bytes() == before
     code, output = run("import", str(source), str(source), "--overwrite")
     assert (code, output) == (
         1,
         f"Error: {source} is the file to import. Choose a new file name.\n",
     )
-    (tmp_path / "~$theirs.xlsx").write_bytes(b"\x05someone")
-    before = theirs.read_bytes()
-    code, output = run("import", str(source), str(theirs), "--overwrite")
-    assert code == 1 and "Excel" in output and theirs.read_bytes() == before
+    other = tmp_path / "other.xlsx"
+    other.write_bytes(b"mine")
+    (tmp_path / "~$other.xlsx").write_bytes(b"\x05someone")
+    code, output = run("import", str(source), str(other), "--overwrite")
+    assert code == 1 and "Excel" in output and other.read_bytes() == b"mine"
 
 
 @pytest.mark.parametrize("name", ["new.xlsm", "new.csv", "new.ods", "new", "new.XLSM"])
@@ -326,3 +330,33 @@ def test_names_pasted_with_odd_spaces_read_with_single_spaces(tmp_path: Path, pa
     assert not any(odd in shown for odd in ("\u00a0", "\u200b", "\t", "Fabrikam  Inc"))
     typed = pd.read_excel(path, sheet_name="Interviews", engine="calamine")
     assert typed.loc[0, "Company"] == pasted  # the user's own cell is as it was
+
+
+@pytest.mark.parametrize("early", [dt.date(2026, 10, 1), dt.date(2026, 11, 19)])
+def test_a_decision_before_the_interview_warns_and_plans_from_the_interview_day(
+    tmp_path: Path, early: dt.date
+) -> None:
+    row = {"Company": "Acme", "Role": "Analyst", "Interview date": dt.date(2026, 11, 20)}
+    path = tracker(tmp_path / "t.xlsx", [{**row, "Decision by": early}])
+    same = tracker(tmp_path / "same.xlsx", [{**row, "Decision by": dt.date(2026, 11, 20)}])
+    code, output = run("refresh", str(path), "--as-of", "2026-11-23")
+    assert code == 0, output
+    assert output.splitlines()[0] == (
+        f"warning: Interviews!I2: Decision by {early:%Y-%m-%d} is before the interview date "
+        "2026-11-20, so followup takes the interview day as the decision date. Fix whichever "
+        "date is wrong."
+    )
+    assert run("refresh", str(same), "--as-of", "2026-11-23")[0] == 0
+    columns = ["Due", "Step", "Action"]
+    assert sheet(path, "This Week")[columns].equals(sheet(same, "This Week")[columns])
+
+
+def test_a_decision_by_of_9999_12_31_reads_as_no_date_yet(tmp_path: Path) -> None:
+    row = {"Company": "Acme", "Role": "Analyst", "Interview date": dt.date(2026, 11, 20)}
+    placeholder = tracker(tmp_path / "p.xlsx", [{**row, "Decision by": dt.date(9999, 12, 31)}])
+    blank = tracker(tmp_path / "b.xlsx", [row])
+    for path in (placeholder, blank):
+        code, output = run("refresh", str(path), "--as-of", "2026-11-23")
+        assert code == 0 and "warning" not in output, output
+    columns = ["Due", "Step", "Why", "Draft"]
+    assert sheet(placeholder, "This Week")[columns].equals(sheet(blank, "This Week")[columns])
