@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import gc
 import sys
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
@@ -31,18 +30,28 @@ from followup.options import (
 from followup.outputs import CALENDAR, CASELOAD, EXPORT, IMPORTED, TRACKER, WORK_SEARCH
 from followup.schema import DATE_ORDERS
 
-F = TypeVar("F", bound=Callable[..., Any])
-
 EXIT_DATA = 1  # a problem with the tracker or the file; Click uses 2 for usage
 
 
-def reports_errors(func: F) -> F:
-    """Turn the tool's typed errors into plain messages and exit code 1, never a traceback."""
+def echo_problems(problems: Sequence[Problem]) -> None:
+    for problem in problems:
+        click.echo(f"{problem.level}: {problem}", err=problem.is_error)
 
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+
+def _as_of(value: dt.datetime | None) -> dt.date:
+    return value.date() if value else today()
+
+
+class _Followup(click.Group):
+    """Lists commands in the order of the weekly routine, not alphabetically, and turns
+    followup's typed errors into plain messages and exit code 1, never a traceback."""
+
+    def list_commands(self, _ctx: click.Context) -> list[str]:
+        return list(self.commands)
+
+    def invoke(self, ctx: click.Context) -> Any:
         try:
-            return func(*args, **kwargs)
+            return super().invoke(ctx)
         except TrackerInvalid as exc:
             echo_problems(exc.problems)
             click.echo(
@@ -55,26 +64,8 @@ def reports_errors(func: F) -> F:
             click.echo(f"Error: {exc}", err=True)
             raise SystemExit(EXIT_DATA) from None
 
-    return wrapper  # type: ignore[return-value]
 
-
-def echo_problems(problems: Sequence[Problem]) -> None:
-    for problem in problems:
-        click.echo(f"{problem.level}: {problem}", err=problem.is_error)
-
-
-def _as_of(value: dt.datetime | None) -> dt.date:
-    return value.date() if value else today()
-
-
-class _InOrder(click.Group):
-    """Lists commands in the order of the weekly routine, not alphabetically."""
-
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return list(self.commands)
-
-
-@click.group(cls=_InOrder, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Followup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="followup", prog_name="followup")
 def main() -> None:
     """Turn your job-search tracker into this week's follow-up plan.
@@ -86,19 +77,18 @@ def main() -> None:
 
 def run() -> None:
     """The `followup` program: one command, then exit."""
-    # Everything loaded so far (pandas, the tool's modules) lives until the process ends, so
+    # Everything loaded so far (pandas, followup's modules) lives until the process ends, so
     # the garbage collector need not walk it again on every full collection.
     gc.freeze()
     if not sys.warnoptions:
         # A library's warning means nothing to the user (SPEC 7); the test suite makes any
-        # warning from the tool's own code an error instead.
+        # warning from followup's own code an error instead.
         warnings.simplefilter("ignore")
     main()
 
 
 @main.command()
 @click.argument("path", type=workbook_path(new=True), metavar="PATH.xlsx")
-@reports_errors
 def init(path: Path) -> None:
     """Create a new, empty tracker (never overwrites a file)."""
     if path.suffix.lower() != ".xlsx":
@@ -135,7 +125,6 @@ def init(path: Path) -> None:
     is_flag=True,
     help="Replace NEW.xlsx when it already exists (it is never the file you import).",
 )
-@reports_errors
 def import_(
     source: Path,
     new: Path,
@@ -189,7 +178,6 @@ def import_(
 @main.command()
 @tracker_argument
 @as_of_option
-@reports_errors
 def check(tracker: Path, as_of: dt.datetime | None) -> None:
     """List every problem in the tracker at once."""
     loaded = commands.load(tracker, _as_of(as_of))
@@ -226,7 +214,6 @@ def check(tracker: Path, as_of: dt.datetime | None) -> None:
 @click.option(
     "--force", is_flag=True, help="Write even though a lock file says the tracker is open."
 )
-@reports_errors
 def refresh(
     tracker: Path,
     as_of: dt.datetime | None,
@@ -283,7 +270,6 @@ def echo_refreshed(done: commands.Refreshed) -> None:
     default=".",
     metavar="[DIR]",
 )
-@reports_errors
 def demo(folder: Path) -> None:
     """Try it: copy the sample tracker into DIR and refresh it.
 
@@ -339,7 +325,6 @@ def demo(folder: Path) -> None:
 @as_of_option
 @days_option
 @overwrite_option
-@reports_errors
 def export(
     tracker: Path,
     to: Path | None,
@@ -415,7 +400,6 @@ def export(
 @as_of_option
 @days_option
 @overwrite_option
-@reports_errors
 def caseload(
     trackers: tuple[Path, ...], to: Path, as_of: dt.datetime | None, days: int, overwrite: bool
 ) -> None:

@@ -64,7 +64,10 @@ class Loaded:
 
 
 def load(path: Path, as_of: dt.date) -> Loaded:
-    """Read and validate the tracker; every problem is returned, none raised."""
+    """Read and validate the tracker; every problem in its cells is returned, none raised.
+
+    Raises UnreadableWorkbook when the file is missing, is a folder, cannot be read or is not
+    a workbook followup can open."""
     data, stamp = read_tracker(path)
     raw = read_workbook(data, path.name, OWNED_READ)
     tracker, problems = parse_tracker(
@@ -74,6 +77,7 @@ def load(path: Path, as_of: dt.date) -> Loaded:
 
 
 def load_valid(path: Path, as_of: dt.date) -> Loaded:
+    """`load`, then raises TrackerInvalid (carrying every problem) when any is an error."""
     loaded = load(path, as_of)
     if loaded.errors:
         raise TrackerInvalid(loaded.problems)
@@ -81,6 +85,8 @@ def load_valid(path: Path, as_of: dt.date) -> Loaded:
 
 
 def init(path: Path) -> None:
+    """Write a new, empty tracker at `path`. Raises FollowupError when `path` exists or its
+    folder does not (a tracker is never overwritten, SPEC section 2)."""
     if path.exists():
         raise FollowupError(
             f"{path} already exists, and followup never overwrites a tracker. "
@@ -105,7 +111,12 @@ def import_tracker(
 ) -> Imported:
     """Build a new tracker at `target` from the list kept in `source` (SPEC 3a); the source
     is only read. A dry run writes nothing. An existing `target` is replaced only with
-    `overwrite` (SPEC 2), and never while a spreadsheet app has it open."""
+    `overwrite` (SPEC 2), and never while a spreadsheet app has it open.
+
+    Raises FollowupError when `target` is `source`; UnsafeWrite when `target` may not be
+    written (OutputExists: it exists without `overwrite`; FileLocked: it is open);
+    UnreadableWorkbook when `source` cannot be read; TrackerInvalid when no date order fits
+    its numbers-only dates; ImportFailed when nothing in it can be imported."""
     from followup.workbook.source import read_source
 
     if source.resolve() == target.resolve():
@@ -131,7 +142,7 @@ def import_tracker(
             write_tracker(made, _cells(rows), extra)
             data = made.read_bytes()
         # Written whole or not at all, as a refresh is: a replaced file is never half-written.
-        _write_export(target, source, data, lambda p: None)
+        _write_export(target, source, data, lambda _path: None)
     return imported
 
 
@@ -244,6 +255,10 @@ def refresh(
     """Validate, compute and (unless a dry run) write the owned sheets safely.
 
     An `output` other than the tracker must be a new file unless `overwrite` (SPEC section 2).
+
+    Raises UnreadableWorkbook, TrackerInvalid (every problem, when any is an error), and
+    UnsafeWrite or one of its kinds (FileLocked, ChangedOnDisk, NameClash, OutputExists,
+    VerifyFailed) when the result cannot be written safely; nothing is written then.
     """
     as_of = pd.Timestamp(day)
     target = output or path
@@ -389,7 +404,7 @@ def export(
         _write_export(to, path, data, lambda p: _readable(p, coach))
     if ics_path is not None:
         events = ics.calendar(result.this_week, as_of, as_of.to_pydatetime())
-        _write_export(ics_path, path, events, lambda p: None)
+        _write_export(ics_path, path, events, lambda _path: None)
     log = None
     if work_search is not None:
         # Ticks not yet recorded by a refresh are activities done all the same.
@@ -427,7 +442,7 @@ def _work_search(
     log = worksearch.work_search(tracker, start, end, as_of)
     target = request.path
     if target.suffix.lower() == ".csv":
-        _write_export(target, path, writer.csv_bytes(worksearch.flat(log)), lambda p: None)
+        _write_export(target, path, writer.csv_bytes(worksearch.flat(log)), lambda _path: None)
     else:
         owned = [worksearch.sheet(log, tracker.settings.your_name)]
         data = writer.standalone(owned, WORK_SEARCH)

@@ -169,7 +169,7 @@ def _refuse_user_sheets(targets: Sequence[_Target]) -> None:
     for target in targets:
         if target.existing is not None and not target.existing.owned:
             raise NameClash(
-                f"The sheet '{target.existing.name}' is yours, but the tool needs the name "
+                f"The sheet '{target.existing.name}' is yours, but followup needs the name "
                 f"'{target.sheet.name}' for a sheet it writes: rename your sheet and run again."
             )
 
@@ -193,14 +193,14 @@ def _refuse_table_clashes(
             theirs = (root.get(attr) or "").casefold()
             if theirs in ours:
                 raise NameClash(
-                    f"Your table '{root.get(attr)}' has the name the tool needs for its "
+                    f"Your table '{root.get(attr)}' has the name followup needs for its "
                     f"'{ours[theirs]}' table: rename your table and run again."
                 )
     for dn in wb.iterfind("m:definedNames/m:definedName", NS):
         theirs = (dn.get("name") or "").casefold()
         if theirs in ours:
             raise NameClash(
-                f"Your defined name '{dn.get('name')}' has the name the tool needs for its "
+                f"Your defined name '{dn.get('name')}' has the name followup needs for its "
                 f"'{ours[theirs]}' table: rename it and run again."
             )
 

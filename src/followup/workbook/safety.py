@@ -195,7 +195,7 @@ def _refuse_if_changed(source: Path, stamp: Stamp) -> None:
         unchanged = False
     if not unchanged:
         raise ChangedOnDisk(
-            f"{source.name} changed on disk while the tool was working: run the command again."
+            f"{source.name} changed on disk while followup was working: run the command again."
         )
 
 

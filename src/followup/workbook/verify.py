@@ -464,7 +464,7 @@ def _info(package: bytes) -> WorkbookInfo:
 def _owned(info: WorkbookInfo, owned: Collection[str]) -> list[str]:
     wanted = {n.casefold() for n in owned}
     return [
-        f"sheet '{s.name}' is written by the tool but carries no owned-sheet marker"
+        f"sheet '{s.name}' is written by followup but carries no owned-sheet marker"
         for s in info.sheets
         if s.name.casefold() in wanted and not s.owned
     ]

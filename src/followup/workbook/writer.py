@@ -28,9 +28,13 @@ _PAPER_SHEETS = 4  # sheets asked for their paper size
 def render(package: bytes, sheets: Sequence[OwnedSheet]) -> bytes:
     """The tracker package with each owned sheet replaced in place (same part, rId, sheetId,
     tab position) or appended after the user's sheets; every other part byte-identical
-    (uncompressed), except the shared parts SPEC section 7 allows. Raises NameClash when a
-    user sheet (no marker) has an owned sheet's name in any case, or a user table has one of
-    our table names. Dates written in the workbook's own date system (1904 too)."""
+    (uncompressed), except the shared parts SPEC section 7 allows. Dates written in the
+    workbook's own date system (1904 too).
+
+    Raises UnreadableWorkbook when `package` is not a workbook package (or has no styles
+    part); NameClash when a user sheet (no marker) has an owned sheet's name in any case, or a
+    user table or defined name has one of our table names; VerifyFailed when the new package
+    fails the structural check."""
     try:
         with zipfile.ZipFile(io.BytesIO(package)) as zf:
             info = read_info(zf)
