@@ -246,7 +246,7 @@ def _compute(tracker: Tracker, as_of: pd.Timestamp, days: int) -> _Plan:
         nxt = parts[number]["due"] if number < len(parts) else part["due"] + gap
         part["window_end"] = np.maximum(part["due"], nxt - DAY)
 
-    apps["state"] = _application_state(apps, parts, as_of, days)
+    apps["state"] = _application_state(apps, parts, as_of)
     if parts:
         nudges = pd.concat([p[open_] for p in parts], ignore_index=True)
     else:
@@ -266,7 +266,7 @@ def _compute(tracker: Tracker, as_of: pd.Timestamp, days: int) -> _Plan:
 
 
 def _application_state(
-    apps: pd.DataFrame, parts: list[pd.DataFrame], as_of: pd.Timestamp, days: int
+    apps: pd.DataFrame, parts: list[pd.DataFrame], as_of: pd.Timestamp
 ) -> pd.Series:
     if parts:
         last = parts[-1]

@@ -292,7 +292,7 @@ def _compute(tracker: Tracker, as_of: pd.Timestamp, days: int) -> _Plan:
 
     steps = _melt(ops, _thank_yous(tracker, ops, sent, as_of))
     steps["state"] = _step_state(steps, as_of, days)
-    ops["state"] = _opportunity_state(ops, steps, as_of)
+    ops["state"] = _opportunity_state(ops, as_of)
     return _Plan(ops, steps)
 
 
@@ -366,7 +366,7 @@ def _melt(ops: pd.DataFrame, thanks: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _opportunity_state(ops: pd.DataFrame, steps: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series:
+def _opportunity_state(ops: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series:
     check_in = "check-in-email"
     finished = ops[f"done:{check_in}"].notna() | (as_of > ops[f"end:{check_in}"])
     state = np.select(

@@ -85,7 +85,3 @@ class BusinessCalendar:
                 values[valid], 0, roll="forward", weekmask=self.weekmask, holidays=free
             )
         return pd.Series(out.astype("datetime64[ns]"), index=dates.index, name=dates.name)
-
-    def roll_one(self, day: pd.Timestamp) -> pd.Timestamp:
-        rolled = self.roll(pd.Series([day]))
-        return pd.Timestamp(rolled.iloc[0])

@@ -12,7 +12,7 @@ from typing import Literal
 
 import pandas as pd
 
-CellKind = Literal["text", "wrap", "date", "number", "percent"]
+CellKind = Literal["text", "wrap", "date", "number"]
 
 # Row highlight colours (fill, font) for the When column of This Week.
 RED = ("#F8CBAD", "#9C0006")

@@ -441,14 +441,13 @@ def _search_rows(bal: Balance) -> pd.DataFrame:
 def this_week_rows(
     tracker: Tracker,
     as_of: pd.Timestamp,
-    days: int = 7,
     updates: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The This Week rows of SPEC section 5, columns exactly ``THIS_WEEK_SHEET.keys``.
 
     ``network-update`` and ``ask-advocate`` (one per Network Updates row, taken from
     ``updates`` when the caller already has them), ``glow-calls`` and ``search-target``;
-    all due today. ``days`` is accepted for symmetry with the cadence.
+    all due today, so they need no window of days.
     """
     as_of = pd.Timestamp(as_of).normalize()
     silent = _silent(tracker, as_of)

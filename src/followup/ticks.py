@@ -145,7 +145,7 @@ def unfinished_ticks(tracker: Tracker, as_of: pd.Timestamp) -> list[Problem]:
         ticked, _when = _ticked(frame, as_of, tracker.settings.date_order)
         found = ticked["draft"].map(placeholders)
         for index in found.index[found.map(bool)]:
-            row = _with_step(ticked, sheet.name).loc[index]
+            row = _with_step(ticked).loc[index]
             problems.append(
                 Problem(
                     "warning",
@@ -191,8 +191,8 @@ def carry_over(new: pd.DataFrame, old: pd.DataFrame, sheet: Sheet) -> CarryOver:
         return CarryOver(new, [])
     editable = [key for key in ("draft", "note") if key in sheet.keys]
     old = old[frames.text(old, "done").eq("")]
-    old_keys = action_identity(_with_step(old, sheet.name))
-    new_keys = action_identity(_with_step(new, sheet.name))
+    old_keys = action_identity(_with_step(old))
+    new_keys = action_identity(_with_step(new))
     diff = changed(old, sheet)
     edited = pd.DataFrame(
         {k: diff[k] if k in diff else frames.text(old, k).ne("") for k in editable}
@@ -258,7 +258,7 @@ def _edited_columns(flags: pd.Series) -> str:
     return " and ".join(str(c).title() for c, on in flags.items() if on)
 
 
-def _with_step(frame: pd.DataFrame, sheet_name: str) -> pd.DataFrame:
+def _with_step(frame: pd.DataFrame) -> pd.DataFrame:
     if "step" in frame.columns:
         return frame
     return frame.assign(step=_network_step(frame), role="")

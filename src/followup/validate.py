@@ -127,9 +127,7 @@ def parse_tracker(
         sheet.name: _parse_sheet(sheet, sheets.get(sheet.name), problems, False, order)
         for sheet in (HISTORY_SHEET, THIS_WEEK_SHEET, NETWORK_SHEET)
     }
-    interviews = _interviews(
-        frames[INTERVIEWS.name], sheets.get(INTERVIEWS.name), settings, problems
-    )
+    interviews = _interviews(frames[INTERVIEWS.name], sheets.get(INTERVIEWS.name), problems)
     opportunities = pd.concat([interviews[["company", "role"]], _applied(frames[SEARCH.name])])
     log = _log(frames[LOG.name], opportunities, sheets.get(LOG.name), as_of, problems)
     _ignored_sheets(others or {}, problems, source)
@@ -596,9 +594,7 @@ def _setting_value(kind: Kind, cell: pd.Series, choices: tuple[str, ...] = ()) -
     return cells.text(cell).iloc[0]
 
 
-def _interviews(
-    frame: pd.DataFrame, raw: RawSheet | None, settings: Settings, problems: _Problems
-) -> pd.DataFrame:
+def _interviews(frame: pd.DataFrame, raw: RawSheet | None, problems: _Problems) -> pd.DataFrame:
     frame = frame.copy()
     given_days = frame.pop("decision_by_days") if "decision_by_days" in frame else None
     days = given_days if given_days is not None else pd.Series(float("nan"), index=frame.index)

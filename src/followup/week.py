@@ -22,7 +22,7 @@ def this_week(
         [
             cadence.this_week(tracker, as_of, days),
             applications.this_week(tracker, as_of, days).drop(columns="number"),
-            network.this_week_rows(tracker, as_of, days, updates),
+            network.this_week_rows(tracker, as_of, updates),
         ],
         ignore_index=True,
     )

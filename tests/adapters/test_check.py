@@ -104,7 +104,7 @@ def test_log_role_may_be_blank_for_a_company_with_one_role(tmp_path: Path) -> No
     ]
     loaded = load(tracker(tmp_path / "t.xlsx", [ACME], log), AS_OF)
     assert loaded.problems == []
-    assert loaded.tracker.log[["company", "role"]].values.tolist() == [["Acme", "Analyst"]]
+    assert loaded.tracker.log[["company", "role"]].to_numpy().tolist() == [["Acme", "Analyst"]]
 
 
 def test_warnings_for_a_sent_row_without_step_and_a_future_date(tmp_path: Path) -> None:

@@ -115,7 +115,7 @@ def test_banner_rows_above_the_header_are_skipped(tmp_path: Path) -> None:
     }
     loaded = load(write(tmp_path / "t.xlsx", sheets, writer="xlsxwriter"), AS_OF)
     assert loaded.errors == []
-    assert loaded.tracker.interviews[["company", "row"]].values.tolist() == [["Acme", 5]]
+    assert loaded.tracker.interviews[["company", "row"]].to_numpy().tolist() == [["Acme", 5]]
 
 
 def test_dates_typed_their_way_read_by_the_column_order(tmp_path: Path) -> None:

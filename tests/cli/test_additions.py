@@ -57,7 +57,7 @@ def edit(path: Path, change: object) -> str:
 def test_a_plain_refresh_warns_about_nothing(refreshed: Path) -> None:
     code, output = run("refresh", str(refreshed), "--as-of", LATER, "--no-backup")
     assert code == 0 and warnings(output) == []
-    edit(refreshed, lambda book: None)  # saved again by another app, nothing added
+    edit(refreshed, lambda _book: None)  # saved again by another app, nothing added
     code, output = run("refresh", str(refreshed), "--as-of", LATER, "--no-backup")
     assert code == 0 and warnings(output) == []
 

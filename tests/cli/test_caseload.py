@@ -168,9 +168,7 @@ def test_caseload_goes_on_past_an_unreadable_file_but_not_when_none_can_be_read(
     assert "missing.xlsx was not found" in output and not alone.exists()
 
 
-def test_caseload_never_writes_over_a_tracker_but_replaces_its_own(
-    clients: Path, tmp_path: Path
-) -> None:
+def test_caseload_never_writes_over_a_tracker_but_replaces_its_own(clients: Path) -> None:
     never = clients / "never.xlsx"
     before = _digest(never)
     for args in ([str(never)], [str(clients)], [str(clients), "--overwrite"]):

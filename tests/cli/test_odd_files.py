@@ -192,7 +192,7 @@ def test_far_dates_in_text_columns_and_the_done_column(tmp_path: Path) -> None:
 
 
 def _far(sheet_name: str, row: int, column: int, value: Any) -> After:
-    return lambda wb, sheets, fmt: sheets[sheet_name].write(row, column, value)
+    return lambda _wb, sheets, _fmt: sheets[sheet_name].write(row, column, value)
 
 
 @pytest.mark.parametrize(
@@ -228,7 +228,7 @@ def _table(sheet_name: str, columns: list[str], rows: list[list[Any]], total: in
     """The sheet as an Excel table with Total Row on: 'Total' under the first column and a
     SUBTOTAL under column `total`."""
 
-    def add(wb: xlsxwriter.Workbook, sheets: dict[str, Any], fmt: Any) -> None:
+    def add(_wb: xlsxwriter.Workbook, sheets: dict[str, Any], fmt: Any) -> None:
         spec = [{"header": h} for h in columns]
         spec[0]["total_string"] = "Total"
         spec[total]["total_function"] = "count"
@@ -316,7 +316,7 @@ def test_a_total_row_is_skipped_in_every_sheet(
 
 
 def _formula(sheet_name: str, cell: str, result: str) -> After:
-    return lambda wb, sheets, fmt: sheets[sheet_name].write_formula(
+    return lambda _wb, sheets, _fmt: sheets[sheet_name].write_formula(
         cell, "=VLOOKUP(A2,Z:Z,2,FALSE)", None, result
     )
 
@@ -346,7 +346,7 @@ def test_formula_errors_down_a_column_are_one_problem(tmp_path: Path) -> None:
         for d in (3, 4, 5)
     ]
 
-    def errors(wb: xlsxwriter.Workbook, sheets: dict[str, Any], fmt: Any) -> None:
+    def errors(_wb: xlsxwriter.Workbook, sheets: dict[str, Any], _fmt: Any) -> None:
         for row in (2, 3, 4):
             sheets["Log"].write_formula(f"G{row}", "=INDEX(Z:Z,1)", None, "#N/A")
 
@@ -455,7 +455,7 @@ def test_a_merged_company_counts_for_every_row_it_spans(tmp_path: Path) -> None:
         **{"Interview date": dt.date(2026, 11, 9)},
     )
 
-    def merge(wb: xlsxwriter.Workbook, sheets: dict[str, Any], fmt: Any) -> None:
+    def merge(_wb: xlsxwriter.Workbook, sheets: dict[str, Any], _fmt: Any) -> None:
         sheets["Interviews"].merge_range("A2:A3", ROUND_1["Company"])
         sheets["Interviews"].merge_range("B2:B3", ROUND_1["Role"])
 
@@ -476,7 +476,7 @@ def test_merged_cells_in_the_log_and_over_blank_rows(tmp_path: Path) -> None:
         {"Date": dt.date(2026, 11, 6), "Direction": "Received"},
     ]
 
-    def merge(wb: xlsxwriter.Workbook, sheets: dict[str, Any], fmt: Any) -> None:
+    def merge(_wb: xlsxwriter.Workbook, sheets: dict[str, Any], _fmt: Any) -> None:
         sheets["Log"].merge_range("B2:B4", "Harbor Lane Foods")
         # A merge reaching into empty rows below the data adds no rows.
         sheets["Interviews"].merge_range("A2:A6", ROUND_1["Company"])
@@ -486,7 +486,7 @@ def test_merged_cells_in_the_log_and_over_blank_rows(tmp_path: Path) -> None:
 
 
 def test_a_merged_header_does_not_make_a_row(tmp_path: Path) -> None:
-    def merge(wb: xlsxwriter.Workbook, sheets: dict[str, Any], fmt: Any) -> None:
+    def merge(_wb: xlsxwriter.Workbook, sheets: dict[str, Any], _fmt: Any) -> None:
         sheets["Contacts"].merge_range("H1:H3", "Notes")
 
     path = book(tmp_path / "t.xlsx", after=merge)
@@ -538,7 +538,7 @@ def _selected(path: Path) -> list[str]:
 @pytest.mark.parametrize("grouped", [("Interviews", "Log"), ("Log", "Contacts", "Search")])
 def test_grouped_tabs_are_kept_never_refused(tmp_path: Path, grouped: tuple[str, ...]) -> None:
     path = book(
-        tmp_path / "t.xlsx", after=lambda wb, sheets, fmt: [sheets[n].select() for n in grouped]
+        tmp_path / "t.xlsx", after=lambda _wb, sheets, _fmt: [sheets[n].select() for n in grouped]
     )
     before = _selected(path)
     assert len(before) >= 2
@@ -696,7 +696,7 @@ def test_any_value_anywhere_is_exit_0_or_1(
 ) -> None:
     path = tmp_path / "t.xlsx"
 
-    def put(wb: xlsxwriter.Workbook, sheets: dict[str, Any], fmt: Any) -> None:
+    def put(_wb: xlsxwriter.Workbook, sheets: dict[str, Any], fmt: Any) -> None:
         for name, column, row, value in cells:
             ws = sheets[name]
             column %= len(_SHEETS[name])

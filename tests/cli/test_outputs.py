@@ -280,7 +280,7 @@ def test_import_never_replaces_a_tracker(tmp_path: Path) -> None:
     assert digest(theirs) == before
 
 
-def test_caseload_never_writes_over_a_tracker_of_its_folder(acme: Path, tmp_path: Path) -> None:
+def test_caseload_never_writes_over_a_tracker_of_its_folder(tmp_path: Path) -> None:
     folder = tmp_path / "clients"
     folder.mkdir()
     maria = _never_refreshed(folder)

@@ -44,7 +44,7 @@ def test_refresh_writes_the_worked_example_week(acme: Path) -> None:
     assert code == 0, output
     week = sheet(acme, THIS_WEEK_SHEET.name)
     cadence = week[week["Company"].eq("Acme")]
-    assert cadence[["When", "Step"]].values.tolist() == [["Overdue", "halfway"]]
+    assert cadence[["When", "Step"]].to_numpy().tolist() == [["Overdue", "halfway"]]
     assert list(week.columns[:13]) == [c.header for c in THIS_WEEK_SHEET.columns]
     assert "Overdue:\n  - Acme (Analyst): " in output
     assert output.splitlines()[0] == "Week of Mon 16 Nov 2026 to Sun 22 Nov 2026:"
@@ -152,7 +152,7 @@ def test_ticks_become_history_once_and_edits_carry_over(acme: Path) -> None:
         pd.Timestamp("2026-11-23"),
         pd.Timestamp("2026-11-24"),
     ]
-    assert history[["Company", "Step", "Contact"]].values.tolist() == [
+    assert history[["Company", "Step", "Contact"]].to_numpy().tolist() == [
         ["", "network-update", "Maria Gonzalez"],
         ["Acme", "status-email", "Dana Kim"],
     ]

@@ -136,7 +136,7 @@ def test_tone_note_starts_with_tone_and_names_the_phrases() -> None:
 
 
 def test_the_sentiment_lexicon_needs_no_network(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(*args: object, **kwargs: object) -> None:
+    def refuse(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("the tone check tried to reach the network")
 
     monkeypatch.setattr(socket, "socket", refuse)

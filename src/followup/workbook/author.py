@@ -23,7 +23,6 @@ from followup.outputs import WORKBOOK_MARKER
 from followup.workbook.package import AREA_NAME
 
 DATE_FORMAT = "ddd d mmm yyyy"
-PERCENT_FORMAT = "0%"
 TABLE_STYLE = "Table Style Medium 2"
 TITLE_SIZE = 14
 LINE_HEIGHT = 15.0
@@ -61,8 +60,6 @@ class _Formats:
         if kind == "date":
             # Left, like the text beside it: a right-aligned date runs into the next column.
             return self.get(num_format=DATE_FORMAT, valign="top", align="left")
-        if kind == "percent":
-            return self.get(num_format=PERCENT_FORMAT, valign="top")
         if kind == "wrap":
             return self.get(text_wrap=True, valign="top")
         if kind == "number":
@@ -146,7 +143,7 @@ def _write_sheet(book: Any, formats: _Formats, sheet: OwnedSheet, paper: int) ->
         if block.heading:
             ws.write_string(row, 0, block.heading, formats.get(bold=True))
             row += 1
-        spot = _write_block(ws, formats, sheet.name, block, row)
+        spot = _write_block(ws, formats, block, row)
         placed.append(spot)
         for j, col in enumerate(block.columns):
             widths[j] = max(widths.get(j, 0.0), col.width)
@@ -178,7 +175,7 @@ def _write_sheet(book: Any, formats: _Formats, sheet: OwnedSheet, paper: int) ->
     return placed
 
 
-def _write_block(ws: Any, formats: _Formats, sheet_name: str, block: Block, row: int) -> Placed:
+def _write_block(ws: Any, formats: _Formats, block: Block, row: int) -> Placed:
     ncols = len(block.columns)
     header_row: int | None = None
     if block.header:
@@ -218,7 +215,7 @@ def _write_block(ws: Any, formats: _Formats, sheet_name: str, block: Block, row:
             },
         )
         if block.highlight is not None:
-            _highlight(ws, formats, block, header_row, first_data, table_last)
+            _highlight(ws, formats, block, first_data, table_last)
     return Placed(header_row, first_data, last_data, ncols)
 
 
@@ -279,7 +276,7 @@ def _is_blank(value: Any) -> bool:
 
 def _write_value(ws: Any, row: int, col: int, value: Any, kind: CellKind, look: Any) -> None:
     if _is_blank(value):
-        if kind in ("date", "wrap", "percent"):
+        if kind in ("date", "wrap"):
             ws.write_blank(row, col, None, look)
         return
     if isinstance(value, pd.Timestamp):
@@ -300,9 +297,7 @@ def _write_value(ws: Any, row: int, col: int, value: Any, kind: CellKind, look: 
         ws.write_string(row, col, str(value), look)
 
 
-def _highlight(
-    ws: Any, formats: _Formats, block: Block, header_row: int, first: int, last: int
-) -> None:
+def _highlight(ws: Any, formats: _Formats, block: Block, first: int, last: int) -> None:
     assert block.highlight is not None
     headers = [c.header for c in block.columns]
     if block.highlight.column not in headers:

@@ -140,7 +140,7 @@ def merge(package: bytes, scratch: bytes, sheets: Sequence[OwnedSheet]) -> bytes
                     el.set("name", target.sheet.name)
         else:
             part = _free_name(pkg, posixpath.join(folder, "worksheets/sheet"), ".xml")
-            rid = _append_sheet(wb, sheets_el, wb_rels, target.sheet.name, part, wb_part)
+            rid = _append_sheet(sheets_el, wb_rels, target.sheet.name, part, wb_part)
             positions[rid] = position = len(positions)
             _override(types, part, WORKSHEET_CONTENT_TYPE)
         keep_selected = position == active and not selected_elsewhere
@@ -288,7 +288,6 @@ def _next_rid(rels: etree._Element) -> str:
 
 
 def _append_sheet(
-    wb: etree._Element,
     sheets_el: etree._Element,
     wb_rels: etree._Element,
     name: str,

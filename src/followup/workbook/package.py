@@ -135,7 +135,6 @@ def read_info(zf: zipfile.ZipFile) -> WorkbookInfo:
 
 CALC_CHAIN_TYPE = REL_NS + "/calcChain"
 WORKSHEET_TYPE = REL_NS + "/worksheet"
-STYLES_TYPE = REL_NS + "/styles"
 CONTENT_TYPES = "[Content_Types].xml"
 WORKSHEET_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
 

@@ -191,11 +191,11 @@ class _Merger:
                 clone_into(dxf, child)
         for nf in _children(dxf, "numFmt"):
             code = nf.get("formatCode", "")
-            nf.set("numFmtId", str(self._dxf_numfmt(int(nf.get("numFmtId", "0")), code)))
+            nf.set("numFmtId", str(self._dxf_numfmt(code)))
         self._memo[memo] = self._append("dxfs", "dxf", dxf)
         return self._memo[memo]
 
-    def _dxf_numfmt(self, scratch_id: int, code: str) -> int:
+    def _dxf_numfmt(self, code: str) -> int:
         ident = self._code_to_id.get(code)
         if ident is None:
             ident = self._next_numfmt
