@@ -777,10 +777,6 @@ def parts(path: Path | bytes) -> dict[str, bytes]:
         return {name: zf.read(name) for name in zf.namelist()}
 
 
-def soffice_available() -> bool:
-    return shutil.which("soffice") is not None
-
-
 def via_libreoffice(
     src: Path,
     folder: Path,

@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pandas as pd
-import pytest
 from click.testing import CliRunner
 
 from followup.cli import main
 from followup.schema import HISTORY_SHEET, NETWORK_SHEET, THIS_WEEK_SHEET
 
-needs_soffice = pytest.mark.skipif(
-    shutil.which("soffice") is None, reason="LibreOffice is not installed"
-)
 _FIRST_HEADER = {
     s.name: s.columns[0].header for s in (THIS_WEEK_SHEET, NETWORK_SHEET, HISTORY_SHEET)
 }

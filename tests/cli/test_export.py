@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 from followup.sample import write_sample
-from tests.cli.helpers import needs_soffice, run
+from tests.cli.helpers import run
 from tests.foreign import via_libreoffice
 
 
@@ -85,7 +85,6 @@ def test_export_needs_a_target(sample: Path) -> None:
 
 
 @pytest.mark.soffice
-@needs_soffice
 def test_export_opens_in_libreoffice(sample: Path, tmp_path: Path) -> None:
     out = tmp_path / "coach.xlsx"
     run("export", str(sample), "--as-of", "2026-11-23", "--to", str(out))

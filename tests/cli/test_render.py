@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from followup.schema import THIS_WEEK_SHEET
-from tests.cli.helpers import needs_soffice, run, type_into
+from tests.cli.helpers import run, type_into
 from tests.foreign import via_libreoffice
 
 
@@ -32,7 +32,6 @@ def test_summary_chart_is_replaced_not_duplicated(tmp_path: Path) -> None:
 
 
 @pytest.mark.soffice
-@needs_soffice
 def test_libreoffice_prints_every_owned_sheet(tmp_path: Path) -> None:
     pdf = via_libreoffice(refresh_demo(tmp_path), tmp_path / "pdf", "pdf")
     if shutil.which("pdftotext") is None:
@@ -49,7 +48,6 @@ def test_libreoffice_prints_every_owned_sheet(tmp_path: Path) -> None:
 
 
 @pytest.mark.soffice
-@needs_soffice
 def test_a_tick_survives_a_libreoffice_save(tmp_path: Path) -> None:
     path = refresh_demo(tmp_path)
     type_into(path, THIS_WEEK_SHEET.name, {"When": "Overdue", "Step": "halfway"}, {"Done": "x"})

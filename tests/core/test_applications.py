@@ -11,7 +11,7 @@ from followup.schema import APPLICATION_FOLLOW_UP
 from followup.settings import Settings
 from followup.tracker import Tracker
 
-from .conftest import WORKED, make_full_tracker, received, sent
+from .trackers import WORKED, make_full_tracker, received, sent
 
 
 def applied(

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from followup import cadence
@@ -14,7 +14,7 @@ from followup.schema import STEP_IDS, THIS_WEEK_SHEET
 from followup.settings import Settings
 from followup.tracker import Tracker
 
-from .conftest import WORKED, make_tracker, received, sent
+from .trackers import WORKED, make_tracker, received, sent
 
 
 def day(text: str) -> pd.Timestamp:
@@ -509,9 +509,10 @@ def _date(offset: int) -> str:
 @st.composite
 def trackers(draw: st.DrawFn) -> tuple[Tracker, pd.Timestamp, int]:
     companies, roles, people = ("Acme", "Beta"), ("Analyst", "Lead"), ("Dana", "Lee", "")
-    interviews = []
+    interviews, starts = [], []
     for _ in range(draw(st.integers(1, 4))):
         start = draw(st.integers(0, 60))
+        starts.append(start)
         decision = draw(st.none() | st.integers(0, 30))
         interviews.append(
             {
@@ -549,8 +550,18 @@ def trackers(draw: st.DrawFn) -> tuple[Tracker, pd.Timestamp, int]:
         response_grace_days=draw(st.integers(0, 10)),
     )
     tracker = make_tracker(interviews, log=log, history=history, settings=settings)
-    as_of = BASE + pd.Timedelta(days=draw(st.integers(0, 200)))
+    # Mostly within the cadence of an interview, where steps fall due and run Overdue;
+    # sometimes anywhere, long after every chain has ended.
+    near = st.sampled_from(starts).flatmap(lambda s: st.integers(s - 3, s + 60))
+    as_of = BASE + pd.Timedelta(days=draw(near | st.integers(0, 200)))
     return tracker, as_of, draw(st.integers(1, 14))
+
+
+def _show_kinds(rows: pd.DataFrame) -> None:
+    """Label the example by what This Week lists, so --hypothesis-show-statistics tells how
+    often the properties meet Overdue, Today and This week rows."""
+    for when in ("Overdue", "Today", "This week"):
+        event(f"{when} rows: {'some' if rows['when'].eq(when).any() else 'none'}")
 
 
 def _qualifying_sent(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
@@ -569,6 +580,7 @@ PROPERTY_SETTINGS = settings(
 def test_no_listed_action_is_already_done(case: tuple[Tracker, pd.Timestamp, int]) -> None:
     tracker, as_of, days = case
     rows = cadence.this_week(tracker, as_of, days)
+    _show_kinds(rows)
     ops = cadence.opportunities(tracker, as_of).set_index(["company", "role"])
     done = _qualifying_sent(tracker, as_of)
     for row in rows.itertuples():
@@ -597,6 +609,7 @@ def test_no_listed_action_is_already_done(case: tuple[Tracker, pd.Timestamp, int
 def test_listed_rows_fall_in_their_windows(case: tuple[Tracker, pd.Timestamp, int]) -> None:
     tracker, as_of, days = case
     rows = cadence.this_week(tracker, as_of, days)
+    _show_kinds(rows)
     table = cadence.steps(tracker, as_of, days)
     keys = ["company", "role", "step", "contact", "due"]
     merged = rows.merge(table, on=keys, how="left", validate="one_to_one")

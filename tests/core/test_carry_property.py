@@ -14,7 +14,7 @@ from followup import commands
 from followup.identity import action_identity
 from followup.schema import THIS_WEEK_SHEET
 
-from .conftest import WORKED, make_full_tracker
+from .trackers import WORKED, make_full_tracker
 
 PANEL = [
     {**WORKED, "interviewer": name, "interviewer_type": "Panel", "interview_date": "2026-11-09"}

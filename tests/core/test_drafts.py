@@ -13,8 +13,8 @@ from followup.schema import APPLICATION_FOLLOW_UP, LOG_STEP_IDS, STEP_IDS, STEPS
 from followup.settings import Settings
 from followup.tone import flagged
 
-from .conftest import DRAFT_CONTEXT as FULL
-from .conftest import WORKED, make_tracker
+from .trackers import DRAFT_CONTEXT as FULL
+from .trackers import WORKED, make_tracker
 
 BLANK: dict[str, object] = {}
 PHONE_STEPS = [s.id for s in STEPS if s.channel == "Phone"]

@@ -10,7 +10,7 @@ from followup.schema import NETWORK_SHEET, THIS_WEEK_SHEET
 from followup.settings import Settings
 from followup.tracker import Tracker
 
-from .conftest import WORKED, make_full_tracker, received, searches, sent
+from .trackers import WORKED, make_full_tracker, received, searches, sent
 
 # WORKED: Acme, Analyst, interview Mon 2 Nov 2026, decision Mon 23 Nov, status email Tue 24 Nov.
 ME = Settings(your_name="Sam Patel")

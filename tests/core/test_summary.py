@@ -9,7 +9,7 @@ from followup import summary
 from followup.settings import Settings
 from followup.tracker import Tracker
 
-from .conftest import WORKED, make_full_tracker, searches, sent
+from .trackers import WORKED, make_full_tracker, searches, sent
 
 AS_OF = pd.Timestamp("2026-11-25")  # a Wednesday; the last 7 days are Thu 19 to Wed 25 Nov
 

@@ -15,15 +15,11 @@ from tests.foreign import (
     HISTORY_ROWS,
     THIS_WEEK_ROWS,
     owned_sheets,
-    soffice_available,
     tracker_by_xlsxwriter,
     via_libreoffice,
 )
 
-pytestmark = [
-    pytest.mark.soffice,
-    pytest.mark.skipif(not soffice_available(), reason="LibreOffice is not installed"),
-]
+pytestmark = pytest.mark.soffice
 
 # Comma separated, double quotes, UTF-8 (76), one file per sheet (-1 in the last token).
 ALL_SHEETS_CSV = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"

@@ -35,7 +35,6 @@ from tests.foreign import (
     excel_flavoured,
     owned_sheets,
     parts,
-    soffice_available,
     tracker_by_xlsxwriter,
     via_libreoffice,
     with_threaded_comment_and_custom_xml,
@@ -76,11 +75,8 @@ MAKERS = {
     "xlsm": xlsm_with_vba,
     "libreoffice": _libreoffice_tracker,
 }
-needs_soffice = pytest.mark.skipif(not soffice_available(), reason="LibreOffice is not installed")
 KINDS = [
-    pytest.param(kind, marks=[pytest.mark.soffice, needs_soffice])
-    if kind == "libreoffice"
-    else kind
+    pytest.param(kind, marks=pytest.mark.soffice) if kind == "libreoffice" else kind
     for kind in MAKERS
 ]
 
@@ -348,7 +344,6 @@ def test_audit_finds_no_new_error(rendered: Rendered, tmp_path: Path) -> None:
 
 
 @pytest.mark.soffice
-@needs_soffice
 # A macro-enabled workbook is re-saved under another LibreOffice filter; the rest cover it.
 @pytest.mark.parametrize("rendered", [k for k in KINDS if k != "xlsm"], indirect=True)
 def test_refresh_after_libreoffice_resave(rendered: Rendered, tmp_path: Path) -> None:

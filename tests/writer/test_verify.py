@@ -11,7 +11,7 @@ from followup.errors import VerifyFailed
 from followup.workbook import merge as merge_module
 from followup.workbook import verify
 from followup.workbook.writer import check, render
-from tests.writer.conftest import (
+from tests.writer.packages import (
     MAIN,
     NS,
     edit_text,

@@ -6,7 +6,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 import pandas as pd
-import pytest
 
 from followup.schema import CONTACTS, HISTORY_SHEET, INTERVIEWS, LOG, SEARCH, Sheet
 from followup.settings import Settings
@@ -68,6 +67,7 @@ def received(date: str, company: str = "Acme", role: str = "Analyst") -> dict[st
     return {"date": date, "company": company, "role": role, "direction": "Received"}
 
 
+# The worked example of the cadence: interview Mon 2 Nov 2026, decision in 3 weeks.
 WORKED = {
     "company": "Acme",
     "role": "Analyst",
@@ -78,12 +78,6 @@ WORKED = {
     "keep_in_touch": "Yes",
     "key_point": "cutting the monthly close from ten days to five",
 }
-
-
-@pytest.fixture
-def worked() -> dict[str, object]:
-    """The worked example of the cadence: interview Mon 2 Nov 2026, decision in 3 weeks."""
-    return dict(WORKED)
 
 
 def contacts_frame(rows: Rows) -> pd.DataFrame:
