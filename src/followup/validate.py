@@ -39,7 +39,7 @@ from followup.schema import (
     Kind,
     Sheet,
 )
-from followup.settings import Settings
+from followup.settings import Settings, setting_value
 from followup.tracker import RawSheet, Tracker, empty_frame
 
 _DATE_EXAMPLE = "2026-11-02"
@@ -553,7 +553,7 @@ def _parse_settings(raw: RawSheet | None, problems: _Problems) -> Settings:
         cell = pd.Series([value], dtype=object)
         if cells.blank(cell).iloc[0] or cells.placeholders(cells.text(cell)).iloc[0]:
             continue
-        parsed = _setting_value(setting.kind, cell, setting.choices)
+        parsed = setting_value(setting, cell)
         if parsed is None:
             how = _HOW[setting.kind].format(
                 default=setting.default, choices=", ".join(setting.choices)
@@ -577,21 +577,6 @@ _HOW = {
     Kind.TEXT: "Type some text.",
     Kind.CHOICE: "Type one of: {choices}, or leave it blank.",
 }
-
-
-def _setting_value(kind: Kind, cell: pd.Series, choices: tuple[str, ...] = ()) -> object:
-    if kind is Kind.WHOLE_DAYS:
-        number, bad = cells.whole_numbers(cell)
-        return None if bad.iloc[0] else int(number.iloc[0])
-    if kind is Kind.YES_NO:
-        answer, bad = cells.yes_no(cell)
-        return None if bad.iloc[0] else answer.iloc[0] == "Yes"
-    if kind is Kind.TIME:
-        return cells.time_of_day(cell.iloc[0])
-    if choices:
-        choice, bad = cells.choices(cell, choices)
-        return None if bad.iloc[0] else choice.iloc[0]
-    return cells.text(cell).iloc[0]
 
 
 def _interviews(frame: pd.DataFrame, raw: RawSheet | None, problems: _Problems) -> pd.DataFrame:
