@@ -358,6 +358,7 @@ _SI = re.compile(rb"<si>(.*?)</si>", re.DOTALL)
 # type, in that order (worksheet._write_cell). The pattern takes a cell's start up to its
 # shared-string index; a number, blank or boolean cell keeps whatever follows.
 _CELL_START = re.compile(rb'<c r="([A-Z]+[0-9]+)"(?: s="([0-9]+)")?( t="s"><v>([0-9]+)</v>)?')
+_STYLED_CELL = re.compile(rb'<c [^>]*?\bs="')
 _ROW_STYLE = re.compile(rb'(<row [^>]*?\bs=")([0-9]+)"')
 _EMPTY_DATA = b"<sheetData/>"
 
@@ -368,9 +369,18 @@ def _shared_strings(src: Parts) -> list[bytes]:
     if data is None:
         return []
     strings = _SI.findall(data)
-    if len(strings) != data.count(b"<si"):
-        raise VerifyFailed("the scratch workbook's strings are not in the expected form")
-    return strings
+    if len(strings) == data.count(b"<si"):
+        return strings
+    # Not in the form XlsxWriter writes today: read with lxml instead (slower).
+    return [
+        b"".join(etree.tostring(child, encoding="UTF-8") for child in si)
+        for si in parse_xml(data).iterfind("m:si", NS)
+    ]
+
+
+def _string_children(inner: bytes) -> list[etree._Element]:
+    """The elements of one shared string (as `_shared_strings` gives it), to go in an <is>."""
+    return list(etree.fromstring(b'<si xmlns="' + MAIN_NS.encode() + b'">' + inner + b"</si>"))
 
 
 class _ScratchSheet:
@@ -378,7 +388,9 @@ class _ScratchSheet:
     everything around them (a small lxml tree: columns, views, tables, formatting).
 
     Only the bytes XlsxWriter itself wrote are handled as text: the rows hold no user
-    text, since strings live in sharedStrings.xml until they are inlined here.
+    text, since strings live in sharedStrings.xml until they are inlined here. When the rows
+    are not in the form the byte rewrite expects (another XlsxWriter release), the whole
+    sheet is rewritten with lxml instead: slower, the same cells.
     """
 
     def __init__(self, data: bytes) -> None:
@@ -390,8 +402,26 @@ class _ScratchSheet:
             head, _, rest = data.partition(b"<sheetData>")
             self.rows, _, tail = rest.rpartition(b"</sheetData>")
         self.frame = parse_xml(head + _EMPTY_DATA + tail)
+        self.as_bytes = self._fits_byte_rewrite()
+
+    def _fits_byte_rewrite(self) -> bool:
+        """Whether every cell starts as `_CELL_START` expects: each cell, each style and each
+        shared string found where the pattern looks for it."""
+        found = _CELL_START.findall(self.rows)
+        styled = sum(1 for m in found if m[1])
+        shared = sum(1 for m in found if m[2])
+        expected = (
+            self.rows.count(b"<c "),
+            len(_STYLED_CELL.findall(self.rows)),
+            self.rows.count(b' t="s"'),
+        )
+        return (len(found), styled, shared) == expected
 
     def cell_styles(self) -> set[int]:
+        if not self.as_bytes:
+            root = parse_xml(self.data)
+            found = root.iter(_M + "row", _M + "c")
+            return {int(el.get("s", "0")) for el in found if el.get("s") is not None}
         cells = {m[1] for m in _CELL_START.findall(self.rows) if m[1]}
         rows = {m[1] for m in _ROW_STYLE.findall(self.rows)}
         return {int(s) for s in cells | rows}
@@ -399,6 +429,11 @@ class _ScratchSheet:
     def merged(self, strings: Sequence[bytes], mapping: StyleMap, *, keep_selected: bool) -> bytes:
         """The sheet with the tracker's style indices and inline strings, so the user's
         sharedStrings.xml stays untouched."""
+        if not self.as_bytes:
+            root = parse_xml(self.data)
+            _inline_cells(root, strings, mapping)
+            _restyle(root, mapping, keep_selected=keep_selected)
+            return serialize(root, self.data)
         xf = {str(k).encode(): str(v).encode() for k, v in mapping.xf.items()}
         inlined = 0
 
@@ -421,23 +456,45 @@ class _ScratchSheet:
         if (found, inlined) != (cells, shared):
             raise VerifyFailed("the scratch sheet's cells are not in the expected form")
         root = self.frame
-        for col in root.iter(_M + "col"):
-            if col.get("style") is not None:
-                col.set("style", xf[col.get("style", "0").encode()].decode())
-        for rule in root.iter(_M + "cfRule"):
-            if rule.get("dxfId") is not None:
-                rule.set("dxfId", str(mapping.dxf[int(rule.get("dxfId", "0"))]))
-        for view in root.iter(_M + "sheetView"):
-            # Two selected tabs put Excel into grouped editing: only the active tab stays
-            # selected.
-            if "tabSelected" in view.attrib:
-                del view.attrib["tabSelected"]
-            if keep_selected:
-                view.set("tabSelected", "1")
+        _restyle(root, mapping, keep_selected=keep_selected)
         around = serialize(root, self.data)
         if not rows:
             return around
         return around.replace(_EMPTY_DATA, b"<sheetData>" + rows + b"</sheetData>", 1)
+
+
+def _inline_cells(root: etree._Element, strings: Sequence[bytes], mapping: StyleMap) -> None:
+    """What `_ScratchSheet.merged` does to the rows as bytes, done with lxml: the tracker's
+    style indices, and each shared string inlined."""
+    for el in root.iter(_M + "row", _M + "c"):
+        if el.get("s") is not None:
+            el.set("s", str(mapping.xf[int(el.get("s", "0"))]))
+    for cell in root.iter(_M + "c"):
+        value = cell.find(_M + "v")
+        if cell.get("t") != "s" or value is None:
+            continue
+        cell.set("t", "inlineStr")
+        inline = etree.Element(_M + "is")
+        inline.extend(_string_children(strings[int(value.text or "0")]))
+        cell.replace(value, inline)
+
+
+def _restyle(root: etree._Element, mapping: StyleMap, *, keep_selected: bool) -> None:
+    """The tracker's style indices in a scratch sheet's columns and conditional formats, and
+    its tab selected only when `keep_selected`."""
+    for col in root.iter(_M + "col"):
+        if col.get("style") is not None:
+            col.set("style", str(mapping.xf[int(col.get("style", "0"))]))
+    for rule in root.iter(_M + "cfRule"):
+        if rule.get("dxfId") is not None:
+            rule.set("dxfId", str(mapping.dxf[int(rule.get("dxfId", "0"))]))
+    for view in root.iter(_M + "sheetView"):
+        # Two selected tabs put Excel into grouped editing: only the active tab stays
+        # selected.
+        if "tabSelected" in view.attrib:
+            del view.attrib["tabSelected"]
+        if keep_selected:
+            view.set("tabSelected", "1")
 
 
 class _Copier:

@@ -284,14 +284,20 @@ class Parts:
         return [t for _type, t, mode in self.rels(source).values() if mode != "External"]
 
     def to_bytes(self) -> bytes:
+        """The new package. Raises zipfile.BadZipFile when a member to copy is damaged."""
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+            fast = _can_copy_compressed(zf)
             for name, data in self._data.items():
                 if data is None:
                     continue
                 info = self._infos[name]
-                if isinstance(data, _Unread):
+                if isinstance(data, _Unread) and fast:
                     _copy_compressed(zf, self._source, info)
+                elif isinstance(data, _Unread):
+                    # zipfile's public API only: decompressed and compressed again, so the
+                    # content is the same, its compressed bytes may not be.
+                    zf.writestr(_entry(info), self._zip.read(info), info.compress_type)
                 else:
                     zf.writestr(info, data, compress_type=info.compress_type)
         return buffer.getvalue()
@@ -306,13 +312,20 @@ _LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")
 _ZIP64_EXTRA = 0x0001
 
 
-def _copy_compressed(zf: zipfile.ZipFile, source: bytes, info: zipfile.ZipInfo) -> None:
-    """Append a member to `zf` as its original compressed bytes (same CRC, same content)."""
-    fields = _LOCAL_HEADER.unpack_from(source, info.header_offset)
-    if fields[0] != b"PK\x03\x04":
-        raise zipfile.BadZipFile(f"bad local header for {info.filename}")
-    start = info.header_offset + _LOCAL_HEADER.size + fields[-2] + fields[-1]
-    raw = source[start : start + info.compress_size]
+# What _copy_compressed writes of zipfile's private state (CPython 3.11 to 3.13).
+_ZIPFILE_STATE = ("fp", "start_dir", "filelist", "NameToInfo", "_didModify")
+
+
+def _can_copy_compressed(zf: zipfile.ZipFile) -> bool:
+    """Whether this Python's zipfile keeps the private state `_copy_compressed` writes; when
+    it does not, members are copied through zipfile's public API instead."""
+    return all(hasattr(zf, attr) for attr in _ZIPFILE_STATE) and hasattr(
+        zipfile.ZipInfo, "FileHeader"
+    )
+
+
+def _entry(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
+    """A new zip entry with `info`'s name, time, attributes and compression."""
     copy = zipfile.ZipInfo(info.filename, info.date_time)
     for attr in (
         "compress_type",
@@ -324,14 +337,24 @@ def _copy_compressed(zf: zipfile.ZipFile, source: bytes, info: zipfile.ZipInfo) 
         "volume",
         "internal_attr",
         "external_attr",
-        "CRC",
-        "compress_size",
-        "file_size",
     ):
         setattr(copy, attr, getattr(info, attr))
     # The sizes go in the local header, so no data descriptor follows the data.
     copy.flag_bits &= ~0x08
     copy.extra = _without_zip64(info.extra)
+    return copy
+
+
+def _copy_compressed(zf: zipfile.ZipFile, source: bytes, info: zipfile.ZipInfo) -> None:
+    """Append a member to `zf` as its original compressed bytes (same CRC, same content)."""
+    fields = _LOCAL_HEADER.unpack_from(source, info.header_offset)
+    if fields[0] != b"PK\x03\x04":
+        raise zipfile.BadZipFile(f"bad local header for {info.filename}")
+    start = info.header_offset + _LOCAL_HEADER.size + fields[-2] + fields[-1]
+    raw = source[start : start + info.compress_size]
+    copy = _entry(info)
+    for attr in ("CRC", "compress_size", "file_size"):
+        setattr(copy, attr, getattr(info, attr))
     assert zf.fp is not None
     copy.header_offset = zf.fp.tell()
     zf.fp.write(copy.FileHeader(zip64=False))
