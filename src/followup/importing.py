@@ -8,20 +8,24 @@ by the schema's synonym table, values read as the reader reads a tracker's.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 
 from followup import cells, headers, validate
-from followup.errors import FollowupError, Problem, TrackerInvalid
+from followup.errors import FollowupError, Problem, TrackerInvalid, show
 from followup.schema import (
+    ACTIVITIES,
+    CHANNELS,
     IMPORT_FIELDS,
     INTERVIEWS,
     LOG,
     RECEIVED,
     SEARCH,
     STATUSES,
+    TOTAL_WORDS,
     Column,
     Kind,
     Sheet,
@@ -29,6 +33,7 @@ from followup.schema import (
 from followup.tracker import RawSheet
 
 APPLICATION = "Application"
+OTHER_ACTIVITY = "Other"
 # The source's own columns are read as optional text or dates; the status is matched to a
 # choice afterwards, so an unknown one can be kept in Notes instead of being an error.
 _FIELDS = Sheet(
@@ -42,7 +47,12 @@ _FIELDS = Sheet(
     ),
 )
 _DATES = ("date", "interview_date")
-_SEARCH_FIELDS = {"date", "company", "role", "contact", "notes", "status"}
+_ALL_DATES = (*_DATES, "response_date")
+_SEARCH_FIELDS = {"date", "company", "role", "contact", "notes", "status", "activity"}
+# Without an activity column, a call or a visit about no position is search work of its own
+# kind, not an application: each reads as the activity the work-search log gives the same
+# Method (SPEC 6a). Any other contact (online, email, mail) stays an application.
+_ACTIVITY_BY_CHANNEL = {"Phone": "Cold call", "Voicemail": "Cold call", "In person": "Event"}
 _INTERVIEW_FIELDS = {
     "interview_date",
     "company",
@@ -107,11 +117,11 @@ def import_rows(
         for letter, value in grid.iloc[at].items()
         if str(value).strip() not in ("", "None", "nan")
     }
-    letters = _map_columns(labels, wanted, name)
     header_row = int(grid.index[at])
-    raw = RawSheet(
-        name, header_row, grid.loc[header_row + 1 :], labels=_relabelled(labels, letters)
-    )
+    body = grid.loc[header_row + 1 :]
+    body, totals = _without_totals(body, name)
+    letters = _map_columns(labels, wanted, name, body)
+    raw = RawSheet(name, header_row, body, labels=_relabelled(letters))
     read, problems = validate.read_sheet(_FIELDS, raw, date_order)
     if read.empty:
         raise ImportFailed(
@@ -130,11 +140,13 @@ def import_rows(
                 for p in ambiguous
             ]
         )
-    problems = [
-        dataclasses.replace(p, level="warning", message=_unread(p.message)) for p in problems
-    ]
+    problems = _grouped_unread(
+        [dataclasses.replace(p, level="warning", message=_unread(p.message)) for p in problems]
+    )
+    if totals:
+        problems.insert(0, totals)
     rows = raw.rows.loc[read["row"]]
-    for key in ("date", "interview_date", "response_date"):
+    for key in _ALL_DATES:
         if key in letters:
             typed = cells.text(rows[letters[key]]).set_axis(read.index)
             lost = read[key].isna() & typed.ne("") & ~cells.placeholders(typed)
@@ -155,17 +167,23 @@ def import_rows(
             "{value} is not a status followup knows, so it is kept in Notes and {rows} as "
             "Active. Correct the Status in the new tracker where the job is closed.",
         )
+    read["activity"] = _activities(read, letters, labels, name, problems)
     every = {letter: labels.get(letter) or f"Column {letter}" for letter in grid.columns}
+    for_interviews = _INTERVIEW_FIELDS | ({"contact"} if "interviewer" not in letters else set())
+    # Every sheet keeps the source columns it does not fill as its own extra columns; the
+    # activity's words are kept too, as they were typed.
+    used = {SEARCH.name: _SEARCH_FIELDS - {"activity"}, INTERVIEWS.name: for_interviews}
 
-    def extra(used: set[str]) -> dict[str, str]:
+    def extra(sheet: str) -> dict[str, str]:
         """The source columns a sheet keeps as its own extra columns: all it does not use."""
-        taken = {letters[key] for key in used if key in letters}
+        taken = {letters[key] for key in used[sheet] if key in letters}
         return {letter: header for letter, header in every.items() if letter not in taken}
 
-    for_interviews = _INTERVIEW_FIELDS | ({"contact"} if "interviewer" not in letters else set())
     out = {
-        SEARCH.name: _search(read, rows, extra(_SEARCH_FIELDS)),
-        INTERVIEWS.name: _interviews(read, rows, extra(for_interviews), letters, name, problems),
+        SEARCH.name: _search(read, rows, extra(SEARCH.name)),
+        INTERVIEWS.name: _interviews(
+            read, rows, extra(INTERVIEWS.name), letters, name, problems
+        ),
     }
     out[LOG.name] = _log(read, out[INTERVIEWS.name])
     placed = read["date"].notna() | read["interview_date"].notna()
@@ -181,23 +199,138 @@ def import_rows(
             f"import. followup looks for columns such as {looked_for}; name yours with --map, "
             'for example --map "Date applied=When".'
         )
-    target = {letter: _target(key) for key, letter in letters.items()}
-    mapping = [(header, target.get(letter, "")) for letter, header in every.items()]
+    filled = [sheet for sheet, frame in out.items() if not frame.empty]
+    fills = {
+        SEARCH.name: _SEARCH_FIELDS | {"channel"},
+        INTERVIEWS.name: for_interviews,
+        LOG.name: {"response_date"},
+    }
+    mapping = _mapping(every, letters, filled, fills, used)
     return Imported(name, header_row, mapping, out, problems, unplaced)
+
+
+def _activities(
+    read: pd.DataFrame,
+    letters: dict[str, str],
+    labels: dict[str, str],
+    sheet: str,
+    problems: list[Problem],
+) -> pd.Series:
+    """Each row's Search activity (SPEC 3a): from an activity column through the choice
+    words, else a call or visit about no position from the contact method, else an
+    Application. A column most of whose values are no activity (a "Type" of Full-time,
+    Remote) is not an activity column, and is only kept; so is a method column beside an
+    activity column. Drops from `letters` the columns it does not use."""
+    out = pd.Series(APPLICATION, index=read.index, dtype=object)
+    if "activity" in letters:
+        given = read["activity"]
+        found, unknown = cells.choices(given, ACTIVITIES)
+        if found.ne("").sum() > unknown.sum():
+            letters.pop("channel", None)
+            out = found.where(found.ne(""), APPLICATION).where(~unknown, OTHER_ACTIVITY)
+            problems += validate.grouped_by_value(
+                sheet,
+                letters["activity"],
+                read.loc[unknown, "row"],
+                given[unknown],
+                f"{{value}} is not an activity followup knows, so {{rows}} as "
+                f"{OTHER_ACTIVITY} (the words stay in the column "
+                f"{labels[letters['activity']]}). Correct the Activity in the new tracker.",
+            )
+            return out
+        letters.pop("activity")
+    if "channel" in letters:
+        channel, _unknown = cells.choices(read["channel"], CHANNELS)
+        by_channel = channel.map(_ACTIVITY_BY_CHANNEL).fillna("")
+        called = by_channel.ne("") & read["role"].eq("")
+        if called.any():
+            return out.where(~called, by_channel)
+        letters.pop("channel")
+    return out
+
+
+def _mapping(
+    every: dict[str, str],
+    letters: dict[str, str],
+    filled: list[str],
+    fills: dict[str, set[str]],
+    keeps: dict[str, set[str]],
+) -> list[tuple[str, str]]:
+    """Each source header and where its values go, as the import prints it: the tracker
+    columns it fills (`fills`: sheet -> field keys; named with their sheet unless it fills
+    the same column in each), and the sheets that keep it as an extra column (all but
+    `keeps`: sheet -> field keys). Only the sheets that get rows (`filled`) are named."""
+    key_of = {letter: key for key, letter in letters.items()}
+    out = []
+    for letter, header in every.items():
+        key = key_of.get(letter, "")
+        goes = [(sheet, _column(sheet, key)) for sheet in filled if key in fills[sheet]]
+        kept = [sheet for sheet in filled if sheet in keeps and key not in keeps[sheet]]
+        if not goes:
+            text = "kept as an extra column"
+        elif not kept and key not in _ALL_DATES and len({c for _s, c in goes}) == 1:
+            text = goes[0][1]
+        else:
+            text = " and ".join(f"{sheet} {column}" for sheet, column in goes)
+            text += f"; kept as a column in {' and '.join(kept)}" if kept else ""
+        out.append((header, text))
+    return out
+
+
+def _column(sheet: str, key: str) -> str:
+    """The tracker column an import field fills in `sheet`, as the mapping names it."""
+    if sheet == LOG.name:
+        return f"Date ({RECEIVED})"
+    if sheet == INTERVIEWS.name:
+        return INTERVIEWS.column("interviewer" if key == "contact" else key).header
+    return {
+        "date": "Date (applied)",
+        "channel": "Activity (a call or visit about no position)",
+    }.get(key) or SEARCH.column(key).header
 
 
 _ORDER_FIX = "Run the import again with --date-order MDY or DMY"
 
 
+_UNREAD_DATE = re.compile(r"^(?P<value>'.*') is not a date; it is kept in Notes\.$")
+
+
+def _grouped_unread(problems: list[Problem]) -> list[Problem]:
+    """The import's unread dates told once per column, with their range and count, as the
+    reader tells many cells with one problem (SPEC 3), however few they are."""
+    by_column: dict[str, list[tuple[int, str]]] = {}
+    out: list[Problem] = []
+    for problem in problems:
+        sheet, _, cell = problem.where.rpartition("!")
+        found = _UNREAD_DATE.match(problem.message)
+        letter = cell.rstrip("0123456789")
+        if found is None or ":" in cell or not letter:
+            out.append(problem)
+            continue
+        by_column.setdefault(f"{sheet}!{letter}", []).append(
+            (int(cell[len(letter) :]), found["value"])
+        )
+    for column, unread in by_column.items():
+        rows = sorted(row for row, _value in unread)
+        values = list(dict.fromkeys(value for _row, value in unread))
+        if len(rows) == 1:
+            message = f"{values[0]} is not a date; it is kept in Notes."
+            out.append(Problem("warning", f"{column}{rows[0]}", message))
+            continue
+        letter = column.rpartition("!")[2]
+        message = (
+            f"{len(rows)} cells hold values such as {', '.join(values[:3])}. Each is not a "
+            "date; it is kept in Notes."
+            if len(values) > 1
+            else f"{len(rows)} cells say {values[0]}. That is not a date; it is kept in Notes."
+        )
+        out.append(Problem("warning", f"{column}{rows[0]}:{letter}{rows[-1]}", message))
+    return out
+
+
 def _unread(message: str) -> str:
     """A reading problem as the import tells it: the value is kept, the row still placed."""
     return message.split(" Type ")[0].rstrip(".") + "; it is kept in Notes."
-
-
-def _target(key: str) -> str:
-    if key == "date":
-        return "Search Date (applied)"
-    return next(c.header for c in IMPORT_FIELDS if c.key == key)
 
 
 def _resolved(overrides: Mapping[str, str]) -> dict[str, str]:
@@ -251,10 +384,11 @@ def _pick_sheet(
 
 
 def _map_columns(
-    labels: dict[str, str], overrides: Mapping[str, str], sheet: str
+    labels: dict[str, str], overrides: Mapping[str, str], sheet: str, body: pd.DataFrame
 ) -> dict[str, str]:
     """Import field key -> source column letter: the `--map` overrides (field key -> source
-    header), then the synonyms."""
+    header), then the synonyms. A column of ticks only (TRUE/FALSE, Yes/No) never serves a
+    date field, whatever its header ("Interview?"), so a real date column can."""
     by_header = {headers.normalised(text): letter for letter, text in reversed(labels.items())}
     chosen: dict[str, str] = {}
     for key, source in overrides.items():
@@ -268,21 +402,53 @@ def _map_columns(
         chosen[key] = letter
     rest = {k: v for k, v in labels.items() if k not in chosen.values()}
     left = [c for c in _FIELDS.columns if c.key not in chosen]
-    return {**chosen, **headers.match(left, rest)}
+    while True:
+        found = headers.match(left, rest)
+        ticks = {
+            letter for key, letter in found.items() if key in _ALL_DATES and _ticks(body[letter])
+        }
+        if not ticks:
+            return {**chosen, **found}
+        rest = {k: v for k, v in rest.items() if k not in ticks}
 
 
-def _relabelled(labels: dict[str, str], letters: dict[str, str]) -> dict[str, str]:
-    """The header row as the reader should see it: each mapped column under its field's own
-    header, the others as typed."""
-    out = dict(labels)
+def _ticks(values: pd.Series) -> bool:
+    """Whether a column holds only ticks (TRUE/FALSE, Yes/No), at least one."""
+    typed = cells.text(values)
+    typed = typed.where(~cells.placeholders(typed), "")
+    marks, bad = cells.yes_no(values, typed)
+    return bool(marks.ne("").any() and not bad.any())
+
+
+def _without_totals(body: pd.DataFrame, sheet: str) -> tuple[pd.DataFrame, Problem | None]:
+    """The rows under the header without the list's total rows (the first filled cell says
+    Total, Totals, Grand total, ...; no cell holds a date), and one line naming the rows
+    left out (SPEC 3a)."""
+    if body.empty:
+        return body, None
+    typed = body.apply(cells.text)
+    first = typed.where(typed != "").bfill(axis=1).iloc[:, 0].fillna("")
+    words = {headers.normalised(w) for w in TOTAL_WORDS}
+    said = first.map(headers.normalised).isin(words)
+    if not said.any():
+        return body, None
+    dated = body[said].apply(lambda col: cells.dates(col, order="MDY")[0].notna()).any(axis=1)
+    totals = [int(row) for row in dated.index[~dated]]
+    if not totals:
+        return body, None
+    where = f"{sheet}!{totals[0]}:{totals[-1]}"
+    what = ", ".join(f"row {row} ({show(first[row])})" for row in totals)
+    return body.drop(index=totals), Problem(
+        "info", where, f"{what} is a total, not an application, so it is not imported."
+    )
+
+
+def _relabelled(letters: dict[str, str]) -> dict[str, str]:
+    """The header row as the reader should see it: only the mapped columns, each under its
+    field's own header (a column left out, such as a column of ticks headed "Interview",
+    must not be found again by its synonym)."""
     own = {c.key: c.header for c in _FIELDS.columns}
-    taken = {headers.normalised(own[k]) for k in letters}
-    for letter, text in labels.items():
-        if headers.normalised(text) in taken:
-            out.pop(letter)
-    for key, letter in letters.items():
-        out[letter] = own[key]
-    return out
+    return {letter: own[key] for key, letter in letters.items()}
 
 
 def _extras(rows: pd.DataFrame, extra: dict[str, str]) -> pd.DataFrame:
@@ -297,7 +463,7 @@ def _search(read: pd.DataFrame, rows: pd.DataFrame, extra: dict[str, str]) -> pd
     frame = pd.DataFrame(
         {
             "Date": part["date"],
-            "Activity": APPLICATION,
+            "Activity": part["activity"],
             "Company": part["company"],
             "Role": part["role"],
             "Contact": part["contact"],

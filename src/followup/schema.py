@@ -279,6 +279,9 @@ PLACEHOLDERS = frozenset(
     {"n/a", "na.", "n.a.", "tbd", "tba", "-", "--", "—", "–", "none", "null", "nil"}
 )
 
+# What the first filled cell of a list's total row says (SPEC 3a), matched like headers.
+TOTAL_WORDS = ("Total", "Totals", "Grand total", "Subtotal", "Sum")
+
 ACTIVE = "Active"
 ON_HOLD = "On hold"
 OFFER = "Offer"
@@ -483,6 +486,8 @@ IMPORT_FIELDS: tuple[Column, ...] = (
     INTERVIEWS.column("email"),
     INTERVIEWS.column("phone"),
     SEARCH.column("notes"),
+    SEARCH.column("activity"),
+    LOG.column("channel"),  # how the contact was made: tells a call or a visit from an application
 )
 
 

@@ -53,8 +53,8 @@ def test_a_one_sheet_list_with_an_interview_date_column(tmp_path: Path) -> None:
         "Read jobs.xlsx, sheet Applications (header in row 1):",
         "  Company -> Company",
         "  Position -> Role",
-        "  Date Applied -> Search Date (applied)",
-        "  Interview Date -> Interview date",
+        "  Date Applied -> Search Date (applied); kept as a column in Interviews",
+        "  Interview Date -> Interviews Interview date; kept as a column in Search",
         "  Status -> Status",
         "  Job Link -> kept as an extra column",
         "Rows: Search 3, Interviews 2, Log 0.",
@@ -121,7 +121,8 @@ def test_linkedin_s_job_applications_export(tmp_path: Path) -> None:
     output, counts, new = imported(source)
     assert counts == {"Search": 3, "Interviews": 0, "Log": 0}
     assert "  Application Date -> Search Date (applied)" in output
-    assert "  Contact Email -> Email" in output
+    # No row has an interview, so no Email column is filled: the column is only kept.
+    assert "  Contact Email -> kept as an extra column" in output
     search = pd.read_excel(new, sheet_name="Search", engine="calamine")
     assert search["Date"].dt.strftime("%Y-%m-%d").tolist() == [
         "2023-03-24",
