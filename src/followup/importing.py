@@ -181,9 +181,7 @@ def import_rows(
 
     out = {
         SEARCH.name: _search(read, rows, extra(SEARCH.name)),
-        INTERVIEWS.name: _interviews(
-            read, rows, extra(INTERVIEWS.name), letters, name, problems
-        ),
+        INTERVIEWS.name: _interviews(read, rows, extra(INTERVIEWS.name), letters, name, problems),
     }
     out[LOG.name] = _log(read, out[INTERVIEWS.name])
     placed = read["date"].notna() | read["interview_date"].notna()
