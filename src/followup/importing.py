@@ -424,8 +424,12 @@ def _without_totals(body: pd.DataFrame, sheet: str) -> tuple[pd.DataFrame, Probl
     left out (SPEC 3a)."""
     if body.empty:
         return body, None
-    typed = body.apply(cells.text)
-    first = typed.where(typed != "").bfill(axis=1).iloc[:, 0].fillna("")
+    first = pd.Series("", index=body.index, dtype=object)
+    for letter in body.columns:  # a row's first filled cell: most rows fill the first column
+        unfilled = first.eq("")
+        if not unfilled.any():
+            break
+        first[unfilled] = cells.text(body.loc[unfilled, letter])
     words = {headers.normalised(w) for w in TOTAL_WORDS}
     said = first.map(headers.normalised).isin(words)
     if not said.any():
