@@ -1,15 +1,20 @@
 """How long `followup refresh` and `followup check` take on big trackers, against two yardsticks.
 
-    python benchmarks/bench.py [--sizes 100,1000,10000,50000] [--repeats 3]
+    python benchmarks/bench.py [--sizes 100,1000,10000,50000] [--open 10000] [--repeats 3]
 
 For each size it generates a realistic tracker (about 8 Log rows and 2 contacts per interview,
-real Excel dates, Excel tables, dropdowns and styles, as `followup init` writes them), refreshes it
-once so the owned sheets exist as they would after a week of use, then times in one interleaved
-run, each in a fresh process (interpreter start and imports count):
+real Excel dates, Excel tables, dropdowns and styles, as `followup init` writes them), and for each
+`--open` size one with many open actions (every opportunity still active, the Log stopped a month
+ago: a long search, or a coach's client who paused). Each is refreshed once as of AS_OF, so the
+owned sheets exist as they would after a week of use; then the timed runs refresh "next week"
+(as of NEXT_WEEK), so the owned sheets change and every check of the new package runs. Timed in
+one interleaved run, each in a fresh process (interpreter start and imports count):
 
-- refresh:  `followup refresh TRACKER --output OUT --as-of DATE`
-- check:    `followup check TRACKER --as-of DATE`
+- refresh:  `followup refresh TRACKER --output OUT --as-of NEXT_WEEK`
+- check:    `followup check TRACKER --as-of NEXT_WEEK`
 - openpyxl: `openpyxl.load_workbook(TRACKER).save(OUT)`, a bare open-and-save
+- pandas+openpyxl: `import pandas` then the same open-and-save, in one process (small trackers,
+  where what a pandas-based tool pays before any work is the yardstick)
 - floor:    pandas+calamine read of the user sheets plus a member-by-member zip copy
 
 Wall time is measured around the child process; peak memory is the child's own maximum
@@ -48,13 +53,17 @@ from followup.schema import (
 from followup.workbook.template import write_tracker
 
 HERE = Path(__file__).resolve().parent
-AS_OF = dt.date(2026, 11, 23)
+AS_OF = dt.date(2026, 11, 23)  # the pre-refresh (the state a week of use leaves)
+NEXT_WEEK = AS_OF + dt.timedelta(days=7)  # the timed refresh
 CACHE = Path(tempfile.gettempdir()) / "followup-bench"
 GENERATOR_VERSION = 3  # bump when the generated trackers change, to drop cached ones
 BIN = Path(sys.executable).parent
 FOLLOWUP = str(BIN / "followup")
 
 OPENPYXL = "import openpyxl, sys; openpyxl.load_workbook(sys.argv[1]).save(sys.argv[2])"
+PANDAS_OPENPYXL = "import pandas; " + OPENPYXL
+# Above this size the pandas import is noise beside openpyxl's minutes; not worth the runs.
+PANDAS_OPENPYXL_MAX = 1000
 FLOOR = """
 import sys, zipfile
 import pandas as pd
@@ -64,21 +73,42 @@ with zipfile.ZipFile(sys.argv[1]) as src, zipfile.ZipFile(sys.argv[2], "w") as d
     for info in src.infolist():
         dst.writestr(info, src.read(info.filename), compress_type=info.compress_type)
 """
-TASKS = ("refresh", "check", "openpyxl", "floor")
+TASKS = ("refresh", "check", "openpyxl", "pandas+openpyxl", "floor")
+
+
+@dataclass(frozen=True, order=True)
+class Shape:
+    """One benchmark tracker: its number of interviews, and whether most actions are open."""
+
+    interviews: int
+    open: bool = False
+
+    def __str__(self) -> str:
+        return f"{self.interviews:,}" + (" open" if self.open else "")
+
+    def tasks(self) -> tuple[str, ...]:
+        small = self.interviews <= PANDAS_OPENPYXL_MAX
+        return tuple(t for t in TASKS if t != "pandas+openpyxl" or small)
 
 
 # ---------------------------------------------------------------- realistic trackers
 
 
-def _tracker_rows(interviews: int, seed: int = 7) -> dict[str, list[list[Any]]]:
+def _tracker_rows(
+    interviews: int, seed: int = 7, open_actions: bool = False
+) -> dict[str, list[list[Any]]]:
     """Rows in schema column order. Two rounds per opportunity on average, years of history:
-    old opportunities are mostly closed, recent ones active, so the plan is a real week."""
+    old opportunities are mostly closed, recent ones active, so the plan is a real week.
+    `open_actions`: one round per opportunity in the last six months, every one still
+    active, and the Log stopped a month before AS_OF: about one open action per interview."""
     rng = np.random.default_rng(seed)
     n = interviews
     opportunities = max(1, n // 2)
     opp = np.sort(rng.integers(0, opportunities, n))
     # Spread over about 12 days per opportunity, ending a few days before the as-of date.
     span = max(30, opportunities * 12 // 10)
+    if open_actions:  # one round each, all in the last six months: each one is followed up
+        opportunities, opp, span = n, np.arange(n), 180
     opp_start = np.sort(rng.integers(0, span, opportunities))[::-1]  # days before as-of
     round_no = np.zeros(n, dtype=int)
     for i in range(1, n):
@@ -87,7 +117,7 @@ def _tracker_rows(interviews: int, seed: int = 7) -> dict[str, list[list[Any]]]:
     when = [AS_OF - dt.timedelta(days=int(d)) for d in ago]
     company = [f"Company {o // 2:05d}" for o in opp]
     role = [f"{('Data Analyst', 'Product Analyst')[o % 2]} {o // 2 % 7}" for o in opp]
-    closed = (opp_start[opp] > 60) & (rng.random(n) < 0.9)
+    closed = (opp_start[opp] > 60) & (rng.random(n) < 0.9) & (not open_actions)
     status = [
         CLOSED_STATUSES[int(k)] if c else ""
         for c, k in zip(closed, rng.integers(0, len(CLOSED_STATUSES), n), strict=True)
@@ -113,10 +143,11 @@ def _tracker_rows(interviews: int, seed: int = 7) -> dict[str, list[list[Any]]]:
         for i in range(n)
     ]
     log = []
+    log_ends = AS_OF - dt.timedelta(days=30) if open_actions else AS_OF
     for i in range(n):
         for k in range(8):
             sent = k % 3 != 2
-            date = min(when[i] + dt.timedelta(days=1 + 3 * k), AS_OF)
+            date = min(when[i] + dt.timedelta(days=1 + 3 * k), log_ends)
             log.append(
                 [
                     date,
@@ -166,15 +197,19 @@ def _tracker_rows(interviews: int, seed: int = 7) -> dict[str, list[list[Any]]]:
     }
 
 
-def tracker(interviews: int) -> Path:
-    """A refreshed tracker of this size, generated once and kept in the temp folder."""
+def tracker(shape: Shape | int) -> Path:
+    """A tracker of this shape refreshed as of AS_OF, generated once and kept in the temp
+    folder."""
+    if isinstance(shape, int):
+        shape = Shape(shape)
     CACHE.mkdir(exist_ok=True)
-    path = CACHE / f"tracker-{interviews}-v{GENERATOR_VERSION}.xlsx"
+    kind = "-open" if shape.open else ""
+    path = CACHE / f"tracker-{shape.interviews}{kind}-v{GENERATOR_VERSION}.xlsx"
     if path.exists():
         return path
-    raw = CACHE / f"raw-{interviews}.xlsx"
-    print(f"  generating {interviews:,} interviews ...", flush=True)
-    write_tracker(raw, _tracker_rows(interviews))
+    raw = CACHE / f"raw-{shape.interviews}{kind}.xlsx"
+    print(f"  generating {shape} interviews ...", flush=True)
+    write_tracker(raw, _tracker_rows(shape.interviews, open_actions=shape.open))
     subprocess.run(
         [FOLLOWUP, "refresh", str(raw), "--output", str(path), "--as-of", f"{AS_OF:%Y-%m-%d}"],
         check=True,
@@ -206,31 +241,34 @@ def measure(argv: list[str]) -> Run:
 
 
 def command(task: str, path: Path, out: Path) -> list[str]:
-    as_of = f"{AS_OF:%Y-%m-%d}"
+    as_of = f"{NEXT_WEEK:%Y-%m-%d}"
     if task == "refresh":
         return [FOLLOWUP, "refresh", str(path), "--output", str(out), "--as-of", as_of]
     if task == "check":
         return [FOLLOWUP, "check", str(path), "--as-of", as_of]
-    script = OPENPYXL if task == "openpyxl" else FLOOR
+    script = {"openpyxl": OPENPYXL, "pandas+openpyxl": PANDAS_OPENPYXL, "floor": FLOOR}[task]
     return [sys.executable, "-c", script, str(path), str(out)]
 
 
-def run_all(sizes: list[int], repeats: dict[int, int]) -> dict[int, dict[str, list[Run]]]:
-    paths = {size: tracker(size) for size in sizes}
-    results: dict[int, dict[str, list[Run]]] = {s: {t: [] for t in TASKS} for s in sizes}
+Results = dict[Shape, dict[str, list[Run]]]
+
+
+def run_all(shapes: list[Shape], repeats: dict[Shape, int]) -> Results:
+    paths = {shape: tracker(shape) for shape in shapes}
+    results: Results = {s: {t: [] for t in s.tasks()} for s in shapes}
     work = Path(tempfile.mkdtemp(prefix="followup-bench-"))
     try:
         for round_ in range(max(repeats.values())):
-            for size in sizes:
-                if round_ >= repeats[size]:
+            for shape in shapes:
+                if round_ >= repeats[shape]:
                     continue
-                for task in TASKS:  # interleaved, so drift in the machine hits every task alike
-                    out = work / f"out-{size}-{task}.xlsx"
+                for task in shape.tasks():  # interleaved: machine drift hits every task alike
+                    out = work / "out.xlsx"
                     out.unlink(missing_ok=True)
-                    run = measure(command(task, paths[size], out))
-                    results[size][task].append(run)
+                    run = measure(command(task, paths[shape], out))
+                    results[shape][task].append(run)
                     print(
-                        f"  {size:>6,} {task:<8} round {round_ + 1}: "
+                        f"  {shape!s:>11} {task:<15} round {round_ + 1}: "
                         f"{run.wall:7.2f} s {run.rss / 2**20:7.0f} MB",
                         flush=True,
                     )
@@ -266,39 +304,42 @@ def machine() -> str:
     )
 
 
-def report(results: dict[int, dict[str, list[Run]]], paths: dict[int, Path]) -> str:
+def report(results: Results, paths: dict[Shape, Path]) -> str:
     lines = [
-        "| Interviews | File | Runs | refresh | check | openpyxl load+save | floor "
-        "| refresh / openpyxl | refresh / floor | check / openpyxl | refresh MB / openpyxl MB |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| Interviews | File | Runs | refresh | check | openpyxl load+save "
+        "| pandas+openpyxl | floor | refresh / floor | refresh / openpyxl "
+        "| refresh / pandas+openpyxl | check / openpyxl | refresh MB / openpyxl MB |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for size, by_task in results.items():
-        wall = {t: median(by_task[t], "wall") for t in TASKS}
-        mem = {t: median(by_task[t], "rss") / 2**20 for t in TASKS}
-        cells = [f"{wall[t]:.2f} s, {mem[t]:.0f} MB" for t in TASKS]
+    for shape, by_task in results.items():
+        wall = {t: median(runs, "wall") for t, runs in by_task.items()}
+        mem = {t: median(runs, "rss") / 2**20 for t, runs in by_task.items()}
+        cells = [f"{wall[t]:.2f} s, {mem[t]:.0f} MB" if t in wall else "" for t in TASKS]
+
+        def ratio(a: str, b: str, form: str = ".2f", wall: dict[str, float] = wall) -> str:
+            return f"{wall[a] / wall[b]:{form}}" if b in wall else ""
+
         lines.append(
-            f"| {size:,} | {paths[size].stat().st_size / 2**20:.1f} MB "
+            f"| {shape} | {paths[shape].stat().st_size / 2**20:.1f} MB "
             f"| {len(by_task['refresh'])} | "
             + " | ".join(cells)
-            + f" | {wall['refresh'] / wall['openpyxl']:.3f} | {wall['refresh'] / wall['floor']:.2f}"
-            f" | {wall['check'] / wall['openpyxl']:.3f} | {mem['refresh'] / mem['openpyxl']:.2f} |"
+            + f" | {ratio('refresh', 'floor')} | {ratio('refresh', 'openpyxl', '.3f')}"
+            f" | {ratio('refresh', 'pandas+openpyxl')} | {ratio('check', 'openpyxl', '.3f')}"
+            f" | {mem['refresh'] / mem['openpyxl']:.2f} |"
         )
     notes = []
-    sizes = list(results)
-    if 100 in results:
-        notes.append(
-            f"- 100 interviews: refresh takes {median(results[100]['refresh'], 'wall'):.2f} s "
-            "wall, interpreter start included."
-        )
-    if 10000 in results and 50000 in results:
+    by_size = {s.interviews: s for s in results if not s.open}
+    if 10000 in by_size and 50000 in by_size:
         for task in ("refresh", "check"):
-            growth = median(results[50000][task], "wall") / median(results[10000][task], "wall")
+            growth = median(results[by_size[50000]][task], "wall") / median(
+                results[by_size[10000]][task], "wall"
+            )
             notes.append(f"- {task}: 50,000 interviews cost {growth:.2f}x the 10,000 figure.")
     return "\n".join(
         [
             "Median wall time (interpreter start included) and peak memory (the process's "
             "maximum resident set size) of each command, run in a fresh process, "
-            f"all sizes interleaved. Sizes: {', '.join(f'{s:,}' for s in sizes)}.",
+            f"all trackers interleaved: {', '.join(str(s) for s in results)}.",
             "",
             *lines,
             "",
@@ -311,19 +352,30 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="100,1000,10000,50000")
     parser.add_argument(
+        "--open", default="10000", help="sizes of trackers with many open actions ('' for none)"
+    )
+    parser.add_argument(
         "--repeats", type=int, default=5, help="runs per size (10,000+: at most 3; 50,000+: 2)"
     )
     parser.add_argument("--output", type=Path, default=HERE / "RESULTS.md")
     args = parser.parse_args()
-    sizes = [int(s) for s in args.sizes.split(",")]
+    shapes = [Shape(int(s)) for s in args.sizes.split(",") if s] + [
+        Shape(int(s), open=True) for s in args.open.split(",") if s
+    ]
     # The openpyxl round trip of a big tracker takes minutes: fewer runs keep the whole
     # benchmark under half an hour on a small machine.
-    repeats = {s: min(args.repeats, 2 if s >= 50000 else 3 if s >= 10000 else 99) for s in sizes}
+    repeats = {
+        s: min(args.repeats, 2 if s.interviews >= 50000 else 3 if s.interviews >= 10000 else 99)
+        for s in shapes
+    }
     if any(r < args.repeats for r in repeats.values()):
-        print(f"Fewer runs for big trackers, per size: {repeats}", flush=True)
+        print(
+            "Fewer runs for big trackers: " + ", ".join(f"{s}: {r}" for s, r in repeats.items()),
+            flush=True,
+        )
     started = time.perf_counter()
-    results = run_all(sizes, repeats)
-    paths = {size: tracker(size) for size in sizes}
+    results = run_all(shapes, repeats)
+    paths = {shape: tracker(shape) for shape in shapes}
     table = report(results, paths)
     print()
     print(table)
@@ -331,17 +383,22 @@ def main() -> None:
         [
             "# Benchmarks",
             "",
-            f"`python benchmarks/bench.py --sizes {args.sizes} --repeats {args.repeats}`, "
-            f"as of {AS_OF:%Y-%m-%d}, run {dt.date.today():%Y-%m-%d} "
+            f"`python benchmarks/bench.py --sizes {args.sizes} --open {args.open} "
+            f"--repeats {args.repeats}`, pre-refreshed as of {AS_OF:%Y-%m-%d}, timed as of "
+            f"{NEXT_WEEK:%Y-%m-%d}, run {dt.date.today():%Y-%m-%d} "
             f"({(time.perf_counter() - started) / 60:.0f} minutes).",
             "",
             f"Machine: {machine()}.",
             "",
-            "Tasks: **refresh** = `followup refresh TRACKER --output OUT`; **check** = "
+            "Tasks: **refresh** = `followup refresh TRACKER --output OUT` a week after the "
+            "tracker's last refresh (so every owned sheet changes); **check** = "
             "`followup check TRACKER`; **openpyxl** = `openpyxl.load_workbook(TRACKER).save(OUT)`; "
+            "**pandas+openpyxl** = `import pandas` and the same in one process; "
             "**floor** = pandas+calamine read of the user sheets plus a member-by-member zip copy "
             "of the package. Each tracker has about 8 Log rows, 2 contacts and half a Search "
-            "row per interview, in Excel tables, and has been refreshed once before.",
+            "row per interview, in Excel tables, and has been refreshed once before. An "
+            "**open** tracker keeps every opportunity active and its Log stopped a month "
+            "before, so about one action per interview is open.",
             "",
             table,
             "",
