@@ -6,13 +6,19 @@ business-day arithmetic, so a whole column of dates rolls in one call.
 
 from __future__ import annotations
 
+import importlib.machinery
+import importlib.util
+import sys
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import holidays as holiday_data
 import numpy as np
 import pandas as pd
 
 from followup.settings import Settings
+
+if TYPE_CHECKING:  # the holiday library loads only when Settings names a country
+    from holidays import HolidayBase
 
 _ALL_DAYS = "1111111"
 _WEEKDAYS = "1111100"
@@ -30,19 +36,65 @@ def known_country(code: str) -> bool:
     Blank is not a country: callers treat a blank setting as "no holidays".
     """
     country, region = _split(code)
+    calendar = _country_calendar(country)
+    return calendar is not None and (region is None or region in calendar.subdivisions)
+
+
+@lru_cache(maxsize=64)
+def _country_calendar(country: str) -> type[HolidayBase] | None:
+    """The holiday library's calendar class for a country code (or its aliases such as USA,
+    UK), None when the library knows no such country."""
+    found = _one_country(country)
+    if found is not None:
+        return found
+    import holidays
+
     try:
-        # Asks for that one country; its subdivisions come with it. (The library loads all
-        # its country modules on first use, about 0.1 s, whichever country is asked for.)
-        calendar = holiday_data.country_holidays(country)
+        return type(holidays.country_holidays(country))
     except NotImplementedError:
-        return False
-    return region is None or region in calendar.subdivisions
+        return None
+
+
+def _one_country(country: str) -> type[HolidayBase] | None:
+    """The calendar class from that one country's module, or None to use the public lookup.
+
+    The public lookup (`holidays.country_holidays`) imports the package of all ~250 country
+    modules, 0.1-0.3 s, to use one. The library's registry names each country's module, so
+    that module alone is loaded; anything unexpected falls back to the public lookup."""
+    try:
+        from holidays.registry import COUNTRIES
+
+        module_name, class_name = next(
+            (module, names[0]) for module, names in COUNTRIES.items() if country in names[1:]
+        )
+        name = f"holidays.countries.{module_name}"
+        module = sys.modules.get(name)
+        if module is None:
+            package = importlib.util.find_spec("holidays.countries")  # not executed
+            locations = package.submodule_search_locations if package else None
+            spec = importlib.machinery.PathFinder.find_spec(name, locations)
+            if spec is None or spec.loader is None:
+                return None
+            module = importlib.util.module_from_spec(spec)
+            sys.modules[name] = module
+            try:
+                spec.loader.exec_module(module)
+            except BaseException:
+                del sys.modules[name]
+                raise
+        found = getattr(module, class_name)
+    except Exception:  # an unknown code, or a library laid out otherwise: the public lookup
+        return None
+    return found if isinstance(found, type) else None
 
 
 @lru_cache(maxsize=256)
 def _holidays_of_year(code: str, year: int) -> tuple[np.datetime64, ...]:
     country, region = _split(code)
-    days = holiday_data.country_holidays(country, subdiv=region, years=year)
+    calendar = _country_calendar(country)
+    if calendar is None:
+        raise ValueError(f"unknown holiday country code {code!r}")
+    days = calendar(subdiv=region, years=year)
     return tuple(np.datetime64(day, "D") for day in sorted(days))
 
 

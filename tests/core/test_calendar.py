@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -81,3 +85,44 @@ def test_an_unknown_country_is_refused() -> None:
 def test_calendar_follows_settings() -> None:
     cal = BusinessCalendar.from_settings(Settings(skip_weekends=False, holidays="US"))
     assert roll(cal, "2026-11-07", "2026-11-26") == ["2026-11-07", "2026-11-27"]
+
+
+@pytest.mark.parametrize(
+    "code", ["US", "USA", "GB", "UK", "DE-BY", "FR", "JP", "AU-NSW", "BR", "IN", "AS", "PR"]
+)
+def test_holidays_are_the_holiday_librarys_own(code: str) -> None:
+    # The tool loads one country's calendar by itself; it must give what the library's
+    # public lookup gives, aliases (USA, UK) and territories (AS, PR) included.
+    import holidays
+
+    country, _, region = code.partition("-")
+    public = holidays.country_holidays(country, subdiv=region or None, years=[2026, 2027])
+    expected = np.array(sorted(public), dtype="datetime64[D]")
+    assert known_country(code)
+    got = BusinessCalendar(country=code).holidays_between(2026, 2027)
+    assert list(got) == list(expected)
+
+
+def _modules_loaded_after(code: str) -> list[str]:
+    script = (
+        "import sys\n"
+        "import followup.cadence, followup.validate\n"
+        "from followup.calendar import BusinessCalendar\n"
+        f"BusinessCalendar(country={code!r}).holidays_between(2026, 2026)\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith('holidays'))))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.split()
+
+
+def test_only_the_named_countrys_holidays_are_loaded() -> None:
+    loaded = _modules_loaded_after("DE-BY")
+    assert "holidays.countries.germany" in loaded
+    assert [m for m in loaded if m.startswith("holidays.countries.")] == [
+        "holidays.countries.germany"
+    ]
+
+
+def test_no_holiday_data_is_loaded_without_a_country() -> None:
+    assert _modules_loaded_after("") == []
