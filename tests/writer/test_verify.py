@@ -137,6 +137,30 @@ def broken_xml(p: bytes) -> bytes:
     return rewrite(p, {sheet_part(p, "This Week"): b"<worksheet><sheetData></worksheet>"})
 
 
+def _late_row(p: bytes, bad: str) -> bytes:
+    """This Week with a few thousand good rows, then one bad one: the check reads a sheet
+    as it streams, and must still catch a fault far down."""
+    good_rows = "".join(
+        f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>ok {r}</t></is></c></row>'
+        for r in range(1000, 4000)
+    )
+    return edit_text(
+        p, sheet_part(p, "This Week"), "</sheetData>", good_rows + bad + "</sheetData>"
+    )
+
+
+def undeclared_prefix_late(p: bytes) -> bytes:
+    return _late_row(p, '<row r="4000"><x:c r="A4000"/></row>')
+
+
+def unknown_entity_late(p: bytes) -> bytes:
+    return _late_row(p, '<row r="4000"><c r="A4000" t="inlineStr"><is><t>&nbsp;</t></is></c></row>')
+
+
+def unclosed_row_late(p: bytes) -> bytes:
+    return _late_row(p, '<row r="4000"><c r="A4000">')
+
+
 BREAKAGES: dict[str, tuple[Callable[[bytes], bytes], str]] = {
     "dangling relationship": (dangling_relationship, "missing part"),
     "missing content type": (missing_content_type, "no content type"),
@@ -153,6 +177,9 @@ BREAKAGES: dict[str, tuple[Callable[[bytes], bytes], str]] = {
     "owned sheet without marker": (missing_marker, "no owned-sheet marker"),
     "styles count attribute": (bad_styles_count, "cellXfs count"),
     "malformed XML": (broken_xml, "not well-formed"),
+    "undeclared prefix far down a sheet": (undeclared_prefix_late, "not well-formed"),
+    "unknown entity far down a sheet": (unknown_entity_late, "not well-formed"),
+    "unclosed row far down a sheet": (unclosed_row_late, "not well-formed"),
 }
 
 

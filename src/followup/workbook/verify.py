@@ -85,10 +85,27 @@ def _well_formed(before: Parts, after: Parts) -> list[str]:
         if after.same(name, before):
             continue
         try:
-            parse_xml(after.read(name))
+            _parse_streaming(after, name)
         except etree.XMLSyntaxError as exc:
             problems.append(f"part {name} is not well-formed XML ({exc})")
     return problems
+
+
+# The elements that repeat by the thousand: rows of a sheet, items of the shared strings.
+_REPEATED = (f"{_M}row", f"{_M}si")
+
+
+def _parse_streaming(parts: Parts, name: str) -> None:
+    """Parse a part as parse_xml does (same parser, same errors raised), reading it from the
+    zip as it goes and freeing each row once parsed: a big sheet never sits in memory whole,
+    neither as bytes nor as a tree."""
+    with parts.open(name) as stream:
+        rows = etree.iterparse(stream, tag=_REPEATED, huge_tree=True, resolve_entities=False)
+        for _event, row in rows:
+            row.clear(keep_tail=True)
+            parent = row.getparent()
+            while parent is not None and row.getprevious() is not None:
+                del parent[0]
 
 
 def _absolute(parts: Parts) -> list[str]:
@@ -429,7 +446,7 @@ def _styles(parts: Parts, fresh: Callable[[str], bool]) -> list[str]:
         if not fmt.isdigit() or (int(fmt) > _LAST_BUILTIN_NUMFMT and fmt not in numfmts):
             problems.append(f"styles: cell format {i} uses undefined number format {fmt}")
     for part in filter(fresh, _sheet_parts(parts)):
-        data = parts.get(part) or b""
+        data = _uncached(parts, part)
         problems += _out_of_range(part, "cell format", _indices(data, _STYLE_ATTRS), len(xfs))
         problems += _out_of_range(part, "dxf", _indices(data, _RULE_DXF), len(dxfs))
         for _type, target, _mode in parts.rels(part).values():
@@ -438,6 +455,14 @@ def _styles(parts: Parts, fresh: Callable[[str], bool]) -> list[str]:
                 dxf_ids = {int(v) if v.isdigit() else 1 << 31 for *_, v in dxf_attributes(table)}
                 problems += _out_of_range(target, "dxf", dxf_ids, len(dxfs))
     return problems
+
+
+def _uncached(parts: Parts, name: str) -> bytes:
+    """The part's bytes, not kept by `parts` after (a sheet is read once here)."""
+    if parts.find(name) is None:
+        return b""
+    with parts.open(name) as stream:
+        return stream.read()
 
 
 def _indices(data: bytes, attributes: tuple[tuple[str, str], ...]) -> set[int]:
