@@ -53,6 +53,19 @@ class WorkbookInfo:
         return None
 
 
+def column_letter(index: int) -> str:
+    """A 0-based column index as its letters: 0 -> A, 25 -> Z, 26 -> AA, 16383 -> XFD.
+
+    XlsxWriter's `xl_col_to_name` does this, but importing it loads the whole writer, which
+    a command that only reads (check, export) has no use for."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
 def parse_xml(data: bytes) -> etree._Element:
     parser = etree.XMLParser(resolve_entities=False, huge_tree=True, remove_blank_text=False)
     return etree.fromstring(data, parser)

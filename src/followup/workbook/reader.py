@@ -29,7 +29,6 @@ import pandas as pd
 from lxml import etree
 from pandas.api.types import infer_dtype
 from python_calamine import CalamineWorkbook
-from xlsxwriter.utility import xl_col_to_name
 
 from followup.errors import UnreadableWorkbook, quoted
 from followup.headers import HEADER_SEARCH_ROWS
@@ -40,6 +39,7 @@ from followup.workbook.package import (
     MAIN_NS,
     REL_NS,
     WorkbookInfo,
+    column_letter,
     parse_xml,
     read_info,
     relationships,
@@ -258,7 +258,7 @@ def _raw_sheet(
     rows = layout.rows or range(1, len(grid) + 1)
     columns = layout.columns or range(1, grid.shape[1] + 1)
     grid.index = pd.Index(list(rows)[: len(grid)])
-    grid.columns = [xl_col_to_name(c - 1) for c in list(columns)[: grid.shape[1]]]
+    grid.columns = [column_letter(c - 1) for c in list(columns)[: grid.shape[1]]]
     header_row = int(grid.index[0]) if len(grid) else 1
     if owned is not None:
         # Owned sheets carry title rows; their header is the first row naming the first column.
@@ -307,7 +307,7 @@ def _spread_merges(
     """
     body = body.copy()
     for column, first, last in merges:
-        letter = xl_col_to_name(column - 1)
+        letter = column_letter(column - 1)
         if first <= header_row or letter not in body.columns or first not in body.index:
             continue
         value = body.loc[first, letter]
@@ -378,7 +378,7 @@ def _packing(xml: bytes, data_end: int) -> tuple[list[int] | None, list[int] | N
     rows, columns = sorted(row_numbers), sorted(column_numbers)
     row_at = {str(r).encode(): str(i).encode() for i, r in enumerate(rows, 1)}
     column_at = {
-        xl_col_to_name(c - 1).encode(): xl_col_to_name(i).encode() for i, c in enumerate(columns)
+        column_letter(c - 1).encode(): column_letter(i).encode() for i, c in enumerate(columns)
     }
 
     def cell(m: re.Match[bytes]) -> bytes:

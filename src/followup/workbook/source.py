@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pandas as pd
 from python_calamine import CalamineWorkbook, SheetTypeEnum
-from xlsxwriter.utility import xl_col_to_name
 
 from followup.errors import UnreadableWorkbook
+from followup.workbook.package import column_letter
 from followup.workbook.reader import _grid, is_text, not_a_workbook
 
 _BOMS = (
@@ -46,7 +46,7 @@ def read_source(path: Path) -> dict[str, pd.DataFrame]:
     else:
         grids = _workbook_grids(data, path.name)
     for grid in grids.values():
-        grid.columns = [xl_col_to_name(i) for i in range(grid.shape[1])]
+        grid.columns = [column_letter(i) for i in range(grid.shape[1])]
         grid.index = pd.RangeIndex(1, len(grid) + 1)
     return grids
 
