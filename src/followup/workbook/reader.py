@@ -311,9 +311,9 @@ def _spread_merges(
         if first <= header_row or letter not in body.columns or first not in body.index:
             continue
         value = body.loc[first, letter]
-        spanned = body.index[(body.index > first) & (body.index <= last)]
-        if len(spanned):
-            body.loc[spanned, letter] = value
+        spanned = (body.index > first) & (body.index <= last)
+        if spanned.any():
+            body[letter] = body[letter].mask(spanned, value)
     return body
 
 
