@@ -32,9 +32,7 @@ def _loaded(*args: str) -> tuple[str, list[str]]:
 
 
 @pytest.mark.parametrize("country", ["", "GB", "US-CA"])
-def test_check_loads_no_writer_and_only_the_settings_country(
-    tmp_path: Path, country: str
-) -> None:
+def test_check_loads_no_writer_and_only_the_settings_country(tmp_path: Path, country: str) -> None:
     settings = {"Holidays (country code)": country} if country else {}
     path = tracker(tmp_path / "t.xlsx", [ACME], settings=settings)
     exit_line, modules = _loaded("check", str(path), "--as-of", "2026-11-09")
