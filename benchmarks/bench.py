@@ -316,8 +316,13 @@ def report(results: Results, paths: dict[Shape, Path]) -> str:
         mem = {t: median(runs, "rss") / 2**20 for t, runs in by_task.items()}
         cells = [f"{wall[t]:.2f} s, {mem[t]:.0f} MB" if t in wall else "" for t in TASKS]
 
-        def ratio(a: str, b: str, form: str = ".2f", wall: dict[str, float] = wall) -> str:
-            return f"{wall[a] / wall[b]:{form}}" if b in wall else ""
+        def ratio(a: str, b: str, form: str = ".2f", runs: dict[str, list[Run]] = by_task) -> str:
+            # Each round's own ratio, then their median: the tasks of one round ran minutes
+            # apart at most, so a machine that slows down between rounds cancels out.
+            if b not in runs:
+                return ""
+            pairs = zip(runs[a], runs[b], strict=True)
+            return f"{statistics.median(x.wall / y.wall for x, y in pairs):{form}}"
 
         lines.append(
             f"| {shape} | {paths[shape].stat().st_size / 2**20:.1f} MB "
@@ -339,7 +344,8 @@ def report(results: Results, paths: dict[Shape, Path]) -> str:
         [
             "Median wall time (interpreter start included) and peak memory (the process's "
             "maximum resident set size) of each command, run in a fresh process, "
-            f"all trackers interleaved: {', '.join(str(s) for s in results)}.",
+            f"all trackers interleaved: {', '.join(str(s) for s in results)}. A time ratio "
+            "is the median of each round's own ratio.",
             "",
             *lines,
             "",
