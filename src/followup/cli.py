@@ -371,14 +371,9 @@ def export(
     if ics_path is not None:
         click.echo(f"Wrote {actions} as calendar events to {ics_path}.")
     if done.work_search is not None:
-        log = done.work_search
-        short = int((log.weeks["count"] < log.required).sum())
-        n = len(log.activities)
-        click.echo(
-            f"Wrote the work-search log ({n} {'activity' if n == 1 else 'activities'} in "
-            f"{report.count(len(log.weeks), 'week')}; {short} below the {log.required} "
-            f"required) to {work_search}."
-        )
+        from followup.worksearch import totals_line
+
+        click.echo(f"Wrote the work-search log ({totals_line(done.work_search)}) to {work_search}.")
 
 
 @main.command()

@@ -439,6 +439,11 @@ def _work_search(
             f"the period starts ({start:%Y-%m-%d}) after it ends ({end:%Y-%m-%d}): "
             "check --from and --until."
         )
+    if start > as_of:
+        raise FollowupError(
+            f"the period starts ({start:%Y-%m-%d}) after {as_of:%Y-%m-%d}, the day the log is "
+            "written for: it can only list what was done. Check --from (or --as-of)."
+        )
     log = worksearch.work_search(tracker, start, end, as_of)
     target = request.path
     if target.suffix.lower() == ".csv":

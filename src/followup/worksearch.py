@@ -3,7 +3,9 @@
 Pure: the tracker in, frames out. One row per activity from Search, the Sent rows of Log and
 History, and Interviews (one row per round, however many panellists); private Notes never
 appear. Each week (Monday to Sunday) closes with its count against the Settings row
-`Work search activities required per week`.
+`Work search activities required per week`. A week the period cuts (it starts after its
+Monday, or ends before its Sunday, as the current week does) is marked partial and never
+judged against that number: a few days are not a week the job seeker fell short in.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from followup import frames
+from followup import frames, report
 from followup.layout import Block, ColumnLayout, OwnedSheet
 from followup.schema import (
     ASK_ADVOCATE,
@@ -71,8 +73,9 @@ _IN_PERSON_ROUND = re.compile(r"on-?site|in[ -]person|office|face", re.I)
 
 @dataclass(frozen=True)
 class WorkSearch:
-    """The log: ``activities`` (COLUMNS, Date as datetime64, oldest first) and ``weeks``
-    (start, end: datetime64 Monday and Sunday clipped to the period; count, required)."""
+    """The log from ``start`` to ``end`` (the as-of date at the latest): ``activities``
+    (COLUMNS, Date as datetime64, oldest first) and ``weeks`` (start, end: datetime64 Monday
+    and Sunday clipped to the period; count; partial: True when clipped)."""
 
     start: pd.Timestamp
     end: pd.Timestamp
@@ -80,14 +83,45 @@ class WorkSearch:
     activities: pd.DataFrame
     weeks: pd.DataFrame
 
-    def by_week(self) -> list[tuple[pd.Timestamp, pd.Timestamp, int, pd.DataFrame]]:
-        """Each week's start, end, count and activities, oldest first."""
+    @property
+    def short(self) -> int:
+        """How many whole weeks have fewer activities than required (partial ones never)."""
+        return int(((self.weeks["count"] < self.required) & ~self.weeks["partial"]).sum())
+
+    def by_week(self) -> list[tuple[Week, pd.DataFrame]]:
+        """Each week and its activities, oldest first."""
         dates = self.activities["Date"]
         monday = dates - pd.to_timedelta(dates.dt.day_of_week, unit="D")
         return [
-            (start, end, int(count), self.activities[monday == _monday(start)])
-            for start, end, count in self.weeks.itertuples(index=False)
+            (week, self.activities[monday == week.monday])
+            for week in (Week(*row) for row in self.weeks.itertuples(index=False))
         ]
+
+
+@dataclass(frozen=True)
+class Week:
+    """One week of the log: its first and last day inside the period, its count, and whether
+    the period cuts it."""
+
+    start: pd.Timestamp
+    end: pd.Timestamp
+    count: int
+    partial: bool
+
+    @property
+    def monday(self) -> pd.Timestamp:
+        return _monday(self.start)
+
+    @property
+    def sunday(self) -> pd.Timestamp:
+        return self.monday + pd.Timedelta(days=6)
+
+    @property
+    def days(self) -> str:
+        """The days the period covers of a partial week: "Thu-Sun", "Mon only"."""
+        if self.start == self.end:
+            return f"{self.start:%a} only"
+        return f"{self.start:%a}-{self.end:%a}"
 
 
 def _monday(day: pd.Timestamp) -> pd.Timestamp:
@@ -103,8 +137,9 @@ def default_start(end: pd.Timestamp) -> pd.Timestamp:
 def work_search(
     tracker: Tracker, start: pd.Timestamp, end: pd.Timestamp, as_of: pd.Timestamp
 ) -> WorkSearch:
-    """Every activity dated from ``start`` to ``end`` (both included), never after ``as_of``
-    (what is only planned is not yet an activity); SPEC 6a."""
+    """Every activity dated from ``start`` to ``end`` (both included), the period ending on
+    ``as_of`` at the latest (what is only planned is not yet an activity); SPEC 6a.
+    ``start`` must not be after that end."""
     last = min(end, as_of).normalize()
     every = pd.concat(
         [_search(tracker), _sent(tracker), _rounds(tracker)], ignore_index=True
@@ -113,7 +148,7 @@ def work_search(
     shown = every[every["Date"].between(start, last)]
     shown = shown.sort_values(["Date", "Employer"], kind="stable").reset_index(drop=True)
     return WorkSearch(
-        start, end, tracker.settings.work_search_required, shown, _weeks(shown, start, end)
+        start, last, tracker.settings.work_search_required, shown, _weeks(shown, start, last)
     )
 
 
@@ -214,36 +249,69 @@ def _names(values: pd.Series) -> str:
 
 def _weeks(activities: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> pd.DataFrame:
     mondays = pd.date_range(_monday(start), end, freq="7D")
+    sundays = mondays + pd.Timedelta(days=6)
     week_of = activities["Date"] - pd.to_timedelta(activities["Date"].dt.day_of_week, unit="D")
     counts = week_of.value_counts().reindex(mondays, fill_value=0)
     return pd.DataFrame(
         {
-            "start": [max(m, start) for m in mondays],
-            "end": [min(m + pd.Timedelta(days=6), end) for m in mondays],
+            "start": mondays.where(mondays >= start, start),
+            "end": sundays.where(sundays <= end, end),
             "count": counts.to_numpy(dtype=int),
+            "partial": (mondays < start) | (sundays > end),
         }
     )
 
 
-def week_line(count: int, required: int) -> str:
-    """ "4 activities; 3 required: met." """
-    verdict = "met" if count >= required else f"{required - count} short"
-    return f"{count} {'activity' if count == 1 else 'activities'}; {required} required: {verdict}."
+def week_line(week: Week, required: int) -> str:
+    """ "4 activities; 3 required: met." A partial week has no verdict: "2 activities;
+    partial week (Thu-Sun), not checked against the 3 required." """
+    counted = f"{week.count} {'activity' if week.count == 1 else 'activities'}"
+    if week.partial:
+        return (
+            f"{counted}; partial week ({week.days}), not checked against the {required} required."
+        )
+    verdict = "met" if week.count >= required else f"{required - week.count} short"
+    return f"{counted}; {required} required: {verdict}."
 
 
-def week_title(start: pd.Timestamp, end: pd.Timestamp) -> str:
-    return f"Week of {frames.long_day(start)} to {frames.long_day(end)}"
+def week_title(week: Week) -> str:
+    """ "Week of Mon 2 Nov 2026 to Sun 8 Nov 2026", and "(partial: Thu-Sun)" after a week the
+    period cuts."""
+    title = f"Week of {frames.long_day(week.monday)} to {frames.long_day(week.sunday)}"
+    return f"{title} (partial: {week.days})" if week.partial else title
+
+
+def totals_line(log: WorkSearch) -> str:
+    """The log in one line: "9 activities in 4 weeks, 1 partial; 2 of the 3 full weeks below
+    the 4 required" (SPEC 6a). Partial weeks are never counted below the required number."""
+    n = len(log.activities)
+    counted = (
+        f"{n} {'activity' if n == 1 else 'activities'} in {report.count(len(log.weeks), 'week')}"
+    )
+    partial = int(log.weeks["partial"].sum())
+    full = len(log.weeks) - partial
+    if not partial:
+        return f"{counted}; {log.short} below the {log.required} required"
+    if not full:
+        cut = "partial" if partial == 1 else "all partial"
+        return f"{counted}, {cut}: not checked against the {log.required} required"
+    return (
+        f"{counted}, {partial} partial; {log.short} of the "
+        f"{report.count(full, 'full week')} below the {log.required} required"
+    )
 
 
 def flat(log: WorkSearch) -> pd.DataFrame:
     """The log as one table of text (a CSV): each week's activities, dates as YYYY-MM-DD,
     then a row closing the week with its count in Result."""
     parts: list[pd.DataFrame] = []
-    for start, end, count, rows in log.by_week():
+    for week, rows in log.by_week():
         parts.append(rows.assign(Date=rows["Date"].dt.strftime("%Y-%m-%d")))
         total = dict.fromkeys(COLUMNS, "")
-        total["Date"] = f"Week {start:%Y-%m-%d} to {end:%Y-%m-%d}"
-        total["Result"] = week_line(count, log.required)
+        total["Date"] = f"Week {week.monday:%Y-%m-%d} to {week.sunday:%Y-%m-%d}"
+        if week.partial:
+            total["Date"] += f" (partial: {week.days})"
+        total["Result"] = week_line(week, log.required)
         parts.append(pd.DataFrame([total]))
     return pd.concat(parts, ignore_index=True).reindex(columns=list(COLUMNS))
 
@@ -261,17 +329,18 @@ _LAYOUT = (
 def sheet(log: WorkSearch, name: str) -> OwnedSheet:
     """The log as a sheet: one block per week, each closed by its count."""
     blocks: list[Block] = []
-    for start, end, count, rows in log.by_week():
-        blocks.append(Block(rows.reset_index(drop=True), _LAYOUT, heading=week_title(start, end)))
-        line = pd.DataFrame({"Count": [week_line(count, log.required)]})
+    for week, rows in log.by_week():
+        blocks.append(Block(rows.reset_index(drop=True), _LAYOUT, heading=week_title(week)))
+        line = pd.DataFrame({"Count": [week_line(week, log.required)]})
         blocks.append(Block(line, (ColumnLayout("Count", 30),), header=False))
     title = f"Work-search log{f' of {name}' if name else ''}"
+    cut = " A week the period cuts is marked partial." if log.weeks["partial"].any() else ""
     return OwnedSheet(
         SHEET,
         (
             f"{title}: {frames.long_day(log.start)} to {frames.long_day(log.end)}",
-            f"{log.required} activities required per week (Settings). Written by followup "
-            "from the tracker; your private notes are left out.",
+            f"{log.required} activities required per week (Settings).{cut} Written by "
+            "followup from the tracker; your private notes are left out.",
         ),
         tuple(blocks),
         freeze_header=False,

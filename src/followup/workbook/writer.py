@@ -86,9 +86,19 @@ def check(old: bytes, new: bytes, owned: Collection[str]) -> list[str]:
     return verify.check(old, new, owned)
 
 
+# What makes a spreadsheet app read a CSV cell as a formula when it leads (OWASP's CSV
+# injection advice; ASVS 1.2.10 adds the null character).
+_FORMULA_START = r"^[=+\-@\t\r\x00]"
+
+
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """A table as CSV for a spreadsheet app: a header row, then text as given. UTF-8 with a
-    byte-order mark, because Excel reads a CSV without one in the machine's legacy code page
-    and would garble names such as Müller or Zoë; other programs skip the mark."""
-    text = frame.to_csv(index=False, lineterminator="\r\n")
-    return text.encode("utf-8-sig")
+    """A table as CSV for a spreadsheet app: a header row, then text as given, except that
+    text a spreadsheet would run as a formula (=HYPERLINK(...), +1, -x, @SUM) gets a leading
+    apostrophe, so Excel shows it as the text it is. UTF-8 with a byte-order mark, because
+    Excel reads a CSV without one in the machine's legacy code page and would garble names
+    such as Müller or Zoë; other programs skip the mark."""
+    text = frame.select_dtypes(include=["object", "string"])
+    formula = text.apply(lambda column: column.str.contains(_FORMULA_START, na=False))
+    guarded = frame.copy()
+    guarded[text.columns] = text.mask(formula, "'" + text.astype(str))
+    return guarded.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
