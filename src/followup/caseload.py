@@ -84,24 +84,27 @@ def planned(
     when = this_week["when"]
     ops = summary.states
     bal = summary.balance
-    flags = []
-    if bal.stalling:
-        flags.append(f"Stalling: {bal.searches} search activities against a target of {bal.target}")
-    if last_refresh is None:
-        flags.append("Never refreshed")
-    elif (as_of - last_refresh).days >= STALE_DAYS:
-        flags.append(f"Not refreshed for {(as_of - last_refresh).days} days")
     overdue = int((when == OVERDUE).sum())
     missed = _count(summary.follow_ups.table, "Missed")
-    stale = last_refresh is not None and (as_of - last_refresh).days >= STALE_DAYS
+    unrefreshed = None if last_refresh is None else (as_of - last_refresh).days
+    stale = unrefreshed is not None and unrefreshed >= STALE_DAYS
     # Red when something is being lost (a step's window closed, the routine stopped); amber
-    # when something is late but can still be done, or the search is thin.
-    if missed or stale:
-        attention = NOW
-    elif flags or overdue:
-        attention = CHECK
-    else:
-        attention = ON_TRACK
+    # when something is late but can still be done, or the search is thin. The flag names
+    # every reason for the colour, the red ones first.
+    red = [
+        f"{report.count(missed, 'follow-up')} missed in the last 7 days" if missed else "",
+        f"Not refreshed for {unrefreshed} days" if stale else "",
+    ]
+    amber = [
+        f"{report.count(overdue, 'action')} overdue" if overdue else "",
+        f"Search stalling: {report.count(bal.searches, 'search activity', 'search activities')} "
+        f"in the last 7 days, target {bal.target}"
+        if bal.stalling
+        else "",
+        "Never refreshed" if last_refresh is None else "",
+    ]
+    flags = [flag for flag in red + amber if flag]
+    attention = NOW if any(red) else CHECK if flags else ON_TRACK
     row: dict[str, object] = {
         "Attention": attention,
         "Client": name,
@@ -203,7 +206,7 @@ def caseload_sheets(
         (
             f"Caseload as of {long_day(as_of)}: {report.count(len(table), 'client')}, "
             f"{needing} needing you now",
-            "Written by followup caseload from the clients' trackers (read only). Red: steps "
+            "Written by followup caseload from the clients' trackers (read only). Red: follow-ups "
             f"missed, a tracker with errors or not refreshed for {STALE_DAYS} days; amber: "
             "actions overdue, a stalling search or never refreshed; green: on track.",
         ),

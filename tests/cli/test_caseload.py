@@ -113,7 +113,10 @@ def test_caseload_has_a_row_per_client_with_their_dry_run_counts(
     assert (locked["Active opportunities"], locked["Offers"]) == (2, 0)
     assert locked["Search activities (7 days)"] == 1 and locked["Search target"] == 10
     assert locked["Missed (7 days)"] == 1  # Acme's thank-you, past its window on 12 Nov
-    assert "Never refreshed" in locked["Flag"] and "Stalling" in locked["Flag"]
+    assert locked["Flag"] == (
+        "1 follow-up missed in the last 7 days; 2 actions overdue; Search stalling: 1 search "
+        "activity in the last 7 days, target 10; Never refreshed"
+    )
 
     offer = table.loc[str(clients / "offer.xlsx")]
     assert (offer["Offers"], offer["Active opportunities"]) == (1, 1)
@@ -122,7 +125,11 @@ def test_caseload_has_a_row_per_client_with_their_dry_run_counts(
     stale = table.loc[str(clients / "stale.xlsx")]
     assert stale["Client"] == "stale"  # no name in Settings: the file's name
     assert pd.Timestamp(stale["Last refresh"]).date() == dt.date(2026, 11, 2)
-    assert "Not refreshed for 14 days" in stale["Flag"] and stale["Attention"] == "Now"
+    assert stale["Flag"] == (
+        "1 follow-up missed in the last 7 days; Not refreshed for 14 days; 1 action overdue; "
+        "Search stalling: 0 search activities in the last 7 days, target 10"
+    )
+    assert stale["Attention"] == "Now"
 
     # Clients needing the coach come first; two clients named alike get distinct sheets.
     order = _caseload(out)["Attention"].tolist()
@@ -192,3 +199,38 @@ def test_caseload_never_writes_over_a_tracker_but_replaces_its_own(clients: Path
 def test_caseload_of_an_empty_folder_says_so(tmp_path: Path) -> None:
     code, output = run("caseload", str(tmp_path), "--to", str(tmp_path / "c.xlsx"))
     assert code == 1 and "no tracker was found in" in output
+
+
+def test_each_flag_says_why_the_client_needs_the_coach(tmp_path: Path) -> None:
+    """Three clients: one whose routine stopped 20 days ago, one whose search stalls, one on
+    track. Red first, then amber; the flag names every reason for the colour."""
+    folder = tmp_path / "clients"
+    folder.mkdir()
+    today = {**ACME, "Interview date": dt.date(2026, 11, 16)}
+    searches = [
+        {"Date": dt.date(2026, 11, 10 + i % 5), "Activity": "Application", "Company": f"Co {i}"}
+        for i in range(10)
+    ]
+    fine = tracker(folder / "fine.xlsx", [today], search=searches, settings={"Your name": "Fay"})
+    stalling = tracker(
+        folder / "stalling.xlsx", [today], search=searches[:1], settings={"Your name": "Stu"}
+    )
+    stopped = tracker(
+        folder / "stopped.xlsx", [today], search=searches, settings={"Your name": "Olga"}
+    )
+    for path, day in ((fine, AS_OF), (stalling, AS_OF), (stopped, "2026-10-27")):
+        assert run("refresh", str(path), "--as-of", day, "--no-backup")[0] == 0
+    out = tmp_path / "caseload.xlsx"
+    code, output = run("caseload", str(folder), "--to", str(out), "--as-of", AS_OF)
+    assert (code, output) == (0, f"Wrote the caseload of 3 clients (1 needing you now) to {out}.\n")
+    table = _caseload(out)
+    assert table[["Attention", "Client"]].values.tolist() == [
+        ["Now", "Olga"],
+        ["Check", "Stu"],
+        ["On track", "Fay"],
+    ]
+    assert table["Flag"].fillna("").tolist() == [
+        "Not refreshed for 20 days",
+        "Search stalling: 1 search activity in the last 7 days, target 10",
+        "",
+    ]

@@ -20,6 +20,7 @@ def test_names_are_cleaned_shortened_and_numbered() -> None:
         "Maximiliane Theodora von Hohenberg-Eschenbach",
         "History",
         "Caseload",
+        "interviews",
         "'quoted'",
         "   ",
         "x" * 30 + "'s tracker",
@@ -33,6 +34,7 @@ def test_names_are_cleaned_shortened_and_numbered() -> None:
         "Maximiliane Theodora von Ho (2)",
         "History (2)",
         "Caseload (2)",
+        "interviews (2)",
         "quoted",
         "Client",
         "x" * 30,
@@ -48,4 +50,4 @@ def test_any_names_give_valid_unique_sheet_names(names: list[str]) -> None:
         assert 0 < len(name) <= 31
         assert not FORBIDDEN & set(name)
         assert not name.startswith("'") and not name.endswith("'")
-        assert name.casefold() not in ("history", "caseload")
+        assert name.casefold() not in ("history", "caseload", "interviews")
