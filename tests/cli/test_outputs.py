@@ -275,8 +275,9 @@ def test_import_never_replaces_a_tracker(tmp_path: Path) -> None:
     source = tmp_path / "applications.csv"
     source.write_text("Company,Role,Date applied\nInitech,Analyst,2026-11-02\n")
     before = digest(theirs)
-    code, output = run("import", str(source), str(theirs))
-    assert (code, output) == (1, NOT_A_TRACKER.format(path=theirs, sign=INTERVIEWS_SIGN))
+    for overwrite in ([], ["--overwrite"]):
+        code, output = run("import", str(source), str(theirs), *overwrite)
+        assert (code, output) == (1, NOT_A_TRACKER.format(path=theirs, sign=INTERVIEWS_SIGN))
     assert digest(theirs) == before
 
 
