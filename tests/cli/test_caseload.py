@@ -224,7 +224,7 @@ def test_each_flag_says_why_the_client_needs_the_coach(tmp_path: Path) -> None:
     code, output = run("caseload", str(folder), "--to", str(out), "--as-of", AS_OF)
     assert (code, output) == (0, f"Wrote the caseload of 3 clients (1 needing you now) to {out}.\n")
     table = _caseload(out)
-    assert table[["Attention", "Client"]].values.tolist() == [
+    assert table[["Attention", "Client"]].to_numpy().tolist() == [
         ["Now", "Olga"],
         ["Check", "Stu"],
         ["On track", "Fay"],
