@@ -265,7 +265,7 @@ def _weeks(activities: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> 
 def week_line(week: Week, required: int) -> str:
     """ "4 activities; 3 required: met." A partial week has no verdict: "2 activities;
     partial week (Thu-Sun), not checked against the 3 required." """
-    counted = f"{week.count} {'activity' if week.count == 1 else 'activities'}"
+    counted = report.count(week.count, "activity", "activities")
     if week.partial:
         return (
             f"{counted}; partial week ({week.days}), not checked against the {required} required."
@@ -284,10 +284,8 @@ def week_title(week: Week) -> str:
 def totals_line(log: WorkSearch) -> str:
     """The log in one line: "9 activities in 4 weeks, 1 partial; 2 of the 3 full weeks below
     the 4 required" (SPEC 6a). Partial weeks are never counted below the required number."""
-    n = len(log.activities)
-    counted = (
-        f"{n} {'activity' if n == 1 else 'activities'} in {report.count(len(log.weeks), 'week')}"
-    )
+    activities = report.count(len(log.activities), "activity", "activities")
+    counted = f"{activities} in {report.count(len(log.weeks), 'week')}"
     partial = int(log.weeks["partial"].sum())
     full = len(log.weeks) - partial
     if not partial:
