@@ -402,29 +402,27 @@ class _ScratchSheet:
             head, _, rest = data.partition(b"<sheetData>")
             self.rows, _, tail = rest.rpartition(b"</sheetData>")
         self.frame = parse_xml(head + _EMPTY_DATA + tail)
-        self.as_bytes = self._fits_byte_rewrite()
-
-    def _fits_byte_rewrite(self) -> bool:
-        """Whether every cell starts as `_CELL_START` expects: each cell, each style and each
-        shared string found where the pattern looks for it."""
         found = _CELL_START.findall(self.rows)
-        styled = sum(1 for m in found if m[1])
-        shared = sum(1 for m in found if m[2])
-        expected = (
+        rows = {m[1] for m in _ROW_STYLE.findall(self.rows)}
+        self._styles = {m[1] for m in found if m[1]} | rows
+        # The byte rewrite fits only when the pattern finds every cell, every style and every
+        # shared string where it looks for them.
+        self.as_bytes = (
+            len(found),
+            sum(1 for m in found if m[1]),
+            sum(1 for m in found if m[2]),
+        ) == (
             self.rows.count(b"<c "),
             len(_STYLED_CELL.findall(self.rows)),
             self.rows.count(b' t="s"'),
         )
-        return (len(found), styled, shared) == expected
 
     def cell_styles(self) -> set[int]:
         if not self.as_bytes:
             root = parse_xml(self.data)
             found = root.iter(_M + "row", _M + "c")
             return {int(el.get("s", "0")) for el in found if el.get("s") is not None}
-        cells = {m[1] for m in _CELL_START.findall(self.rows) if m[1]}
-        rows = {m[1] for m in _ROW_STYLE.findall(self.rows)}
-        return {int(s) for s in cells | rows}
+        return {int(s) for s in self._styles}
 
     def merged(self, strings: Sequence[bytes], mapping: StyleMap, *, keep_selected: bool) -> bytes:
         """The sheet with the tracker's style indices and inline strings, so the user's
