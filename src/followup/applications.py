@@ -13,13 +13,12 @@ ignored, as in the cadence.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from followup import frames
+from followup import frames, snooze
 from followup.calendar import BusinessCalendar
 from followup.drafts import drafts
 from followup.schema import (
@@ -77,23 +76,10 @@ NUDGE_COLUMNS = (
     "window_end",
     "after",
     "previous_sent",
+    "snooze",
     "state",
 )
 _KEYS = ["ck", "rk"]
-# A nudge's Action ends with its number: "Follow up on your application (2 of 2)".
-_NUMBERED = re.compile(r"\((\d+) of \d+\)$")
-
-
-def number(action: str) -> str:
-    """Which nudge an Action names ("2" for "... (2 of 2)"), "" for any other action: the
-    number is part of a repeated step's identity (SPEC section 6)."""
-    found = _NUMBERED.search(str(action).strip())
-    return found.group(1) if found else ""
-
-
-def numbers(actions: pd.Series) -> pd.Series:
-    """``number`` of each Action of a column."""
-    return frames.per_distinct(actions.fillna("").astype(str), number)
 
 
 @dataclass(frozen=True)
@@ -184,12 +170,13 @@ def _state(frame: pd.DataFrame, as_of: pd.Timestamp, days: int) -> pd.Series:
     horizon = as_of + pd.Timedelta(days=days - 1)
     choices = [
         done.notna(),
+        snooze.hidden(frame, as_of),
         due == as_of,
         (due < as_of) & (as_of <= end),
         due < as_of,
         due <= horizon,
     ]
-    values = [DONE_STATE, "today", "overdue", MISSED, "this week"]
+    values = [DONE_STATE, snooze.SNOOZED, "today", "overdue", MISSED, "this week"]
     return pd.Series(np.select(choices, values, default=LATER), index=frame.index, dtype=object)
 
 
@@ -225,7 +212,12 @@ def _compute(tracker: Tracker, as_of: pd.Timestamp, days: int) -> _Plan:
     previous = apps["applied"]
     previous_sent = pd.Series(pd.NaT, index=apps.index, dtype="datetime64[ns]")
     for number in range(1, count + 1):
-        due = cal.roll(previous + gap)
+        # A snoozed nudge is due on its snooze day, and the next is timed from it; a snooze
+        # dated before the application was set for an earlier one.
+        actions = apps[["company", "role"]].assign(step=APPLICATION_FOLLOW_UP, number=str(number))
+        until = snooze.dates(tracker, actions)
+        until = until.where(until >= apps["applied"])
+        due = until.fillna(cal.roll(previous + gap))
         done = _nth_sent(sent, apps, number)
         parts.append(
             pd.DataFrame(
@@ -237,6 +229,7 @@ def _compute(tracker: Tracker, as_of: pd.Timestamp, days: int) -> _Plan:
                     "due": due,
                     "done": done,
                     "previous_sent": previous_sent,
+                    "snooze": until,
                 }
             )
         )
@@ -251,12 +244,21 @@ def _compute(tracker: Tracker, as_of: pd.Timestamp, days: int) -> _Plan:
         nudges = pd.concat([p[open_] for p in parts], ignore_index=True)
     else:
         nudges = pd.DataFrame(
-            columns=[*_KEYS, "number", "after", "due", "done", "previous_sent", "window_end"]
+            columns=[
+                *_KEYS,
+                "number",
+                "after",
+                "due",
+                "done",
+                "previous_sent",
+                "snooze",
+                "window_end",
+            ]
         )
     nudges = nudges.merge(
         apps[[*_KEYS, "company", "role", "contact", "applied", "row"]], on=_KEYS, how="left"
     )
-    for col in ("after", "due", "done", "window_end", "applied", "previous_sent"):
+    for col in ("after", "due", "done", "window_end", "applied", "previous_sent", "snooze"):
         nudges[col] = frames.dates(nudges[col])
     nudges["number"] = nudges["number"].astype(int)
     nudges["step"] = APPLICATION_FOLLOW_UP
@@ -323,7 +325,8 @@ def held_back(tracker: Tracker, as_of: pd.Timestamp, days: int = 7) -> int:
 def this_week(tracker: Tracker, as_of: pd.Timestamp, days: int = 7) -> pd.DataFrame:
     """The application follow-ups of This Week: at most ``WEEKLY_CAP``, the oldest first.
 
-    Columns: ``THIS_WEEK_SHEET.keys`` plus ``number``.
+    Columns: ``THIS_WEEK_SHEET.keys`` plus ``number`` (text: "1", "2", ...), part of each
+    nudge's identity (SPEC 6).
     """
     as_of = pd.Timestamp(as_of).normalize()
     rows = _listed(tracker, as_of, days).head(WEEKLY_CAP).copy()
@@ -350,8 +353,10 @@ def this_week(tracker: Tracker, as_of: pd.Timestamp, days: int = 7) -> pd.DataFr
         )
     )
     rows["done"] = ""
+    rows["snooze"] = ""
     rows["note"] = ""
     out = rows.reindex(columns=[*THIS_WEEK_SHEET.keys, "number"]).reset_index(drop=True)
+    out["number"] = out["number"].astype(str)
     for col in THIS_WEEK_SHEET.keys:
         if col != "due":
             out[col] = out[col].fillna("").astype(str)

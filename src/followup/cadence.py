@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from followup import frames, rounds
+from followup import frames, rounds, snooze
 from followup.calendar import BusinessCalendar
 from followup.drafts import drafts
 from followup.schema import (
@@ -88,6 +88,7 @@ STEP_COLUMNS = (
     "due",
     "done",
     "window_end",
+    "snooze",
     "state",
 )
 
@@ -220,12 +221,13 @@ def _step_state(frame: pd.DataFrame, as_of: pd.Timestamp, days: int) -> pd.Serie
     horizon = as_of + pd.Timedelta(days=days - 1)
     choices = [
         done.notna(),
+        snooze.hidden(frame, as_of),
         due == as_of,
         (due < as_of) & (as_of <= end),
         due < as_of,
         due <= horizon,
     ]
-    values = [DONE_STATE, "today", "overdue", MISSED, "this week"]
+    values = [DONE_STATE, snooze.SNOOZED, "today", "overdue", MISSED, "this week"]
     return pd.Series(np.select(choices, values, default=LATER), index=frame.index, dtype=object)
 
 
@@ -284,16 +286,45 @@ def _compute(tracker: Tracker, as_of: pd.Timestamp, days: int) -> _Plan:
             due = previous  # the day the status email went out: no rolling
         else:
             due = cal.roll(previous + pd.Timedelta(days=gaps[step]))
+        # A snoozed step is due on its snooze day, and the next is timed from it.
+        until = _snoozed(tracker, ops, step, ops["chain_from"])
+        due = until.fillna(due)
         ops[f"after:{step}"] = previous
         ops[f"due:{step}"] = due
+        ops[f"snooze:{step}"] = until
         previous = ops[f"done:{step}"].fillna(due)
     ops[f"after:{HALFWAY}"] = start
     _window_ends(ops)
+    # Nothing is timed from the halfway step: snoozed, its window moves with it.
+    until = _snoozed(tracker, ops, HALFWAY, start)
+    ops[f"due:{HALFWAY}"], ops[f"end:{HALFWAY}"] = _moved(
+        until, ops[f"due:{HALFWAY}"], ops[f"end:{HALFWAY}"]
+    )
+    ops[f"snooze:{HALFWAY}"] = until
 
     steps = _melt(ops, _thank_yous(tracker, ops, sent, as_of))
     steps["state"] = _step_state(steps, as_of, days)
     ops["state"] = _opportunity_state(ops, as_of)
     return _Plan(ops, steps)
+
+
+def _snoozed(tracker: Tracker, ops: pd.DataFrame, step: str, since: pd.Series) -> pd.Series:
+    """Each opportunity's snooze of ``step`` (NaT where none). A snooze dated before
+    ``since`` (the start of the current cycle, or of the chain after a response) was set
+    in an earlier cycle and does not count."""
+    actions = pd.DataFrame(
+        {"company": ops["company"], "role": ops["role"], "step": step}, index=ops.index
+    )
+    until = snooze.dates(tracker, actions)
+    return until.where(until >= since)
+
+
+def _moved(until: pd.Series, due: pd.Series, end: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Due date and window end of a step whose window is not closed by a step timed from
+    it: snoozed, it is due on its snooze day, and actionable at least as long as before."""
+    moved_end = until + (end - due)
+    end = end.where(until.isna() | (end >= moved_end), moved_end)
+    return until.fillna(due), end
 
 
 def _thank_yous(
@@ -330,7 +361,11 @@ def _thank_yous(
     rows["window_end"] = np.maximum(rows["due"], next_due - DAY)
     rows["after"] = rows["interview_date"]
     rows["step"] = THANK_YOU
-    return rows[[*_KEYS, "step", "contact", "due", "done", "window_end", "after"]]
+    # Each interviewer's thank-you is its own action: a snooze hides only theirs.
+    until = snooze.dates(tracker, rows[["company", "role", "step", "contact"]])
+    rows["snooze"] = until.where(until >= rows["interview_date"])
+    rows["due"], rows["window_end"] = _moved(rows["snooze"], rows["due"], rows["window_end"])
+    return rows[[*_KEYS, "step", "contact", "due", "done", "window_end", "after", "snooze"]]
 
 
 def _melt(ops: pd.DataFrame, thanks: pd.DataFrame) -> pd.DataFrame:
@@ -349,11 +384,12 @@ def _melt(ops: pd.DataFrame, thanks: pd.DataFrame) -> pd.DataFrame:
                 "done": waiting[f"done:{step}"],
                 "window_end": waiting[f"end:{step}"],
                 "after": waiting[f"after:{step}"],
+                "snooze": waiting[f"snooze:{step}"],
             }
         )
         parts.append(part)
     steps = pd.concat(parts, ignore_index=True)
-    for col in ("due", "done", "window_end", "after"):
+    for col in ("due", "done", "window_end", "after", "snooze"):
         steps[col] = frames.dates(steps[col])
     active = ops.loc[ops["status"] == ACTIVE, _KEYS]
     steps = steps.merge(active, on=_KEYS)
@@ -427,6 +463,7 @@ def this_week(tracker: Tracker, as_of: pd.Timestamp, days: int = 7) -> pd.DataFr
     rows["why"] = _whys(rows, settings, as_of)
     rows["draft"] = drafts(_draft_context(rows, settings, as_of))
     rows["done"] = ""
+    rows["snooze"] = ""
     rows["note"] = ""
     rows["when_order"] = rows["when"].map({w: i for i, w in enumerate(WHEN_ORDER)})
     rows = rows.sort_values(

@@ -171,6 +171,7 @@ class Plan:
     recorded: pd.DataFrame  # the History rows this refresh added from ticks
     lost_edits: list[Problem]
     summary: Summary
+    snoozed: pd.Series  # identity -> the day it comes back, for each action a snooze hides
 
 
 @dataclass(frozen=True)
@@ -183,42 +184,54 @@ class Refreshed:
 
 def plan(tracker: Tracker, as_of: pd.Timestamp, days: int) -> Plan:
     """Record the ticks, then compute every owned sheet's rows, carrying over the user's edits."""
-    from followup import ticks, tone
+    from followup import snooze, ticks, tone
     from followup.network import network_updates
     from followup.summary import summary
-    from followup.week import this_week
+    from followup.week import snoozed, this_week, unsnoozed_updates
 
     added = ticks.new_history(tracker, as_of)
     current = ticks.with_history(tracker, added)
-    network = network_updates(current, as_of)
+    due_updates = network_updates(current, as_of)
+    hidden = snoozed(current, as_of, days, due_updates)
+    network = unsnoozed_updates(current, due_updates, as_of)
     week = this_week(current, as_of, days, network)
     names = tone.known_words(tracker)
-    kept_week = ticks.carry_over(week, tracker.this_week, THIS_WEEK_SHEET)
-    kept_network = ticks.carry_over(network, tracker.network, NETWORK_SHEET)
+    kept_week = ticks.carry_over(week, tracker.this_week, THIS_WEEK_SHEET, hidden)
+    kept_network = ticks.carry_over(network, tracker.network, NETWORK_SHEET, hidden)
     return Plan(
         as_of,
         days,
-        _finished(kept_week.rows, week, THIS_WEEK_SHEET, names),
-        _finished(kept_network.rows, network, NETWORK_SHEET, names),
+        _finished(kept_week.rows, week, THIS_WEEK_SHEET, names, current),
+        _finished(kept_network.rows, network, NETWORK_SHEET, names, current),
         current.history.drop(columns="row"),
         added,
-        ticks.unfinished_ticks(tracker, as_of) + kept_week.lost + kept_network.lost,
-        summary(current, as_of, days),
+        ticks.unfinished_ticks(tracker, as_of)
+        + snooze.warnings(tracker)
+        + kept_week.lost
+        + kept_network.lost,
+        summary(current, as_of, days, snoozed=len(hidden)),
+        hidden,
     )
 
 
 def _finished(
-    rows: pd.DataFrame, generated: pd.DataFrame, sheet: Sheet, names: frozenset[str]
+    rows: pd.DataFrame,
+    generated: pd.DataFrame,
+    sheet: Sheet,
+    names: frozenset[str],
+    tracker: Tracker,
 ) -> pd.DataFrame:
-    """Flag frustrated edited drafts in Why, then fingerprint the rows as they are written.
+    """Fill in the snoozes in force, flag frustrated edited drafts in Why, then fingerprint
+    the rows as they are written.
 
     The Draft digest is of the tool's own draft, so a carried-over edit still reads as an
     edit next week; every other digest is of the cell as written (Why with its Tone note).
     """
-    from followup import ticks, tone
+    from followup import snooze, ticks, tone
     from followup.drafts import placeholder_note
 
     rows = rows.copy()
+    rows["snooze"] = snooze.cells_of(rows, tracker)
     edited = rows["draft"].ne(generated["draft"])
     notes = rows.loc[edited, "draft"].map(lambda draft: tone.tone_note(draft, names))
     at = notes.index[notes.ne("")]
@@ -234,7 +247,7 @@ def owned_sheets(result: Plan) -> list[OwnedSheet]:
     from followup import sheets
 
     return [
-        sheets.this_week_sheet(result.this_week, result.as_of, result.days),
+        sheets.this_week_sheet(result.this_week, result.as_of, result.days, result.snoozed),
         sheets.network_sheet(result.network, result.as_of),
         sheets.summary_sheet(result.summary),
         sheets.history_sheet(result.history),

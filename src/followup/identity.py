@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from followup import applications, frames
-from followup.schema import APPLICATION_FOLLOW_UP, STEP_IDS
+from followup import frames
+from followup.schema import ADVOCATE, APPLICATION_FOLLOW_UP, ASK_ADVOCATE, NETWORK_UPDATE, STEP_IDS
 
 # Steps done once per interviewer of a round (a panel has several).
 PER_INTERVIEWER: frozenset[str] = frozenset({"thank-you"})
@@ -33,11 +33,7 @@ def action_identity(frame: pd.DataFrame) -> pd.Series:
     company, role, contact = (
         frames.key(frames.text(frame, c)) for c in ("company", "role", "contact")
     )
-    # A repeated step's number: its own column where known, else as its Action names it
-    # ("... (2 of 2)").
     number = frames.text(frame, "number")
-    if "number" not in frame:
-        number = applications.numbers(frames.text(frame, "action"))
     about_opportunity = step.isin(OPPORTUNITY_STEPS)
     by_opportunity = company + "|" + role + "|" + step
     by_opportunity = by_opportunity.where(
@@ -47,3 +43,12 @@ def action_identity(frame: pd.DataFrame) -> pd.Series:
     identity = by_opportunity.where(about_opportunity, by_person)
     numbered = identity.where(number.eq(""), identity + "#" + number)
     return numbered.astype(object)
+
+
+def with_step(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows of This Week as they are, rows of Network Updates (which have no Step) with the
+    step each stands for: an advocate ask for an Advocate, else a network update."""
+    if "step" in frame.columns:
+        return frame
+    step = frame["relationship"].eq(ADVOCATE).map({True: ASK_ADVOCATE, False: NETWORK_UPDATE})
+    return frame.assign(step=step, role="")

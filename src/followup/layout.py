@@ -12,7 +12,8 @@ from typing import Literal
 
 import pandas as pd
 
-CellKind = Literal["text", "wrap", "date", "number"]
+# "day": a date in a narrow column (short format); text typed there stays text.
+CellKind = Literal["text", "wrap", "date", "day", "number"]
 
 # Row highlight colours (fill, font) for the When column of This Week.
 RED = ("#F8CBAD", "#9C0006")
@@ -50,6 +51,9 @@ class Block:
     header: bool = True
     # Hidden bookkeeping columns written right of the table, outside it (by header in frame).
     hidden: tuple[str, ...] = ()
+    # Hidden bookkeeping columns after those, each (header, its lines) and as long as its
+    # lines, whatever the table's length.
+    ledger: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # Columns the user adds right of the table are read back and kept (History, SPEC 6).
     keeps_columns: bool = False
 

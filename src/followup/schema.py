@@ -22,6 +22,8 @@ class Kind(Enum):
     WHOLE_DAYS = "whole days"
     TIME = "time of day"
     DONE_MARK = "x or a date"
+    # Read as typed; the core reads the date and warns when it is none (SPEC 6, Snooze until).
+    SNOOZE_DATE = "a date to snooze until"
 
 
 @dataclass(frozen=True)
@@ -635,6 +637,13 @@ HISTORY = "History"
 OWNED_SHEETS: tuple[str, ...] = (THIS_WEEK, NETWORK_UPDATES, SUMMARY, HISTORY)
 
 DONE = Column("Done", "done", Kind.DONE_MARK, width=10, hint="type x or the date you did it")
+SNOOZE = Column(
+    "Snooze until",
+    "snooze",
+    Kind.SNOOZE_DATE,
+    width=10,
+    hint="type a date to hide the action until that day",
+)
 # Owned sheets print one page wide in landscape with body text of at least 8 pt (SPEC 6): on
 # US Letter that allows about 180 width units in all, so long text wraps in narrow columns.
 THIS_WEEK_SHEET = Sheet(
@@ -646,13 +655,14 @@ THIS_WEEK_SHEET = Sheet(
         Column("Company", "company", width=12),
         Column("Role", "role", width=12),
         Column("Step", "step", width=12),
-        Column("Action", "action", width=19),
+        Column("Action", "action", width=18),
         Column("Channel", "channel", width=8),
         Column("Contact", "contact", width=12),
         Column("Time", "time", width=7),
-        Column("Why", "why", width=18),
-        Column("Draft", "draft", width=26),
+        Column("Why", "why", width=17),
+        Column("Draft", "draft", width=22),
         DONE,
+        SNOOZE,
         Column("Note", "note", width=12),
     ),
 )
@@ -667,6 +677,7 @@ NETWORK_SHEET = Sheet(
         Column("Why", "why", width=26),
         Column("Draft", "draft", width=44),
         DONE,
+        SNOOZE,
     ),
 )
 HISTORY_SHEET = Sheet(
@@ -686,5 +697,10 @@ HISTORY_SHEET = Sheet(
 # A hidden column beside the This Week and Network Updates tables holds a fingerprint of each
 # generated draft, so the next refresh can tell an edited draft from an untouched one.
 FINGERPRINT_HEADER = "followup draft fingerprint"
+# Beside This Week: which nudge of an application a row is (part of its identity, SPEC 6).
+NUMBER_HEADER = "followup nudge number"
+# Beside This Week: each action hidden by a snooze, "YYYY-MM-DD identity" one per cell, so the
+# snooze outlives the refreshes that do not list the action (SPEC 6, Snooze until).
+SNOOZED_HEADER = "followup snoozed"
 OVERDUE, TODAY, THIS_WEEK_WHEN = "Overdue", "Today", "This week"
 WHEN_ORDER: tuple[str, ...] = (OVERDUE, TODAY, THIS_WEEK_WHEN)

@@ -11,6 +11,7 @@ import datetime as dt
 
 import pandas as pd
 
+from followup import snooze
 from followup.frames import long_day
 from followup.layout import (
     AMBER,
@@ -27,12 +28,15 @@ from followup.schema import (
     FINGERPRINT_HEADER,
     HISTORY_SHEET,
     NETWORK_SHEET,
+    NUMBER_HEADER,
     OVERDUE,
+    SNOOZED_HEADER,
     SUMMARY,
     THIS_WEEK_SHEET,
     THIS_WEEK_WHEN,
     TODAY,
     Column,
+    Kind,
     Sheet,
 )
 from followup.summary import Summary
@@ -42,6 +46,8 @@ REWRITTEN = "Rewritten by followup on every refresh."
 
 def _kind(col: Column) -> CellKind:
     # Every text column wraps: on a page one sheet wide, nothing may run into its neighbour.
+    if col.kind is Kind.SNOOZE_DATE:
+        return "day"  # a date in a narrow column, or the text typed when it is none
     return "date" if col.is_date else "wrap"
 
 
@@ -54,15 +60,20 @@ def _table(
     frame: pd.DataFrame,
     highlight: Highlight | None = None,
     leave_out: tuple[str, ...] = (),
+    ledger: tuple[str, ...] = (),
 ) -> Block:
     kept = [c for c in sheet.columns if c.key not in leave_out]
     shown = frame.reindex(columns=[c.key for c in kept]).set_axis([c.header for c in kept], axis=1)
     hidden: tuple[str, ...] = ()
-    if "fingerprint" in frame.columns:
-        shown[FINGERPRINT_HEADER] = frame["fingerprint"].to_numpy()
-        hidden = (FINGERPRINT_HEADER,)
+    for key, header in (("fingerprint", FINGERPRINT_HEADER), ("number", NUMBER_HEADER)):
+        if key in frame.columns:
+            shown[header] = frame[key].to_numpy()
+            hidden += (header,)
     layout = tuple(c for c in columns(sheet) if c.header in shown.columns)
-    return Block(shown, layout, table=sheet.table, highlight=highlight, hidden=hidden)
+    kept_lines = ((SNOOZED_HEADER, ledger),) if ledger else ()
+    return Block(
+        shown, layout, table=sheet.table, highlight=highlight, hidden=hidden, ledger=kept_lines
+    )
 
 
 def _nothing(rows: pd.DataFrame, line: str) -> tuple[str, ...]:
@@ -75,9 +86,17 @@ def _has_dates(values: pd.Series) -> bool:
 
 
 def this_week_sheet(
-    rows: pd.DataFrame, as_of: pd.Timestamp, days: int, *, private: bool = True
+    rows: pd.DataFrame,
+    as_of: pd.Timestamp,
+    days: int,
+    snoozed: pd.Series | None = None,
+    *,
+    private: bool = True,
 ) -> OwnedSheet:
-    """The This Week sheet; `private=False` leaves out the user's Notes (for the coach)."""
+    """The This Week sheet; `private=False` leaves out the user's Notes (for the coach).
+
+    `snoozed` (identity -> day, ``week.snoozed``): the snoozes kept beside the table for
+    the actions they hide, so the next refresh still knows them."""
     last = as_of + pd.Timedelta(days=days - 1)
     counts = rows["when"].value_counts() if len(rows) else pd.Series(dtype=int)
     tally = ", ".join(f"{counts.get(w, 0)} {w.lower()}" for w in (OVERDUE, TODAY, THIS_WEEK_WHEN))
@@ -86,8 +105,8 @@ def this_week_sheet(
         THIS_WEEK_SHEET.name,
         (
             f"This Week: {long_day(as_of)} to {long_day(last)} ({tally})",
-            f"{REWRITTEN} Tick Done with x or a date; edits to "
-            f"{'Draft and Note are' if private else 'Draft are'} kept. "
+            f"{REWRITTEN} Tick Done with x or a date; a date in Snooze until hides the action "
+            f"until that day; edits to {'Draft and Note are' if private else 'Draft are'} kept. "
             "Red: overdue, amber: today, green: later this week.",
             *_nothing(rows, "Nothing to do in this window: no follow-up is due."),
         ),
@@ -97,6 +116,7 @@ def this_week_sheet(
                 rows if private else rows.drop(columns="fingerprint", errors="ignore"),
                 highlight,
                 leave_out=() if private else ("note",),
+                ledger=snooze.ledger(snoozed) if snoozed is not None else (),
             ),
         ),
     )

@@ -241,7 +241,7 @@ def _week_block(as_of: pd.Timestamp, end: pd.Timestamp, bal: Balance) -> Block:
     return Block("The week", _table(("Item", "Value"), rows))
 
 
-def _follow_up_block(steps: pd.DataFrame, as_of: pd.Timestamp, bal: Balance) -> Block:
+def _follow_up_block(steps: pd.DataFrame, as_of: pd.Timestamp, bal: Balance, snoozed: int) -> Block:
     state = steps["state"]
     closed = frames.dates(steps["window_end"])
     missed = (state == cadence.MISSED) & (closed >= bal.start - pd.Timedelta(days=1))
@@ -251,8 +251,14 @@ def _follow_up_block(steps: pd.DataFrame, as_of: pd.Timestamp, bal: Balance) -> 
         ("Steps due in This Week's window", int(state.isin(["today", "this week"]).sum())),
         ("Sent in the last 7 days", bal.followups),
         ("Missed in the last 7 days", int(missed.sum())),
+        ("Snoozed actions", snoozed),
     ]
-    note = "Missed: a step whose useful window closed before it was done." if missed.any() else ""
+    notes = []
+    if missed.any():
+        notes.append("Missed: a step whose useful window closed before it was done.")
+    if snoozed:
+        notes.append("Snoozed: hidden from This Week until the day typed in Snooze until.")
+    note = " ".join(notes)
     return Block("Follow-ups", _table(("Follow-ups", "Count"), rows), note)
 
 
@@ -379,8 +385,9 @@ def weekly(tracker: Tracker, as_of: pd.Timestamp, weeks: int = CHART_WEEKS) -> p
     )
 
 
-def summary(tracker: Tracker, as_of: pd.Timestamp, days: int = 7) -> Summary:
-    """Everything the Summary sheet shows, for the window of ``days`` days from ``as_of``."""
+def summary(tracker: Tracker, as_of: pd.Timestamp, days: int = 7, snoozed: int = 0) -> Summary:
+    """Everything the Summary sheet shows, for the window of ``days`` days from ``as_of``;
+    ``snoozed``: how many actions a snooze hides (``week.snoozed``)."""
     as_of = pd.Timestamp(as_of).normalize()
     end = as_of + pd.Timedelta(days=days - 1)
     nudges = applications.nudges(tracker, as_of, days)
@@ -394,7 +401,7 @@ def summary(tracker: Tracker, as_of: pd.Timestamp, days: int = 7) -> Summary:
         window_start=as_of,
         window_end=end,
         week=_week_block(as_of, end, bal),
-        follow_ups=_follow_up_block(steps, as_of, bal),
+        follow_ups=_follow_up_block(steps, as_of, bal, snoozed),
         applications=_application_block(applications.applications(tracker, as_of), held_back),
         opportunities=counts,
         paused=paused,

@@ -1,8 +1,8 @@
 """What the user did in the owned sheets since the last refresh.
 
 Pure. Done ticks in This Week and Network Updates become History rows (exactly once:
-a tick already in History is not added again); edited Draft and Note cells of unticked
-rows carry over to the same action on the new sheets; an edit whose action is gone is
+a tick already in History is not added again); edited Draft, Note and Snooze until cells of
+unticked rows carry over to the same action on the new sheets; an edit whose action is gone is
 reported, never silently dropped.
 """
 
@@ -17,20 +17,18 @@ import pandas as pd
 from followup import cells, frames
 from followup.drafts import placeholders
 from followup.errors import Problem
-from followup.identity import action_identity
+from followup.identity import action_identity, with_step
 from followup.schema import (
-    ADVOCATE,
-    ASK_ADVOCATE,
     HISTORY_SHEET,
     NETWORK_SHEET,
-    NETWORK_UPDATE,
     THIS_WEEK_SHEET,
     Sheet,
 )
 from followup.tracker import Tracker
 
 CELL_LIMIT = 32_767
-_USER_COLUMNS = ("done", "note")  # typed by the user; every other column is generated
+# Typed by the user; every other column is generated.
+_USER_COLUMNS = ("done", "snooze", "note")
 
 
 def generated(sheet: Sheet) -> list[str]:
@@ -116,9 +114,7 @@ def new_history(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
             "date": net_when,
             "company": net["company"],
             "role": "",
-            "step": net["relationship"]
-            .eq(ADVOCATE)
-            .map({True: ASK_ADVOCATE, False: NETWORK_UPDATE}),
+            "step": with_step(net)["step"],
             "channel": "Email",
             "contact": net["contact"],
             "message": net["draft"],
@@ -145,7 +141,7 @@ def unfinished_ticks(tracker: Tracker, as_of: pd.Timestamp) -> list[Problem]:
         ticked, _when = _ticked(frame, as_of, tracker.settings.date_order)
         found = ticked["draft"].map(placeholders)
         for index in found.index[found.map(bool)]:
-            row = _with_step(ticked).loc[index]
+            row = with_step(ticked).loc[index]
             problems.append(
                 Problem(
                     "warning",
@@ -179,20 +175,24 @@ class CarryOver:
     lost: list[Problem]  # edits whose action no longer exists
 
 
-def carry_over(new: pd.DataFrame, old: pd.DataFrame, sheet: Sheet) -> CarryOver:
+def carry_over(
+    new: pd.DataFrame, old: pd.DataFrame, sheet: Sheet, snoozed: pd.Series | None = None
+) -> CarryOver:
     """Carry the user's edits of unticked old rows into the matching new rows.
 
-    Draft counts as edited when it no longer matches what the tool wrote; Note (never
-    generated) whenever it is filled in. Changes to other generated cells, and rows the
-    user added without ticking them, cannot be kept: each is named in a warning.
+    Draft counts as edited when it no longer matches what the tool wrote; Note and Snooze
+    until (never generated) whenever filled in. Changes to other generated cells, and rows
+    the user added without ticking them, cannot be kept: each is named in a warning.
+    ``snoozed``: the identities of the actions a snooze hides (``snooze.hidden``), with the
+    day each comes back: an edit of one is told apart from an edit of a vanished action.
     """
     new = new.copy()
     if old.empty:
         return CarryOver(new, [])
-    editable = [key for key in ("draft", "note") if key in sheet.keys]
+    editable = [key for key in ("draft", "note", "snooze") if key in sheet.keys]
     old = old[frames.text(old, "done").eq("")]
-    old_keys = action_identity(_with_step(old))
-    new_keys = action_identity(_with_step(new))
+    old_keys = action_identity(with_step(old))
+    new_keys = action_identity(with_step(new))
     diff = changed(old, sheet)
     edited = pd.DataFrame(
         {k: diff[k] if k in diff else frames.text(old, k).ne("") for k in editable}
@@ -201,21 +201,38 @@ def carry_over(new: pd.DataFrame, old: pd.DataFrame, sheet: Sheet) -> CarryOver:
     edits = old.loc[touched, editable].where(edited[touched]).assign(key=old_keys[touched])
     edits = edits.drop_duplicates("key", keep="last")
     matched = edits["key"].isin(set(new_keys))
+    hidden = pd.Series(dtype=object) if snoozed is None else snoozed
+    # A snooze typed on an action it now hides is kept with the snooze itself.
+    only_snooze = edited.drop(columns="snooze", errors="ignore").loc[edits.index].eq(False)
+    quiet = edits["key"].isin(set(hidden.index)) & only_snooze.all(axis=1)
     lost = [
         Problem(
             "warning",
             cell(old, sheet, _first(edited.loc[index]), index),
-            f"your edit of {_edited_columns(edited.loc[index])} for {_describe(old.loc[index])} "
-            "was not carried over: that action is not on the new list (done in the Log, "
-            "replaced by a later step, or past its time). The backup of the tracker still "
-            "holds it.",
+            f"your edit of {_edited_columns(edited.loc[index], sheet)} for "
+            f"{_describe(old.loc[index])} "
+            f"was not carried over: {_gone(edits.loc[index, 'key'], hidden)} The backup of "
+            "the tracker still holds it.",
         )
-        for index in edits.index[~matched]
+        for index in edits.index[~matched & ~quiet]
     ]
     carried = pd.DataFrame({"key": new_keys.to_numpy()}).merge(edits[matched], on="key", how="left")
     for column in editable:
         new[column] = carried[column].set_axis(new.index).fillna(new[column])
     return CarryOver(new, lost + _not_kept(old, diff.drop(columns="draft", errors="ignore"), sheet))
+
+
+def _gone(key: str, hidden: pd.Series) -> str:
+    """Why an edited action is not on the new sheet."""
+    if key in hidden.index:
+        return (
+            f"that action is snoozed until {frames.long_day(hidden[key])}, and followup keeps "
+            "only the snooze while it is hidden."
+        )
+    return (
+        "that action is not on the new list (done in the Log, replaced by a later step, or "
+        "past its time)."
+    )
 
 
 def _not_kept(old: pd.DataFrame, diff: pd.DataFrame, sheet: Sheet) -> list[Problem]:
@@ -254,19 +271,9 @@ def _first(flags: pd.Series) -> str:
     return str(flags.index[flags.to_numpy().nonzero()[0][0]])
 
 
-def _edited_columns(flags: pd.Series) -> str:
-    return " and ".join(str(c).title() for c, on in flags.items() if on)
-
-
-def _with_step(frame: pd.DataFrame) -> pd.DataFrame:
-    if "step" in frame.columns:
-        return frame
-    return frame.assign(step=_network_step(frame), role="")
-
-
-def _network_step(frame: pd.DataFrame) -> pd.Series:
-    """A Network Updates row is an advocate ask for an Advocate, else a network update."""
-    return frame["relationship"].eq(ADVOCATE).map({True: ASK_ADVOCATE, False: NETWORK_UPDATE})
+def _edited_columns(flags: pd.Series, sheet: Sheet) -> str:
+    headers = {c.key: c.header for c in sheet.columns}
+    return " and ".join(headers[str(c)] for c, on in flags.items() if on)
 
 
 def _describe(row: pd.Series) -> str:

@@ -44,6 +44,8 @@ class Tracker:
     ``history``, ``this_week`` and ``network`` come from the tool's own sheets (empty
     before the first refresh); ``this_week`` and ``network`` also have ``written``, the
     as-of date of the refresh that wrote the sheet (NaT when its title no longer says).
+    ``snoozed`` holds the snoozes kept beside This Week for actions they hid (columns
+    ``identity``, ``until``: see ``snooze``).
     """
 
     interviews: pd.DataFrame = field(default_factory=lambda: empty_frame(INTERVIEWS))
@@ -54,6 +56,11 @@ class Tracker:
     history: pd.DataFrame = field(default_factory=lambda: empty_frame(HISTORY_SHEET))
     this_week: pd.DataFrame = field(default_factory=lambda: empty_frame(THIS_WEEK_SHEET))
     network: pd.DataFrame = field(default_factory=lambda: empty_frame(NETWORK_SHEET))
+    snoozed: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(
+            {"identity": pd.Series(dtype=object), "until": pd.Series(dtype="datetime64[ns]")}
+        )
+    )
 
 
 @dataclass(frozen=True)

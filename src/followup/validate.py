@@ -12,7 +12,7 @@ from pathlib import PurePath
 
 import pandas as pd
 
-from followup import cells, frames, rounds
+from followup import cells, frames, rounds, snooze
 from followup.calendar import known_country
 from followup.errors import Level, Problem, quoted, show
 from followup.headers import application_header
@@ -24,6 +24,7 @@ from followup.schema import (
     INTERVIEWS,
     LOG,
     NETWORK_SHEET,
+    NUMBER_HEADER,
     REQUIRED_SHEET,
     SEARCH,
     SENT,
@@ -31,6 +32,7 @@ from followup.schema import (
     SETTINGS,
     SETTINGS_SHEET,
     SETTINGS_TABLE,
+    SNOOZED_HEADER,
     STATUSES,
     THIS_WEEK_SHEET,
     USER_SHEETS,
@@ -140,6 +142,7 @@ def parse_tracker(
         history=owned[HISTORY_SHEET.name],
         this_week=owned[THIS_WEEK_SHEET.name],
         network=owned[NETWORK_SHEET.name],
+        snoozed=_kept_snoozes(sheets.get(THIS_WEEK_SHEET.name)),
     )
     return tracker, list(problems)
 
@@ -270,6 +273,16 @@ def _parse_sheet(
     return out
 
 
+def _kept_snoozes(raw: RawSheet | None) -> pd.DataFrame:
+    """The snoozes kept beside This Week for the actions they hid (``snooze.ledger``)."""
+    letter = None
+    if raw is not None:
+        found = [at for at, label in raw.labels.items() if label.casefold() == SNOOZED_HEADER]
+        letter = found[0] if found else None
+    lines = pd.Series(dtype=object) if letter is None or raw is None else raw.rows[letter]
+    return snooze.read_ledger(lines)
+
+
 # Columns holding names, shown in drafts and sheets with single ordinary spaces; the user's
 # own cells keep what was typed.
 _NAMES = frozenset({"company", "role", "interviewer", "contact", "name"})
@@ -284,6 +297,8 @@ def _keep_unschemed(sheet: Sheet, raw: RawSheet, index: pd.Index, out: pd.DataFr
         values = raw.rows.loc[index, letter]
         if label.casefold() == FINGERPRINT_HEADER:
             out["fingerprint"] = cells.text(values)
+        elif label.casefold() == NUMBER_HEADER:
+            out["number"] = cells.text(values)
         elif sheet is HISTORY_SHEET:
             out[label] = values.where(~cells.blank(values), "")
 

@@ -29,8 +29,12 @@ def sheet(path: Path, name: str) -> pd.DataFrame:
     """An owned sheet's table as the user sees it (its header row is under the title lines)."""
     grid = pd.read_excel(path, sheet_name=name, header=None, engine="calamine")
     header = grid.index[grid.iloc[:, 0].eq(_FIRST_HEADER[name])][0]
-    table = grid.iloc[header + 1 :].set_axis(grid.iloc[header].tolist(), axis=1)
-    return table.dropna(how="all").reset_index(drop=True)
+    labels = grid.iloc[header].tolist()
+    table = grid.iloc[header + 1 :].set_axis(labels, axis=1)
+    # The table's own columns run up to the first blank header; bookkeeping kept beside it
+    # (which may run below the table) does not make a row.
+    width = next((i for i, label in enumerate(labels) if pd.isna(label)), len(labels))
+    return table.dropna(how="all", subset=labels[:width]).reset_index(drop=True)
 
 
 def type_into(path: Path, name: str, match: Mapping[str, Any], values: Mapping[str, Any]) -> int:

@@ -45,7 +45,9 @@ def test_refresh_writes_the_worked_example_week(acme: Path) -> None:
     week = sheet(acme, THIS_WEEK_SHEET.name)
     cadence = week[week["Company"].eq("Acme")]
     assert cadence[["When", "Step"]].to_numpy().tolist() == [["Overdue", "halfway"]]
-    assert list(week.columns[:13]) == [c.header for c in THIS_WEEK_SHEET.columns]
+    assert list(week.columns[: len(THIS_WEEK_SHEET.columns)]) == [
+        c.header for c in THIS_WEEK_SHEET.columns
+    ]
     assert "Overdue:\n  - Acme (Analyst): " in output
     assert output.splitlines()[0] == "Week of Mon 16 Nov 2026 to Sun 22 Nov 2026:"
 
@@ -194,7 +196,7 @@ def test_an_edit_whose_action_is_gone_is_reported(acme: Path) -> None:
     code, output = run("refresh", str(acme), "--as-of", "2026-11-30", "--no-backup")
     assert code == 0
     assert (
-        f"warning: This Week!M{row}: your edit of Note for 'Send a halfway note with a "
+        f"warning: This Week!N{row}: your edit of Note for 'Send a halfway note with a "
         "question or point' (Acme, Analyst, Dana Kim) was not carried over: that action is not "
         "on the new list (done in the Log, replaced by a later step, or past its time)."
     ) in output

@@ -353,7 +353,7 @@ def test_no_listed_nudge_is_done_and_none_follows_a_reply_or_an_interview(
         assert not (mine["direction"] == "Received").any()
         sent_days = mine.loc[mine["direction"] == "Sent", "date"].nunique()
         # Nudge n is done once n follow-ups went out: a listed one has fewer behind it.
-        assert sent_days < row["number"] <= count
+        assert sent_days < int(row["number"]) <= count
         assert search.loc[search["company"] == company].sort_values("date")["status"].iloc[-1] in (
             "",
             "Active",

@@ -68,6 +68,7 @@ def test_follow_up_counts(result: summary.Summary) -> None:
         "Steps due in This Week's window": 2,  # Acme reiterate email, Beta halfway
         "Sent in the last 7 days": 2,  # Beta thank-you (logged and ticked), Acme note
         "Missed in the last 7 days": 1,  # Acme halfway: useful until Mon 23 Nov
+        "Snoozed actions": 0,
     }
 
 

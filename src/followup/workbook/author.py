@@ -23,6 +23,7 @@ from followup.outputs import WORKBOOK_MARKER
 from followup.workbook.package import AREA_NAME
 
 DATE_FORMAT = "ddd d mmm yyyy"
+DAY_FORMAT = "d mmm yyyy"  # for a date in a narrow column
 TABLE_STYLE = "Table Style Medium 2"
 TITLE_SIZE = 14
 LINE_HEIGHT = 15.0
@@ -60,6 +61,8 @@ class _Formats:
         if kind == "date":
             # Left, like the text beside it: a right-aligned date runs into the next column.
             return self.get(num_format=DATE_FORMAT, valign="top", align="left")
+        if kind == "day":
+            return self.get(num_format=DAY_FORMAT, valign="top", align="left", text_wrap=True)
         if kind == "wrap":
             return self.get(text_wrap=True, valign="top")
         if kind == "number":
@@ -122,8 +125,9 @@ def _area(sheet: OwnedSheet, placed: Sequence[Placed]) -> list[str]:
         if block.keeps_columns:
             # The whole header row: a column headed there is read back with its cells.
             ranges.append((top, 0, top, _LAST_COL))
-        if block.hidden:
-            ranges.append((top, spot.ncols + 1, bottom, spot.ncols + len(block.hidden)))
+        kept = len(block.hidden) + len(block.ledger)
+        if kept:
+            ranges.append((top, spot.ncols + 1, bottom, spot.ncols + kept))
     return [f"{name}!{xl_range_abs(*r)}" for r in ranges]
 
 
@@ -198,6 +202,12 @@ def _write_block(ws: Any, formats: _Formats, block: Block, row: int) -> Placed:
             ws.write_string(header_row, at, header)
         values = block.frame[header].tolist()
         _write_column(ws, first_data, at, values, "text", formats.for_kind("text"))
+        ws.set_column(at, at, None, None, {"hidden": True})
+    for k, (header, lines) in enumerate(block.ledger):
+        at = ncols + 1 + len(block.hidden) + k
+        if header_row is not None:
+            ws.write_string(header_row, at, header)
+        _write_column(ws, first_data, at, list(lines), "text", formats.for_kind("text"))
         ws.set_column(at, at, None, None, {"hidden": True})
 
     if block.table and header_row is not None:
@@ -276,7 +286,7 @@ def _is_blank(value: Any) -> bool:
 
 def _write_value(ws: Any, row: int, col: int, value: Any, kind: CellKind, look: Any) -> None:
     if _is_blank(value):
-        if kind in ("date", "wrap"):
+        if kind in ("date", "day", "wrap"):
             ws.write_blank(row, col, None, look)
         return
     if isinstance(value, pd.Timestamp):

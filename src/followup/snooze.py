@@ -1,0 +1,130 @@
+"""Snooze (SPEC section 6): a date typed in Snooze until puts one action aside.
+
+The action is hidden until that day; it then comes back due that day, as if that were its
+due date: its actionable window counts from then, and the steps timed from its done-or-due
+date are timed from it (the cadence and the application nudges apply that). Snoozes are
+found by the action's identity (``identity.action_identity``), so a snooze on one panel
+member's thank-you hides only theirs.
+
+A hidden action has no row to carry its snooze, so every snooze that hides an action is kept
+in a hidden column beside This Week (one "YYYY-MM-DD identity" line per cell) and written
+again on each refresh until its day comes; once the action is listed again, its Snooze until
+cell carries the snooze over like Note.
+
+Pure: frames in, frames and problems out.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from followup import cells, frames
+from followup.errors import Problem, show
+from followup.identity import action_identity, with_step
+from followup.schema import NETWORK_SHEET, THIS_WEEK_SHEET, Sheet
+from followup.tracker import Tracker, remember_latest
+
+SNOOZED = "snoozed"  # the state of a step a snooze hides on the as-of date
+_EXAMPLE = "2026-11-20"
+
+
+def _typed(frame: pd.DataFrame, order: str) -> pd.DataFrame:
+    """The Snooze until cells filled in on unticked rows of an owned sheet as read back.
+
+    Columns: ``identity``, ``until`` (NaT where the cell holds no date), ``value`` (the
+    cell as typed), on ``frame``'s index.
+    """
+    values = frames.text(frame, "snooze")
+    typed = frames.text(frame, "done").eq("") & values.ne("")
+    rows, values = frame[typed], values[typed]
+    until, _bad = cells.dates(values, values, order=order or cells.MDY)
+    return pd.DataFrame(
+        {"identity": action_identity(with_step(rows)), "until": until, "value": values},
+        index=rows.index,
+    )
+
+
+@remember_latest
+def in_force(tracker: Tracker) -> pd.Series:
+    """Every snooze the user has set: identity -> the day the action comes back.
+
+    Typed on unticked rows of This Week and Network Updates (a typed cell wins), then the
+    ones kept beside This Week for actions they hid. A value that is not a date sets none
+    (``warnings`` tells the user).
+    """
+    order = tracker.settings.date_order
+    typed = [_typed(tracker.this_week, order), _typed(tracker.network, order)]
+    found = pd.concat([*(t[["identity", "until"]] for t in typed), tracker.snoozed])
+    found = found[frames.dates(found["until"]).notna()]
+    found = found.drop_duplicates("identity", keep="first")
+    return pd.Series(frames.dates(found["until"]).to_numpy(), index=found["identity"].to_numpy())
+
+
+def dates(tracker: Tracker, actions: pd.DataFrame) -> pd.Series:
+    """The day each action of ``actions`` is snoozed until, NaT where none.
+
+    ``actions``: rows with the columns ``action_identity`` reads. Returns datetime64[ns] on
+    ``actions``' index.
+    """
+    snoozes = in_force(tracker)
+    if snoozes.empty or actions.empty:
+        return pd.Series(pd.NaT, index=actions.index, dtype="datetime64[ns]")
+    found = action_identity(actions).map(snoozes)
+    return frames.dates(pd.Series(found.to_numpy(), index=actions.index))
+
+
+def warnings(tracker: Tracker) -> list[Problem]:
+    """One warning per Snooze until cell that holds no date: its action stays listed."""
+    from followup.ticks import cell  # the planning modules load only for a command that plans
+
+    order = tracker.settings.date_order
+    problems = []
+    sheets: tuple[tuple[pd.DataFrame, Sheet], ...] = (
+        (tracker.this_week, THIS_WEEK_SHEET),
+        (tracker.network, NETWORK_SHEET),
+    )
+    for frame, sheet in sheets:
+        typed = _typed(frame, order)
+        for index in typed.index[typed["until"].isna()]:
+            problems.append(
+                Problem(
+                    "warning",
+                    cell(frame, sheet, "snooze", index),
+                    f"{show(typed.loc[index, 'value'])} is not a date, so this action is not "
+                    f"snoozed and stays listed. Type the day it should come back, such as "
+                    f"{_EXAMPLE}, or clear the cell.",
+                )
+            )
+    return problems
+
+
+def hidden(rows: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series:
+    """True where a row's ``snooze`` (a date, NaT where none) hides it on ``as_of``."""
+    return frames.dates(rows["snooze"]) > as_of
+
+
+def cells_of(rows: pd.DataFrame, tracker: Tracker) -> pd.Series:
+    """The Snooze until cells of the new rows: the snooze in force for each action as a date,
+    else what was carried over (a value that is not a date stays, so it can be fixed)."""
+    until = dates(tracker, with_step(rows))
+    carried = frames.text(rows, "snooze")
+    return until.astype(object).where(until.notna(), carried)
+
+
+def ledger(snoozed: pd.Series) -> tuple[str, ...]:
+    """The lines kept beside This Week for the hidden actions: "YYYY-MM-DD identity".
+
+    ``snoozed``: identity -> the day it comes back."""
+    days = frames.dates(pd.Series(snoozed.to_numpy())).dt.strftime("%Y-%m-%d")
+    return tuple(f"{day} {identity}" for day, identity in zip(days, snoozed.index, strict=True))
+
+
+def read_ledger(lines: pd.Series) -> pd.DataFrame:
+    """The lines of ``ledger`` as read back: columns ``identity``, ``until``; a line that
+    does not read (the column edited by hand) is left out."""
+    text = cells.text(lines)
+    parts = text.str.split(" ", n=1, expand=True).reindex(columns=[0, 1])
+    until = pd.to_datetime(parts[0], format="%Y-%m-%d", errors="coerce")
+    frame = pd.DataFrame({"identity": parts[1].fillna("").astype(object), "until": until})
+    frame = frame[frame["until"].notna() & frame["identity"].ne("")]
+    return frame.reset_index(drop=True)
