@@ -83,7 +83,7 @@ def test_a_coach_note_on_this_week_is_named_and_kept_in_the_backup(refreshed: Pa
 
 def test_values_outside_the_tables_are_named_cell_by_cell(refreshed: Path) -> None:
     def type_outside(book: openpyxl.Workbook) -> None:
-        book["This Week"]["N7"] = "call back?"  # the gap beside the table
+        book["This Week"]["O7"] = "call back?"  # the gap beside the table
         book["This Week"]["D2"] = "my title"  # beside the title lines
         book["Summary"]["D6"] = 42
         book["Network Updates"]["K5"] = "=1+1"
@@ -92,7 +92,7 @@ def test_values_outside_the_tables_are_named_cell_by_cell(refreshed: Path) -> No
     code, output = run("refresh", str(refreshed), "--as-of", LATER, "--dry-run")
     assert code == 0
     assert warnings(output) == [
-        "warning: This Week!D2, N7: values typed in these cells are not kept: followup "
+        "warning: This Week!D2, O7: values typed in these cells are not kept: followup "
         "rewrites this sheet on every refresh. Put them in a sheet of your own instead; your "
         "tracker still holds them.",
         "warning: Network Updates!K5: a value typed in this cell is not kept: followup "
