@@ -35,7 +35,7 @@ GLOW_CONTACTS = 3
 # How many of the latest interviews a network update lists.
 UPDATE_LINES = 6
 _SIGN_OFF = "Best regards"
-_TEXT_COLUMNS = ("contact", "relationship", "company", "why", "draft", "done")
+_TEXT_COLUMNS = ("contact", "relationship", "company", "why", "draft", "done", "snooze")
 
 
 def _lookup(keys: pd.Series, table: pd.Series) -> pd.Series:
@@ -482,6 +482,7 @@ def this_week_rows(
             "why": network["why"],
             "draft": network["draft"],
             "done": "",
+            "snooze": "",
             "note": "",
         },
         index=network.index,

@@ -655,15 +655,15 @@ THIS_WEEK_SHEET = Sheet(
         Column("Company", "company", width=12),
         Column("Role", "role", width=12),
         Column("Step", "step", width=12),
-        Column("Action", "action", width=18),
+        Column("Action", "action", width=17),
         Column("Channel", "channel", width=8),
         Column("Contact", "contact", width=12),
         Column("Time", "time", width=7),
         Column("Why", "why", width=17),
-        Column("Draft", "draft", width=22),
+        Column("Draft", "draft", width=21),
         DONE,
         SNOOZE,
-        Column("Note", "note", width=12),
+        Column("Note", "note", width=11),
     ),
 )
 NETWORK_SHEET = Sheet(

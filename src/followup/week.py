@@ -70,6 +70,8 @@ def snoozed(tracker: Tracker, as_of: pd.Timestamp, days: int, updates: pd.DataFr
     (``updates``: every Network Updates row due, before any snooze is applied) snoozed past
     ``as_of``. Each action once.
     """
+    if snooze.in_force(tracker).empty:
+        return pd.Series(dtype="datetime64[ns]", index=pd.Index([], dtype=object))
     planned = pd.concat(
         [
             cadence.steps(tracker, as_of, days),
@@ -79,7 +81,8 @@ def snoozed(tracker: Tracker, as_of: pd.Timestamp, days: int, updates: pd.DataFr
         ],
         ignore_index=True,
     )
-    planned = planned[planned["state"] == snooze.SNOOZED].fillna({"number": ""})
+    planned = planned[planned["state"] == snooze.SNOOZED]
+    planned = planned.assign(number=planned["number"].astype(object).fillna(""))
     others = network.this_week_rows(tracker, as_of, updates)
     others = others.assign(snooze=snooze.dates(tracker, others))
     others = others[snooze.hidden(others, as_of)]
