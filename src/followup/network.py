@@ -35,7 +35,7 @@ GLOW_CONTACTS = 3
 # How many of the latest interviews a network update lists.
 UPDATE_LINES = 6
 _SIGN_OFF = "Best regards"
-_TEXT_COLUMNS = ("contact", "relationship", "company", "why", "draft", "done", "snooze")
+_TEXT_COLUMNS = ("contact", "relationship", "company", "why", "draft", "done")
 
 
 def _lookup(keys: pd.Series, table: pd.Series) -> pd.Series:
@@ -318,7 +318,7 @@ def _network_rows(tracker: Tracker, silent: pd.DataFrame, as_of: pd.Timestamp) -
     ]
     rows = pd.concat([p for p in parts if not p.empty] or [parts[0]], ignore_index=True)
     rows = rows.sort_values(["group", "last_update", "contact"], na_position="first", kind="stable")
-    rows = rows.assign(done="")
+    rows = rows.assign(done="", snooze="")
     out = rows.reindex(columns=list(NETWORK_SHEET.keys)).reset_index(drop=True)
     for col in _TEXT_COLUMNS:
         out[col] = out[col].fillna("").astype(str)
