@@ -183,8 +183,9 @@ def carry_over(
     Draft counts as edited when it no longer matches what the tool wrote; Note and Snooze
     until (never generated) whenever filled in. Changes to other generated cells, and rows
     the user added without ticking them, cannot be kept: each is named in a warning.
-    ``snoozed``: the identities of the actions a snooze hides (``snooze.hidden``), with the
-    day each comes back: an edit of one is told apart from an edit of a vanished action.
+    ``snoozed``: the identities of the actions a snooze hides (``week.snoozed``), with the
+    day each comes back: their snoozes are kept elsewhere, and any other edit of one is
+    named as hidden, not as gone.
     """
     new = new.copy()
     if old.empty:
@@ -202,19 +203,20 @@ def carry_over(
     edits = edits.drop_duplicates("key", keep="last")
     matched = edits["key"].isin(set(new_keys))
     hidden = pd.Series(dtype=object) if snoozed is None else snoozed
-    # A snooze typed on an action it now hides is kept with the snooze itself.
-    only_snooze = edited.drop(columns="snooze", errors="ignore").loc[edits.index].eq(False)
-    quiet = edits["key"].isin(set(hidden.index)) & only_snooze.all(axis=1)
+    # The snooze of an action it now hides is kept with the snooze itself (week.snoozed).
+    asleep = edits["key"].isin(set(hidden.index))
+    lost_edits = edited.loc[edits.index]
+    lost_edits.loc[asleep, [c for c in ("snooze",) if c in editable]] = False
     lost = [
         Problem(
             "warning",
-            cell(old, sheet, _first(edited.loc[index]), index),
-            f"your edit of {_edited_columns(edited.loc[index], sheet)} for "
+            cell(old, sheet, _first(lost_edits.loc[index]), index),
+            f"your edit of {_edited_columns(lost_edits.loc[index], sheet)} for "
             f"{_describe(old.loc[index])} "
             f"was not carried over: {_gone(edits.loc[index, 'key'], hidden)} The backup of "
             "the tracker still holds it.",
         )
-        for index in edits.index[~matched & ~quiet]
+        for index in edits.index[~matched & lost_edits.any(axis=1)]
     ]
     carried = pd.DataFrame({"key": new_keys.to_numpy()}).merge(edits[matched], on="key", how="left")
     for column in editable:

@@ -114,3 +114,21 @@ def test_a_network_update_snoozed_leaves_both_sheets_until_its_day(tmp_path: Pat
     refresh(path, "2026-11-30")
     assert rows(path, NETWORK_SHEET.name) == [("Maria Gonzalez",)]
     assert ("network-update", "Maria Gonzalez") in rows(path)
+
+
+def test_a_note_on_a_snoozed_action_is_named_in_a_warning(tmp_path: Path) -> None:
+    path = tracker(tmp_path / "t.xlsx", [ACME])
+    refresh(path, "2026-11-23")
+    row = type_into(
+        path,
+        WEEK,
+        {"Step": "status-email"},
+        {"Snooze until": dt.datetime(2026, 12, 3), "Note": "they decide after the holidays"},
+    )
+    output = refresh(path, "2026-11-24")
+    assert (
+        f"warning: This Week!N{row}: your edit of Note for 'Ask whether you are still being "
+        "considered' (Acme, Analyst, Dana Kim) was not carried over: that action is snoozed "
+        "until Thu 3 Dec 2026, and followup keeps only the snooze while it is hidden."
+    ) in output
+    assert summary_counts(path)["Snoozed actions"] == "1"
