@@ -13,7 +13,7 @@ from followup import applications, cadence, snooze
 from followup.schema import STEP_IDS
 from followup.tracker import Tracker
 
-from .conftest import WORKED, make_full_tracker, make_tracker
+from .trackers import WORKED, make_full_tracker, make_tracker
 
 DAY = pd.Timedelta(days=1)
 
