@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from followup import frames, snooze
+from followup.cadence import step_state
 from followup.calendar import BusinessCalendar
 from followup.drafts import drafts
 from followup.schema import (
@@ -51,7 +52,6 @@ WAITING, NO_RESPONSE, REPLIED, INTERVIEWED, PAUSED, CLOSED = (
     "paused",
     "closed",
 )
-DONE_STATE, MISSED, LATER = "done", "missed", "later"
 _LISTED = {"overdue": OVERDUE, "today": TODAY, "this week": THIS_WEEK_WHEN}
 
 APPLICATION_COLUMNS = (
@@ -165,21 +165,6 @@ def _nth_sent(sent: pd.DataFrame, apps: pd.DataFrame, number: int) -> pd.Series:
     return frames.dates(pd.Series(nth.reindex(keys).to_numpy(), index=apps.index))
 
 
-def _state(frame: pd.DataFrame, as_of: pd.Timestamp, days: int) -> pd.Series:
-    due, done, end = frame["due"], frame["done"], frame["window_end"]
-    horizon = as_of + pd.Timedelta(days=days - 1)
-    choices = [
-        done.notna(),
-        snooze.hidden(frame, as_of),
-        due == as_of,
-        (due < as_of) & (as_of <= end),
-        due < as_of,
-        due <= horizon,
-    ]
-    values = [DONE_STATE, snooze.SNOOZED, "today", "overdue", MISSED, "this week"]
-    return pd.Series(np.select(choices, values, default=LATER), index=frame.index, dtype=object)
-
-
 def _plan(tracker: Tracker, as_of: pd.Timestamp, days: int) -> _Plan:
     cached = _computed(tracker, pd.Timestamp(as_of).normalize(), days)
     return _Plan(cached.applications.copy(), cached.nudges.copy())
@@ -262,7 +247,7 @@ def _compute(tracker: Tracker, as_of: pd.Timestamp, days: int) -> _Plan:
         nudges[col] = frames.dates(nudges[col])
     nudges["number"] = nudges["number"].astype(int)
     nudges["step"] = APPLICATION_FOLLOW_UP
-    nudges["state"] = _state(nudges, as_of, days)
+    nudges["state"] = step_state(nudges, as_of, days)
     nudges = nudges.sort_values(["applied", *_KEYS, "number"], kind="stable")
     return _Plan(apps, nudges.reset_index(drop=True))
 

@@ -216,7 +216,13 @@ def _window_ends(ops: pd.DataFrame) -> None:
         ops[f"end:{step}"] = pd.Series(ends.astype("datetime64[ns]"), index=ops.index)
 
 
-def _step_state(frame: pd.DataFrame, as_of: pd.Timestamp, days: int) -> pd.Series:
+def step_state(frame: pd.DataFrame, as_of: pd.Timestamp, days: int) -> pd.Series:
+    """Each step's state on ``as_of`` (SPEC 4, Actionable window; SPEC 6, Snooze until).
+
+    ``frame`` holds ``due``, ``done`` and ``window_end`` dates (and the snooze columns); the
+    result, on the same index, is done, snoozed, today, overdue, missed, this week or later for a
+    window of ``days`` days. Shared by the interview cadence and the application nudges.
+    """
     due, done, end = frame["due"], frame["done"], frame["window_end"]
     horizon = as_of + pd.Timedelta(days=days - 1)
     choices = [
@@ -303,7 +309,7 @@ def _compute(tracker: Tracker, as_of: pd.Timestamp, days: int) -> _Plan:
     ops[f"snooze:{HALFWAY}"] = until
 
     steps = _melt(ops, _thank_yous(tracker, ops, sent, as_of))
-    steps["state"] = _step_state(steps, as_of, days)
+    steps["state"] = step_state(steps, as_of, days)
     ops["state"] = _opportunity_state(ops, as_of)
     return _Plan(ops, steps)
 
