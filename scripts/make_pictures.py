@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from followup import commands
+from followup import operations
 from followup.sample import write_sample
 
 # A Monday: the sample tracker is dated around it, so every kind of row shows.
@@ -145,10 +145,10 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory(prefix="followup-pictures-") as tmp:
         work = Path(tmp)
-        tracker, _ = commands.demo(work, DEMO_DAY)
+        tracker, _ = operations.demo(work, DEMO_DAY)
         # The coach's export holds only the three sheets worth a picture.
         coach = work / "week.xlsx"
-        commands.export(tracker, pd.Timestamp(DEMO_DAY), 7, to=coach)
+        operations.export(tracker, pd.Timestamp(DEMO_DAY), 7, to=coach)
         pdf = to_pdf(coach, work)
         pages = page_count(pdf)
         for name, (title, scale) in PICTURES.items():
@@ -168,10 +168,10 @@ def caseload(work: Path, target: Path, dpi: int) -> None:
         path = folder / f"{name.split()[0].lower()}.xlsx"
         write_sample(path, day, name=name)
         if refreshed:
-            commands.refresh(path, day, 7, backup=False)
+            operations.refresh(path, day, 7, backup=False)
     out = work / "caseload.xlsx"
     os.chdir(work)  # the File column shows the folder as a coach would type it
-    commands.caseload([Path(folder.name)], DEMO_DAY, 7, to=out)
+    operations.caseload([Path(folder.name)], DEMO_DAY, 7, to=out)
     pdf = to_pdf(out, work)
     page = find_page(pdf, page_count(pdf), "Caseload as of")
     render(pdf, page, dpi, target, work)

@@ -25,7 +25,16 @@ import pandas as pd
 import xlsxwriter
 from lxml import etree
 
-from followup.layout import AMBER, GREEN, RED, BarChart, Block, ColumnLayout, Highlight, OwnedSheet
+from followup.layout import (
+    AMBER,
+    GREEN,
+    RED,
+    BarChart,
+    ColumnLayout,
+    Highlight,
+    OwnedSheet,
+    SheetBlock,
+)
 from followup.schema import (
     CONTACTS,
     HISTORY_SHEET,
@@ -176,7 +185,7 @@ def owned_sheets() -> tuple[OwnedSheet, ...]:
         THIS_WEEK_SHEET.name,
         ("This Week", title),
         (
-            Block(
+            SheetBlock(
                 _frame(THIS_WEEK_SHEET, THIS_WEEK_ROWS),
                 _columns(THIS_WEEK_SHEET),
                 table=THIS_WEEK_SHEET.table,
@@ -190,7 +199,7 @@ def owned_sheets() -> tuple[OwnedSheet, ...]:
         NETWORK_SHEET.name,
         ("Network Updates", title),
         (
-            Block(
+            SheetBlock(
                 _frame(
                     NETWORK_SHEET,
                     [("Sam Ortiz", "Core network", "", date(2026, 10, 1), "Two interviews")],
@@ -211,12 +220,12 @@ def owned_sheets() -> tuple[OwnedSheet, ...]:
         SUMMARY,
         ("Summary", title),
         (
-            Block(
+            SheetBlock(
                 pd.DataFrame({"Item": ["As of", "Window"], "Value": ["2026-11-16", "7 days"]}),
                 (ColumnLayout("Item", 30), ColumnLayout("Value", 16)),
                 heading="This week",
             ),
-            Block(
+            SheetBlock(
                 weeks,
                 (
                     ColumnLayout("Week", 12),
@@ -235,7 +244,7 @@ def owned_sheets() -> tuple[OwnedSheet, ...]:
         HISTORY_SHEET.name,
         ("History", title),
         (
-            Block(
+            SheetBlock(
                 _frame(HISTORY_SHEET, HISTORY_ROWS),
                 _columns(HISTORY_SHEET),
                 table=HISTORY_SHEET.table,

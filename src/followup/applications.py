@@ -18,9 +18,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from followup import frames, snooze
+from followup import columns, snooze
+from followup.business_days import BusinessCalendar
 from followup.cadence import step_state
-from followup.calendar import BusinessCalendar
 from followup.drafts import drafts
 from followup.schema import (
     ACTIVE,
@@ -91,22 +91,22 @@ class _Plan:
 def _latest_applications(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
     """One row per opportunity applied to by ``as_of``: its latest Application row."""
     search = tracker.search
-    company = frames.text(search, "company")
-    applied = frames.dates(search["date"])
-    mine = (frames.text(search, "activity") == APPLICATION) & (company != "")
+    company = columns.text(search, "company")
+    applied = columns.dates(search["date"])
+    mine = (columns.text(search, "activity") == APPLICATION) & (company != "")
     mine &= applied.notna() & (applied <= as_of)
     rows = search[mine]
     apps = pd.DataFrame(
         {
             "company": company[mine],
-            "role": frames.text(rows, "role"),
-            "contact": frames.text(rows, "contact"),
-            "status": frames.text(rows, "status").replace("", ACTIVE),
+            "role": columns.text(rows, "role"),
+            "contact": columns.text(rows, "contact"),
+            "status": columns.text(rows, "status").replace("", ACTIVE),
             "applied": applied[mine],
             "row": rows["row"],
         }
     )
-    apps["ck"], apps["rk"] = frames.key(apps["company"]), frames.key(apps["role"])
+    apps["ck"], apps["rk"] = columns.key(apps["company"]), columns.key(apps["role"])
     apps = apps.sort_values([*_KEYS, "applied", "row"], kind="stable")
     # Applying again to the same role: the latest application is the one to follow up.
     return apps.drop_duplicates(_KEYS, keep="last").reset_index(drop=True)
@@ -115,9 +115,9 @@ def _latest_applications(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
 def _interviewed(tracker: Tracker, apps: pd.DataFrame) -> pd.Series:
     """True where the opportunity has an interview (any date: one on the calendar counts)."""
     iv = tracker.interviews
-    iv = iv[frames.dates(iv["interview_date"]).notna()]
-    companies = set(frames.key(iv["company"]))
-    pairs = set(frames.key(iv["company"]) + "|" + frames.key(iv["role"]))
+    iv = iv[columns.dates(iv["interview_date"]).notna()]
+    companies = set(columns.key(iv["company"]))
+    pairs = set(columns.key(iv["company"]) + "|" + columns.key(iv["role"]))
     by_pair = (apps["ck"] + "|" + apps["rk"]).isin(pairs)
     # A blank Role is the company's only opportunity, so any interview there is its own.
     return by_pair | ((apps["rk"] == "") & apps["ck"].isin(companies))
@@ -132,20 +132,20 @@ def _touchpoints(tracker: Tracker, apps: pd.DataFrame, as_of: pd.Timestamp) -> p
     parts = [
         pd.DataFrame(
             {
-                "date": frames.dates(log["date"]),
-                "tck": frames.key(log["company"]),
-                "trk": frames.key(log["role"]),
-                "direction": frames.text(log, "direction"),
-                "step": frames.text(log, "step"),
+                "date": columns.dates(log["date"]),
+                "tck": columns.key(log["company"]),
+                "trk": columns.key(log["role"]),
+                "direction": columns.text(log, "direction"),
+                "step": columns.text(log, "step"),
             }
         ),
         pd.DataFrame(
             {
-                "date": frames.dates(history["date"]),
-                "tck": frames.key(history["company"]),
-                "trk": frames.key(history["role"]),
+                "date": columns.dates(history["date"]),
+                "tck": columns.key(history["company"]),
+                "trk": columns.key(history["role"]),
                 "direction": SENT,  # History counts exactly as Sent rows of Log
-                "step": frames.text(history, "step"),
+                "step": columns.text(history, "step"),
             }
         ),
     ]
@@ -162,7 +162,7 @@ def _nth_sent(sent: pd.DataFrame, apps: pd.DataFrame, number: int) -> pd.Series:
     """The date of each application's ``number``-th follow-up sent (NaT when fewer)."""
     nth = sent[sent["number"] == number].set_index(_KEYS)["date"]
     keys = pd.MultiIndex.from_frame(apps[_KEYS])
-    return frames.dates(pd.Series(nth.reindex(keys).to_numpy(), index=apps.index))
+    return columns.dates(pd.Series(nth.reindex(keys).to_numpy(), index=apps.index))
 
 
 def _plan(tracker: Tracker, as_of: pd.Timestamp, days: int) -> _Plan:
@@ -181,7 +181,7 @@ def _compute(tracker: Tracker, as_of: pd.Timestamp, days: int) -> _Plan:
     touch = _touchpoints(tracker, apps, as_of)
     replies = touch[touch["direction"] == RECEIVED].groupby(_KEYS)["date"].min()
     keys = pd.MultiIndex.from_frame(apps[_KEYS])
-    apps["replied"] = frames.dates(pd.Series(replies.reindex(keys).to_numpy(), index=apps.index))
+    apps["replied"] = columns.dates(pd.Series(replies.reindex(keys).to_numpy(), index=apps.index))
     apps["interviewed"] = _interviewed(tracker, apps)
     open_ = ((apps["status"] == ACTIVE) & ~apps["interviewed"] & apps["replied"].isna()).to_numpy()
 
@@ -244,7 +244,7 @@ def _compute(tracker: Tracker, as_of: pd.Timestamp, days: int) -> _Plan:
         apps[[*_KEYS, "company", "role", "contact", "applied", "row"]], on=_KEYS, how="left"
     )
     for col in ("after", "due", "done", "window_end", "applied", "previous_sent", "snooze"):
-        nudges[col] = frames.dates(nudges[col])
+        nudges[col] = columns.dates(nudges[col])
     nudges["number"] = nudges["number"].astype(int)
     nudges["step"] = APPLICATION_FOLLOW_UP
     nudges["state"] = step_state(nudges, as_of, days)
@@ -345,26 +345,26 @@ def this_week(tracker: Tracker, as_of: pd.Timestamp, days: int = 7) -> pd.DataFr
     for col in THIS_WEEK_SHEET.keys:
         if col != "due":
             out[col] = out[col].fillna("").astype(str)
-    out["due"] = frames.dates(out["due"])
+    out["due"] = columns.dates(out["due"])
     order = out["when"].map({w: i for i, w in enumerate(WHEN_ORDER)})
     return out.loc[order.sort_values(kind="stable").index].reset_index(drop=True)
 
 
 def _whys(rows: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series:
-    applied = "You applied on " + frames.day_text(rows["applied"])
+    applied = "You applied on " + columns.day_text(rows["applied"])
     first = applied + " and have had no reply; a short note keeps your application in view."
     sent = rows["previous_sent"].notna()
-    previous = ("your last follow-up went out on " + frames.day_text(rows["previous_sent"])).where(
-        sent, "the previous follow-up was due " + frames.day_text(rows["after"])
+    previous = ("your last follow-up went out on " + columns.day_text(rows["previous_sent"])).where(
+        sent, "the previous follow-up was due " + columns.day_text(rows["after"])
     )
     later = applied + "; " + previous + ", with no reply since."
     why = first.where(rows["number"] == 1, later)
     late = rows["due"] < as_of
     still = (
         " Was due "
-        + frames.day_text(rows["due"])
+        + columns.day_text(rows["due"])
         + "; still useful until "
-        + frames.day_text(rows["window_end"])
+        + columns.day_text(rows["window_end"])
         + "."
     )
     return why.where(~late, why + still)

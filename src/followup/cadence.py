@@ -17,8 +17,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from followup import frames, rounds, snooze
-from followup.calendar import BusinessCalendar
+from followup import columns, rounds, snooze
+from followup.business_days import BusinessCalendar
 from followup.drafts import drafts
 from followup.schema import (
     ACTIVE,
@@ -128,14 +128,14 @@ def _cycles(interviews: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
     latest = cycle_rows.groupby(_KEYS, sort=False).tail(1).drop(columns="status")
     ops = latest.merge(rounds.latest_status(interviews), on=_KEYS, how="left")
     ops = ops.reset_index(drop=True)
-    ops["status"] = frames.text(ops, "status").replace("", ACTIVE)
+    ops["status"] = columns.text(ops, "status").replace("", ACTIVE)
     return ops
 
 
 def _fill_roles(rows: pd.DataFrame, ops: pd.DataFrame) -> pd.DataFrame:
     """A blank Role means the company's only opportunity."""
     rows = rows.copy()
-    rows["ck"], rows["rk"] = frames.key(rows["company"]), frames.key(rows["role"])
+    rows["ck"], rows["rk"] = columns.key(rows["company"]), columns.key(rows["role"])
     per_company = ops.groupby("ck")["rk"]
     only = per_company.first()[per_company.size() == 1]
     blank = rows["rk"] == ""
@@ -148,31 +148,31 @@ def _sent(tracker: Tracker, ops: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFr
     cols = ["date", "company", "role", "step", "contact"]
     log = tracker.log
     sources = [
-        log.loc[frames.text(log, "direction") == SENT, cols],
+        log.loc[columns.text(log, "direction") == SENT, cols],
         tracker.history.reindex(columns=cols),
     ]
     filled = [f for f in sources if not f.empty]
     empty = pd.DataFrame({c: pd.Series(dtype=object) for c in cols})
     sent = pd.concat(filled, ignore_index=True) if filled else empty
-    sent["date"] = frames.dates(sent["date"])
-    sent["step"] = frames.text(sent, "step")
+    sent["date"] = columns.dates(sent["date"])
+    sent["step"] = columns.text(sent, "step")
     sent = sent[sent["step"].isin(STEP_IDS) & sent["date"].notna() & (sent["date"] <= as_of)]
     sent = _fill_roles(sent, ops)
-    sent["contact_key"] = frames.key(sent["contact"])
+    sent["contact_key"] = columns.key(sent["contact"])
     return sent[[*_KEYS, "step", "date", "contact_key"]]
 
 
 def _responses(tracker: Tracker, ops: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series:
     """R per opportunity: the latest Received row on or after the cycle start (NaT if none)."""
     log = tracker.log
-    got = log.loc[frames.text(log, "direction") == RECEIVED, ["date", "company", "role"]].copy()
-    got["date"] = frames.dates(got["date"])
+    got = log.loc[columns.text(log, "direction") == RECEIVED, ["date", "company", "role"]].copy()
+    got["date"] = columns.dates(got["date"])
     got = _fill_roles(got[got["date"].notna() & (got["date"] <= as_of)], ops)
     got = got.merge(ops[[*_KEYS, "cycle_start"]], on=_KEYS)
     got = got[got["date"] >= got["cycle_start"]]
     latest = got.groupby(_KEYS)["date"].max().rename("response")
     merged = ops[_KEYS].merge(latest, left_on=_KEYS, right_index=True, how="left")
-    return frames.dates(merged["response"])
+    return columns.dates(merged["response"])
 
 
 def _earliest_done(sent: pd.DataFrame, ops: pd.DataFrame) -> pd.DataFrame:
@@ -190,7 +190,9 @@ def _earliest_done(sent: pd.DataFrame, ops: pd.DataFrame) -> pd.DataFrame:
     earliest.columns = [f"done:{s}" for s in earliest.columns]
     merged = ops[_KEYS].merge(earliest, left_on=_KEYS, right_index=True, how="left")
     merged = merged.drop(columns=_KEYS)
-    return pd.DataFrame({col: frames.dates(merged[col]) for col in merged.columns}, index=ops.index)
+    return pd.DataFrame(
+        {col: columns.dates(merged[col]) for col in merged.columns}, index=ops.index
+    )
 
 
 def _window_ends(ops: pd.DataFrame) -> None:
@@ -258,7 +260,7 @@ def _compute(tracker: Tracker, as_of: pd.Timestamp, days: int) -> _Plan:
 
     start = ops["cycle_start"]
     given = (
-        frames.dates(ops["decision_by"])
+        columns.dates(ops["decision_by"])
         if "decision_by" in ops
         else pd.Series(pd.NaT, index=ops.index)
     )
@@ -277,10 +279,10 @@ def _compute(tracker: Tracker, as_of: pd.Timestamp, days: int) -> _Plan:
     ops["response"] = _responses(tracker, ops, as_of)
     ops["restarted"] = ops["response"].notna() & (ops["response"] >= ops["first_status_due"])
     grace = pd.Timedelta(days=settings.response_grace_days)
-    ops["effective_decision"] = frames.dates(
+    ops["effective_decision"] = columns.dates(
         decision.where(~ops["restarted"], ops["response"] + grace)
     )
-    ops["chain_from"] = frames.dates(start.where(~ops["restarted"], ops["response"] + DAY))
+    ops["chain_from"] = columns.dates(start.where(~ops["restarted"], ops["response"] + DAY))
 
     ops = pd.concat([ops, _earliest_done(sent, ops)], axis=1)
     gaps = _gap_days(settings)
@@ -343,8 +345,8 @@ def _thank_yous(
     rows = iv.merge(ops[cols], on=_KEYS)
     coming = rows["interview_date"] > as_of
     rows = rows[(rows["interview_date"] == rows["cycle_start"]) | coming].copy()
-    rows["contact"] = frames.text(rows, "interviewer")
-    rows["contact_key"] = frames.key(rows["contact"])
+    rows["contact"] = columns.text(rows, "interviewer")
+    rows["contact_key"] = columns.key(rows["contact"])
     # One thank-you per person, however many rows repeat them that day.
     rows = rows.drop_duplicates([*_KEYS, "interview_date", "contact_key"])
 
@@ -360,7 +362,7 @@ def _thank_yous(
     cand = cand[(cand["date"] >= cand["interview_date"]) & same_person]
     earliest = cand.groupby("row", as_index=False).agg(done=("date", "min"))
     rows = rows.merge(earliest, on="row", how="left")
-    rows["done"] = frames.dates(rows["done"])
+    rows["done"] = columns.dates(rows["done"])
     rows["due"] = rows["interview_date"]
     halfway = rows[f"due:{HALFWAY}"]
     next_due = halfway.where(halfway > rows["due"], rows["first_status_due"])
@@ -385,7 +387,7 @@ def _melt(ops: pd.DataFrame, thanks: pd.DataFrame) -> pd.DataFrame:
                 "ck": waiting["ck"],
                 "rk": waiting["rk"],
                 "step": step,
-                "contact": frames.text(waiting, "interviewer"),
+                "contact": columns.text(waiting, "interviewer"),
                 "due": waiting[f"due:{step}"],
                 "done": waiting[f"done:{step}"],
                 "window_end": waiting[f"end:{step}"],
@@ -396,7 +398,7 @@ def _melt(ops: pd.DataFrame, thanks: pd.DataFrame) -> pd.DataFrame:
         parts.append(part)
     steps = pd.concat(parts, ignore_index=True)
     for col in ("due", "done", "window_end", "after", "snooze"):
-        steps[col] = frames.dates(steps[col])
+        steps[col] = columns.dates(steps[col])
     active = ops.loc[ops["status"] == ACTIVE, _KEYS]
     steps = steps.merge(active, on=_KEYS)
     context = ops[[*_KEYS, "company", "role"]]
@@ -434,7 +436,7 @@ def opportunities(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
     """
     ops = _plan(tracker, as_of, 7).opportunities
     for col in _DETAILS:
-        ops[col] = frames.text(ops, col)
+        ops[col] = columns.text(ops, col)
     return ops.reindex(columns=list(OPPORTUNITY_COLUMNS)).reset_index(drop=True)
 
 
@@ -479,21 +481,21 @@ def this_week(tracker: Tracker, as_of: pd.Timestamp, days: int = 7) -> pd.DataFr
     for col in THIS_WEEK_SHEET.keys:
         if col != "due":
             out[col] = out[col].fillna("").astype(str)
-    out["due"] = frames.dates(out["due"])
+    out["due"] = columns.dates(out["due"])
     return out
 
 
 def _actions(rows: pd.DataFrame) -> pd.Series:
     action = rows["step"].map(LABEL).astype(object)
     ask = (rows["step"] == THANK_YOU) & ~rows["decision_given"].astype(bool)
-    keep = ask & (frames.text(rows, "keep_in_touch") != "Yes")
+    keep = ask & (columns.text(rows, "keep_in_touch") != "Yes")
     action = action.where(~ask, action + "; ask for their decision timeline")
     return action.where(~keep, action + " and whether you may keep in touch")
 
 
 def _whys(rows: pd.DataFrame, settings: Settings, as_of: pd.Timestamp) -> pd.Series:
-    after = frames.day_text(rows["after"])
-    decision = frames.day_text(rows["effective_decision"])
+    after = columns.day_text(rows["after"])
+    decision = columns.day_text(rows["effective_decision"])
     gaps = _gap_days(settings)
     previous = dict(zip(SILENCE_CHAIN[1:], SILENCE_CHAIN[:-1], strict=True))
     why = pd.Series("", index=rows.index, dtype=object)
@@ -509,7 +511,7 @@ def _whys(rows: pd.DataFrame, settings: Settings, as_of: pd.Timestamp) -> pd.Ser
 
     restarted = rows["restarted"].astype(bool)
     replied = (
-        "They replied on " + frames.day_text(rows["response"]) + ", so the decision date moved to "
+        "They replied on " + columns.day_text(rows["response"]) + ", so the decision date moved to "
     )
     default = f"No decision date was given; the usual {settings.default_decision_days} days ended "
     due_text = ("Decision was due " + decision).where(
@@ -528,16 +530,16 @@ def _whys(rows: pd.DataFrame, settings: Settings, as_of: pd.Timestamp) -> pd.Ser
         text = f"{gaps[later]} days after the {name} (" + after + "); no reply since."
         why[step == later] = text[step == later]
 
-    still = " Was due " + frames.day_text(rows["due"]) + "; still useful until "
+    still = " Was due " + columns.day_text(rows["due"]) + "; still useful until "
     why = why.where(
-        ~late | (step == THANK_YOU), why + still + frames.day_text(rows["window_end"]) + "."
+        ~late | (step == THANK_YOU), why + still + columns.day_text(rows["window_end"]) + "."
     )
     why = why.where(
         ~late | (step != THANK_YOU),
-        why + " Send it by " + frames.day_text(rows["window_end"]) + ".",
+        why + " Send it by " + columns.day_text(rows["window_end"]) + ".",
     )
 
-    kind = frames.text(rows, "interviewer_type")
+    kind = columns.text(rows, "interviewer_type")
     gatekeeper = kind.isin(list(GATEKEEPER_TYPES))
     who = kind.map({"HR": "in HR", "Recruiter": "a recruiter"}).fillna("")
     note = (
@@ -563,12 +565,12 @@ def _draft_context(rows: pd.DataFrame, settings: Settings, as_of: pd.Timestamp) 
             "interviewer": rows["contact"],
             "company": rows["company"],
             "role": rows["role"],
-            "key_point": frames.text(rows, "key_point"),
+            "key_point": columns.text(rows, "key_point"),
             "your_name": settings.your_name,
             "call_time": settings.call_time_text,
             "call_date": call_date.where(rows["step"] == "reiterate-email"),
             "ask_timeline": ask,
-            "ask_keep_in_touch": ask & (frames.text(rows, "keep_in_touch") != "Yes"),
+            "ask_keep_in_touch": ask & (columns.text(rows, "keep_in_touch") != "Yes"),
         },
         index=rows.index,
     )

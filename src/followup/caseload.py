@@ -13,10 +13,19 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from followup import cadence, report
+from followup import cadence, terminal
+from followup.columns import long_day
 from followup.errors import Problem
-from followup.frames import long_day
-from followup.layout import AMBER, GREEN, RED, BarChart, Block, ColumnLayout, Highlight, OwnedSheet
+from followup.layout import (
+    AMBER,
+    GREEN,
+    RED,
+    BarChart,
+    ColumnLayout,
+    Highlight,
+    OwnedSheet,
+    SheetBlock,
+)
 from followup.schema import ACTIVE, INTERVIEWS, OFFER, OVERDUE, THIS_WEEK_WHEN, TODAY
 from followup.sheets import this_week_sheet
 from followup.summary import Summary
@@ -92,12 +101,12 @@ def planned(
     # when something is late but can still be done, or the search is thin. The flag names
     # every reason for the colour, the red ones first.
     red = [
-        f"{report.count(missed, 'follow-up')} missed in the last 7 days" if missed else "",
+        f"{terminal.count(missed, 'follow-up')} missed in the last 7 days" if missed else "",
         f"Not refreshed for {unrefreshed} days" if stale else "",
     ]
     amber = [
-        f"{report.count(overdue, 'action')} overdue" if overdue else "",
-        f"Search stalling: {report.count(bal.searches, 'search activity', 'search activities')} "
+        f"{terminal.count(overdue, 'action')} overdue" if overdue else "",
+        f"Search stalling: {terminal.count(bal.searches, 'search activity', 'search activities')} "
         f"in the last 7 days, target {bal.target}"
         if bal.stalling
         else "",
@@ -136,11 +145,11 @@ def problems_text(problems: Sequence[Problem]) -> str:
     named = " ".join(str(p) for p in errors[:NAMED_PROBLEMS])
     more = len(errors) - NAMED_PROBLEMS
     rest = (
-        f" And {report.count(more, 'more error')}: followup check lists them all."
+        f" And {terminal.count(more, 'more error')}: followup check lists them all."
         if more > 0
         else ""
     )
-    return f"Not planned, {report.count(len(errors), 'error')}: {named}{rest}"
+    return f"Not planned, {terminal.count(len(errors), 'error')}: {named}{rest}"
 
 
 def _count(table: pd.DataFrame, label: str) -> int:
@@ -204,13 +213,13 @@ def caseload_sheets(
     front = OwnedSheet(
         CASELOAD,
         (
-            f"Caseload as of {long_day(as_of)}: {report.count(len(table), 'client')}, "
+            f"Caseload as of {long_day(as_of)}: {terminal.count(len(table), 'client')}, "
             f"{needing} needing you now",
             "Written by followup caseload from the clients' trackers (read only). Red: follow-ups "
             f"missed, a tracker with errors or not refreshed for {STALE_DAYS} days; amber: "
             "actions overdue, a stalling search or never refreshed; green: on track.",
         ),
-        (Block(table.reset_index(drop=True), COLUMNS, table=CASELOAD, highlight=highlight),),
+        (SheetBlock(table.reset_index(drop=True), COLUMNS, table=CASELOAD, highlight=highlight),),
         chart=BarChart(
             "Follow-ups by client", 0, "Client", CHART_SERIES, y_title="Actions", below=True
         ),

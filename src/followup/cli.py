@@ -12,10 +12,8 @@ from typing import Any
 
 import click
 
-from followup import commands, report
-from followup.errors import FollowupError, Problem, TrackerInvalid
-from followup.importing import unplaced_problem
-from followup.options import (
+from followup import operations, terminal
+from followup.cli_options import (
     OTHER_FORMATS,
     SOURCE_SUFFIXES,
     IsoDate,
@@ -27,6 +25,8 @@ from followup.options import (
     tracker_argument,
     workbook_path,
 )
+from followup.errors import FollowupError, Problem, TrackerInvalid
+from followup.importing import unplaced_problem
 from followup.outputs import CALENDAR, CASELOAD, EXPORT, IMPORTED, TRACKER, WORK_SEARCH
 from followup.schema import DATE_ORDERS
 
@@ -55,7 +55,7 @@ class _Followup(click.Group):
         except TrackerInvalid as exc:
             echo_problems(exc.problems)
             click.echo(
-                f"Nothing was written. Fix the {report.count(len(exc.errors), 'error')} above, "
+                f"Nothing was written. Fix the {terminal.count(len(exc.errors), 'error')} above, "
                 "then run the command again.",
                 err=True,
             )
@@ -93,7 +93,7 @@ def init(path: Path) -> None:
     """Create a new, empty tracker (never overwrites a file)."""
     if path.suffix.lower() != ".xlsx":
         raise click.BadParameter("the tracker's name must end in .xlsx.", param_hint="PATH")
-    commands.init(path)
+    operations.init(path)
     click.echo(f"Created {path}. Open it, fill in your interviews, then run: followup check {path}")
 
 
@@ -151,7 +151,7 @@ def import_(
                 f'{pair!r} is not COLUMN=HEADER, e.g. "Role=Position".', param_hint="--map"
             )
         overrides[column.strip()] = header.strip()
-    done = commands.import_tracker(
+    done = operations.import_tracker(
         source,
         new,
         sheet=sheet,
@@ -180,17 +180,18 @@ def import_(
 @as_of_option
 def check(tracker: Path, as_of: dt.datetime | None) -> None:
     """List every problem in the tracker at once."""
-    loaded = commands.load(tracker, _as_of(as_of))
+    loaded = operations.load(tracker, _as_of(as_of))
     echo_problems(loaded.problems)
     errors, warnings = len(loaded.errors), len(loaded.warnings)
     if errors:
         click.echo(
-            f"{tracker.name}: {report.count(errors, 'error')}, "
-            f"{report.count(warnings, 'warning')}. Fix the errors, then run followup check again.",
+            f"{tracker.name}: {terminal.count(errors, 'error')}, "
+            f"{terminal.count(warnings, 'warning')}. "
+            "Fix the errors, then run followup check again.",
             err=True,
         )
         raise SystemExit(EXIT_DATA)
-    summary = "no problems" if not warnings else report.count(warnings, "warning")
+    summary = "no problems" if not warnings else terminal.count(warnings, "warning")
     click.echo(f"{tracker.name}: {summary}. Ready for followup refresh.")
 
 
@@ -234,7 +235,7 @@ def refresh(
             ctx,
             next(p for p in ctx.command.params if p.name == "output"),
         )
-    done = commands.refresh(
+    done = operations.refresh(
         tracker,
         _as_of(as_of),
         days,
@@ -247,12 +248,12 @@ def refresh(
     echo_refreshed(done)
 
 
-def echo_refreshed(done: commands.Refreshed) -> None:
+def echo_refreshed(done: operations.Refreshed) -> None:
     echo_problems(done.warnings)
     plan = done.plan
-    for line in report.week_lines(plan.as_of, plan.days, plan.this_week, len(plan.network)):
+    for line in terminal.week_lines(plan.as_of, plan.days, plan.this_week, len(plan.network)):
         click.echo(line)
-    recorded = report.recorded_line(plan.recorded["step"], dry_run=done.written is None)
+    recorded = terminal.recorded_line(plan.recorded["step"], dry_run=done.written is None)
     if recorded:
         click.echo(recorded)
     if done.written is None:
@@ -275,7 +276,7 @@ def demo(folder: Path) -> None:
 
     DIR defaults to the current folder. The sample's dates are moved to around today.
     """
-    path, done = commands.demo(folder, today())
+    path, done = operations.demo(folder, today())
     echo_refreshed(done)
     click.echo(f"Open {path} and look at the This Week sheet.")
 
@@ -353,10 +354,10 @@ def export(
         raise click.UsageError("--from and --until are for the work-search log: add --work-search.")
     request = None
     if work_search is not None:
-        request = commands.WorkSearchRequest(
+        request = operations.WorkSearchRequest(
             work_search, start and start.date(), end and end.date()
         )
-    done = commands.export(
+    done = operations.export(
         tracker,
         _as_of(as_of),
         days,
@@ -365,7 +366,7 @@ def export(
         work_search=request,
         overwrite=overwrite,
     )
-    actions = report.count(len(done.plan.this_week), "action")
+    actions = terminal.count(len(done.plan.this_week), "action")
     if to is not None:
         click.echo(f"Wrote the week ({actions}) for your coach to {to}.")
     if ics_path is not None:
@@ -404,10 +405,10 @@ def caseload(
     refresh --dry-run would: the Caseload sheet has a row per client, those needing you first,
     and each client's This Week has a sheet of its own.
     """
-    done = commands.caseload(list(trackers), _as_of(as_of), days, to=to, overwrite=overwrite)
+    done = operations.caseload(list(trackers), _as_of(as_of), days, to=to, overwrite=overwrite)
     for file, why in done.not_planned:
         click.echo(f"Warning: {file}: {why}", err=True)
     click.echo(
-        f"Wrote the caseload of {report.count(done.clients, 'client')} "
+        f"Wrote the caseload of {terminal.count(done.clients, 'client')} "
         f"({done.needing} needing you now) to {done.written}."
     )

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from followup import frames
+from followup import columns
 
 _SIGN_OFF = "Best regards"
 
@@ -158,7 +158,7 @@ def draft(step_id: str, ctx: Mapping[str, object]) -> str:
     role = _text(ctx, "role")
     applied = _day(ctx, "applied")
     values = {
-        "name": frames.greeting_name(_text(ctx, "interviewer")),
+        "name": columns.greeting_name(_text(ctx, "interviewer")),
         "company": _text(ctx, "company") or "your company",
         "role": _text(ctx, "role") or "open",
         "point": point or _POINT_FALLBACK,

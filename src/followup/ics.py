@@ -12,8 +12,8 @@ import hashlib
 import pandas as pd
 from icalendar import Calendar, Event
 
-from followup import cells
-from followup.frames import long_day
+from followup import parsing
+from followup.columns import long_day
 from followup.identity import action_identity
 from followup.outputs import CALENDAR_PRODID
 from followup.schema import OVERDUE
@@ -63,4 +63,4 @@ def calendar(rows: pd.DataFrame, as_of: pd.Timestamp, stamp: dt.datetime) -> byt
 def _time(text: object) -> dt.time | None:
     if str(text).strip().casefold() == "morning":
         return _MORNING
-    return cells.time_of_day(text) if str(text).strip() else None
+    return parsing.time_of_day(text) if str(text).strip() else None

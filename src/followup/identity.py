@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from followup import frames
+from followup import columns
 from followup.schema import ADVOCATE, APPLICATION_FOLLOW_UP, ASK_ADVOCATE, NETWORK_UPDATE, STEP_IDS
 
 # Steps done once per interviewer of a round (a panel has several).
@@ -29,11 +29,11 @@ def action_identity(frame: pd.DataFrame) -> pd.Series:
     Names match whatever their capitals and surrounding spaces. Returns a Series of str on
     ``frame``'s index, e.g. ``"acme|analyst|thank-you|dana kim"`` or ``"network-update|maria"``.
     """
-    step = frames.text(frame, "step")
+    step = columns.text(frame, "step")
     company, role, contact = (
-        frames.key(frames.text(frame, c)) for c in ("company", "role", "contact")
+        columns.key(columns.text(frame, c)) for c in ("company", "role", "contact")
     )
-    number = frames.text(frame, "number")
+    number = columns.text(frame, "number")
     about_opportunity = step.isin(OPPORTUNITY_STEPS)
     by_opportunity = company + "|" + role + "|" + step
     by_opportunity = by_opportunity.where(

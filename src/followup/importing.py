@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from followup import cells, headers, validate
+from followup import headers, parsing, validate
 from followup.errors import FollowupError, Problem, TrackerInvalid, show
 from followup.schema import (
     ACTIVITIES,
@@ -148,12 +148,12 @@ def import_rows(
     rows = raw.rows.loc[read["row"]]
     for key in _ALL_DATES:
         if key in letters:
-            typed = cells.text(rows[letters[key]]).set_axis(read.index)
-            lost = read[key].isna() & typed.ne("") & ~cells.placeholders(typed)
+            typed = parsing.text(rows[letters[key]]).set_axis(read.index)
+            lost = read[key].isna() & typed.ne("") & ~parsing.placeholders(typed)
             kept = (f"{labels[letters[key]]}: " + typed).where(lost, "")
             read["notes"] = (read["notes"] + " " + kept).str.strip()
     given = read["status"]
-    status, unknown = cells.choices(given, STATUSES)
+    status, unknown = parsing.choices(given, STATUSES)
     read["status"] = status
     if unknown.any():
         # An unknown status is kept in Notes, and the row reads as Active (SPEC 3a).
@@ -222,7 +222,7 @@ def _activities(
     out = pd.Series(APPLICATION, index=read.index, dtype=object)
     if "activity" in letters:
         given = read["activity"]
-        found, unknown = cells.choices(given, ACTIVITIES)
+        found, unknown = parsing.choices(given, ACTIVITIES)
         if found.ne("").sum() > unknown.sum():
             letters.pop("channel", None)
             out = found.where(found.ne(""), APPLICATION).where(~unknown, OTHER_ACTIVITY)
@@ -238,7 +238,7 @@ def _activities(
             return out
         letters.pop("activity")
     if "channel" in letters:
-        channel, _unknown = cells.choices(read["channel"], CHANNELS)
+        channel, _unknown = parsing.choices(read["channel"], CHANNELS)
         by_channel = channel.map(_ACTIVITY_BY_CHANNEL).fillna("")
         called = by_channel.ne("") & read["role"].eq("")
         if called.any():
@@ -412,9 +412,9 @@ def _map_columns(
 
 def _ticks(values: pd.Series) -> bool:
     """Whether a column holds only ticks (TRUE/FALSE, Yes/No), at least one."""
-    typed = cells.text(values)
-    typed = typed.where(~cells.placeholders(typed), "")
-    marks, bad = cells.yes_no(values, typed)
+    typed = parsing.text(values)
+    typed = typed.where(~parsing.placeholders(typed), "")
+    marks, bad = parsing.yes_no(values, typed)
     return bool(marks.ne("").any() and not bad.any())
 
 
@@ -429,12 +429,12 @@ def _without_totals(body: pd.DataFrame, sheet: str) -> tuple[pd.DataFrame, Probl
         unfilled = first.eq("")
         if not unfilled.any():
             break
-        first[unfilled] = cells.text(body.loc[unfilled, letter])
+        first[unfilled] = parsing.text(body.loc[unfilled, letter])
     words = {headers.normalised(w) for w in TOTAL_WORDS}
     said = first.map(headers.normalised).isin(words)
     if not said.any():
         return body, None
-    dated = body[said].apply(lambda col: cells.dates(col, order="MDY")[0].notna()).any(axis=1)
+    dated = body[said].apply(lambda col: parsing.dates(col, order="MDY")[0].notna()).any(axis=1)
     totals = [int(row) for row in dated.index[~dated]]
     if not totals:
         return body, None

@@ -37,7 +37,7 @@ class Highlight:
 
 
 @dataclass(frozen=True)
-class Block:
+class SheetBlock:
     """A run of rows on a sheet: an optional heading, then a header row and data.
 
     A block with a table name becomes an Excel table; others are plain ranges.
@@ -76,7 +76,7 @@ class OwnedSheet:
 
     name: str
     title: tuple[str, ...]
-    blocks: tuple[Block, ...]
+    blocks: tuple[SheetBlock, ...]
     chart: BarChart | None = None
     landscape: bool = True
     freeze_header: bool = True  # freeze panes below the first block's header row

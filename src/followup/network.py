@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from followup import cadence, frames, rounds
+from followup import cadence, columns, rounds
 from followup.schema import (
     ADVOCATE,
     ASK_ADVOCATE,
@@ -61,9 +61,9 @@ def _signature(settings: Settings) -> str:
 def _history_latest(tracker: Tracker, as_of: pd.Timestamp, steps: list[str]) -> pd.Series:
     """Per contact (case-folded name), the latest History row of these actions."""
     history = tracker.history
-    rows = history[frames.text(history, "step").isin(steps)]
-    dates = frames.dates(rows["date"])
-    frame = pd.DataFrame({"key": frames.key(rows["contact"]), "date": dates})
+    rows = history[columns.text(history, "step").isin(steps)]
+    dates = columns.dates(rows["date"])
+    frame = pd.DataFrame({"key": columns.key(rows["contact"]), "date": dates})
     frame = frame[frame["date"].notna() & (frame["date"] <= as_of) & (frame["key"] != "")]
     return frame.groupby("key")["date"].max()
 
@@ -74,18 +74,18 @@ def _contacts(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
     contacts = tracker.contacts
     out = pd.DataFrame(
         {
-            "contact": frames.text(contacts, "name"),
-            "relationship": frames.text(contacts, "relationship"),
-            "company": frames.text(contacts, "company"),
-            "phone": frames.text(contacts, "phone"),
+            "contact": columns.text(contacts, "name"),
+            "relationship": columns.text(contacts, "relationship"),
+            "company": columns.text(contacts, "company"),
+            "phone": columns.text(contacts, "phone"),
             "row": contacts["row"],
         }
     )
-    out["key"] = frames.key(out["contact"])
-    out["ckey"] = frames.key(out["company"])
-    own = frames.dates(contacts["last_update"])
-    updated = frames.dates(_lookup(out["key"], _history_latest(tracker, as_of, [NETWORK_UPDATE])))
-    asked = frames.dates(_lookup(out["key"], _history_latest(tracker, as_of, [ASK_ADVOCATE])))
+    out["key"] = columns.key(out["contact"])
+    out["ckey"] = columns.key(out["company"])
+    own = columns.dates(contacts["last_update"])
+    updated = columns.dates(_lookup(out["key"], _history_latest(tracker, as_of, [NETWORK_UPDATE])))
+    asked = columns.dates(_lookup(out["key"], _history_latest(tracker, as_of, [ASK_ADVOCATE])))
     out["last_update"] = own.where(~(updated > own) & own.notna(), updated)
     # An advocate ask is also a conversation: it counts when choosing whom to call.
     out["last_touch"] = out["last_update"].where(~(asked > out["last_update"]), asked)
@@ -131,7 +131,7 @@ def _interview_lines(shown: pd.DataFrame) -> list[str]:
         + shown["iv_role"]
         + " ("
         + detail
-        + frames.day_text(shown["iv_date"])
+        + columns.day_text(shown["iv_date"])
         + people.where(panel, "")
         + ")"
     )
@@ -171,7 +171,7 @@ def _core_updates(tracker: Tracker, contacts: pd.DataFrame, as_of: pd.Timestamp)
         "No update on record yet; " + told + " to share.",
         told
         + " since your last update on "
-        + frames.day_text(due["last_update"])
+        + columns.day_text(due["last_update"])
         + " (every "
         + due["every"].astype(str)
         + " days).",
@@ -190,7 +190,7 @@ def _core_updates(tracker: Tracker, contacts: pd.DataFrame, as_of: pd.Timestamp)
     ).where(skill_text != "", "")
     due["draft"] = (
         "Hi "
-        + frames.greeting_names(due["contact"])
+        + columns.greeting_names(due["contact"])
         + ",\n\nA quick update on my job search, which is moving along well. Since we last "
         + "caught up I have interviewed for these roles:\n"
         + shown.map(listed)
@@ -237,7 +237,7 @@ def silent_companies(
     status_due = steps.loc[steps["step"] == cadence.STATUS_EMAIL, ["company", "role", "due"]]
     silent = ops[ops["state"] == cadence.SILENCE].merge(status_due, on=["company", "role"])
     silent = silent[silent["due"] < as_of].sort_values(["company", "role"], kind="stable")
-    silent = silent.assign(ckey=frames.key(silent["company"]))
+    silent = silent.assign(ckey=columns.key(silent["company"]))
     grouped = silent.groupby("ckey", sort=True)
     return pd.DataFrame(
         {
@@ -271,14 +271,14 @@ def _advocate_asks(
         + " has gone quiet on the "
         + roles
         + " since the status email was due on "
-        + frames.day_text(due["silent_since"])
+        + columns.day_text(due["silent_since"])
         + ". "
         + due["contact"]
         + " works there and can tell you discreetly what is going on."
     )
     due["draft"] = (
         "Hi "
-        + frames.greeting_names(due["contact"])
+        + columns.greeting_names(due["contact"])
         + ",\n\nI hope you are doing well. I interviewed with "
         + due["company_op"]
         + " for the "
@@ -322,7 +322,7 @@ def _network_rows(tracker: Tracker, silent: pd.DataFrame, as_of: pd.Timestamp) -
     out = rows.reindex(columns=list(NETWORK_SHEET.keys)).reset_index(drop=True)
     for col in _TEXT_COLUMNS:
         out[col] = out[col].fillna("").astype(str)
-    out["last_update"] = frames.dates(out["last_update"]).astype("datetime64[ns]")
+    out["last_update"] = columns.dates(out["last_update"]).astype("datetime64[ns]")
     return out
 
 
@@ -337,7 +337,7 @@ def _last_contacted(tracker: Tracker, as_of: pd.Timestamp) -> pd.Series:
     (History: anything ticked for them, an update included), up to ``as_of``."""
     named = [
         pd.DataFrame(
-            {"key": frames.key(frames.text(f, "contact")), "date": frames.dates(f["date"])}
+            {"key": columns.key(columns.text(f, "contact")), "date": columns.dates(f["date"])}
         )
         for f in (tracker.search, tracker.log, tracker.history)
         if "date" in f
@@ -357,23 +357,23 @@ def _glow_rows(tracker: Tracker, as_of: pd.Timestamp, network: pd.DataFrame) -> 
         + " ("
         + recent["iv_role"]
         + ") on "
-        + frames.day_text(recent["iv_date"])
+        + columns.day_text(recent["iv_date"])
     )
     # A panel is one interview however many people sat on it.
     interviews = _and_join(named.drop_duplicates())
     contacts = _contacts(tracker, as_of)
-    contacted = frames.dates(_lookup(contacts["key"], _last_contacted(tracker, as_of)))
+    contacted = columns.dates(_lookup(contacts["key"], _last_contacted(tracker, as_of)))
     touched = contacts["last_touch"].where(~(contacted > contacts["last_touch"]), contacted)
     contacts = contacts.assign(last_touch=touched.fillna(contacted))
     # Not whoever was contacted within their Update every days, nor anyone the Network
     # Updates already ask the user to write to today (SPEC section 5, Glow window).
     recent = (as_of - contacts["last_touch"]).dt.days < contacts["every"]
-    today = contacts["key"].isin(set(frames.key(network["contact"])))
+    today = contacts["key"].isin(set(columns.key(network["contact"])))
     contacts = contacts[~recent & ~today].sort_values(
         ["last_touch", "row"], na_position="first", kind="stable"
     )
     quiet = contacts.head(GLOW_CONTACTS)
-    since = ("last update " + frames.day_text(quiet["last_touch"])).where(
+    since = ("last update " + columns.day_text(quiet["last_touch"])).where(
         quiet["last_touch"].notna(), "no update on record"
     )
     phone = (", " + quiet["phone"]).where(quiet["phone"] != "", "")
@@ -454,9 +454,9 @@ def this_week_rows(
     network = _network_rows(tracker, silent, as_of) if updates is None else updates
     asks = network["relationship"] == ADVOCATE
     silent = silent.set_index("ckey")
-    roles = _lookup(frames.key(network["company"]), silent["roles"]).fillna("").where(asks, "")
-    count = _lookup(frames.key(network["company"]), silent["role_count"]).fillna(1)
-    company = _lookup(frames.key(network["company"]), silent["company"]).fillna("").where(asks, "")
+    roles = _lookup(columns.key(network["company"]), silent["roles"]).fillna("").where(asks, "")
+    count = _lookup(columns.key(network["company"]), silent["role_count"]).fillna(1)
+    company = _lookup(columns.key(network["company"]), silent["company"]).fillna("").where(asks, "")
     action = np.where(
         asks,
         "Ask "
@@ -497,5 +497,5 @@ def this_week_rows(
     for col in THIS_WEEK_SHEET.keys:
         if col != "due":
             out[col] = out[col].fillna("").astype(str)
-    out["due"] = frames.dates(out["due"]).astype("datetime64[ns]")
+    out["due"] = columns.dates(out["due"]).astype("datetime64[ns]")
     return out.reset_index(drop=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from followup import frames
+from followup import columns
 from followup.schema import ACTIVE, DECISIVENESS
 
 ROUND_KEYS = ["ck", "rk", "interview_date"]
@@ -20,9 +20,9 @@ def keyed(interviews: pd.DataFrame) -> pd.DataFrame:
     """Interview rows with a date, with their opportunity keys ``ck`` and ``rk`` (case-folded
     Company and Role), sorted by opportunity, date and row."""
     iv = interviews.copy()
-    iv["interview_date"] = frames.dates(iv["interview_date"])
+    iv["interview_date"] = columns.dates(iv["interview_date"])
     iv = iv[iv["interview_date"].notna()].copy()
-    iv["ck"], iv["rk"] = frames.key(iv["company"]), frames.key(iv["role"])
+    iv["ck"], iv["rk"] = columns.key(iv["company"]), columns.key(iv["role"])
     return iv.sort_values([*ROUND_KEYS, "row"], kind="stable")
 
 
@@ -37,7 +37,7 @@ def latest_status(interviews: pd.DataFrame) -> pd.DataFrame:
     its latest round (scheduled rounds included)."""
     iv = keyed(interviews)
     latest = iv["interview_date"] == iv.groupby(["ck", "rk"])["interview_date"].transform("max")
-    status = frames.text(iv, "status")
+    status = columns.text(iv, "status")
     rank = status.map({s: i for i, s in enumerate(DECISIVENESS)}).fillna(len(DECISIVENESS))
     last = iv.assign(status=status, rank=rank)[latest].sort_values("rank", kind="stable")
     out = last.drop_duplicates(["ck", "rk"])[["ck", "rk", "status"]]
@@ -49,7 +49,7 @@ def disagreements(interviews: pd.DataFrame) -> list[pd.DataFrame]:
     their rows (``row``, ``status``, ``company``, ``role``, ``interview_date``) per round."""
     iv = keyed(interviews)
     latest = iv["interview_date"] == iv.groupby(["ck", "rk"])["interview_date"].transform("max")
-    typed = iv[latest & frames.text(iv, "status").ne("")]
+    typed = iv[latest & columns.text(iv, "status").ne("")]
     kinds = typed.groupby(ROUND_KEYS)["status"].transform("nunique")
     clash = typed[kinds > 1]
     return [rows for _, rows in clash.groupby(ROUND_KEYS, sort=True)]
@@ -62,7 +62,7 @@ def held(interviews: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
     iv = keyed(interviews)
     iv = iv[iv["interview_date"] <= as_of]
     for col in ("round", "interviewer", "skills"):
-        iv[col] = frames.text(iv, col)
+        iv[col] = columns.text(iv, col)
     grouped = iv.groupby(ROUND_KEYS, sort=False)
     out = grouped.agg(
         company=("company", "first"),

@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from followup import cells
+from followup import parsing
 from followup.schema import SETTINGS, Kind, Setting
 
 
@@ -18,17 +18,17 @@ def setting_value(setting: Setting, cell: pd.Series) -> object:
     (int, bool, time or text); None when the cell does not hold one (SPEC section 3)."""
     kind = setting.kind
     if kind is Kind.WHOLE_DAYS:
-        number, bad = cells.whole_numbers(cell)
+        number, bad = parsing.whole_numbers(cell)
         return None if bad.iloc[0] else int(number.iloc[0])
     if kind is Kind.YES_NO:
-        answer, bad = cells.yes_no(cell)
+        answer, bad = parsing.yes_no(cell)
         return None if bad.iloc[0] else answer.iloc[0] == "Yes"
     if kind is Kind.TIME:
-        return cells.time_of_day(cell.iloc[0])
+        return parsing.time_of_day(cell.iloc[0])
     if setting.choices:
-        choice, bad = cells.choices(cell, setting.choices)
+        choice, bad = parsing.choices(cell, setting.choices)
         return None if bad.iloc[0] else choice.iloc[0]
-    return cells.text(cell).iloc[0]
+    return parsing.text(cell).iloc[0]
 
 
 def _default(key: str) -> Any:

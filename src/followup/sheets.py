@@ -12,17 +12,17 @@ import datetime as dt
 import pandas as pd
 
 from followup import snooze
-from followup.frames import long_day
+from followup.columns import long_day
 from followup.layout import (
     AMBER,
     GREEN,
     RED,
     BarChart,
-    Block,
     CellKind,
     ColumnLayout,
     Highlight,
     OwnedSheet,
+    SheetBlock,
 )
 from followup.schema import (
     FINGERPRINT_HEADER,
@@ -61,7 +61,7 @@ def _table(
     highlight: Highlight | None = None,
     leave_out: tuple[str, ...] = (),
     ledger: tuple[str, ...] = (),
-) -> Block:
+) -> SheetBlock:
     kept = [c for c in sheet.columns if c.key not in leave_out]
     shown = frame.reindex(columns=[c.key for c in kept]).set_axis([c.header for c in kept], axis=1)
     hidden: tuple[str, ...] = ()
@@ -71,7 +71,7 @@ def _table(
             hidden += (header,)
     layout = tuple(c for c in columns(sheet) if c.header in shown.columns)
     kept_lines = ((SNOOZED_HEADER, ledger),) if ledger else ()
-    return Block(
+    return SheetBlock(
         shown, layout, table=sheet.table, highlight=highlight, hidden=hidden, ledger=kept_lines
     )
 
@@ -95,7 +95,7 @@ def this_week_sheet(
 ) -> OwnedSheet:
     """The This Week sheet; `private=False` leaves out the user's Notes (for the coach).
 
-    `snoozed` (identity -> day, ``week.snoozed``): the snoozes kept beside the table for
+    `snoozed` (identity -> day, ``this_week.snoozed``): the snoozes kept beside the table for
     the actions they hide, so the next refresh still knows them."""
     last = as_of + pd.Timedelta(days=days - 1)
     counts = rows["when"].value_counts() if len(rows) else pd.Series(dtype=int)
@@ -141,7 +141,7 @@ def history_sheet(rows: pd.DataFrame) -> OwnedSheet:
         # Columns the user added to History are theirs: kept, after ours, as they typed them.
         shown = pd.concat([block.frame, rows[extra].set_axis(block.frame.index)], axis=1)
         kinds = [ColumnLayout(c, 16, "date" if _has_dates(rows[c]) else "text") for c in extra]
-        block = Block(shown, (*block.columns, *kinds), table=HISTORY_SHEET.table)
+        block = SheetBlock(shown, (*block.columns, *kinds), table=HISTORY_SHEET.table)
     block = dataclasses.replace(block, keeps_columns=True)
     return OwnedSheet(
         HISTORY_SHEET.name,
@@ -158,15 +158,15 @@ def history_sheet(rows: pd.DataFrame) -> OwnedSheet:
 
 
 def summary_sheet(summary: Summary) -> OwnedSheet:
-    blocks: list[Block] = []
+    blocks: list[SheetBlock] = []
     for part in summary.blocks:
         # Plain text reads evenly: a number beside a word in the next column runs together.
         # A company may be called "None": only missing values are blank.
         table = part.table.map(lambda v: "" if v is None or v is pd.NaT or v != v else str(v))
-        blocks.append(Block(table, _summary_columns(table), heading=part.heading))
+        blocks.append(SheetBlock(table, _summary_columns(table), heading=part.heading))
         if part.note:
             blocks.append(
-                Block(
+                SheetBlock(
                     pd.DataFrame({"Note": [part.note]}),
                     (ColumnLayout("Note", 40, "text"),),
                     header=False,
@@ -174,7 +174,7 @@ def summary_sheet(summary: Summary) -> OwnedSheet:
             )
     chart_at = len(blocks)
     blocks.append(
-        Block(summary.weekly, _summary_columns(summary.weekly), heading="The last 8 weeks")
+        SheetBlock(summary.weekly, _summary_columns(summary.weekly), heading="The last 8 weeks")
     )
     return OwnedSheet(
         SUMMARY,

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from followup import cells, frames
+from followup import columns, parsing
 from followup.errors import Problem, show
 from followup.identity import action_identity, with_step
 from followup.schema import NETWORK_SHEET, THIS_WEEK_SHEET, Sheet
@@ -34,10 +34,10 @@ def _typed(frame: pd.DataFrame, order: str) -> pd.DataFrame:
     Columns: ``identity``, ``until`` (NaT where the cell holds no date), ``value`` (the
     cell as typed), on ``frame``'s index.
     """
-    values = frames.text(frame, "snooze")
-    typed = frames.text(frame, "done").eq("") & values.ne("")
+    values = columns.text(frame, "snooze")
+    typed = columns.text(frame, "done").eq("") & values.ne("")
     rows, values = frame[typed], values[typed]
-    until, _bad = cells.dates(values, values, order=order or cells.MDY)
+    until, _bad = parsing.dates(values, values, order=order or parsing.MDY)
     return pd.DataFrame(
         {"identity": action_identity(with_step(rows)), "until": until, "value": values},
         index=rows.index,
@@ -55,9 +55,9 @@ def in_force(tracker: Tracker) -> pd.Series:
     order = tracker.settings.date_order
     typed = [_typed(tracker.this_week, order), _typed(tracker.network, order)]
     found = pd.concat([*(t[["identity", "until"]] for t in typed), tracker.snoozed])
-    found = found[frames.dates(found["until"]).notna()]
+    found = found[columns.dates(found["until"]).notna()]
     found = found.drop_duplicates("identity", keep="first")
-    return pd.Series(frames.dates(found["until"]).to_numpy(), index=found["identity"].to_numpy())
+    return pd.Series(columns.dates(found["until"]).to_numpy(), index=found["identity"].to_numpy())
 
 
 def dates(tracker: Tracker, actions: pd.DataFrame) -> pd.Series:
@@ -70,7 +70,7 @@ def dates(tracker: Tracker, actions: pd.DataFrame) -> pd.Series:
     if snoozes.empty or actions.empty:
         return pd.Series(pd.NaT, index=actions.index, dtype="datetime64[ns]")
     found = action_identity(actions).map(snoozes)
-    return frames.dates(pd.Series(found.to_numpy(), index=actions.index))
+    return columns.dates(pd.Series(found.to_numpy(), index=actions.index))
 
 
 def warnings(tracker: Tracker) -> list[Problem]:
@@ -100,14 +100,14 @@ def warnings(tracker: Tracker) -> list[Problem]:
 
 def hidden(rows: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series:
     """True where a row's ``snooze`` (a date, NaT where none) hides it on ``as_of``."""
-    return frames.dates(rows["snooze"]) > as_of
+    return columns.dates(rows["snooze"]) > as_of
 
 
 def cells_of(rows: pd.DataFrame, tracker: Tracker) -> pd.Series:
     """The Snooze until cells of the new rows: the snooze in force for each action as a date,
     else what was carried over (a value that is not a date stays, so it can be fixed)."""
     until = dates(tracker, with_step(rows))
-    carried = frames.text(rows, "snooze")
+    carried = columns.text(rows, "snooze")
     return until.astype(object).where(until.notna(), carried)
 
 
@@ -115,14 +115,14 @@ def ledger(snoozed: pd.Series) -> tuple[str, ...]:
     """The lines kept beside This Week for the hidden actions: "YYYY-MM-DD identity".
 
     ``snoozed``: identity -> the day it comes back."""
-    days = frames.dates(pd.Series(snoozed.to_numpy())).dt.strftime("%Y-%m-%d")
+    days = columns.dates(pd.Series(snoozed.to_numpy())).dt.strftime("%Y-%m-%d")
     return tuple(f"{day} {identity}" for day, identity in zip(days, snoozed.index, strict=True))
 
 
 def read_ledger(lines: pd.Series) -> pd.DataFrame:
     """The lines of ``ledger`` as read back: columns ``identity``, ``until``; a line that
     does not read (the column edited by hand) is left out."""
-    text = cells.text(lines)
+    text = parsing.text(lines)
     parts = text.str.split(" ", n=1, expand=True).reindex(columns=[0, 1])
     until = pd.to_datetime(parts[0], format="%Y-%m-%d", errors="coerce")
     frame = pd.DataFrame({"identity": parts[1].fillna("").astype(object), "until": until})

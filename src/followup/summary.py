@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from followup import applications, cadence, frames, rounds
+from followup import applications, cadence, columns, rounds
 from followup.identity import action_identity
 from followup.schema import (
     ACTIVE,
@@ -42,18 +42,18 @@ def followups_sent(tracker: Tracker, as_of: pd.Timestamp) -> pd.Series:
     """
     log, history = tracker.log, tracker.history
     sources = (
-        log[frames.text(log, "direction") == SENT],
-        history[frames.text(history, "step").isin(list(LOG_STEP_IDS))],
+        log[columns.text(log, "direction") == SENT],
+        history[columns.text(history, "step").isin(list(LOG_STEP_IDS))],
     )
     frame = pd.concat(
         [
             pd.DataFrame(
                 {
-                    "date": frames.dates(rows["date"]),
-                    "ck": frames.key(frames.text(rows, "company")),
-                    "rk": frames.key(frames.text(rows, "role")),
-                    "step": frames.text(rows, "step"),
-                    "contact": frames.text(rows, "contact"),
+                    "date": columns.dates(rows["date"]),
+                    "ck": columns.key(columns.text(rows, "company")),
+                    "rk": columns.key(columns.text(rows, "role")),
+                    "step": columns.text(rows, "step"),
+                    "contact": columns.text(rows, "contact"),
                     "source": source,
                 }
             )
@@ -67,7 +67,7 @@ def followups_sent(tracker: Tracker, as_of: pd.Timestamp) -> pd.Series:
     starts = rounds.keyed(tracker.interviews)[["ck", "rk", "interview_date"]].drop_duplicates()
     roles = starts.drop_duplicates(["ck", "rk"]).groupby("ck")["rk"]
     only = roles.first()[roles.size() == 1]
-    only_role = frames.per_distinct(frame["ck"], lambda company: only.get(company, ""))
+    only_role = columns.per_distinct(frame["ck"], lambda company: only.get(company, ""))
     frame["rk"] = frame["rk"].where(frame["rk"] != "", only_role)
     frame["action"] = action_identity(frame.rename(columns={"ck": "company", "rk": "role"}))
     # merge_asof wants both keys in one unit; an empty Log reads as seconds,
@@ -94,8 +94,8 @@ def followups_sent(tracker: Tracker, as_of: pd.Timestamp) -> pd.Series:
 def search_dates(tracker: Tracker, as_of: pd.Timestamp, activity: str = "") -> pd.Series:
     """The dates of Search rows up to ``as_of`` (of one Activity, when given)."""
     search = tracker.search
-    rows = search if not activity else search[frames.text(search, "activity") == activity]
-    dates = frames.dates(rows["date"])
+    rows = search if not activity else search[columns.text(search, "activity") == activity]
+    dates = columns.dates(rows["date"])
     return dates[dates.notna() & (dates <= as_of)].reset_index(drop=True)
 
 
@@ -131,7 +131,7 @@ class Balance:
 
     @property
     def period(self) -> str:
-        return f"{frames.short_day(self.start)} to {frames.short_day(self.end)}"
+        return f"{columns.short_day(self.start)} to {columns.short_day(self.end)}"
 
     @property
     def verdict(self) -> str:
@@ -189,7 +189,7 @@ def balance(
 
 
 @dataclass(frozen=True)
-class Block:
+class SummarySection:
     """One block of the Summary sheet: a heading, a small table, an optional plain note."""
 
     heading: str
@@ -202,20 +202,20 @@ class Summary:
     as_of: pd.Timestamp
     window_start: pd.Timestamp
     window_end: pd.Timestamp
-    week: Block
-    follow_ups: Block
-    opportunities: Block
-    applications: Block
-    paused: Block
-    activity: Block
-    funnel: Block
+    week: SummarySection
+    follow_ups: SummarySection
+    opportunities: SummarySection
+    applications: SummarySection
+    paused: SummarySection
+    activity: SummarySection
+    funnel: SummarySection
     balance: Balance
     weekly: pd.DataFrame  # WEEK_COLUMNS: the data of the bar chart
     # Each opportunity's status and state (cadence.opportunities), for the coach's caseload.
     states: pd.DataFrame
 
     @property
-    def blocks(self) -> tuple[Block, ...]:
+    def blocks(self) -> tuple[SummarySection, ...]:
         """The blocks in the order the sheet shows them."""
         return (
             self.week,
@@ -232,18 +232,20 @@ def _table(columns: tuple[str, ...], rows: list[tuple[object, ...]]) -> pd.DataF
     return pd.DataFrame(rows, columns=list(columns), dtype=object)
 
 
-def _week_block(as_of: pd.Timestamp, end: pd.Timestamp, bal: Balance) -> Block:
+def _week_block(as_of: pd.Timestamp, end: pd.Timestamp, bal: Balance) -> SummarySection:
     rows: list[tuple[object, ...]] = [
-        ("As of", frames.long_day(as_of)),
-        ("This Week covers", f"{frames.short_day(as_of)} to {frames.short_day(end)}"),
+        ("As of", columns.long_day(as_of)),
+        ("This Week covers", f"{columns.short_day(as_of)} to {columns.short_day(end)}"),
         ("Activity counted over", bal.period),
     ]
-    return Block("The week", _table(("Item", "Value"), rows))
+    return SummarySection("The week", _table(("Item", "Value"), rows))
 
 
-def _follow_up_block(steps: pd.DataFrame, as_of: pd.Timestamp, bal: Balance, snoozed: int) -> Block:
+def _follow_up_block(
+    steps: pd.DataFrame, as_of: pd.Timestamp, bal: Balance, snoozed: int
+) -> SummarySection:
     state = steps["state"]
-    closed = frames.dates(steps["window_end"])
+    closed = columns.dates(steps["window_end"])
     missed = (state == cadence.MISSED) & (closed >= bal.start - pd.Timedelta(days=1))
     missed &= closed < as_of
     rows: list[tuple[object, ...]] = [
@@ -259,13 +261,13 @@ def _follow_up_block(steps: pd.DataFrame, as_of: pd.Timestamp, bal: Balance, sno
     if snoozed:
         notes.append("Snoozed: hidden from This Week until the day typed in Snooze until.")
     note = " ".join(notes)
-    return Block("Follow-ups", _table(("Follow-ups", "Count"), rows), note)
+    return SummarySection("Follow-ups", _table(("Follow-ups", "Count"), rows), note)
 
 
-def _activity_block(steps: pd.DataFrame, bal: Balance) -> Block:
-    due = frames.dates(steps["due"])
+def _activity_block(steps: pd.DataFrame, bal: Balance) -> SummarySection:
+    due = columns.dates(steps["due"])
     recent = (due >= bal.start) & (due <= bal.end)
-    done = recent & frames.dates(steps["done"]).notna()
+    done = recent & columns.dates(steps["done"]).notna()
     rows: list[tuple[object, ...]] = [
         ("Search activities", bal.searches, f"target {bal.target}"),
         ("Follow-ups done", int(done.sum()), f"{int(recent.sum())} due"),
@@ -273,7 +275,7 @@ def _activity_block(steps: pd.DataFrame, bal: Balance) -> Block:
         ("Balance", bal.verdict, f"{bal.searches} search : {bal.followups} follow-ups"),
     ]
     table = _table(("Last 7 days", "Done", "Against"), rows)
-    return Block(f"Activity against targets ({bal.period})", table, bal.warning)
+    return SummarySection(f"Activity against targets ({bal.period})", table, bal.warning)
 
 
 _OPEN_STATES = (
@@ -285,7 +287,7 @@ _OPEN_STATES = (
 )
 
 
-def _application_block(apps: pd.DataFrame, held_back: int) -> Block:
+def _application_block(apps: pd.DataFrame, held_back: int) -> SummarySection:
     """Applications with no interview yet (SPEC 4a)."""
     state = apps["state"]
     rows: list[tuple[object, ...]] = [
@@ -299,45 +301,49 @@ def _application_block(apps: pd.DataFrame, held_back: int) -> Block:
         if (state == applications.NO_RESPONSE).any()
         else ""
     )
-    return Block("Applications before an interview", _table(("Applications", "Count"), rows), note)
+    return SummarySection(
+        "Applications before an interview", _table(("Applications", "Count"), rows), note
+    )
 
 
-def _opportunity_blocks(ops: pd.DataFrame) -> tuple[Block, Block]:
+def _opportunity_blocks(ops: pd.DataFrame) -> tuple[SummarySection, SummarySection]:
     state = ops["state"]
     rows: list[tuple[object, ...]] = [
         (label, int((state == key).sum())) for label, key in _OPEN_STATES
     ]
     rows += [(f"Closed: {s}", int((state == f"closed: {s}").sum())) for s in CLOSED_STATUSES]
-    counts = Block("Opportunities by state", _table(("State", "Opportunities"), rows))
+    counts = SummarySection("Opportunities by state", _table(("State", "Opportunities"), rows))
 
     paused = ops[state == cadence.PAUSED].sort_values(["company", "role"], kind="stable")
     listed = pd.DataFrame(
         {
             "Company": paused["company"].astype(str),
             "Role": paused["role"].astype(str),
-            "Last interview": frames.day_text(frames.dates(paused["cycle_start"])),
+            "Last interview": columns.day_text(columns.dates(paused["cycle_start"])),
         },
         dtype=object,
     ).reset_index(drop=True)
     note = "" if len(listed) else "Nothing is on hold."
-    return counts, Block("Paused opportunities", listed, note)
+    return counts, SummarySection("Paused opportunities", listed, note)
 
 
-def _funnel_block(tracker: Tracker, ops: pd.DataFrame, as_of: pd.Timestamp) -> Block:
+def _funnel_block(tracker: Tracker, ops: pd.DataFrame, as_of: pd.Timestamp) -> SummarySection:
     """The whole search as a funnel, each stage a subset of the one before (SPEC section 6):
     opportunities applied to (every one in Interviews counts as applied to), interviewed (a
     round held), second rounds (two rounds held, or an offer), offers."""
     held = rounds.held(tracker.interviews, as_of)
     per_opportunity = held.groupby(["ck", "rk"]).size()
     offered = ops.loc[ops["status"] == OFFER, ["company", "role"]]
-    offer_keys = set(zip(frames.key(offered["company"]), frames.key(offered["role"]), strict=True))
+    offer_keys = set(
+        zip(columns.key(offered["company"]), columns.key(offered["role"]), strict=True)
+    )
     offers = per_opportunity.index.isin(list(offer_keys))
     second = (per_opportunity.to_numpy() >= 2) | offers
     search = tracker.search
-    applied = search[frames.text(search, "activity") == APPLICATION]
-    applied = applied[frames.dates(applied["date"]) <= as_of]
-    company = frames.key(frames.text(applied, "company")).tolist()
-    role = frames.key(frames.text(applied, "role")).tolist()
+    applied = search[columns.text(search, "activity") == APPLICATION]
+    applied = applied[columns.dates(applied["date"]) <= as_of]
+    company = columns.key(columns.text(applied, "company")).tolist()
+    role = columns.key(columns.text(applied, "role")).tolist()
     # Every opportunity in Interviews was applied to, a round on the calendar included.
     known_pairs = set(map(tuple, rounds.keyed(tracker.interviews)[["ck", "rk"]].to_numpy()))
     companies = {c for c, _ in known_pairs}
@@ -358,7 +364,7 @@ def _funnel_block(tracker: Tracker, ops: pd.DataFrame, as_of: pd.Timestamp) -> B
         "applied to; second rounds: two or more rounds held (a panel day is one round), or "
         "an offer."
     )
-    return Block("The whole search", _table(("Stage", "Count"), rows), note)
+    return SummarySection("The whole search", _table(("Stage", "Count"), rows), note)
 
 
 def weekly(tracker: Tracker, as_of: pd.Timestamp, weeks: int = CHART_WEEKS) -> pd.DataFrame:
@@ -387,7 +393,7 @@ def weekly(tracker: Tracker, as_of: pd.Timestamp, weeks: int = CHART_WEEKS) -> p
 
 def summary(tracker: Tracker, as_of: pd.Timestamp, days: int = 7, snoozed: int = 0) -> Summary:
     """Everything the Summary sheet shows, for the window of ``days`` days from ``as_of``;
-    ``snoozed``: how many actions a snooze hides (``week.snoozed``)."""
+    ``snoozed``: how many actions a snooze hides (``this_week.snoozed``)."""
     as_of = pd.Timestamp(as_of).normalize()
     end = as_of + pd.Timedelta(days=days - 1)
     nudges = applications.nudges(tracker, as_of, days)

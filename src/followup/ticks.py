@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from followup import cells, frames
+from followup import columns, parsing
 from followup.drafts import placeholders
 from followup.errors import Problem
 from followup.identity import action_identity, with_step
@@ -37,8 +37,8 @@ def generated(sheet: Sheet) -> list[str]:
 
 def _digest(values: pd.Series) -> pd.Series:
     if pd.api.types.is_datetime64_any_dtype(values):
-        return frames.per_distinct(values, lambda day: _hashed(f"{day:%Y-%m-%d}"), _hashed(""))
-    return frames.per_distinct(cells.text(values), _hashed)
+        return columns.per_distinct(values, lambda day: _hashed(f"{day:%Y-%m-%d}"), _hashed(""))
+    return columns.per_distinct(parsing.text(values), _hashed)
 
 
 def _hashed(text: str) -> str:
@@ -85,11 +85,11 @@ def _ticked(frame: pd.DataFrame, as_of: pd.Timestamp, order: str) -> tuple[pd.Da
     title) if the action was overdue by then; never later than ``as_of``, the refresh
     recording it. A row without a Due (Network Updates) was due when the sheet was written.
     """
-    written = frames.dates(frame.get("written", pd.Series(pd.NaT, index=frame.index)))
-    due = frames.dates(frame.get("due", pd.Series(pd.NaT, index=frame.index)))
+    written = columns.dates(frame.get("written", pd.Series(pd.NaT, index=frame.index)))
+    due = columns.dates(frame.get("due", pd.Series(pd.NaT, index=frame.index)))
     meant = pd.concat([due, written], axis=1).max(axis=1).fillna(as_of)
     meant = meant.where(meant <= as_of, as_of)
-    when, _bad = cells.done_marks(frame["done"], meant, order=order or cells.MDY)
+    when, _bad = parsing.done_marks(frame["done"], meant, order=order or parsing.MDY)
     return frame[when.notna()], when[when.notna()]
 
 
@@ -156,7 +156,7 @@ def unfinished_ticks(tracker: Tracker, as_of: pd.Timestamp) -> list[Problem]:
 
 def _history_key(frame: pd.DataFrame) -> pd.Series:
     """A History row's day and action: the same tick is never recorded twice."""
-    day = frames.dates(frame["date"]).dt.strftime("%Y-%m-%d").fillna("")
+    day = columns.dates(frame["date"]).dt.strftime("%Y-%m-%d").fillna("")
     key: pd.Series = day + "|" + action_identity(frame)
     return key
 
@@ -183,7 +183,7 @@ def carry_over(
     Draft counts as edited when it no longer matches what the tool wrote; Note and Snooze
     until (never generated) whenever filled in. Changes to other generated cells, and rows
     the user added without ticking them, cannot be kept: each is named in a warning.
-    ``snoozed``: the identities of the actions a snooze hides (``week.snoozed``), with the
+    ``snoozed``: the identities of the actions a snooze hides (``this_week.snoozed``), with the
     day each comes back: their snoozes are kept elsewhere, and any other edit of one is
     named as hidden, not as gone.
     """
@@ -191,19 +191,19 @@ def carry_over(
     if old.empty:
         return CarryOver(new, [])
     editable = [key for key in ("draft", "note", "snooze") if key in sheet.keys]
-    old = old[frames.text(old, "done").eq("")]
+    old = old[columns.text(old, "done").eq("")]
     old_keys = action_identity(with_step(old))
     new_keys = action_identity(with_step(new))
     diff = changed(old, sheet)
     edited = pd.DataFrame(
-        {k: diff[k] if k in diff else frames.text(old, k).ne("") for k in editable}
+        {k: diff[k] if k in diff else columns.text(old, k).ne("") for k in editable}
     )
     touched = edited.any(axis=1)
     edits = old.loc[touched, editable].where(edited[touched]).assign(key=old_keys[touched])
     edits = edits.drop_duplicates("key", keep="last")
     matched = edits["key"].isin(set(new_keys))
     hidden = pd.Series(dtype=object) if snoozed is None else snoozed
-    # The snooze of an action it now hides is kept with the snooze itself (week.snoozed).
+    # The snooze of an action it now hides is kept with the snooze itself (this_week.snoozed).
     asleep = edits["key"].isin(set(hidden.index))
     lost_edits = edited.loc[edits.index]
     lost_edits.loc[asleep, [c for c in ("snooze",) if c in editable]] = False
@@ -228,7 +228,7 @@ def _gone(key: str, hidden: pd.Series) -> str:
     """Why an edited action is not on the new sheet."""
     if key in hidden.index:
         return (
-            f"that action is snoozed until {frames.long_day(hidden[key])}, and followup keeps "
+            f"that action is snoozed until {columns.long_day(hidden[key])}, and followup keeps "
             "only the snooze while it is hidden."
         )
     return (

@@ -12,8 +12,8 @@ from pathlib import PurePath
 
 import pandas as pd
 
-from followup import cells, frames, rounds, snooze
-from followup.calendar import known_country
+from followup import columns, parsing, rounds, snooze
+from followup.business_days import known_country
 from followup.errors import Level, Problem, quoted, show
 from followup.headers import application_header
 from followup.schema import (
@@ -211,15 +211,15 @@ def _parse_sheet(
     # Each column trimmed once (a column of dates only is read as dates, never as text),
     # and blank cells found from that; a placeholder word (N/A, TBD, ...) counts as blank.
     texts = {
-        str(key): None if cells.all_dates(values) else cells.text(values)
+        str(key): None if parsing.all_dates(values) else parsing.text(values)
         for key, values in body.items()
     }
     held = {
-        key: pd.Series(False, index=body.index) if text is None else cells.placeholders(text)
+        key: pd.Series(False, index=body.index) if text is None else parsing.placeholders(text)
         for key, text in texts.items()
     }
     blanks = pd.DataFrame(
-        {key: cells.blank(body[key], text) | held[key] for key, text in texts.items()},
+        {key: parsing.blank(body[key], text) | held[key] for key, text in texts.items()},
         index=body.index,
     )
     formula_rows = {
@@ -257,13 +257,13 @@ def _parse_sheet(
         if isinstance(parsed, pd.DataFrame):
             out[parsed.columns] = parsed
         elif user and col.key in _NAMES:
-            out[col.key] = frames.single_spaced(parsed)
+            out[col.key] = columns.single_spaced(parsed)
         else:
             out[col.key] = parsed
     if not user:
         _keep_unschemed(sheet, raw, body.index, out)
         if sheet is not HISTORY_SHEET:
-            out["written"] = frames.first_long_day(raw.titles)
+            out["written"] = columns.first_long_day(raw.titles)
     out["row"] = body.index
     out = out.reset_index(drop=True)
     if not user:
@@ -296,11 +296,11 @@ def _keep_unschemed(sheet: Sheet, raw: RawSheet, index: pd.Index, out: pd.DataFr
             continue
         values = raw.rows.loc[index, letter]
         if label.casefold() == FINGERPRINT_HEADER:
-            out["fingerprint"] = cells.text(values)
+            out["fingerprint"] = parsing.text(values)
         elif label.casefold() == NUMBER_HEADER:
-            out["number"] = cells.text(values)
+            out["number"] = parsing.text(values)
         elif sheet is HISTORY_SHEET:
-            out[label] = values.where(~cells.blank(values), "")
+            out[label] = values.where(~parsing.blank(values), "")
 
 
 def _parse_column(
@@ -349,7 +349,7 @@ def _parse_column(
     unread = pd.Series(False, index=values.index)
     for bad, message, group in faults:
         unread |= bad
-        typos = values[bad].map(cells.typo_year).dropna() if col.is_date else pd.Series()
+        typos = values[bad].map(parsing.typo_year).dropna() if col.is_date else pd.Series()
         for row, year in zip(typos.index, typos, strict=True):
             problems.error(
                 raw.where(letter, int(row)),
@@ -385,8 +385,8 @@ def _known_statuses(
     """A Status followup does not know, even by the words inside it, reads as blank (Active)
     with a warning per value (SPEC 3): an unknown word must not stop the plan, and saying
     which rows read as Active lets the user correct the ones that are closed."""
-    text = cells.text(values) if text is None else text
-    _known, unknown = cells.choices(values, col.choices, text)
+    text = parsing.text(values) if text is None else text
+    _known, unknown = parsing.choices(values, col.choices, text)
     if unknown.any():
         for problem in grouped_by_value(
             raw.name,
@@ -470,14 +470,14 @@ def _typed(
     (`{value}` stands for the cell's value) and whether to tell it once for the column."""
     none = pd.Series(False, index=values.index)
     if col.is_date:
-        text = cells.text(values) if given is None else given
-        order, ambiguous = (order, none) if given is None else cells.date_order(text, order)
-        dates, bad = cells.dates(values, given, order)
+        text = parsing.text(values) if given is None else given
+        order, ambiguous = (order, none) if given is None else parsing.date_order(text, order)
+        dates, bad = parsing.dates(values, given, order)
         unread = (ambiguous, _AMBIGUOUS, True)
         if col.kind is Kind.DATE:
             message = f"{{value}} is not a date. Type a date such as {_DATE_EXAMPLE}."
             return dates, [(bad & ~ambiguous, message, False), unread]
-        days = cells.durations(values, text)
+        days = parsing.durations(values, text)
         # Resolved against the interview date once the whole row is known.
         both = pd.DataFrame({col.key: dates, f"{col.key}_days": days})
         return both, [
@@ -489,26 +489,26 @@ def _typed(
             ),
             unread,
         ]
-    text = cells.text(values) if given is None else given
+    text = parsing.text(values) if given is None else given
     if col.kind is Kind.CHOICE:
-        parsed, bad = cells.choices(values, col.choices, text)
+        parsed, bad = parsing.choices(values, col.choices, text)
         # An unknown choice keeps its text, so it is reported once, not also as blank.
         message = (
             f"{{value}} is not a choice for {col.header}. Use one of: {', '.join(col.choices)}."
         )
         return parsed.where(~bad, text), [(bad, message, False)]
     if col.kind is Kind.YES_NO:
-        parsed, bad = cells.yes_no(values, text)
+        parsed, bad = parsing.yes_no(values, text)
         return parsed, [(bad, "{value} is not Yes or No. Type Yes or No.", False)]
     if col.kind is Kind.WHOLE_DAYS:
-        parsed, bad = cells.whole_numbers(values, text)
+        parsed, bad = parsing.whole_numbers(values, text)
         message = (
             "{value} is not a whole number of days. Type a number such as 14, or leave it "
             "blank for the default."
         )
         return parsed, [(bad, message, False)]
     if col.kind is Kind.DONE_MARK:
-        _when, bad = cells.done_marks(values, pd.Timestamp.min, text, order or cells.MDY)
+        _when, bad = parsing.done_marks(values, pd.Timestamp.min, text, order or parsing.MDY)
         message = (
             f"{{value}} is not a Done mark. Type x (recorded with the refresh's date) or the "
             f"date you did it, such as {_DATE_EXAMPLE}, or clear the cell."
@@ -538,7 +538,7 @@ def _parse_settings(raw: RawSheet | None, problems: _Problems) -> Settings:
     known = {s.name.casefold(): s for s in SETTINGS}
     values: dict[str, object] = {}
     for row, name, value in zip(
-        raw.rows.index, cells.text(raw.rows[name_at]), raw.rows[value_at], strict=True
+        raw.rows.index, parsing.text(raw.rows[name_at]), raw.rows[value_at], strict=True
     ):
         where = raw.where(value_at, row)
         setting = known.get(name.casefold())
@@ -566,7 +566,7 @@ def _parse_settings(raw: RawSheet | None, problems: _Problems) -> Settings:
             )
             continue
         cell = pd.Series([value], dtype=object)
-        if cells.blank(cell).iloc[0] or cells.placeholders(cells.text(cell)).iloc[0]:
+        if parsing.blank(cell).iloc[0] or parsing.placeholders(parsing.text(cell)).iloc[0]:
             continue
         parsed = setting_value(setting, cell)
         if parsed is None:
@@ -598,13 +598,13 @@ def _interviews(frame: pd.DataFrame, raw: RawSheet | None, problems: _Problems) 
     frame = frame.copy()
     given_days = frame.pop("decision_by_days") if "decision_by_days" in frame else None
     days = given_days if given_days is not None else pd.Series(float("nan"), index=frame.index)
-    # frames.dates: a tracker without Interviews has an untyped empty column here.
-    by_duration = frames.dates(frame["interview_date"]) + pd.to_timedelta(days, unit="D")
+    # columns.dates: a tracker without Interviews has an untyped empty column here.
+    by_duration = columns.dates(frame["interview_date"]) + pd.to_timedelta(days, unit="D")
     frame["decision_given"] = frame["decision_by"].notna() | days.notna()
     frame["decision_by"] = frame["decision_by"].fillna(by_duration)
     # One opportunity, however its name is capitalised or spaced from row to row.
     for key in ("company", "role"):
-        frame[key] = frame.groupby(frames.key(frame[key]))[key].transform("first")
+        frame[key] = frame.groupby(columns.key(frame[key]))[key].transform("first")
     if raw is not None:
         _status_disagreements(frame, raw, problems)
     frame["status"] = frame["status"].replace("", STATUSES[0])
@@ -667,8 +667,8 @@ def _log(
     letter = {col.key: found.get(col.key, "") for col in LOG.columns}
     frame = frame.copy()
     known = opportunities.assign(
-        company_key=frames.key(opportunities["company"]),
-        role_key=frames.key(opportunities["role"]),
+        company_key=columns.key(opportunities["company"]),
+        role_key=columns.key(opportunities["role"]),
     ).drop_duplicates(["company_key", "role_key"])
 
     def roles(key: str) -> str:  # for messages only, so only for the rows at fault
@@ -680,7 +680,7 @@ def _log(
     known = known[named | ~known["company_key"].isin(set(known.loc[named, "company_key"]))]
     by_company = known.groupby("company_key")["role"]
     companies = known.drop_duplicates("company_key").set_index("company_key")["company"]
-    company_key = frames.key(frame["company"])
+    company_key = columns.key(frame["company"])
     unknown_company = frame["company"].ne("") & ~company_key.isin(companies.index)
     for row, company in frame.loc[unknown_company, ["row", "company"]].itertuples(index=False):
         problems.error(
@@ -701,13 +701,13 @@ def _log(
         problems.error(
             raw.where(letter["role"] or letter["company"], row),
             f"Role is blank, but {company} has several roles "
-            f"({roles(frames.name_key(company))}). Type the role this touchpoint was about.",
+            f"({roles(columns.name_key(company))}). Type the role this touchpoint was about.",
         )
     # A role typed for a company known only by a role-less application is that application.
     unnamed = company_key.isin(set(known.loc[known["role_key"].eq(""), "company_key"]))
     typed_role = matched & ~blank_role & ~unnamed
     spelled = known.set_index(["company_key", "role_key"])["role"]
-    keys = pd.MultiIndex.from_arrays([company_key, frames.key(frame["role"])])
+    keys = pd.MultiIndex.from_arrays([company_key, columns.key(frame["role"])])
     canonical = pd.Series(spelled.reindex(keys).to_numpy(), index=frame.index)
     frame.loc[typed_role & canonical.notna(), "role"] = canonical
     for row, company, role in frame.loc[
@@ -716,7 +716,7 @@ def _log(
         problems.error(
             raw.where(letter["role"], row),
             f"{company} has no interview or application for the role {show(role)}. "
-            f"Use one of: {roles(frames.name_key(company))}.",
+            f"Use one of: {roles(columns.name_key(company))}.",
         )
     no_step = frame["direction"].eq(SENT) & frame["step"].eq("")
     for row in frame.loc[no_step, "row"]:

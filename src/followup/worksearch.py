@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from followup import frames, report
-from followup.layout import Block, ColumnLayout, OwnedSheet
+from followup import columns, terminal
+from followup.layout import ColumnLayout, OwnedSheet, SheetBlock
 from followup.schema import (
     ASK_ADVOCATE,
     GLOW_CALLS,
@@ -144,7 +144,7 @@ def work_search(
     every = pd.concat(
         [_search(tracker), _sent(tracker), _rounds(tracker)], ignore_index=True
     ).reindex(columns=list(COLUMNS))
-    every["Date"] = frames.dates(every["Date"])
+    every["Date"] = columns.dates(every["Date"])
     shown = every[every["Date"].between(start, last)]
     shown = shown.sort_values(["Date", "Employer"], kind="stable").reset_index(drop=True)
     return WorkSearch(
@@ -154,18 +154,18 @@ def work_search(
 
 def _search(tracker: Tracker) -> pd.DataFrame:
     rows = tracker.search
-    activity = frames.text(rows, "activity")
-    status = frames.text(rows, "status")
+    activity = columns.text(rows, "activity")
+    status = columns.text(rows, "status")
     result = activity.map(_OTHER_RESULT).fillna("Other search activity")
     applied = activity == "Application"
     result[applied] = status[applied].map(_APPLICATION_RESULT).fillna("Applied")
     return pd.DataFrame(
         {
             "Date": rows["date"],
-            "Employer": frames.text(rows, "company"),
-            "Contact person": frames.text(rows, "contact"),
+            "Employer": columns.text(rows, "company"),
+            "Contact person": columns.text(rows, "contact"),
             "Method": activity.map(_BY_ACTIVITY).fillna(OTHER),
-            "Position": frames.text(rows, "role"),
+            "Position": columns.text(rows, "role"),
             "Result": result,
         }
     )
@@ -174,8 +174,8 @@ def _search(tracker: Tracker) -> pd.DataFrame:
 def _sent(tracker: Tracker) -> pd.DataFrame:
     """Sent rows of Log, and History rows, except a History row repeating a Log row (the same
     action logged and ticked is one activity, SPEC 6)."""
-    log = tracker.log[frames.text(tracker.log, "direction") == SENT]
-    history = tracker.history[~frames.text(tracker.history, "step").isin(_NOT_ACTIVITIES)]
+    log = tracker.log[columns.text(tracker.log, "direction") == SENT]
+    history = tracker.history[~columns.text(tracker.history, "step").isin(_NOT_ACTIVITIES)]
     both = pd.concat(
         [_touchpoints(log).assign(_log=True), _touchpoints(history).assign(_log=False)],
         ignore_index=True,
@@ -186,22 +186,22 @@ def _sent(tracker: Tracker) -> pd.DataFrame:
 
 
 def _touchpoints(rows: pd.DataFrame) -> pd.DataFrame:
-    step = frames.text(rows, "step")
-    channel = frames.text(rows, "channel")
+    step = columns.text(rows, "step")
+    channel = columns.text(rows, "channel")
     channel = channel.where(channel != "", step.map(_STEP_CHANNEL).fillna(""))
     result = step.map(_HISTORY_RESULT)
     result = result.fillna("Follow-up sent (" + step + ")").str.replace(" ()", "", regex=False)
     return pd.DataFrame(
         {
-            "Date": frames.dates(rows["date"]),
-            "Employer": frames.text(rows, "company"),
-            "Contact person": frames.text(rows, "contact"),
+            "Date": columns.dates(rows["date"]),
+            "Employer": columns.text(rows, "company"),
+            "Contact person": columns.text(rows, "contact"),
             "Method": channel.map(_BY_CHANNEL).fillna(OTHER),
-            "Position": frames.text(rows, "role"),
+            "Position": columns.text(rows, "role"),
             "Result": result,
-            "_company": frames.key(frames.text(rows, "company")),
+            "_company": columns.key(columns.text(rows, "company")),
             "_step": step,
-            "_contact": frames.key(frames.text(rows, "contact")),
+            "_contact": columns.key(columns.text(rows, "contact")),
         }
     )
 
@@ -211,13 +211,13 @@ def _rounds(tracker: Tracker) -> pd.DataFrame:
     iv = tracker.interviews
     rows = pd.DataFrame(
         {
-            "Date": frames.dates(iv["interview_date"]),
-            "Employer": frames.text(iv, "company"),
-            "Position": frames.text(iv, "role"),
-            "interviewer": frames.text(iv, "interviewer"),
-            "round": frames.text(iv, "round"),
-            "ck": frames.key(frames.text(iv, "company")),
-            "rk": frames.key(frames.text(iv, "role")),
+            "Date": columns.dates(iv["interview_date"]),
+            "Employer": columns.text(iv, "company"),
+            "Position": columns.text(iv, "role"),
+            "interviewer": columns.text(iv, "interviewer"),
+            "round": columns.text(iv, "round"),
+            "ck": columns.key(columns.text(iv, "company")),
+            "rk": columns.key(columns.text(iv, "role")),
         }
     )
     rounds = rows.groupby(["ck", "rk", "Date"], sort=False).agg(
@@ -265,7 +265,7 @@ def _weeks(activities: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> 
 def week_line(week: Week, required: int) -> str:
     """ "4 activities; 3 required: met." A partial week has no verdict: "2 activities;
     partial week (Thu-Sun), not checked against the 3 required." """
-    counted = report.count(week.count, "activity", "activities")
+    counted = terminal.count(week.count, "activity", "activities")
     if week.partial:
         return (
             f"{counted}; partial week ({week.days}), not checked against the {required} required."
@@ -277,15 +277,15 @@ def week_line(week: Week, required: int) -> str:
 def week_title(week: Week) -> str:
     """ "Week of Mon 2 Nov 2026 to Sun 8 Nov 2026", and "(partial: Thu-Sun)" after a week the
     period cuts."""
-    title = f"Week of {frames.long_day(week.monday)} to {frames.long_day(week.sunday)}"
+    title = f"Week of {columns.long_day(week.monday)} to {columns.long_day(week.sunday)}"
     return f"{title} (partial: {week.days})" if week.partial else title
 
 
 def totals_line(log: WorkSearch) -> str:
     """The log in one line: "9 activities in 4 weeks, 1 partial; 2 of the 3 full weeks below
     the 4 required" (SPEC 6a). Partial weeks are never counted below the required number."""
-    activities = report.count(len(log.activities), "activity", "activities")
-    counted = f"{activities} in {report.count(len(log.weeks), 'week')}"
+    activities = terminal.count(len(log.activities), "activity", "activities")
+    counted = f"{activities} in {terminal.count(len(log.weeks), 'week')}"
     partial = int(log.weeks["partial"].sum())
     full = len(log.weeks) - partial
     if not partial:
@@ -295,7 +295,7 @@ def totals_line(log: WorkSearch) -> str:
         return f"{counted}, {cut}: not checked against the {log.required} required"
     return (
         f"{counted}, {partial} partial; {log.short} of the "
-        f"{report.count(full, 'full week')} below the {log.required} required"
+        f"{terminal.count(full, 'full week')} below the {log.required} required"
     )
 
 
@@ -326,17 +326,17 @@ _LAYOUT = (
 
 def sheet(log: WorkSearch, name: str) -> OwnedSheet:
     """The log as a sheet: one block per week, each closed by its count."""
-    blocks: list[Block] = []
+    blocks: list[SheetBlock] = []
     for week, rows in log.by_week():
-        blocks.append(Block(rows.reset_index(drop=True), _LAYOUT, heading=week_title(week)))
+        blocks.append(SheetBlock(rows.reset_index(drop=True), _LAYOUT, heading=week_title(week)))
         line = pd.DataFrame({"Count": [week_line(week, log.required)]})
-        blocks.append(Block(line, (ColumnLayout("Count", 30),), header=False))
+        blocks.append(SheetBlock(line, (ColumnLayout("Count", 30),), header=False))
     title = f"Work-search log{f' of {name}' if name else ''}"
     cut = " A week the period cuts is marked partial." if log.weeks["partial"].any() else ""
     return OwnedSheet(
         SHEET,
         (
-            f"{title}: {frames.long_day(log.start)} to {frames.long_day(log.end)}",
+            f"{title}: {columns.long_day(log.start)} to {columns.long_day(log.end)}",
             f"{log.required} activities required per week (Settings).{cut} Written by "
             "followup from the tracker; your private notes are left out.",
         ),

@@ -10,7 +10,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from followup.commands import load
+from followup.operations import load
 from tests.workbooks import ACME, headers, tracker, write
 
 AS_OF = pd.Timestamp("2026-11-23")

@@ -11,7 +11,7 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from followup.commands import load, plan
+from followup.operations import load, plan
 from followup.schema import CHOICE_SYNONYMS, INTERVIEWS, LOG, SEARCH, Sheet
 from tests.workbooks import headers, tracker, write
 

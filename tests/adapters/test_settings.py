@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from followup import commands
+from followup import operations
 from followup.schema import SETTINGS, Kind
 from followup.settings import Settings
 from tests.workbooks import ACME, tracker
@@ -20,22 +20,22 @@ AS_OF = pd.Timestamp("2026-11-23")
 
 def test_a_new_tracker_reads_back_the_defaults(tmp_path: Path) -> None:
     path = tmp_path / "t.xlsx"
-    commands.init(path)
-    assert commands.load(path, AS_OF).tracker.settings == Settings()
+    operations.init(path)
+    assert operations.load(path, AS_OF).tracker.settings == Settings()
 
 
 @pytest.mark.parametrize("writer", ["openpyxl", "xlsxwriter"])
 def test_each_default_typed_in_the_sheet_reads_as_the_default(tmp_path: Path, writer: str) -> None:
     typed = {s.name: s.default for s in SETTINGS if s.default != ""}
     path = tracker(tmp_path / "t.xlsx", [ACME], settings=typed, writer=writer)
-    loaded = commands.load(path, AS_OF)
+    loaded = operations.load(path, AS_OF)
     assert loaded.problems == []
     assert loaded.tracker.settings == Settings()
 
 
 def test_a_settings_sheet_with_no_values_takes_the_defaults(tmp_path: Path) -> None:
     path = tracker(tmp_path / "t.xlsx", [ACME])
-    assert commands.load(path, AS_OF).tracker.settings == Settings()
+    assert operations.load(path, AS_OF).tracker.settings == Settings()
 
 
 def test_every_default_has_its_field_s_type_and_shows_as_the_schema_writes_it() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from followup.commands import load
+from followup.operations import load
 from tests.cli.helpers import run
 from tests.workbooks import write
 

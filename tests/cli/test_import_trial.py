@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from followup.commands import load
+from followup.operations import load
 from followup.workbook.template import write_tracker
 from tests.cli.helpers import run, sheet
 from tests.workbooks import tracker, write

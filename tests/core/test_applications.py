@@ -6,7 +6,7 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from followup import applications, summary, week
+from followup import applications, summary, this_week
 from followup.schema import APPLICATION_FOLLOW_UP
 from followup.settings import Settings
 from followup.tracker import Tracker
@@ -243,7 +243,7 @@ def test_nudges_come_after_the_interview_follow_ups_of_the_same_day() -> None:
     tracker = make_full_tracker(
         interviews=[WORKED], search=[applied("2026-11-17", company="Aardvark Inc")]
     )
-    rows = week.this_week(tracker, pd.Timestamp("2026-11-24"), 7)
+    rows = this_week.this_week(tracker, pd.Timestamp("2026-11-24"), 7)
     today = rows[rows["due"] == pd.Timestamp("2026-11-24")]
     steps = list(today["step"])
     assert steps.index(APPLICATION_FOLLOW_UP) > steps.index("status-call")

@@ -10,7 +10,7 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from followup import commands
+from followup import operations
 from followup.identity import action_identity
 from followup.schema import THIS_WEEK_SHEET
 
@@ -33,7 +33,7 @@ START = pd.Timestamp("2026-11-02")
 LETTERS = {key: chr(ord("A") + i) for i, key in enumerate(THIS_WEEK_SHEET.keys)}
 
 
-def as_read(plan: commands.Plan) -> pd.DataFrame:
+def as_read(plan: operations.Plan) -> pd.DataFrame:
     """This Week as the next refresh reads it back from the workbook."""
     rows = plan.this_week.copy()
     rows["row"] = range(4, len(rows) + 4)
@@ -53,7 +53,7 @@ def test_every_edit_is_on_its_own_action_or_named(
     first: int, gap: int, edits: list[tuple[int, str]]
 ) -> None:
     as_of = START + pd.Timedelta(days=first)
-    before = commands.plan(TRACKER, as_of, 7)
+    before = operations.plan(TRACKER, as_of, 7)
     old = as_read(before)
     if old.empty:
         return
@@ -64,8 +64,8 @@ def test_every_edit_is_on_its_own_action_or_named(
         old.loc[index, column] = text
         typed[(action_identity(old.loc[[index]]).iloc[0], column)] = (text, index)
     later = as_of + pd.Timedelta(days=gap)
-    after = commands.plan(replace(TRACKER, this_week=old), later, 7)
-    untouched = commands.plan(TRACKER, later, 7).this_week
+    after = operations.plan(replace(TRACKER, this_week=old), later, 7)
+    untouched = operations.plan(TRACKER, later, 7).this_week
     new = after.this_week
     identities = action_identity(new)
     warned = " ".join(f"{p.where} {p.message}" for p in after.lost_edits)

@@ -42,7 +42,7 @@ def small_tracker() -> Tracker:
     return make_full_tracker(interviews, log=log, history=history, search=search)
 
 
-def values(block: summary.Block) -> dict[str, object]:
+def values(block: summary.SummarySection) -> dict[str, object]:
     table = block.table
     return dict(zip(table.iloc[:, 0], table.iloc[:, 1], strict=True))
 

@@ -14,7 +14,16 @@ import xlsxwriter
 from lxml import etree
 from openpyxl.worksheet.table import Table
 
-from followup.layout import AMBER, GREEN, RED, BarChart, Block, ColumnLayout, Highlight, OwnedSheet
+from followup.layout import (
+    AMBER,
+    GREEN,
+    RED,
+    BarChart,
+    ColumnLayout,
+    Highlight,
+    OwnedSheet,
+    SheetBlock,
+)
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -104,7 +113,7 @@ def this_week(companies: tuple[str, ...] = ("Acme", "Beta", "Cobalt")) -> OwnedS
     return OwnedSheet(
         "This Week",
         ("This Week (rewritten by followup on every refresh)", "As of Mon 2 Nov 2026"),
-        (Block(frame, columns, table="ThisWeek", highlight=Highlight("When", WHEN)),),
+        (SheetBlock(frame, columns, table="ThisWeek", highlight=Highlight("When", WHEN)),),
     )
 
 
@@ -117,8 +126,8 @@ def summary() -> OwnedSheet:
         "Summary",
         ("Summary (rewritten by followup on every refresh)",),
         (
-            Block(facts, (ColumnLayout("Measure"), ColumnLayout("Count", kind="number"))),
-            Block(
+            SheetBlock(facts, (ColumnLayout("Measure"), ColumnLayout("Count", kind="number"))),
+            SheetBlock(
                 weeks,
                 (
                     ColumnLayout("Week"),

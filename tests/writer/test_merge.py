@@ -19,7 +19,7 @@ from lxml import etree
 from openxml_audit import OpenXmlValidator
 
 from followup.errors import NameClash
-from followup.layout import Block, ColumnLayout, OwnedSheet
+from followup.layout import ColumnLayout, OwnedSheet, SheetBlock
 from followup.workbook.package import Parts, exclusive_parts, read_info
 from followup.workbook.writer import check, render
 from tests.writer.packages import (
@@ -475,7 +475,7 @@ def _empty_history() -> OwnedSheet:
         "History",
         ("History",),
         (
-            Block(
+            SheetBlock(
                 pd.DataFrame({"Date": [], "Company": []}),
                 (ColumnLayout("Date", kind="date"), ColumnLayout("Company")),
                 table="History",

@@ -18,7 +18,7 @@ import pandas as pd
 import xlsxwriter
 from xlsxwriter.utility import quote_sheetname, xl_col_to_name, xl_range_abs
 
-from followup.layout import Block, CellKind, ColumnLayout, OwnedSheet
+from followup.layout import CellKind, ColumnLayout, OwnedSheet, SheetBlock
 from followup.outputs import WORKBOOK_MARKER
 from followup.workbook.package import AREA_NAME
 
@@ -179,7 +179,7 @@ def _write_sheet(book: Any, formats: _Formats, sheet: OwnedSheet, paper: int) ->
     return placed
 
 
-def _write_block(ws: Any, formats: _Formats, block: Block, row: int) -> Placed:
+def _write_block(ws: Any, formats: _Formats, block: SheetBlock, row: int) -> Placed:
     ncols = len(block.columns)
     header_row: int | None = None
     if block.header:
@@ -244,7 +244,7 @@ def _write_column(
         _write_value(ws, first_row + i, col, value, kind, look)
 
 
-def _fit_rows(ws: Any, block: Block, first_data: int) -> None:
+def _fit_rows(ws: Any, block: SheetBlock, first_data: int) -> None:
     """Tall enough rows for wrapped text: spreadsheet apps do not grow rows written by code."""
     wrapped = [c for c in block.columns if c.kind == "wrap" and c.header in block.frame.columns]
     if not wrapped or block.frame.empty:
@@ -307,7 +307,7 @@ def _write_value(ws: Any, row: int, col: int, value: Any, kind: CellKind, look: 
         ws.write_string(row, col, str(value), look)
 
 
-def _highlight(ws: Any, formats: _Formats, block: Block, first: int, last: int) -> None:
+def _highlight(ws: Any, formats: _Formats, block: SheetBlock, first: int, last: int) -> None:
     assert block.highlight is not None
     headers = [c.header for c in block.columns]
     if block.highlight.column not in headers:

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from followup.cli_options import TRACKER_SUFFIXES
 from followup.errors import FollowupError, Problem, TrackerInvalid, VerifyFailed
 from followup.importing import Imported, import_rows
-from followup.options import TRACKER_SUFFIXES
 from followup.outputs import CALENDAR, CASELOAD, EXPORT, IMPORTED, TRACKER, WORK_SEARCH
 from followup.schema import (
     HISTORY_SHEET,
@@ -187,7 +187,7 @@ def plan(tracker: Tracker, as_of: pd.Timestamp, days: int) -> Plan:
     from followup import snooze, ticks, tone
     from followup.network import network_updates
     from followup.summary import summary
-    from followup.week import snoozed, this_week, unsnoozed_updates
+    from followup.this_week import snoozed, this_week, unsnoozed_updates
 
     added = ticks.new_history(tracker, as_of)
     current = ticks.with_history(tracker, added)

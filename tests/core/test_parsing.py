@@ -8,7 +8,7 @@ import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
-from followup import cells
+from followup import parsing
 
 days = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 12, 31))
 
@@ -22,7 +22,7 @@ def test_any_spelling_of_a_date_reads_as_that_day(day: dt.date, form: str) -> No
         "iso-time": f"{day.isoformat()} 09:30",
         "padded": f"  {day.isoformat()} ",
     }[form]
-    parsed, bad = cells.dates(pd.Series([value], dtype=object))
+    parsed, bad = parsing.dates(pd.Series([value], dtype=object))
     assert not bad.iloc[0]
     assert parsed.iloc[0] == pd.Timestamp(day)
 
@@ -33,12 +33,12 @@ def test_any_spelling_of_a_date_reads_as_that_day(day: dt.date, form: str) -> No
 def test_durations_count_days_or_weeks(n: int, unit: str) -> None:
     for text in (f"{n}{unit}", f"{n} {unit}"):
         expected = n * 7 if unit.lower().startswith("w") else n
-        assert cells.durations(pd.Series([text], dtype=object)).iloc[0] == expected
+        assert parsing.durations(pd.Series([text], dtype=object)).iloc[0] == expected
 
 
 @given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz /.", min_size=1, max_size=12))
 def test_words_are_never_dates(text: str) -> None:
-    parsed, bad = cells.dates(pd.Series([text], dtype=object))
+    parsed, bad = parsing.dates(pd.Series([text], dtype=object))
     assert parsed.isna().iloc[0]
     assert bad.iloc[0] == bool(text.strip())
 
@@ -46,20 +46,20 @@ def test_words_are_never_dates(text: str) -> None:
 @given(st.sampled_from(["Sent", "Received"]), st.sampled_from([str.lower, str.upper, str.title]))
 def test_choices_match_whatever_the_case(choice: str, spell: object) -> None:
     typed = spell(f" {choice} ")  # type: ignore[operator]
-    parsed, bad = cells.choices(pd.Series([typed], dtype=object), ("Sent", "Received"))
+    parsed, bad = parsing.choices(pd.Series([typed], dtype=object), ("Sent", "Received"))
     assert (parsed.iloc[0], bad.iloc[0]) == (choice, False)
 
 
 def test_text_that_looks_like_missing_stays_text() -> None:
     values = pd.Series(["NA", "None", "n/a", "", None, 5551234.0], dtype=object)
-    assert cells.text(values).tolist() == ["NA", "None", "n/a", "", "", "5551234"]
-    assert cells.blank(values).tolist() == [False, False, False, True, True, False]
+    assert parsing.text(values).tolist() == ["NA", "None", "n/a", "", "", "5551234"]
+    assert parsing.blank(values).tolist() == [False, False, False, True, True, False]
 
 
 def test_done_marks() -> None:
     as_of = pd.Timestamp("2026-11-24")
     values = pd.Series(["x", "X", "✓", "2026-11-20", dt.datetime(2026, 11, 21), "", "maybe"])
-    parsed, bad = cells.done_marks(values.astype(object), as_of)
+    parsed, bad = parsing.done_marks(values.astype(object), as_of)
     assert parsed.tolist()[:5] == [
         as_of,
         as_of,
@@ -80,6 +80,6 @@ def test_times_of_day() -> None:
         0.75: (18, 0),
     }
     for text, (hour, minute) in spelled.items():
-        assert cells.time_of_day(text) == dt.time(hour, minute)
-    assert cells.time_of_day("13 PM") is None
-    assert cells.time_of_day("teatime") is None
+        assert parsing.time_of_day(text) == dt.time(hour, minute)
+    assert parsing.time_of_day("13 PM") is None
+    assert parsing.time_of_day("teatime") is None

@@ -18,7 +18,7 @@ import pandas as pd
 from dateutil import parser as dateutil_parser
 from pandas.api.types import infer_dtype
 
-from followup import frames
+from followup import columns
 from followup.headers import normalised
 from followup.schema import CHOICE_PHRASES, CHOICE_SYNONYMS, PLACEHOLDERS
 
@@ -159,7 +159,7 @@ def date_order(trimmed: pd.Series, setting: str = "") -> tuple[str, pd.Series]:
     that way. Returns the order ("" when the column does not show one) and the cells that
     could be read either way under it.
     """
-    shown = frames.per_distinct(trimmed, _shown_order)
+    shown = columns.per_distinct(trimmed, _shown_order)
     if setting:
         return setting, pd.Series(False, index=trimmed.index)
     orders = set(shown.unique()) & {MDY, DMY}
@@ -238,7 +238,7 @@ def choices(
             found = next((c for phrase, c in phrases if phrase in words), None)
         return found or ""
 
-    out = frames.per_distinct(typed, choice)
+    out = columns.per_distinct(typed, choice)
     return out, pd.Series((typed.to_numpy() != "") & (out.to_numpy() == ""), index=typed.index)
 
 
@@ -269,7 +269,7 @@ def _choice_spellings(allowed: tuple[str, ...]) -> dict[str, str]:
 
 def placeholders(trimmed: pd.Series) -> pd.Series:
     """True where a cell holds a word that means nothing here: N/A, TBD, -, none, null."""
-    found = frames.per_distinct(trimmed, lambda v: "1" if v.casefold() in PLACEHOLDERS else "")
+    found = columns.per_distinct(trimmed, lambda v: "1" if v.casefold() in PLACEHOLDERS else "")
     return found.eq("1")
 
 
@@ -281,7 +281,7 @@ def yes_no(values: pd.Series, trimmed: pd.Series | None = None) -> tuple[pd.Seri
 def _spelled(typed: pd.Series, spellings: dict[str, str]) -> tuple[pd.Series, pd.Series]:
     """Each trimmed cell's canonical spelling, looked up as names are matched ("" when it
     has none), and the filled cells that have none."""
-    out = frames.per_distinct(typed, lambda v: spellings.get(frames.name_key(v), ""))
+    out = columns.per_distinct(typed, lambda v: spellings.get(columns.name_key(v), ""))
     return out, pd.Series((typed.to_numpy() != "") & (out.to_numpy() == ""), index=typed.index)
 
 

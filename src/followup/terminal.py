@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from followup.frames import long_day
+from followup.columns import long_day
 from followup.schema import ASK_ADVOCATE, LOG_STEP_IDS, NETWORK_UPDATE, OVERDUE, WHEN_ORDER
 
 MOST_OVERDUE_SHOWN = 10  # a long list belongs in This Week, not on the terminal (issue 20)

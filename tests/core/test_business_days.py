@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from followup.calendar import BusinessCalendar, known_country
+from followup.business_days import BusinessCalendar, known_country
 from followup.settings import Settings
 
 
@@ -107,7 +107,7 @@ def _modules_loaded_after(code: str) -> list[str]:
     script = (
         "import sys\n"
         "import followup.cadence, followup.validate\n"
-        "from followup.calendar import BusinessCalendar\n"
+        "from followup.business_days import BusinessCalendar\n"
         f"BusinessCalendar(country={code!r}).holidays_between(2026, 2026)\n"
         "print(' '.join(sorted(m for m in sys.modules if m.startswith('holidays'))))\n"
     )
