@@ -166,16 +166,17 @@ def _nth_sent(sent: pd.DataFrame, apps: pd.DataFrame, number: int) -> pd.Series:
 
 
 def _plan(tracker: Tracker, as_of: pd.Timestamp, days: int) -> _Plan:
-    cached = _computed(tracker, pd.Timestamp(as_of).normalize(), days)
-    return _Plan(cached.applications.copy(), cached.nudges.copy())
+    """The plan on ``as_of`` with each nudge's state for a window of ``days`` days."""
+    as_of = pd.Timestamp(as_of).normalize()
+    plan = _computed(tracker, as_of)
+    nudges = plan.nudges.assign(state=step_state(plan.nudges, as_of, days))
+    return _Plan(plan.applications, nudges)
 
 
 @remember_latest
-def _computed(tracker: Tracker, as_of: pd.Timestamp, days: int) -> _Plan:
-    return _compute(tracker, as_of, days)
-
-
-def _compute(tracker: Tracker, as_of: pd.Timestamp, days: int) -> _Plan:
+def _computed(tracker: Tracker, as_of: pd.Timestamp) -> _Plan:
+    """Every application and the dates of its nudges on ``as_of`` (a date): all that does
+    not depend on This Week's window."""
     settings = tracker.settings
     apps = _latest_applications(tracker, as_of)
     touch = _touchpoints(tracker, apps, as_of)
@@ -247,7 +248,6 @@ def _compute(tracker: Tracker, as_of: pd.Timestamp, days: int) -> _Plan:
         nudges[col] = columns.dates(nudges[col])
     nudges["number"] = nudges["number"].astype(int)
     nudges["step"] = APPLICATION_FOLLOW_UP
-    nudges["state"] = step_state(nudges, as_of, days)
     nudges = nudges.sort_values(["applied", *_KEYS, "number"], kind="stable")
     return _Plan(apps, nudges.reset_index(drop=True))
 
@@ -281,8 +281,7 @@ def applications(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
     follow-up is done or missed, with no reply), "replied", "interviewed", "paused" (On
     hold) or "closed".
     """
-    plan = _plan(tracker, as_of, 7)
-    return plan.applications.reindex(columns=list(APPLICATION_COLUMNS))
+    return _computed(tracker, as_of).applications.reindex(columns=list(APPLICATION_COLUMNS))
 
 
 def nudges(tracker: Tracker, as_of: pd.Timestamp, days: int = 7) -> pd.DataFrame:

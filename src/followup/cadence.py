@@ -240,19 +240,18 @@ def step_state(frame: pd.DataFrame, as_of: pd.Timestamp, days: int) -> pd.Series
 
 
 def _plan(tracker: Tracker, as_of: pd.Timestamp, days: int) -> _Plan:
-    cached = _computed(tracker, pd.Timestamp(as_of).normalize(), days)
-    return _Plan(cached.opportunities.copy(), cached.steps.copy())
-
-
-@remember_latest
-def _computed(tracker: Tracker, as_of: pd.Timestamp, days: int) -> _Plan:
-    return _compute(tracker, as_of, days)
-
-
-def _compute(tracker: Tracker, as_of: pd.Timestamp, days: int) -> _Plan:
+    """The plan on ``as_of`` with each step's state for a window of ``days`` days."""
     if days < 1:
         raise ValueError("the window must be at least one day long")
     as_of = pd.Timestamp(as_of).normalize()
+    plan = _computed(tracker, as_of)
+    return _Plan(plan.opportunities, plan.steps.assign(state=step_state(plan.steps, as_of, days)))
+
+
+@remember_latest
+def _computed(tracker: Tracker, as_of: pd.Timestamp) -> _Plan:
+    """Every opportunity's cycle and every step's dates on ``as_of`` (a date): all that does
+    not depend on This Week's window, so one refresh plans once whatever its ``--days``."""
     settings = tracker.settings
     cal = BusinessCalendar.from_settings(settings)
     ops = _cycles(tracker.interviews, as_of)
@@ -311,7 +310,6 @@ def _compute(tracker: Tracker, as_of: pd.Timestamp, days: int) -> _Plan:
     ops[f"snooze:{HALFWAY}"] = until
 
     steps = _melt(ops, _thank_yous(tracker, ops, sent, as_of))
-    steps["state"] = step_state(steps, as_of, days)
     ops["state"] = _opportunity_state(ops, as_of)
     return _Plan(ops, steps)
 
@@ -434,7 +432,7 @@ def opportunities(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
     "in silence chain", "dormant", "paused", "next round scheduled" (an Active
     opportunity with a round held and another dated after ``as_of``) or "closed: <Status>".
     """
-    ops = _plan(tracker, as_of, 7).opportunities
+    ops = _computed(tracker, as_of).opportunities
     for col in _DETAILS:
         ops[col] = columns.text(ops, col)
     return ops.reindex(columns=list(OPPORTUNITY_COLUMNS)).reset_index(drop=True)

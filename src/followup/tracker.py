@@ -8,11 +8,12 @@ with ``""`` for blank; choice values are the schema's canonical spelling.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import Any, TypeVar, overload
 
 import pandas as pd
 
@@ -91,37 +92,61 @@ class RawSheet:
         return headers.match(sheet.columns, self.labels)
 
 
-_Args = ParamSpec("_Args")
 _Result = TypeVar("_Result")
 
 
+@overload
 def remember_latest(
-    fn: Callable[Concatenate[Tracker, _Args], _Result],
-) -> Callable[Concatenate[Tracker, _Args], _Result]:
-    """Keep the latest result of a pure function of a tracker (and further arguments).
+    fn: Callable[[Tracker], _Result],
+) -> Callable[[Tracker], _Result]: ...
+@overload
+def remember_latest(
+    fn: Callable[[Tracker, pd.Timestamp], _Result],
+) -> Callable[[Tracker, pd.Timestamp], _Result]: ...
+def remember_latest(fn: Callable[..., _Result]) -> Callable[..., _Result]:
+    """Keep the latest result of a pure function of a tracker (and an as-of date).
 
     One refresh asks several times for the same derived frames (the cadence's plan for This
     Week, the network updates and the Summary; the follow-ups sent for the sandwich and the
-    chart). Trackers are immutable, so the latest result stays right for as long as that
-    tracker lives; it is held only by weak reference, so a tracker's sheets are never kept
-    in memory after the caller is done with them.
+    chart). The key is the tracker and the as-of date only (as a date: the time of day is
+    dropped before ``fn`` sees it), so anything that varies per call, such as This Week's
+    window of days, cannot be part of what is kept; callers derive it from the result.
+
+    Trackers are immutable, so the latest result stays right for as long as that tracker
+    lives; it is held only by weak reference, so a tracker's sheets are never kept in memory
+    after the caller is done with them. Each caller gets its own copy of the frames (cheap:
+    with pandas' copy-on-write, data is copied only when a caller writes to it), so no
+    caller's change reaches the next one.
     """
-    latest: list[tuple[weakref.ref[Tracker], tuple[Any, ...], _Result]] = []
+    latest: list[tuple[weakref.ref[Tracker], tuple[pd.Timestamp, ...], Any]] = []
 
     @functools.wraps(fn)
-    def remembered(tracker: Tracker, /, *args: _Args.args, **kwargs: _Args.kwargs) -> _Result:
-        key = (*args, *sorted(kwargs.items()))
-        if latest and latest[0][0]() is tracker and latest[0][1] == key:
-            return latest[0][2]
-        result = fn(tracker, *args, **kwargs)
-        if not latest or latest[0][0]() is not tracker:  # one finalizer per tracker
-            weakref.finalize(tracker, _forget_dead, latest)
-        latest[:] = [(weakref.ref(tracker), key, result)]
-        return result
+    def remembered(tracker: Tracker, /, *as_of: pd.Timestamp) -> _Result:
+        key = tuple(pd.Timestamp(day).normalize() for day in as_of)
+        if not (latest and latest[0][0]() is tracker and latest[0][1] == key):
+            result = fn(tracker, *key)
+            if not latest or latest[0][0]() is not tracker:  # one finalizer per tracker
+                weakref.finalize(tracker, _forget_dead, latest)
+            latest[:] = [(weakref.ref(tracker), key, result)]
+        handed_out: _Result = _unshared(latest[0][2])
+        return handed_out
 
     return remembered
 
 
-def _forget_dead(latest: list[tuple[weakref.ref[Tracker], tuple[Any, ...], Any]]) -> None:
+def _unshared(result: Any) -> Any:
+    """``result`` with every frame in it a copy of its own (a shallow one: copy-on-write
+    copies the data only if the holder writes to it)."""
+    if isinstance(result, pd.DataFrame | pd.Series):
+        return result.copy(deep=False)
+    if dataclasses.is_dataclass(result) and not isinstance(result, type):
+        fields = {f.name: _unshared(getattr(result, f.name)) for f in dataclasses.fields(result)}
+        return dataclasses.replace(result, **fields)
+    if isinstance(result, int | float | str | bool | pd.Timestamp | type(None)):
+        return result
+    raise TypeError(f"remember_latest cannot hand out a {type(result).__name__} unshared")
+
+
+def _forget_dead(latest: list[tuple[weakref.ref[Tracker], tuple[pd.Timestamp, ...], Any]]) -> None:
     if latest and latest[0][0]() is None:
         latest.clear()

@@ -7,6 +7,7 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pandas as pd
@@ -243,3 +244,23 @@ def test_a_tracker_of_only_an_interviews_sheet_is_planned(tmp_path: Path) -> Non
     code, output = run("refresh", str(path), "--as-of", "2026-11-16", "--dry-run")
     assert code == 0, output
     assert "1 overdue, 1 today, 1 this week; 0 network updates." in output
+
+
+@pytest.mark.parametrize("days", ["7", "14"])
+def test_a_refresh_plans_the_cadence_once_whatever_its_window(
+    acme: Path, days: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from followup import applications, cadence
+
+    planned: list[str] = []
+    for module, name in ((cadence, "_cycles"), (applications, "_latest_applications")):
+        original = getattr(module, name)
+
+        def counted(*args: object, _original: Any = original, _name: str = name) -> Any:
+            planned.append(_name)
+            return _original(*args)
+
+        monkeypatch.setattr(module, name, counted)
+    code, output = run("refresh", str(acme), "--as-of", "2026-11-16", "--days", days)
+    assert code == 0, output
+    assert sorted(planned) == ["_cycles", "_latest_applications"]
