@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from followup import cadence, columns, rounds
+from followup import cadence, columns, rounds, wording
 from followup.schema import (
     ADVOCATE,
     ASK_ADVOCATE,
@@ -26,15 +26,13 @@ from followup.schema import (
     THIS_WEEK_SHEET,
     TODAY,
 )
-from followup.settings import Settings
-from followup.summary import Balance, balance
+from followup.summary import BALANCE_DAYS, Balance, balance
 from followup.tracker import Tracker, remember_latest
 
 # How many long-silent contacts the glow-calls action names.
 GLOW_CONTACTS = 3
 # How many of the latest interviews a network update lists.
 UPDATE_LINES = 6
-_SIGN_OFF = "Best regards"
 _TEXT_COLUMNS = ("contact", "relationship", "company", "why", "draft", "done")
 
 
@@ -43,19 +41,10 @@ def _lookup(keys: pd.Series, table: pd.Series) -> pd.Series:
     return pd.Series(table.reindex(keys.to_numpy()).to_numpy(), index=keys.index)
 
 
-def _plural(count: pd.Series, word: str) -> pd.Series:
-    return count.astype(str) + " " + word + np.where(count == 1, "", "s")
-
-
-def _and_join(items: pd.Series) -> str:
-    """["a", "b", "c"] -> "a, b and c"."""
-    words = [str(i) for i in items]
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
-
-
-def _signature(settings: Settings) -> str:
-    name = settings.your_name.strip()
-    return f"{_SIGN_OFF},\n{name}" if name else _SIGN_OFF
+def _roles(names: pd.Series, count: pd.Series) -> pd.Series:
+    """ "Analyst role", "Analyst and Lead roles": the roles named, and the noun for them."""
+    fields = pd.DataFrame({"roles": names, "word": wording.plural(count, "role")})
+    return wording.fill(wording.ROLES, fields)
 
 
 def _history_latest(tracker: Tracker, as_of: pd.Timestamp, steps: list[str]) -> pd.Series:
@@ -121,21 +110,21 @@ def _statuses(tracker: Tracker) -> pd.Series:
 
 def _interview_lines(shown: pd.DataFrame) -> list[str]:
     """One "- Company, Role (Round, Mon 2 Nov)" line per round; a panel names its people."""
-    detail = shown["iv_round"].where(shown["iv_round"] == "", shown["iv_round"] + ", ")
+    rounds = shown["iv_round"]
     panel = shown["iv_people"].str.contains(",", regex=False)
-    people = ", with " + shown["iv_people"].str.replace(r", (?=[^,]*$)", " and ", regex=True)
-    line = (
-        "- "
-        + shown["iv_company"]
-        + ", "
-        + shown["iv_role"]
-        + " ("
-        + detail
-        + columns.day_text(shown["iv_date"])
-        + people.where(panel, "")
-        + ")"
+    people = shown["iv_people"].str.replace(r", (?=[^,]*$)", " and ", regex=True)
+    fields = pd.DataFrame(
+        {
+            "company": shown["iv_company"],
+            "role": shown["iv_role"],
+            "round": wording.fill(wording.UPDATE_ROUND, rounds.to_frame("round")).where(
+                rounds != "", ""
+            ),
+            "day": columns.day_text(shown["iv_date"]),
+            "panel": wording.fill(wording.UPDATE_PANEL, people.to_frame("people")).where(panel, ""),
+        }
     )
-    return [str(text) for text in line]
+    return wording.fill(wording.UPDATE_INTERVIEW, fields).tolist()
 
 
 def _skills(shown: pd.DataFrame) -> str:
@@ -143,7 +132,7 @@ def _skills(shown: pd.DataFrame) -> str:
     skills = shown["iv_skills"].str.split(r"[,;\n]").explode().fillna("").str.strip()
     skills = skills[skills != ""]
     skills = skills[~skills.str.casefold().duplicated()]
-    return _and_join(skills) if len(skills) else ""
+    return wording.and_join(skills) if len(skills) else ""
 
 
 def _core_updates(tracker: Tracker, contacts: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
@@ -165,16 +154,12 @@ def _core_updates(tracker: Tracker, contacts: pd.DataFrame, as_of: pd.Timestamp)
     if due.empty:
         return due.assign(why="", draft="")
 
-    told = _plural(due["interviews"], "interview")
-    due["why"] = np.where(
-        due["last_update"].isna(),
-        "No update on record yet; " + told + " to share.",
-        told
-        + " since your last update on "
-        + columns.day_text(due["last_update"])
-        + " (every "
-        + due["every"].astype(str)
-        + " days).",
+    told = wording.count(due["interviews"], "interview")
+    why = pd.DataFrame(
+        {"told": told, "last_update": columns.day_text(due["last_update"]), "every": due["every"]}
+    )
+    due["why"] = wording.fill(wording.UPDATE_WHY, why).where(
+        due["last_update"].notna(), wording.fill(wording.UPDATE_WHY_FIRST, why[["told"]])
     )
     latest = interviews.tail(UPDATE_LINES)
     lines = _interview_lines(latest)
@@ -183,25 +168,21 @@ def _core_updates(tracker: Tracker, contacts: pd.DataFrame, as_of: pd.Timestamp)
     listed = {n: "\n".join(lines[len(lines) - n :]) for n in set(shown.tolist())}
     skills = {n: _skills(latest.tail(n)) for n in listed}
     earlier = due["interviews"] - shown
-    more = ("\n(and " + _plural(earlier, "earlier interview") + ")").where(earlier > 0, "")
+    more = wording.count(earlier, "earlier interview").to_frame("earlier")
     skill_text = shown.map(skills)
-    skills_line = (
-        "The skills that stood out in these conversations: " + skill_text + ".\n\n"
-    ).where(skill_text != "", "")
-    due["draft"] = (
-        "Hi "
-        + columns.greeting_names(due["contact"])
-        + ",\n\nA quick update on my job search, which is moving along well. Since we last "
-        + "caught up I have interviewed for these roles:\n"
-        + shown.map(listed)
-        + more
-        + "\n\n"
-        + _offer_news(interviews, status, due["last_update"])
-        + skills_line
-        + "If you hear of a team that could use these strengths, or someone I should talk "
-        + "to, I would be grateful if you kept me in mind. Your support means a lot.\n\n"
-        + _signature(tracker.settings)
+    draft = pd.DataFrame(
+        {
+            "name": columns.greeting_names(due["contact"]),
+            "interviews": shown.map(listed),
+            "earlier": wording.fill(wording.UPDATE_EARLIER, more).where(earlier > 0, ""),
+            "offers": _offer_news(interviews, status, due["last_update"]),
+            "skills": wording.fill(wording.UPDATE_SKILLS, skill_text.to_frame("skills")).where(
+                skill_text != "", ""
+            ),
+        }
     )
+    signature = wording.signature(tracker.settings.your_name)
+    due["draft"] = wording.fill(wording.UPDATE_DRAFT, draft, signature=signature)
     return due
 
 
@@ -212,15 +193,16 @@ def _offer_news(interviews: pd.DataFrame, status: pd.Series, last_update: pd.Ser
     offers = latest[_lookup(latest["iv_key"], status).eq(OFFER)]
     if offers.empty:
         return pd.Series("", index=last_update.index, dtype=object)
-    named = offers["iv_role"] + " role at " + offers["iv_company"]
+    named = wording.fill(
+        wording.UPDATE_OFFER_ROLE,
+        pd.DataFrame({"role": offers["iv_role"], "company": offers["iv_company"]}),
+    )
 
     def news(since: pd.Timestamp) -> str:
         new = named[offers["iv_date"] > since] if pd.notna(since) else named
-        if new.empty:
-            return ""
-        return f"And good news: I have an offer for the {_and_join(new)}.\n\n"
+        return wording.UPDATE_OFFERS.format(roles=wording.and_join(new)) if len(new) else ""
 
-    return last_update.map(news).astype(object)
+    return columns.per_distinct(last_update, news, missing=news(pd.NaT))  # type: ignore[arg-type]
 
 
 def silent_companies(
@@ -242,7 +224,7 @@ def silent_companies(
     return pd.DataFrame(
         {
             "company": grouped["company"].first(),
-            "roles": grouped["role"].agg(_and_join),
+            "roles": grouped["role"].agg(wording.and_join),
             "role_count": grouped.size(),
             "silent_since": grouped["due"].min(),
             "interview": grouped["cycle_start"].max(),
@@ -265,31 +247,27 @@ def _advocate_asks(
     if due.empty:
         return due.assign(why="", draft="")
 
-    roles = due["roles"] + np.where(due["role_count"] == 1, " role", " roles")
-    due["why"] = (
-        due["company_op"]
-        + " has gone quiet on the "
-        + roles
-        + " since the status email was due on "
-        + columns.day_text(due["silent_since"])
-        + ". "
-        + due["contact"]
-        + " works there and can tell you discreetly what is going on."
+    roles = _roles(due["roles"], due["role_count"])
+    why = pd.DataFrame(
+        {
+            "company": due["company_op"],
+            "roles": roles,
+            "since": columns.day_text(due["silent_since"]),
+            "contact": due["contact"],
+        }
     )
-    due["draft"] = (
-        "Hi "
-        + columns.greeting_names(due["contact"])
-        + ",\n\nI hope you are doing well. I interviewed with "
-        + due["company_op"]
-        + " for the "
-        + roles
-        + " and I am very keen on joining. If it is easy for you, could you tell me whether "
-        + np.where(due["role_count"] == 1, "the role is", "the roles are")
-        + " still posted, and whether anything has changed on the team lately? "
-        + "Only what you are comfortable sharing, of course; it would help me time my "
-        + "follow-up well.\n\nThank you for keeping my name in mind.\n\n"
-        + _signature(tracker.settings)
+    due["why"] = wording.fill(wording.ADVOCATE_WHY, why)
+    draft = pd.DataFrame(
+        {
+            "name": columns.greeting_names(due["contact"]),
+            "company": due["company_op"],
+            "roles": roles,
+            "the_roles_are": np.where(due["role_count"] == 1, wording.ROLE_IS, wording.ROLES_ARE),
+        },
+        index=due.index,
     )
+    signature = wording.signature(tracker.settings.your_name)
+    due["draft"] = wording.fill(wording.ADVOCATE_DRAFT, draft, signature=signature)
     return due
 
 
@@ -352,15 +330,18 @@ def _glow_rows(tracker: Tracker, as_of: pd.Timestamp, network: pd.DataFrame) -> 
     recent = iv[(as_of - iv["iv_date"]).dt.days <= tracker.settings.glow_days]
     if recent.empty:
         return pd.DataFrame(columns=list(THIS_WEEK_SHEET.keys))
-    named = (
-        recent["iv_company"]
-        + " ("
-        + recent["iv_role"]
-        + ") on "
-        + columns.day_text(recent["iv_date"])
+    named = wording.fill(
+        wording.GLOW_INTERVIEW,
+        pd.DataFrame(
+            {
+                "company": recent["iv_company"],
+                "role": recent["iv_role"],
+                "day": columns.day_text(recent["iv_date"]),
+            }
+        ),
     )
     # A panel is one interview however many people sat on it.
-    interviews = _and_join(named.drop_duplicates())
+    interviews = wording.and_join(named.drop_duplicates())
     contacts = _contacts(tracker, as_of)
     contacted = columns.dates(_lookup(contacts["key"], _last_contacted(tracker, as_of)))
     touched = contacts["last_touch"].where(~(contacted > contacts["last_touch"]), contacted)
@@ -373,39 +354,32 @@ def _glow_rows(tracker: Tracker, as_of: pd.Timestamp, network: pd.DataFrame) -> 
         ["last_touch", "row"], na_position="first", kind="stable"
     )
     quiet = contacts.head(GLOW_CONTACTS)
-    since = ("last update " + columns.day_text(quiet["last_touch"])).where(
-        quiet["last_touch"].notna(), "no update on record"
+    since = wording.fill(
+        wording.GLOW_SINCE, columns.day_text(quiet["last_touch"]).to_frame("day")
+    ).where(quiet["last_touch"].notna(), wording.GLOW_NEVER)
+    phone = wording.fill(wording.GLOW_PHONE, quiet["phone"].to_frame("phone"))
+    phone = phone.where(quiet["phone"] != "", "")
+    lines = wording.fill(
+        wording.GLOW_CONTACT,
+        pd.DataFrame({"contact": quiet["contact"], "phone": phone, "since": since}),
     )
-    phone = (", " + quiet["phone"]).where(quiet["phone"] != "", "")
-    lines = "\n".join("- " + quiet["contact"] + phone + " (" + since + ")")
-    who = _and_join(quiet["contact"]) if len(quiet) else "the contacts you have not called lately"
+    who = wording.and_join(quiet["contact"]) if len(quiet) else wording.GLOW_NOBODY
     many = len(recent) > 1
-    why = (
-        ("Interviews at " if many else "Interview at ")
-        + interviews
-        + ": for "
-        + str(tracker.settings.glow_days)
-        + " days after an interview your confidence is at its highest, and it shows on the "
-        + "phone."
+    why = wording.GLOW_WHY.format(
+        interviews_at=wording.GLOW_INTERVIEWS_AT if many else wording.GLOW_INTERVIEW_AT,
+        interviews=interviews,
+        days=tracker.settings.glow_days,
     )
     me = tracker.settings.your_name.strip()
-    hello = f"Hi, this is {me}." if me else "Hi, it is me."
-    call_list = "Call first, longest without news from you:\n" + lines + "\n" if len(quiet) else ""
-    draft = (
-        "Use today's energy for the calls you have been putting off.\n"
-        + call_list
-        + "Then make one or two cold calls to companies on your list, and log each call "
-        + "in the Search sheet.\n\n"
-        + f'Opening line: "{hello} I have just had a good interview and thought of you. '
-        + 'Could I ask your advice on where my skills would fit best?"'
-    )
+    hello = wording.GLOW_HELLO.format(name=me) if me else wording.GLOW_HELLO_NAMELESS
+    call_list = wording.GLOW_CALL_LIST.format(lines="\n".join(lines)) if len(quiet) else ""
     return _today_row(
         as_of,
         GLOW_CALLS,
-        action=f"Use the post-interview glow: call {who}, then make a cold call",
+        action=wording.GLOW_ACTION.format(who=who),
         channel="Phone",
         why=why,
-        draft=draft,
+        draft=wording.GLOW_DRAFT.format(call_list=call_list, hello=hello),
     )
 
 
@@ -413,29 +387,25 @@ def _search_rows(bal: Balance) -> pd.DataFrame:
     if bal.offer or not (bal.stalling or bal.crowded_out or bal.must_go_on):
         return pd.DataFrame(columns=list(THIS_WEEK_SHEET.keys))
     needed = bal.needed
-    if needed:
-        action = f"Do {needed} more search {'activity' if needed == 1 else 'activities'} this week"
-    else:
-        action = "Search target met: keep the search going"
-    why = (
-        f"Last 7 days ({bal.period}): {bal.searches} new-opportunity activities against a "
-        f"target of {bal.target}, and {bal.followups} "
-        f"follow-up{'' if bal.followups == 1 else 's'} sent."
+    action = (
+        wording.SEARCH_ACTION.format(
+            needed=needed, activities=wording.plural(needed, "activity", "activities")
+        )
+        if needed
+        else wording.SEARCH_ACTION_MET
+    )
+    why = wording.SEARCH_WHY.format(
+        last_days=wording.last_days(BALANCE_DAYS).capitalize(),
+        period=bal.period,
+        searches=bal.searches,
+        target=bal.target,
+        followups=wording.count(bal.followups, "follow-up"),
     )
     if bal.crowded_out:
-        why += " Follow-ups outnumber the search: give most of your time to new openings."
+        why += wording.SEARCH_WHY_CROWDED
     if bal.must_go_on:
-        why += " Keep searching until an offer is in hand."
-    draft = (
-        "Ideas for the coming days:\n"
-        "- apply to two or three roles that match your strengths\n"
-        "- ask a contact for an introduction to someone at a company you like\n"
-        "- book an informational interview\n"
-        "- make a cold call to a hiring manager\n"
-        "- go to a meetup or industry event\n"
-        "Log each one in the Search sheet so it counts toward your target."
-    )
-    return _today_row(bal.end, SEARCH_TARGET, action=action, why=why, draft=draft)
+        why += wording.SEARCH_WHY_GO_ON
+    return _today_row(bal.end, SEARCH_TARGET, action=action, why=why, draft=wording.SEARCH_DRAFT)
 
 
 def this_week_rows(
@@ -457,16 +427,11 @@ def this_week_rows(
     roles = _lookup(columns.key(network["company"]), silent["roles"]).fillna("").where(asks, "")
     count = _lookup(columns.key(network["company"]), silent["role_count"]).fillna(1)
     company = _lookup(columns.key(network["company"]), silent["company"]).fillna("").where(asks, "")
-    action = np.where(
-        asks,
-        "Ask "
-        + network["contact"]
-        + " discreetly about the "
-        + roles
-        + np.where(count == 1, " role", " roles")
-        + " at "
-        + company,
-        "Send " + network["contact"] + " an update on your search",
+    ask = pd.DataFrame(
+        {"contact": network["contact"], "roles": _roles(roles, count), "company": company}
+    )
+    action = wording.fill(wording.ADVOCATE_ACTION, ask).where(
+        asks, wording.fill(wording.UPDATE_ACTION, ask[["contact"]])
     )
     network_rows = pd.DataFrame(
         {
