@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from followup import cadence, terminal
+from followup import cadence, wording
 from followup.columns import long_day
 from followup.errors import Problem
 from followup.layout import (
@@ -28,7 +28,7 @@ from followup.layout import (
 )
 from followup.schema import ACTIVE, INTERVIEWS, OFFER, OVERDUE, THIS_WEEK_WHEN, TODAY
 from followup.sheets import this_week_sheet
-from followup.summary import Summary
+from followup.summary import BALANCE_PERIOD, Summary
 
 CASELOAD = "Caseload"
 # A client left this long without a refresh is flagged: the weekly routine has stopped.
@@ -101,13 +101,20 @@ def planned(
     # when something is late but can still be done, or the search is thin. The flag names
     # every reason for the colour, the red ones first.
     red = [
-        f"{terminal.count(missed, 'follow-up')} missed in the last 7 days" if missed else "",
+        wording.CASELOAD_MISSED.format(
+            missed=wording.count(missed, "follow-up"), last_days=BALANCE_PERIOD
+        )
+        if missed
+        else "",
         f"Not refreshed for {unrefreshed} days" if stale else "",
     ]
     amber = [
-        f"{terminal.count(overdue, 'action')} overdue" if overdue else "",
-        f"Search stalling: {terminal.count(bal.searches, 'search activity', 'search activities')} "
-        f"in the last 7 days, target {bal.target}"
+        f"{wording.count(overdue, 'action')} overdue" if overdue else "",
+        wording.CASELOAD_STALLING.format(
+            searches=wording.count(bal.searches, "search activity", "search activities"),
+            last_days=BALANCE_PERIOD,
+            target=bal.target,
+        )
         if bal.stalling
         else "",
         "Never refreshed" if last_refresh is None else "",
@@ -145,11 +152,11 @@ def problems_text(problems: Sequence[Problem]) -> str:
     named = " ".join(str(p) for p in errors[:NAMED_PROBLEMS])
     more = len(errors) - NAMED_PROBLEMS
     rest = (
-        f" And {terminal.count(more, 'more error')}: followup check lists them all."
+        f" And {wording.count(more, 'more error')}: followup check lists them all."
         if more > 0
         else ""
     )
-    return f"Not planned, {terminal.count(len(errors), 'error')}: {named}{rest}"
+    return f"Not planned, {wording.count(len(errors), 'error')}: {named}{rest}"
 
 
 def _count(table: pd.DataFrame, label: str) -> int:
@@ -213,7 +220,7 @@ def caseload_sheets(
     front = OwnedSheet(
         CASELOAD,
         (
-            f"Caseload as of {long_day(as_of)}: {terminal.count(len(table), 'client')}, "
+            f"Caseload as of {long_day(as_of)}: {wording.count(len(table), 'client')}, "
             f"{needing} needing you now",
             "Written by followup caseload from the clients' trackers (read only). Red: follow-ups "
             f"missed, a tracker with errors or not refreshed for {STALE_DAYS} days; amber: "

@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from followup import operations, terminal
+from followup import operations, terminal, wording
 from followup.cli_options import (
     OTHER_FORMATS,
     SOURCE_SUFFIXES,
@@ -55,7 +55,7 @@ class _Followup(click.Group):
         except TrackerInvalid as exc:
             echo_problems(exc.problems)
             click.echo(
-                f"Nothing was written. Fix the {terminal.count(len(exc.errors), 'error')} above, "
+                f"Nothing was written. Fix the {wording.count(len(exc.errors), 'error')} above, "
                 "then run the command again.",
                 err=True,
             )
@@ -185,13 +185,13 @@ def check(tracker: Path, as_of: dt.datetime | None) -> None:
     errors, warnings = len(loaded.errors), len(loaded.warnings)
     if errors:
         click.echo(
-            f"{tracker.name}: {terminal.count(errors, 'error')}, "
-            f"{terminal.count(warnings, 'warning')}. "
+            f"{tracker.name}: {wording.count(errors, 'error')}, "
+            f"{wording.count(warnings, 'warning')}. "
             "Fix the errors, then run followup check again.",
             err=True,
         )
         raise SystemExit(EXIT_DATA)
-    summary = "no problems" if not warnings else terminal.count(warnings, "warning")
+    summary = "no problems" if not warnings else wording.count(warnings, "warning")
     click.echo(f"{tracker.name}: {summary}. Ready for followup refresh.")
 
 
@@ -366,7 +366,7 @@ def export(
         work_search=request,
         overwrite=overwrite,
     )
-    actions = terminal.count(len(done.plan.this_week), "action")
+    actions = wording.count(len(done.plan.this_week), "action")
     if to is not None:
         click.echo(f"Wrote the week ({actions}) for your coach to {to}.")
     if ics_path is not None:
@@ -409,6 +409,6 @@ def caseload(
     for file, why in done.not_planned:
         click.echo(f"Warning: {file}: {why}", err=True)
     click.echo(
-        f"Wrote the caseload of {terminal.count(done.clients, 'client')} "
+        f"Wrote the caseload of {wording.count(done.clients, 'client')} "
         f"({done.needing} needing you now) to {done.written}."
     )

@@ -26,7 +26,7 @@ from followup.schema import (
     THIS_WEEK_SHEET,
     TODAY,
 )
-from followup.summary import BALANCE_DAYS, Balance, balance
+from followup.summary import BALANCE_PERIOD, Balance, balance
 from followup.tracker import Tracker, remember_latest
 
 # How many long-silent contacts the glow-calls action names.
@@ -395,7 +395,7 @@ def _search_rows(bal: Balance) -> pd.DataFrame:
         else wording.SEARCH_ACTION_MET
     )
     why = wording.SEARCH_WHY.format(
-        last_days=wording.last_days(BALANCE_DAYS).capitalize(),
+        last_days=BALANCE_PERIOD.capitalize(),
         period=bal.period,
         searches=bal.searches,
         target=bal.target,

@@ -11,7 +11,7 @@ import datetime as dt
 
 import pandas as pd
 
-from followup import snooze
+from followup import snooze, wording
 from followup.columns import long_day
 from followup.layout import (
     AMBER,
@@ -39,7 +39,7 @@ from followup.schema import (
     Kind,
     Sheet,
 )
-from followup.summary import Summary
+from followup.summary import CHART_PERIOD, Summary
 
 REWRITTEN = "Rewritten by followup on every refresh."
 
@@ -174,7 +174,11 @@ def summary_sheet(summary: Summary) -> OwnedSheet:
             )
     chart_at = len(blocks)
     blocks.append(
-        SheetBlock(summary.weekly, _summary_columns(summary.weekly), heading="The last 8 weeks")
+        SheetBlock(
+            summary.weekly,
+            _summary_columns(summary.weekly),
+            heading=wording.CHART_HEADING.format(last_weeks=CHART_PERIOD),
+        )
     )
     return OwnedSheet(
         SUMMARY,

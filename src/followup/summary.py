@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from followup import applications, cadence, columns, rounds
+from followup import applications, cadence, columns, rounds, wording
 from followup.identity import action_identity
 from followup.schema import (
     ACTIVE,
@@ -26,6 +26,8 @@ from followup.tracker import Tracker, remember_latest
 # The sandwich looks back this many days, whatever the window of This Week.
 BALANCE_DAYS = 7
 CHART_WEEKS = 8
+BALANCE_PERIOD = wording.last_days(BALANCE_DAYS)  # "last 7 days"
+CHART_PERIOD = wording.last_weeks(CHART_WEEKS)
 
 WEEK_COLUMNS = ("Week", "Follow-ups sent", "Search activities")
 
@@ -149,21 +151,25 @@ class Balance:
         parts: list[str] = []
         if self.stalling:
             parts.append(
-                f"The search is stalling: {self.searches} new-opportunity activities in the "
-                f"last 7 days against a target of {self.target}."
+                wording.BALANCE_STALLING.format(
+                    searches=self.searches, last_days=BALANCE_PERIOD, target=self.target
+                )
             )
         if self.crowded_out:
             parts.append(
-                f"Follow-ups are crowding out the search: {self.followups} follow-ups sent "
-                f"against {self.searches} new-opportunity activities."
+                wording.BALANCE_CROWDED.format(followups=self.followups, searches=self.searches)
             )
         if not parts:
             parts.append(
-                f"Balanced: {self.searches} new-opportunity activities (target {self.target}) "
-                f"and {self.followups} follow-ups in the last 7 days."
+                wording.BALANCE_OK.format(
+                    searches=self.searches,
+                    target=self.target,
+                    followups=self.followups,
+                    last_days=BALANCE_PERIOD,
+                )
             )
         if self.must_go_on:
-            parts.append("Keep the search going until an offer is in hand.")
+            parts.append(wording.BALANCE_GO_ON)
         return " ".join(parts)
 
 
@@ -251,8 +257,8 @@ def _follow_up_block(
     rows: list[tuple[object, ...]] = [
         ("Overdue now", int((state == "overdue").sum())),
         ("Steps due in This Week's window", int(state.isin(["today", "this week"]).sum())),
-        ("Sent in the last 7 days", bal.followups),
-        ("Missed in the last 7 days", int(missed.sum())),
+        (wording.SENT_IN.format(last_days=BALANCE_PERIOD), bal.followups),
+        (wording.MISSED_IN.format(last_days=BALANCE_PERIOD), int(missed.sum())),
         ("Snoozed actions", snoozed),
     ]
     notes = []
@@ -274,7 +280,7 @@ def _activity_block(steps: pd.DataFrame, bal: Balance) -> SummarySection:
         ("Follow-ups sent", bal.followups, ""),
         ("Balance", bal.verdict, f"{bal.searches} search : {bal.followups} follow-ups"),
     ]
-    table = _table(("Last 7 days", "Done", "Against"), rows)
+    table = _table((BALANCE_PERIOD.capitalize(), "Done", "Against"), rows)
     return SummarySection(f"Activity against targets ({bal.period})", table, bal.warning)
 
 

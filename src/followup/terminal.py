@@ -9,13 +9,9 @@ import pandas as pd
 
 from followup.columns import long_day
 from followup.schema import ASK_ADVOCATE, LOG_STEP_IDS, NETWORK_UPDATE, OVERDUE, WHEN_ORDER
+from followup.wording import count
 
 MOST_OVERDUE_SHOWN = 10  # a long list belongs in This Week, not on the terminal (issue 20)
-
-
-def count(n: int, word: str, plural: str = "") -> str:
-    """ "1 action", "2 actions"; `plural` for a word not made plural by an s."""
-    return f"{n} {word if n == 1 else plural or word + 's'}"
 
 
 def week_lines(as_of: pd.Timestamp, days: int, week: pd.DataFrame, updates: int) -> list[str]:

@@ -8,8 +8,8 @@ them (``last_days``), numbers with their nouns by one rule (``plural``, ``count`
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import overload
+from collections.abc import Callable, Iterable
+from typing import Any, overload
 
 import numpy as np
 import pandas as pd
@@ -17,6 +17,109 @@ import pandas as pd
 from followup import columns
 
 SIGN_OFF = "Best regards"
+
+# Ready-to-send drafts for every cadence step (SPEC section 4) and application follow-up (4a).
+# Warm, brief and specific, never impatient: the tone check runs over every one of them.
+# Phone steps carry a call script and a voicemail in the same cell.
+DRAFTS: dict[str, str] = {
+    "thank-you": (
+        "Hi {name},\n\n"
+        "Thank you for talking with me about the {role} role at {company}. "
+        "{thanks_point}I left our conversation even more keen to join the team."
+        "{timeline}\n\n{signature}"
+    ),
+    "halfway": (
+        "Hi {name},\n\n"
+        "Since we spoke about the {role} role, I have kept thinking about {point}, and it "
+        "raised a question for me:\n\n[your question or idea about {company} or the role]\n\n"
+        "I would be glad to hear your view, and I remain very interested in joining {company}."
+        "\n\n{signature}"
+    ),
+    "status-email": (
+        "Hi {name},\n\n"
+        "I hope your week is going well. I would like to ask whether I am being considered "
+        "for the {role} role at {company}, and where the process stands. "
+        "I will give you a short call today at {call_time}; if another time suits you "
+        "better, just let me know.\n\n{signature}"
+    ),
+    "status-call": (
+        "Call script: Hi {name}, {intro} about the {role} role at {company}. "
+        "I sent you a short note this morning and would like to ask where the process stands "
+        "and whether I am in the running. I am very keen on the role.\n"
+        "Voicemail: Hi {name}, {intro} about the {role} role at {company}. "
+        "I would love to hear where things stand; you can reach me at this number or by email. "
+        "Thank you, and have a good day."
+    ),
+    "reiterate-email": (
+        "Hi {name},\n\n"
+        "{point_sentence} It confirms how much I would like to contribute in the {role} role "
+        "at {company}. I would welcome an update when you have one, and I will give you a call "
+        "{call_day} to hear how things are moving.\n\n{signature}"
+    ),
+    "reiterate-call": (
+        "Call script: Hi {name}, {intro} about the {role} role at {company}. "
+        "Our conversation about {point} has stayed with me, and I am very interested in the "
+        "role. Could you tell me how the process is moving?\n"
+        "Voicemail: Hi {name}, {intro} about the {role} role at {company}. "
+        "I am very interested in the role and would appreciate a short update on the process "
+        "when you have a moment. Thank you, and have a good day."
+    ),
+    "still-available-call": (
+        "Call script: Hi {name}, {intro} about the {role} role at {company}. "
+        "Is the position open, and is there anything I can share to help with your decision?\n"
+        "Voicemail: Hi {name}, {intro} about the {role} role at {company}. "
+        "I would like to know whether the position is open and how I can help. "
+        "Thank you, and have a good day."
+    ),
+    "update-email": (
+        "Hi {name},\n\n"
+        "I hope all is well at {company}. Could you share an update on the {role} position "
+        "and where the hiring process stands? I am keen on the role and happy to provide "
+        "anything else you need.\n\n{signature}"
+    ),
+    "check-in-email": (
+        "Hi {name},\n\n"
+        "I hope things are going well at {company}. I wanted to check in on the {role} "
+        "position: has it been filled, and how is it going? I enjoyed meeting the team, and "
+        "if new openings come up I would love to hear about them.\n\n{signature}"
+    ),
+    # Application follow-ups (SPEC 4a): the first one, then any later one.
+    "application-follow-up": (
+        "Hi {name},\n\n"
+        "I applied for {role_phrase} at {company}{applied_on} and wanted to make sure my "
+        "application reached you. I am very interested in the position and would be glad to "
+        "send anything that helps, such as work samples or references. Could you let me know "
+        "where the process stands?\n\n{signature}"
+    ),
+    "application-follow-up:later": (
+        "Hi {name},\n\n"
+        "I am following up on my application for {role_phrase} at {company}{sent_on}. "
+        "I know hiring takes time, and I remain keen to contribute to {company}. If the "
+        "position has been filled, a short note would help me, and I would love to hear "
+        "about future openings.\n\n{signature}"
+    ),
+}
+# The template of each later application follow-up.
+DRAFT_LATER = {"application-follow-up": "application-follow-up:later"}
+
+# Parts of the drafts, and what they say where the tracker leaves a detail blank.
+ASK_TIMELINE = " Could you share when you expect to reach a decision?"
+ASK_KEEP_IN_TOUCH = " And would you mind if I kept in touch in the meantime?"
+ANY_CALL_TIME = "a time that suits you"
+ANY_COMPANY = "your company"
+ANY_ROLE = "open"
+ANY_POINT = "the goals you described for the team"
+THANKS_POINT = "I especially enjoyed our exchange about {point}. "
+POINT_SENTENCE = "Our conversation about {point} has stayed with me."
+ANY_POINT_SENTENCE = "Our conversation has stayed with me."
+CALL_DAY = "on {day}"
+ANY_CALL_DAY = "next week"
+INTRO = "this is {name} calling"
+INTRO_NAMELESS = "I am calling"
+ROLE_PHRASE = "the {role} role"
+ANY_ROLE_PHRASE = "the open position"
+APPLIED_ON = " on {day}"
+SENT_ON = ", sent on {day}"
 
 
 def signature(your_name: str) -> str:
@@ -64,18 +167,23 @@ def and_join(items: Iterable[object]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
+def per_distinct_row(frame: pd.DataFrame, write: Callable[[dict[str, Any]], str]) -> pd.Series:
+    """``write`` of each row of ``frame`` (as a dict of column -> value), on ``frame``'s
+    index: called once per distinct row, as a long column repeats a few combinations."""
+    if not len(frame):
+        return pd.Series("", index=frame.index, dtype=object)
+    codes = frame.groupby(list(frame.columns), sort=False, dropna=False).ngroup().to_numpy()
+    first = frame[~pd.Series(codes).duplicated().to_numpy()]  # in the order groups are numbered
+    names = [str(column) for column in frame.columns]
+    texts = np.empty(len(first), dtype=object)
+    texts[:] = [write(dict(zip(names, row, strict=True))) for row in first.itertuples(index=False)]
+    return pd.Series(texts[codes], index=frame.index, dtype=object)
+
+
 def fill(template: str, fields: pd.DataFrame, **constants: object) -> pd.Series:
     """``template`` filled with each row of ``fields`` (one column per field, values already
     in words) and ``constants``, on ``fields``' index. Formatted once per distinct row."""
-    if not len(fields):
-        return pd.Series("", index=fields.index, dtype=object)
-    codes, distinct = pd.factorize(pd.MultiIndex.from_frame(fields))
-    names = list(fields.columns)
-    texts = np.array(
-        [template.format(**dict(zip(names, row, strict=True)), **constants) for row in distinct],
-        dtype=object,
-    )
-    return pd.Series(texts[codes], index=fields.index, dtype=object)
+    return per_distinct_row(fields, lambda row: template.format(**row, **constants))
 
 
 # Network Updates and the while-you-wait rows of This Week (SPEC section 5).
@@ -154,3 +262,25 @@ SEARCH_DRAFT = (
     "- go to a meetup or industry event\n"
     "Log each one in the Search sheet so it counts toward your target."
 )
+
+# The Summary's sandwich balance (SPEC sections 5 and 6).
+BALANCE_STALLING = (
+    "The search is stalling: {searches} new-opportunity activities in the "
+    "{last_days} against a target of {target}."
+)
+BALANCE_CROWDED = (
+    "Follow-ups are crowding out the search: {followups} follow-ups sent "
+    "against {searches} new-opportunity activities."
+)
+BALANCE_OK = (
+    "Balanced: {searches} new-opportunity activities (target {target}) "
+    "and {followups} follow-ups in the {last_days}."
+)
+BALANCE_GO_ON = "Keep the search going until an offer is in hand."
+SENT_IN = "Sent in the {last_days}"
+MISSED_IN = "Missed in the {last_days}"
+CHART_HEADING = "The {last_weeks}"
+
+# A coach's caseload flags (SPEC section 6b).
+CASELOAD_MISSED = "{missed} missed in the {last_days}"
+CASELOAD_STALLING = "Search stalling: {searches} in the {last_days}, target {target}"

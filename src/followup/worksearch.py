@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from followup import columns, terminal
+from followup import columns, wording
 from followup.layout import ColumnLayout, OwnedSheet, SheetBlock
 from followup.schema import (
     ASK_ADVOCATE,
@@ -265,7 +265,7 @@ def _weeks(activities: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> 
 def week_line(week: Week, required: int) -> str:
     """ "4 activities; 3 required: met." A partial week has no verdict: "2 activities;
     partial week (Thu-Sun), not checked against the 3 required." """
-    counted = terminal.count(week.count, "activity", "activities")
+    counted = wording.count(week.count, "activity", "activities")
     if week.partial:
         return (
             f"{counted}; partial week ({week.days}), not checked against the {required} required."
@@ -284,8 +284,8 @@ def week_title(week: Week) -> str:
 def totals_line(log: WorkSearch) -> str:
     """The log in one line: "9 activities in 4 weeks, 1 partial; 2 of the 3 full weeks below
     the 4 required" (SPEC 6a). Partial weeks are never counted below the required number."""
-    activities = terminal.count(len(log.activities), "activity", "activities")
-    counted = f"{activities} in {terminal.count(len(log.weeks), 'week')}"
+    activities = wording.count(len(log.activities), "activity", "activities")
+    counted = f"{activities} in {wording.count(len(log.weeks), 'week')}"
     partial = int(log.weeks["partial"].sum())
     full = len(log.weeks) - partial
     if not partial:
@@ -295,7 +295,7 @@ def totals_line(log: WorkSearch) -> str:
         return f"{counted}, {cut}: not checked against the {log.required} required"
     return (
         f"{counted}, {partial} partial; {log.short} of the "
-        f"{terminal.count(full, 'full week')} below the {log.required} required"
+        f"{wording.count(full, 'full week')} below the {log.required} required"
     )
 
 

@@ -8,10 +8,11 @@ import pandas as pd
 import pytest
 
 from followup import cadence
-from followup.drafts import TEMPLATES, draft, drafts
+from followup.drafts import draft, drafts
 from followup.schema import APPLICATION_FOLLOW_UP, LOG_STEP_IDS, STEP_IDS, STEPS
 from followup.settings import Settings
 from followup.tone import flagged
+from followup.wording import DRAFTS as TEMPLATES
 
 from .trackers import DRAFT_CONTEXT as FULL
 from .trackers import WORKED, make_tracker
