@@ -20,7 +20,7 @@ from openxml_audit import OpenXmlValidator
 
 from followup.errors import NameClash
 from followup.layout import ColumnLayout, OwnedSheet, SheetBlock
-from followup.workbook.package import Parts, exclusive_parts, read_info
+from followup.workbook.package import Package, exclusive_parts
 from followup.workbook.writer import check, render
 from tests.writer.packages import (
     DUE,
@@ -46,12 +46,11 @@ OWNED = ["This Week", "Summary"]
 
 
 def info(package: bytes):  # type: ignore[no-untyped-def]
-    with zipfile.ZipFile(io.BytesIO(package)) as zf:
-        return read_info(zf)
+    return Package(package).info
 
 
 def owned_parts(package: bytes) -> dict[str, bytes]:
-    parts = Parts(package)
+    parts = Package(package)
     sheet_parts = {s.part for s in info(package).sheets if s.owned}
     return {name: parts.read(name) for name in exclusive_parts(parts, sheet_parts)}
 

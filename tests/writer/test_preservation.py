@@ -23,7 +23,7 @@ from lxml import etree
 from openxml_audit import OpenXmlValidator
 
 from followup.schema import HISTORY_SHEET, SUMMARY, THIS_WEEK_SHEET
-from followup.workbook.package import member, read_info, relationships, rels_part
+from followup.workbook.package import Package, rels_part
 from followup.workbook.writer import check, render
 from tests.foreign import (
     CACHED_DECISION_HEADER,
@@ -104,20 +104,18 @@ def rendered(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
 def owned_parts(package: bytes) -> set[str]:
     """Every part reachable from an owned sheet, its relationship parts included."""
     found: set[str] = set()
-    with zipfile.ZipFile(io.BytesIO(package)) as zf:
-        pending = [s.part for s in read_info(zf).sheets if s.owned]
-        while pending:
-            part = pending.pop()
-            name = member(zf, part)
-            if name is None or name in found:
-                continue
-            found.add(name)
-            rels = member(zf, rels_part(name))
-            if rels is not None:
-                found.add(rels)
-            for _type, target, mode in relationships(zf, name).values():
-                if mode != "External":
-                    pending.append(target)
+    pkg = Package(package)
+    pending = [s.part for s in pkg.info.sheets if s.owned]
+    while pending:
+        part = pending.pop()
+        name = pkg.find(part)
+        if name is None or name in found:
+            continue
+        found.add(name)
+        rels = pkg.find(rels_part(name))
+        if rels is not None:
+            found.add(rels)
+        pending += pkg.internal_targets(name)
     return found
 
 
@@ -205,8 +203,7 @@ def test_the_writers_own_check_accepts_both_refreshes(rendered: Rendered) -> Non
 def test_a_second_refresh_gives_the_same_owned_sheets(rendered: Rendered) -> None:
     def by_name(package: bytes) -> dict[str, bytes]:
         contents = parts(package)
-        with zipfile.ZipFile(io.BytesIO(package)) as zf:
-            info = read_info(zf)
+        info = Package(package).info
         return {s.name: contents[s.part] for s in info.sheets if s.owned}
 
     first = by_name(rendered.once)

@@ -8,7 +8,6 @@ here so the refresh can name it in a warning (SPEC section 6).
 
 from __future__ import annotations
 
-import io
 import re
 import zipfile
 from collections.abc import Collection, Iterator
@@ -18,14 +17,8 @@ from typing import Literal
 from lxml import etree
 from xlsxwriter.utility import xl_cell_to_rowcol, xl_rowcol_to_cell
 
-from followup.workbook.package import (
-    AREA_NAME,
-    NS,
-    Parts,
-    SheetInfo,
-    parse_xml,
-    read_info,
-)
+from followup.workbook.ooxml import AREA_NAME, NS
+from followup.workbook.package import Package, SheetInfo, parse_xml
 
 AdditionKind = Literal["value", "comment", "drawing"]
 
@@ -55,9 +48,8 @@ def additions(data: bytes, charted: Collection[str] = ()) -> list[Addition]:
     written before the tool recorded its ranges is checked for comments and drawings only.
     """
     try:
-        pkg = Parts(data)
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            info = read_info(zf)
+        pkg = Package(data)
+        info = pkg.info
     except (zipfile.BadZipFile, KeyError, OSError):
         return []
     areas = _areas(pkg, info.workbook_part)
@@ -100,7 +92,7 @@ class _Area:
         return row in self.header_rows or any(a <= row <= b for a, b in self.columns.get(col, ()))
 
 
-def _areas(pkg: Parts, workbook_part: str) -> dict[int, _Area]:
+def _areas(pkg: Package, workbook_part: str) -> dict[int, _Area]:
     root = parse_xml(pkg.read(workbook_part))
     out: dict[int, _Area] = {}
     for dn in root.iterfind("m:definedNames/m:definedName", NS):
@@ -147,7 +139,7 @@ def _outside(xml: bytes, area: _Area) -> Iterator[str]:
             yield str(xl_rowcol_to_cell(row, col))
 
 
-def _related(pkg: Parts, part: str, suffix: str) -> list[str]:
+def _related(pkg: Package, part: str, suffix: str) -> list[str]:
     return [
         target
         for kind, target, mode in pkg.rels(part).values()
@@ -155,7 +147,7 @@ def _related(pkg: Parts, part: str, suffix: str) -> list[str]:
     ]
 
 
-def _comments(pkg: Parts, part: str) -> Iterator[str]:
+def _comments(pkg: Package, part: str) -> Iterator[str]:
     """Cells with a note (legacy comment) or a threaded comment."""
     for suffix in ("/comments", "/threadedcomment"):
         for target in _related(pkg, part, suffix):
@@ -169,7 +161,7 @@ def _comments(pkg: Parts, part: str) -> Iterator[str]:
                     yield ref.split(":")[0].upper()
 
 
-def _drawings(pkg: Parts, part: str, charted: bool) -> Iterator[str]:
+def _drawings(pkg: Package, part: str, charted: bool) -> Iterator[str]:
     """Top-left cells of shapes, pictures and charts, except the tool's own chart."""
     own_chart = charted
     for target in _related(pkg, part, "/drawing"):

@@ -20,7 +20,7 @@ from xlsxwriter.utility import quote_sheetname, xl_col_to_name, xl_range_abs
 
 from followup.layout import CellKind, ColumnLayout, OwnedSheet, SheetBlock
 from followup.outputs import WORKBOOK_MARKER
-from followup.workbook.package import AREA_NAME
+from followup.workbook.ooxml import AREA_NAME
 
 DATE_FORMAT = "ddd d mmm yyyy"
 DAY_FORMAT = "d mmm yyyy"  # for a date in a narrow column

@@ -8,10 +8,8 @@ content survive. Every other member is copied unchanged.
 
 from __future__ import annotations
 
-import io
 import posixpath
 import re
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -19,27 +17,31 @@ from lxml import etree
 
 from followup.errors import NameClash, UnreadableWorkbook, VerifyFailed
 from followup.layout import OwnedSheet
-from followup.workbook.package import (
+from followup.workbook.ooxml import (
     AREA_NAME,
     CALC_CHAIN_TYPE,
     CONTENT_TYPES,
     CT_NS,
+    EP_NS,
     MAIN_NS,
     NS,
     OWNED_MARKER,
     OWNED_MARKER_VALUE,
     PKG_REL_NS,
-    REL_NS,
+    R_ID,
+    TABLE_TYPE,
+    VT_NS,
     WORKSHEET_CONTENT_TYPE,
     WORKSHEET_TYPE,
-    Parts,
+)
+from followup.workbook.ooxml import M as _M
+from followup.workbook.package import (
+    Package,
     SheetInfo,
-    WorkbookInfo,
     dxf_attributes,
     exclusive_parts,
     is_rels,
     parse_xml,
-    read_info,
     rels_part,
     rels_source,
     resolve_target,
@@ -47,11 +49,6 @@ from followup.workbook.package import (
 )
 from followup.workbook.styles import StyleMap, merge_styles
 
-_M = f"{{{MAIN_NS}}}"
-_R_ID = f"{{{REL_NS}}}id"
-_VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
-_EP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
-_TABLE_TYPE = REL_NS + "/table"
 # Defined names the scratch workbook writes for a sheet; an owned sheet's old ones go.
 _OWN_NAMES = {
     OWNED_MARKER,
@@ -73,7 +70,6 @@ _AFTER_DEFINED_NAMES = {
     "webPublishObjects",
     "extLst",
 }
-_TAB_SELECTED = re.compile(rb"<(?:\w+:)?sheetView\b[^>]*\btabSelected=\"(?:1|true)\"")
 
 
 def _local(el: etree._Element) -> str:
@@ -90,10 +86,10 @@ class _Target:
 
 def merge(package: bytes, scratch: bytes, sheets: Sequence[OwnedSheet]) -> bytes:
     """The tracker package with the scratch workbook's sheets merged in as owned sheets."""
-    pkg = Parts(package)
-    src = Parts(scratch)
-    info = _info(package)
-    scratch_info = _info(scratch)
+    pkg = Package(package)
+    src = Package(scratch)
+    info = pkg.info
+    scratch_info = src.info
     targets = [
         _Target(sheet, info.sheet(sheet.name), scratch_info.sheets[i].part, i)
         for i, sheet in enumerate(sheets)
@@ -117,15 +113,11 @@ def merge(package: bytes, scratch: bytes, sheets: Sequence[OwnedSheet]) -> bytes
     gone = removed | _calc_chain_parts(types) | _drop_calc_chain(pkg, wb_part, wb_rels)
 
     scratch_sheets = {t.scratch_part: _ScratchSheet(src.read(t.scratch_part)) for t in targets}
-    mapping = _styles(pkg, src, wb_part, scratch_sheets)
+    mapping = _styles(pkg, src, scratch_sheets)
     strings = _shared_strings(src)
     positions = _positions(wb)
     active = _active_tab(wb)
-    selected_elsewhere = any(
-        _TAB_SELECTED.search(pkg.head(s.part, b"sheetData") or b"") is not None
-        for s in info.sheets
-        if s.part not in owned_parts
-    )
+    selected_elsewhere = any(pkg.selected(s.part) for s in info.sheets if s.part not in owned_parts)
     sheets_el = wb.find("m:sheets", NS)
     assert sheets_el is not None
     folder = posixpath.dirname(wb_part)
@@ -136,7 +128,7 @@ def merge(package: bytes, scratch: bytes, sheets: Sequence[OwnedSheet]) -> bytes
             part = target.existing.part
             position = positions[target.existing.rel_id]
             for el in sheets_el.iterfind("m:sheet", NS):
-                if el.get(_R_ID) == target.existing.rel_id:
+                if el.get(R_ID) == target.existing.rel_id:
                     el.set("name", target.sheet.name)
         else:
             part = _free_name(pkg, posixpath.join(folder, "worksheets/sheet"), ".xml")
@@ -160,11 +152,6 @@ def merge(package: bytes, scratch: bytes, sheets: Sequence[OwnedSheet]) -> bytes
     return pkg.to_bytes()
 
 
-def _info(package: bytes) -> WorkbookInfo:
-    with zipfile.ZipFile(io.BytesIO(package)) as zf:
-        return read_info(zf)
-
-
 def _refuse_user_sheets(targets: Sequence[_Target]) -> None:
     for target in targets:
         if target.existing is not None and not target.existing.owned:
@@ -175,7 +162,7 @@ def _refuse_user_sheets(targets: Sequence[_Target]) -> None:
 
 
 def _refuse_table_clashes(
-    pkg: Parts,
+    pkg: Package,
     wb: etree._Element,
     removed: set[str],
     owned_parts: set[str],
@@ -205,20 +192,20 @@ def _refuse_table_clashes(
             )
 
 
-def table_parts(pkg: Parts) -> set[str]:
+def table_parts(pkg: Package) -> set[str]:
     """Every table part any part of the package points at."""
     found = set()
     for name in pkg.names():
         if is_rels(name):
             for _type, target, mode in pkg.rels(rels_source(name)).values():
-                if _type == _TABLE_TYPE and mode != "External":
+                if _type == TABLE_TYPE and mode != "External":
                     part = pkg.find(target)
                     if part is not None:
                         found.add(part)
     return found
 
 
-def _drop_calc_chain(pkg: Parts, wb_part: str, wb_rels: etree._Element) -> set[str]:
+def _drop_calc_chain(pkg: Package, wb_part: str, wb_rels: etree._Element) -> set[str]:
     """Excel rebuilds the calculation chain; a stale one pointing at replaced cells is damage."""
     dropped = set()
     for rel in list(wb_rels.iterfind("pr:Relationship", NS)):
@@ -256,19 +243,7 @@ def _override(types: etree._Element, part: str, content_type: str) -> None:
     )
 
 
-def _content_type(pkg: Parts, part: str) -> str | None:
-    types = parse_xml(pkg.read(CONTENT_TYPES))
-    for ov in types.iterfind("ct:Override", NS):
-        if ov.get("PartName", "").lstrip("/").casefold() == part.casefold():
-            return ov.get("ContentType")
-    ext = part.rsplit(".", 1)[-1].casefold()
-    for default in types.iterfind("ct:Default", NS):
-        if default.get("Extension", "").casefold() == ext:
-            return default.get("ContentType")
-    return None
-
-
-def _free_name(pkg: Parts, stem: str, suffix: str) -> str:
+def _free_name(pkg: Package, stem: str, suffix: str) -> str:
     n = 1
     while f"{stem}{n}{suffix}" in pkg:
         n += 1
@@ -302,13 +277,13 @@ def _append_sheet(
     )
     ids = [int(s.get("sheetId", "0")) for s in sheets_el.iterfind("m:sheet", NS)]
     etree.SubElement(
-        sheets_el, _M + "sheet", {"name": name, "sheetId": str(max(ids, default=0) + 1), _R_ID: rid}
+        sheets_el, _M + "sheet", {"name": name, "sheetId": str(max(ids, default=0) + 1), R_ID: rid}
     )
     return rid
 
 
 def _positions(wb: etree._Element) -> dict[str, int]:
-    return {el.get(_R_ID, ""): i for i, el in enumerate(wb.iterfind("m:sheets/m:sheet", NS))}
+    return {el.get(R_ID, ""): i for i, el in enumerate(wb.iterfind("m:sheets/m:sheet", NS))}
 
 
 def _active_tab(wb: etree._Element) -> int:
@@ -319,9 +294,7 @@ def _active_tab(wb: etree._Element) -> int:
         return 0
 
 
-def _styles(
-    pkg: Parts, src: Parts, wb_part: str, scratch_sheets: dict[str, _ScratchSheet]
-) -> StyleMap:
+def _styles(pkg: Package, src: Package, scratch_sheets: dict[str, _ScratchSheet]) -> StyleMap:
     xfs: set[int] = set()
     dxfs: set[int] = set()
     for scratch_part, sheet in scratch_sheets.items():
@@ -333,9 +306,9 @@ def _styles(
             if el.get("dxfId") is not None:
                 dxfs.add(int(el.get("dxfId", "0")))
         for _type, part, _mode in src.rels(scratch_part).values():
-            if _type == _TABLE_TYPE:
+            if _type == TABLE_TYPE:
                 dxfs |= {int(v) for _el, _attr, v in dxf_attributes(parse_xml(src.read(part)))}
-    styles_part = _styles_part(pkg, wb_part)
+    styles_part = pkg.styles_part
     scratch_styles = src.read("xl/styles.xml")
     if styles_part is None:
         raise UnreadableWorkbook(
@@ -344,13 +317,6 @@ def _styles(
     merged, mapping = merge_styles(pkg.read(styles_part), scratch_styles, xfs, dxfs)
     pkg.write(styles_part, merged)
     return mapping
-
-
-def _styles_part(pkg: Parts, wb_part: str) -> str | None:
-    for _type, target, _mode in pkg.rels(wb_part).values():
-        if _type == REL_NS + "/styles":
-            return pkg.find(target)
-    return None
 
 
 _SI = re.compile(rb"<si>(.*?)</si>", re.DOTALL)
@@ -363,7 +329,7 @@ _ROW_STYLE = re.compile(rb'(<row [^>]*?\bs=")([0-9]+)"')
 _EMPTY_DATA = b"<sheetData/>"
 
 
-def _shared_strings(src: Parts) -> list[bytes]:
+def _shared_strings(src: Package) -> list[bytes]:
     """The scratch workbook's strings as the XML inside each <si>, ready to go inside <is>."""
     data = src.get("xl/sharedStrings.xml")
     if data is None:
@@ -498,7 +464,9 @@ def _restyle(root: etree._Element, mapping: StyleMap, *, keep_selected: bool) ->
 class _Copier:
     """Copies a scratch part's related parts (tables, drawings, charts) under fresh names."""
 
-    def __init__(self, pkg: Parts, src: Parts, types: etree._Element, mapping: StyleMap) -> None:
+    def __init__(
+        self, pkg: Package, src: Package, types: etree._Element, mapping: StyleMap
+    ) -> None:
         self.pkg = pkg
         self.src = src
         self.types = types
@@ -531,10 +499,13 @@ class _Copier:
         stem, suffix = _pattern(scratch_part)
         new = _free_name(self.pkg, stem, suffix)
         data = self.src.read(scratch_part)
-        if rel_type == _TABLE_TYPE:
+        if rel_type == TABLE_TYPE:
             data = self._table(data)
         self.pkg.write(new, data)
-        content_type = _content_type(self.src, scratch_part)
+        overrides, defaults = self.src.content_types()
+        content_type = overrides.get(scratch_part.casefold()) or defaults.get(
+            scratch_part.rsplit(".", 1)[-1].casefold()
+        )
         if content_type is not None:
             _override(self.types, new, content_type)
         self.copy_related(scratch_part, new)
@@ -582,7 +553,7 @@ def _defined_names(wb: etree._Element, names: Sequence[tuple[str, str]], positio
     ).text = OWNED_MARKER_VALUE
 
 
-def _scratch_names(src: Parts) -> dict[int, list[tuple[str, str]]]:
+def _scratch_names(src: Package) -> dict[int, list[tuple[str, str]]]:
     """The scratch workbook's sheet-scoped names (print titles), by sheet position."""
     out: dict[int, list[tuple[str, str]]] = {}
     root = parse_xml(src.read("xl/workbook.xml"))
@@ -593,7 +564,7 @@ def _scratch_names(src: Parts) -> dict[int, list[tuple[str, str]]]:
     return out
 
 
-def _update_app_titles(pkg: Parts, names: Sequence[str]) -> None:
+def _update_app_titles(pkg: Package, names: Sequence[str]) -> None:
     """Keep docProps/app.xml's list of worksheet titles in step with workbook.xml.
 
     Left alone when its layout is not the usual heading pairs + titles, since the file is
@@ -603,7 +574,7 @@ def _update_app_titles(pkg: Parts, names: Sequence[str]) -> None:
     if part is None:
         return
     root = parse_xml(pkg.read(part))
-    vt = {"ep": _EP_NS, "vt": _VT_NS}
+    vt = {"ep": EP_NS, "vt": VT_NS}
     pairs = root.find("ep:HeadingPairs/vt:vector", vt)
     titles = root.find("ep:TitlesOfParts/vt:vector", vt)
     if pairs is None or titles is None:
@@ -631,7 +602,7 @@ def _update_app_titles(pkg: Parts, names: Sequence[str]) -> None:
                 found.text = name
                 changed = True
             continue
-        new = etree.SubElement(titles, f"{{{_VT_NS}}}lpstr")
+        new = etree.SubElement(titles, f"{{{VT_NS}}}lpstr")
         new.text = name
         titles.insert(offset + count, new)
         count += 1

@@ -1,6 +1,7 @@
-"""The workbook package (the zip of XML parts): names, paths and the owned-sheet marker.
-
-Shared by the reader and the writer so both agree on which sheets the tool owns.
+"""The workbook package (the zip of XML parts, ECMA-376 Part 2) as one `Package`: its
+members, their relationships, and the facts about the workbook that the reader, the writer
+and the writer's verifier all read (sheets, ownership, date system, styles part, selected
+tabs), so they agree on them.
 """
 
 from __future__ import annotations
@@ -15,18 +16,16 @@ from typing import IO
 
 from lxml import etree
 
-MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
-NS = {"m": MAIN_NS, "r": REL_NS, "pr": PKG_REL_NS, "ct": CT_NS}
-
-# A hidden, sheet-scoped defined name marks a sheet as the tool's own. A sheet that only
-# shares an owned sheet's name, without this marker, is the user's and is never replaced.
-OWNED_MARKER = "_followup_owned"
-OWNED_MARKER_VALUE = '"followup"'
-# A hidden, sheet-scoped name on each owned sheet: the ranges the tool writes or reads back.
-AREA_NAME = "_followup_area"
+from followup.workbook.ooxml import (
+    CONTENT_TYPES,
+    NS,
+    OFFICE_DOCUMENT_SUFFIX,
+    OWNED_MARKER,
+    R_ID,
+    SHEET_TYPES,
+    STYLES_TYPE,
+    TAB_SELECTED,
+)
 
 
 @dataclass(frozen=True)
@@ -53,19 +52,6 @@ class WorkbookInfo:
         return None
 
 
-def column_letter(index: int) -> str:
-    """A 0-based column index as its letters: 0 -> A, 25 -> Z, 26 -> AA, 16383 -> XFD.
-
-    XlsxWriter's `xl_col_to_name` does this, but importing it loads the whole writer, which
-    a command that only reads (check, export) has no use for."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
 def parse_xml(data: bytes) -> etree._Element:
     parser = etree.XMLParser(resolve_entities=False, huge_tree=True, remove_blank_text=False)
     return etree.fromstring(data, parser)
@@ -83,73 +69,6 @@ def rels_part(part: str) -> str:
     folder, name = posixpath.split(part)
     return posixpath.join(folder, "_rels", name + ".rels")
 
-
-def member(zf: zipfile.ZipFile, name: str) -> str | None:
-    """The zip member with this name, compared case-insensitively as OPC requires."""
-    wanted = name.casefold()
-    for candidate in zf.namelist():
-        if candidate.casefold() == wanted:
-            return candidate
-    return None
-
-
-def relationships(zf: zipfile.ZipFile, source_part: str) -> dict[str, tuple[str, str, str]]:
-    """rId -> (type, resolved target part, TargetMode) for the part's relationships."""
-    found = member(zf, rels_part(source_part))
-    if found is None:
-        return {}
-    root = parse_xml(zf.read(found))
-    out: dict[str, tuple[str, str, str]] = {}
-    for rel in root.iterfind("pr:Relationship", NS):
-        mode = rel.get("TargetMode", "Internal")
-        target = rel.get("Target", "")
-        resolved = target if mode == "External" else resolve_target(source_part, target)
-        out[rel.get("Id", "")] = (rel.get("Type", ""), resolved, mode)
-    return out
-
-
-def workbook_part(zf: zipfile.ZipFile) -> str:
-    for _type, target, _mode in relationships(zf, "").values():
-        if _type.endswith("/officeDocument"):
-            return target
-    return "xl/workbook.xml"
-
-
-def read_info(zf: zipfile.ZipFile) -> WorkbookInfo:
-    """Sheets (in tab order), their parts, ownership and the date system."""
-    wb_part = workbook_part(zf)
-    found = member(zf, wb_part)
-    if found is None:
-        raise KeyError(wb_part)
-    root = parse_xml(zf.read(found))
-    rels = relationships(zf, wb_part)
-    pr = root.find("m:workbookPr", NS)
-    date1904 = pr is not None and pr.get("date1904", "0").lower() in ("1", "true")
-    owned_positions = {
-        int(dn.get("localSheetId", "-1"))
-        for dn in root.iterfind("m:definedNames/m:definedName", NS)
-        if dn.get("name") == OWNED_MARKER and dn.get("localSheetId") is not None
-    }
-    sheets = []
-    for position, el in enumerate(root.iterfind("m:sheets/m:sheet", NS)):
-        rid = el.get(f"{{{REL_NS}}}id", "")
-        sheets.append(
-            SheetInfo(
-                name=el.get("name", ""),
-                sheet_id=int(el.get("sheetId", "0")),
-                rel_id=rid,
-                part=rels.get(rid, ("", "", ""))[1],
-                state=el.get("state", "visible"),
-                owned=position in owned_positions,
-            )
-        )
-    return WorkbookInfo(tuple(sheets), date1904, wb_part)
-
-
-CALC_CHAIN_TYPE = REL_NS + "/calcChain"
-WORKSHEET_TYPE = REL_NS + "/worksheet"
-CONTENT_TYPES = "[Content_Types].xml"
-WORKSHEET_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
 
 # Fixed timestamp for parts the tool adds, so the same input gives the same bytes.
 _NEW_PART_TIME = (1980, 1, 1, 0, 0, 0)
@@ -181,12 +100,15 @@ def serialize(root: etree._Element, original: bytes | None = None) -> bytes:
     return declaration + etree.tostring(root.getroottree(), encoding="UTF-8", xml_declaration=False)
 
 
-class Parts:
-    """The package's members in their zip order, looked up case-insensitively as OPC requires.
+class Package:
+    """A workbook package: its members in their zip order, looked up case-insensitively as OPC
+    requires, and what they say about the workbook.
 
     Members are decompressed only when read, and a member never written to is copied into
     the new package as its original compressed bytes, so a refresh costs little more than
     the parts it changes. Members keep their zip entry (compression, timestamp).
+
+    Raises zipfile.BadZipFile (or OSError) when `data` is not a zip package.
     """
 
     def __init__(self, data: bytes) -> None:
@@ -197,6 +119,107 @@ class Parts:
         # later keeps its place in the zip.
         self._data: dict[str, bytes | _Unread | None] = dict.fromkeys(self._infos, _UNREAD)
         self._folded = {name.casefold(): name for name in self._data}
+        self._info: WorkbookInfo | None = None
+
+    # ------------------------------------------------------------ the workbook
+
+    @property
+    def workbook_part(self) -> str:
+        """The workbook part the package's relationships name (xl/workbook.xml when none does);
+        it may be missing."""
+        for kind, target, _mode in self.rels("").values():
+            if kind.endswith(OFFICE_DOCUMENT_SUFFIX):
+                return target
+        return "xl/workbook.xml"
+
+    @property
+    def info(self) -> WorkbookInfo:
+        """Sheets (in tab order), their parts, ownership and the date system, as the package
+        holds them now. Raises KeyError when the workbook part is missing, and
+        etree.XMLSyntaxError or ValueError when it is damaged."""
+        if self._info is None:
+            self._info = self._read_info()
+        return self._info
+
+    def _read_info(self) -> WorkbookInfo:
+        wb_part = self.workbook_part
+        root = parse_xml(self.read(wb_part))
+        rels = self.rels(wb_part)
+        pr = root.find("m:workbookPr", NS)
+        date1904 = pr is not None and pr.get("date1904", "0").lower() in ("1", "true")
+        owned_positions = {
+            int(dn.get("localSheetId", "-1"))
+            for dn in root.iterfind("m:definedNames/m:definedName", NS)
+            if dn.get("name") == OWNED_MARKER and dn.get("localSheetId") is not None
+        }
+        sheets = []
+        for position, el in enumerate(root.iterfind("m:sheets/m:sheet", NS)):
+            rid = el.get(R_ID, "")
+            sheets.append(
+                SheetInfo(
+                    name=el.get("name", ""),
+                    sheet_id=int(el.get("sheetId", "0")),
+                    rel_id=rid,
+                    part=rels.get(rid, ("", "", ""))[1],
+                    state=el.get("state", "visible"),
+                    owned=position in owned_positions,
+                )
+            )
+        return WorkbookInfo(tuple(sheets), date1904, wb_part)
+
+    def related(self, source: str, rel_type: str) -> list[str]:
+        """The internal targets of `source`'s relationships of this type, as the
+        relationships name them (present in the package or not)."""
+        return [
+            target
+            for kind, target, mode in self.rels(source).values()
+            if kind == rel_type and mode != "External"
+        ]
+
+    def sheet_parts(self) -> list[str]:
+        """The parts of the workbook's worksheets, chartsheets and dialogsheets."""
+        return [
+            t for kind, t, _mode in self.rels(self.workbook_part).values() if kind in SHEET_TYPES
+        ]
+
+    @property
+    def styles_part(self) -> str | None:
+        """The workbook's styles part as the package spells it; None when it has none."""
+        for target in self.related(self.workbook_part, STYLES_TYPE):
+            return self.find(target)
+        return None
+
+    def selected(self, sheet_part: str) -> bool:
+        """Whether the sheet's tab is selected; its views come before its rows, which are not
+        read."""
+        return TAB_SELECTED.search(self.head(sheet_part, b"sheetData") or b"") is not None
+
+    def content_types(self) -> tuple[dict[str, str], dict[str, str]]:
+        """[Content_Types].xml as (casefolded part name -> type, casefolded extension ->
+        type); both empty when it is missing."""
+        data = self.get(CONTENT_TYPES)
+        if data is None:
+            return {}, {}
+        root = parse_xml(data)
+        overrides = {
+            ov.get("PartName", "").lstrip("/").casefold(): ov.get("ContentType", "")
+            for ov in root.iterfind("ct:Override", NS)
+        }
+        defaults = {
+            d.get("Extension", "").casefold(): d.get("ContentType", "")
+            for d in root.iterfind("ct:Default", NS)
+        }
+        return overrides, defaults
+
+    def size(self, name: str) -> int:
+        """The member's uncompressed size in bytes (KeyError when absent)."""
+        found = self.find(name)
+        if found is None:
+            raise KeyError(name)
+        data = self._data[found]
+        return self._infos[found].file_size if isinstance(data, _Unread) else len(data or b"")
+
+    # ------------------------------------------------------------ the members
 
     def names(self) -> list[str]:
         return [name for name, data in self._data.items() if data is not None]
@@ -250,7 +273,7 @@ class Parts:
                     return out[:at]
         return out
 
-    def same(self, name: str, other: Parts) -> bool:
+    def same(self, name: str, other: Package) -> bool:
         """Whether the member has the same uncompressed content in `other`: untouched members
         are compared by their zip entries' CRC-32 and size, without decompressing."""
         mine, theirs = self._folded.get(name.casefold()), other._folded.get(name.casefold())
@@ -274,11 +297,13 @@ class Parts:
             self._folded[name.casefold()] = name
             found = name
         self._data[found] = data
+        self._info = None
 
     def delete(self, name: str) -> None:
         found = self._folded.get(name.casefold())
         if found is not None:
             self._data[found] = None
+            self._info = None
 
     def rels(self, source: str) -> dict[str, tuple[str, str, str]]:
         """rId -> (type, resolved target, TargetMode) of a part ("" = the package)."""
@@ -399,7 +424,7 @@ def is_rels(name: str) -> bool:
     return name.casefold().endswith(".rels") and "_rels/" in name.casefold()
 
 
-def _closure(parts: Parts, starts: set[str], stop: set[str]) -> set[str]:
+def _closure(parts: Package, starts: set[str], stop: set[str]) -> set[str]:
     """Casefolded names reachable from `starts` by relationships, not going past `stop`."""
     folded_stop = {p.casefold() for p in stop}
     seen: set[str] = set()
@@ -416,7 +441,7 @@ def _closure(parts: Parts, starts: set[str], stop: set[str]) -> set[str]:
     return seen
 
 
-def exclusive_parts(parts: Parts, sheet_parts: set[str]) -> set[str]:
+def exclusive_parts(parts: Package, sheet_parts: set[str]) -> set[str]:
     """Zip member names of the given sheets and of everything only they point at
     (tables, drawings, charts, comments...), with the .rels members describing them.
 

@@ -3,7 +3,7 @@
 Values come from calamine (fast, and it reads cached formula results, 1904 dates and
 inline strings) straight into pandas frames, as pandas' own calamine engine delivers them
 but without its per-cell text parser, which cost a third of the read on a large tracker.
-The package itself is opened once more with zipfile, to learn what calamine does not
+The package itself is opened once more as a `Package`, to learn what calamine does not
 say: the sheets' parts, the owned-sheet markers, which formula cells have no saved result
 or hold an error (calamine reports both as blank), merged ranges and tables' total rows.
 
@@ -35,18 +35,10 @@ from followup.headers import HEADER_SEARCH_ROWS
 from followup.headers import header_row as find_header_row
 from followup.schema import OWNED_SHEETS, SETTINGS_TABLE, USER_SHEETS, Sheet
 from followup.tracker import RawSheet
-from followup.workbook.package import (
-    MAIN_NS,
-    REL_NS,
-    WorkbookInfo,
-    column_letter,
-    parse_xml,
-    read_info,
-    relationships,
-)
+from followup.workbook.ooxml import TABLE_TYPE, M, column_letter, column_number
+from followup.workbook.package import Package, WorkbookInfo, parse_xml
 
-_CELL, _FORMULA_TAG, _VALUE, _INLINE = (f"{{{MAIN_NS}}}{t}" for t in ("c", "f", "v", "is"))
-_TABLE_TYPE = REL_NS + "/table"
+_CELL, _FORMULA_TAG, _VALUE, _INLINE = (f"{M}{t}" for t in ("c", "f", "v", "is"))
 # A sheet read as one rectangle may hold this many cells, or 1 per 8 bytes of its XML
 # (a real cell takes 20 bytes or more), before it is read with its cells packed close.
 _DENSE_CELLS = 2_000_000
@@ -163,16 +155,17 @@ def read_workbook(data: bytes, label: str, owned: Iterable[Sheet] = ()) -> RawWo
     if other is not None:
         raise other
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            info = read_info(zf)
-            wanted = _wanted(info, owned)
-            layouts, packed = {}, {}
-            for name in wanted:
-                layouts[name], packed_xml = _layout(zf, info, name)
-                if packed_xml is not None:
-                    packed[_part(info, name)] = packed_xml
-            if packed:
-                data = _with_parts(zf, packed)
+        package = Package(data)
+        info = package.info
+        wanted = _wanted(info, owned)
+        layouts, packed = {}, {}
+        for name in wanted:
+            layouts[name], packed_xml = _layout(package, info, name)
+            if packed_xml is not None:
+                packed[_part(info, name)] = packed_xml
+        if packed:
+            data = _with_parts(package, packed)
+        del package
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, ValueError) as exc:
         raise not_a_workbook(label) from exc
     sheets: dict[str, RawSheet] = {}
@@ -329,30 +322,21 @@ def _part(info: WorkbookInfo, sheet_name: str) -> str:
     return found.part
 
 
-def _layout(
-    zf: zipfile.ZipFile, info: WorkbookInfo, sheet_name: str
-) -> tuple[_Layout, bytes | None]:
+def _layout(package: Package, info: WorkbookInfo, sheet_name: str) -> tuple[_Layout, bytes | None]:
     """The sheet's layout, and its XML with the cells packed close when it must be read so."""
     part = _part(info, sheet_name)
-    xml = zf.read(part)
+    xml = package.read(part)
     data_end = xml.rfind(b"sheetData>")  # the closing tag
     data_end = data_end if data_end >= 0 else len(xml)
     uncached, errors = _marked_cells(xml, data_end)
     merges = tuple(
-        (_column_number(m[1]), int(m[2]), int(m[4]))
+        (column_number(m[1]), int(m[2]), int(m[4]))
         for m in _MERGE.finditer(xml, data_end)
         if int(m[4]) > int(m[2])
     )
     rows, columns, packed = _packing(xml, data_end)
-    layout = _Layout(uncached, errors, merges, _total_rows(zf, part), rows, columns)
+    layout = _Layout(uncached, errors, merges, _total_rows(package, part), rows, columns)
     return layout, packed
-
-
-def _column_number(letters: bytes) -> int:
-    number = 0
-    for ch in letters:
-        number = number * 26 + ch - 64
-    return number
 
 
 def _packing(xml: bytes, data_end: int) -> tuple[list[int] | None, list[int] | None, bytes | None]:
@@ -372,7 +356,7 @@ def _packing(xml: bytes, data_end: int) -> tuple[list[int] | None, list[int] | N
             return None, None, None
     refs = _CELL_REF.findall(xml, 0, data_end)
     row_numbers = {int(r) for _c, r in refs} | {int(r) for r in _ROW_REF.findall(xml, 0, data_end)}
-    column_numbers = {_column_number(c) for c, _r in refs}
+    column_numbers = {column_number(c) for c, _r in refs}
     if not refs or max(row_numbers) * max(column_numbers) <= allowed:
         return None, None, None
     rows, columns = sorted(row_numbers), sorted(column_numbers)
@@ -395,23 +379,20 @@ def _packing(xml: bytes, data_end: int) -> tuple[list[int] | None, list[int] | N
     return rows, columns, _DIMENSION.sub(b"", body) + xml[data_end:]
 
 
-def _with_parts(zf: zipfile.ZipFile, replaced: dict[str, bytes]) -> bytes:
+def _with_parts(package: Package, replaced: dict[str, bytes]) -> bytes:
     """The package with some parts replaced, in memory, for calamine to read."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as copy:
-        for item in zf.infolist():
-            part = replaced.get(item.filename)
-            copy.writestr(item.filename, zf.read(item) if part is None else part)
-    return out.getvalue()
+    for name, data in replaced.items():
+        package.write(name, data)
+    return package.to_bytes()
 
 
-def _total_rows(zf: zipfile.ZipFile, part: str) -> frozenset[int]:
+def _total_rows(package: Package, part: str) -> frozenset[int]:
     """Row numbers of the total rows of the sheet's Excel tables (Table Design > Total Row)."""
     rows: set[int] = set()
-    for kind, target, mode in relationships(zf, part).values():
-        if kind != _TABLE_TYPE or mode == "External" or target not in zf.namelist():
+    for target in package.related(part, TABLE_TYPE):
+        if package.find(target) is None:
             continue
-        table = parse_xml(zf.read(target))
+        table = parse_xml(package.read(target))
         count = int(table.get("totalsRowCount") or 0)
         found = re.fullmatch(r"[A-Z]+\d+:[A-Z]+(\d+)", table.get("ref", ""))
         if count > 0 and found:
@@ -489,8 +470,7 @@ def last_refresh(data: bytes) -> dt.date | None:
     """The as-of date of the refresh that last wrote This Week (None: never refreshed, or
     the sheet's title no longer holds a date). Reads only that sheet's first row."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            found = read_info(zf).sheet(OWNED_SHEETS[0])
+        found = Package(data).info.sheet(OWNED_SHEETS[0])
         if found is None or not found.owned:
             return None
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))

@@ -16,7 +16,7 @@ import pandas as pd
 from python_calamine import CalamineWorkbook, SheetTypeEnum
 
 from followup.errors import UnreadableWorkbook
-from followup.workbook.package import column_letter
+from followup.workbook.ooxml import column_letter
 from followup.workbook.reader import _grid, is_text, not_a_workbook
 
 _BOMS = (

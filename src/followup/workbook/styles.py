@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from followup.workbook.package import MAIN_NS, parse_xml, serialize
+from followup.workbook.ooxml import MAIN_NS
+from followup.workbook.package import parse_xml, serialize
 
 _M = f"{{{MAIN_NS}}}"
 # CT_Stylesheet's child order; new collections must be inserted where the schema wants them.

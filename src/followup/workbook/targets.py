@@ -16,9 +16,9 @@ from lxml import etree
 from followup.errors import OutputExists, UnsafeWrite
 from followup.outputs import CALENDAR_PRODID, WORKBOOK_MARKER, OutputKind
 from followup.schema import INTERVIEWS
-from followup.workbook.package import member, parse_xml, read_info, relationships
+from followup.workbook.ooxml import CUSTOM_PROPERTIES_SUFFIX
+from followup.workbook.package import Package, parse_xml
 
-_CUSTOM_PROPERTIES = "/custom-properties"
 _HEAD = 64 * 1024  # a marker sits at the start of a text output
 # What zipfile raises for an encrypted member or an unknown compression: not ours either.
 _UNREADABLE = (RuntimeError, NotImplementedError, EOFError, OSError)
@@ -67,8 +67,7 @@ def tracker_sign(path: Path) -> str | None:
     """What shows the file at `path` is a tracker (a workbook holding followup's own sheets or
     an Interviews sheet), in words for a message; None for any other file."""
     try:
-        with zipfile.ZipFile(path) as zf:
-            info = read_info(zf)
+        info = Package(path.read_bytes()).info
     except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError, *_UNREADABLE):
         return None
     if any(sheet.owned for sheet in info.sheets):
@@ -110,13 +109,13 @@ def _workbook_marker(data: bytes) -> str | None:
     """The output marker of a workbook; None for a tracker (it has owned sheets), a workbook
     without the marker, or a file that is not a workbook."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            if any(sheet.owned for sheet in read_info(zf).sheets):
-                return None
-            for kind, target, _mode in relationships(zf, "").values():
-                found = member(zf, target) if kind.endswith(_CUSTOM_PROPERTIES) else None
-                if found is not None:
-                    return _property(parse_xml(zf.read(found)), WORKBOOK_MARKER)
+        package = Package(data)
+        if any(sheet.owned for sheet in package.info.sheets):
+            return None
+        for kind, target, _mode in package.rels("").values():
+            found = package.find(target) if kind.endswith(CUSTOM_PROPERTIES_SUFFIX) else None
+            if found is not None:
+                return _property(parse_xml(package.read(found)), WORKBOOK_MARKER)
     except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError, *_UNREADABLE):
         return None
     return None

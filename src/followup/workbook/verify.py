@@ -7,41 +7,42 @@ on the write, so only problems that are new in the output are reported.
 
 from __future__ import annotations
 
-import io
 import re
 import zipfile
 from collections.abc import Callable, Collection, Iterable
 
 from lxml import etree
+from xlsxwriter.utility import xl_cell_to_rowcol
 
-from followup.workbook.package import (
+from followup.workbook.ooxml import (
     CALC_CHAIN_TYPE,
     CONTENT_TYPES,
-    MAIN_NS,
+    EXPECTED_CONTENT_TYPES,
     NS,
-    REL_NS,
-    Parts,
+    R_ID,
+    SHARED_STRINGS_TYPE,
+    SHEET_TYPES,
+    STYLES_TYPE,
+    TABLE_TYPE,
+    WORKSHEET_TYPE,
+)
+from followup.workbook.ooxml import M as _M
+from followup.workbook.package import (
+    Package,
     WorkbookInfo,
     dxf_attributes,
     exclusive_parts,
     is_rels,
     parse_xml,
-    read_info,
     rels_part,
     rels_source,
 )
 
-_M = f"{{{MAIN_NS}}}"
-_R_ID = f"{{{REL_NS}}}id"
-_SHEET_TYPES = {REL_NS + "/worksheet", REL_NS + "/chartsheet", REL_NS + "/dialogsheet"}
-_TABLE_TYPE = REL_NS + "/table"
-_SHARED_STRINGS_TYPE = REL_NS + "/sharedStrings"
 # Attributes are matched inside their tags (a cell's text may hold anything but "<"), each
 # tag spelled with the sheet's own prefix, so the search runs on a literal: (tag, attribute).
 _STYLE_ATTRS = (("c", "s"), ("row", "s"), ("col", "style"))
 _RULE_DXF = (("cfRule", "dxfId"),)
 _ROOT_PREFIX = re.compile(rb"<(?:(\w+):)?worksheet\b")
-_TAB_SELECTED = re.compile(rb"<(?:\w+:)?sheetView\b[^>]*\btabSelected=\"(?:1|true)\"")
 # Number formats Excel knows without a numFmt entry (0-49 plus locale-dependent ones).
 _LAST_BUILTIN_NUMFMT = 163
 _SHARED_PARTS = ("docProps/app.xml", "docProps/core.xml")
@@ -50,10 +51,10 @@ _SHARED_PARTS = ("docProps/app.xml", "docProps/core.xml")
 def check(old: bytes, new: bytes, owned: Collection[str]) -> list[str]:
     """Problems of `new` (empty = fine); see writer.check."""
     try:
-        after = Parts(new)
+        after = Package(new)
     except (zipfile.BadZipFile, OSError) as exc:
         return [f"the new workbook is not a readable zip package ({exc})"]
-    before = Parts(old)
+    before = Package(old)
     problems = _absolute(after)
     try:
         known = set(_structure(before, _fresh(before, after, after)))
@@ -62,7 +63,7 @@ def check(old: bytes, new: bytes, owned: Collection[str]) -> list[str]:
     try:
         problems += _well_formed(before, after)
         problems += [p for p in _structure(after, _fresh(after, before, after)) if p not in known]
-        info_after = _info(new)
+        info_after = after.info
         problems += _owned(info_after, owned)
         selected_before, selected_after = _selected_tabs(before), _selected_tabs(after)
         if selected_after == 0 and selected_before > 0:
@@ -70,13 +71,13 @@ def check(old: bytes, new: bytes, owned: Collection[str]) -> list[str]:
         # Tabs the user saved grouped stay grouped (SPEC 7); the tool never groups more.
         if selected_after > max(selected_before, 1):
             problems.append("more than one sheet tab is selected (Excel would group them)")
-        problems += _unchanged(before, after, _info(old), info_after, owned)
+        problems += _unchanged(before, after, before.info, info_after, owned)
     except (etree.XMLSyntaxError, KeyError, ValueError) as exc:
         problems.append(f"the new workbook cannot be inspected: {exc}")
     return problems
 
 
-def _well_formed(before: Parts, after: Parts) -> list[str]:
+def _well_formed(before: Package, after: Package) -> list[str]:
     """Every new or changed XML part parses."""
     problems = []
     for name in after.names():
@@ -95,7 +96,7 @@ def _well_formed(before: Parts, after: Parts) -> list[str]:
 _REPEATED = (f"{_M}row", f"{_M}si")
 
 
-def _parse_streaming(parts: Parts, name: str) -> None:
+def _parse_streaming(parts: Package, name: str) -> None:
     """Parse a part as parse_xml does (same parser, same errors raised), reading it from the
     zip as it goes and freeing each row once parsed: a big sheet never sits in memory whole,
     neither as bytes nor as a tree."""
@@ -108,10 +109,10 @@ def _parse_streaming(parts: Parts, name: str) -> None:
                 del parent[0]
 
 
-def _absolute(parts: Parts) -> list[str]:
+def _absolute(parts: Package) -> list[str]:
     """Problems the output must never have, whatever the input had."""
     problems = []
-    wb_part = _workbook_part(parts)
+    wb_part = parts.workbook_part
     if any(name.casefold().endswith("calcchain.xml") for name in parts.names()):
         problems.append("a calcChain part is left in the package")
     if any(t == CALC_CHAIN_TYPE for t, _target, _mode in parts.rels(wb_part).values()):
@@ -119,35 +120,21 @@ def _absolute(parts: Parts) -> list[str]:
     return problems
 
 
-def _workbook_part(parts: Parts) -> str:
-    for _type, target, _mode in parts.rels("").values():
-        if _type.endswith("/officeDocument"):
-            return target
-    return "xl/workbook.xml"
+def _selected_tabs(parts: Package) -> int:
+    return sum(1 for part in parts.sheet_parts() if parts.selected(part))
 
 
-def _sheet_parts(parts: Parts) -> list[str]:
-    wb_part = _workbook_part(parts)
-    return [t for _type, t, mode in parts.rels(wb_part).values() if _type in _SHEET_TYPES]
-
-
-def _selected_tabs(parts: Parts) -> int:
-    return sum(1 for part in _sheet_parts(parts) if selected(parts, part))
-
-
-def selected(parts: Parts, sheet_part: str) -> bool:
-    """Whether the sheet's tab is selected; its views come before its rows, which are not read."""
-    return _TAB_SELECTED.search(parts.head(sheet_part, b"sheetData") or b"") is not None
-
-
-def _fresh(parts: Parts, other: Parts, new: Parts) -> Callable[[str], bool]:
+def _fresh(parts: Package, other: Package, new: Package) -> Callable[[str], bool]:
     """Which sheets of `parts` need their cells checked: those whose part, relationships or
     tables differ from `other`. An unchanged sheet reads as it did, unless the shared strings
     it depends on changed or the `new` package has fewer styles than the old one, in which
     case every sheet is checked (of either package, so their problems compare)."""
     old = other if new is parts else parts
-    wb_part = _workbook_part(parts)
-    strings = [t for kind, t, _mode in parts.rels(wb_part).values() if kind == _SHARED_STRINGS_TYPE]
+    strings = [
+        t
+        for kind, t, _mode in parts.rels(parts.workbook_part).values()
+        if kind == SHARED_STRINGS_TYPE
+    ]
     if _shrank(new, old) or any(not parts.same(t, other) for t in strings):
         return lambda _sheet: True
 
@@ -158,14 +145,14 @@ def _fresh(parts: Parts, other: Parts, new: Parts) -> Callable[[str], bool]:
     return fresh
 
 
-def _shrank(parts: Parts, other: Parts) -> bool:
+def _shrank(parts: Package, other: Package) -> bool:
     """Whether `parts` has fewer cell formats or dxfs than `other` (an index that was in
     range there may not be in `parts`)."""
     return any(a < b for a, b in zip(_style_counts(parts), _style_counts(other), strict=True))
 
 
-def _style_counts(parts: Parts) -> tuple[int, int]:
-    styles = _styles_part(parts)
+def _style_counts(parts: Package) -> tuple[int, int]:
+    styles = parts.styles_part
     if styles is None:
         return 0, 0
     root = parse_xml(parts.read(styles))
@@ -175,15 +162,7 @@ def _style_counts(parts: Parts) -> tuple[int, int]:
     )
 
 
-def _styles_part(parts: Parts) -> str | None:
-    wb_part = _workbook_part(parts)
-    styles = next(
-        (t for _type, t, _m in parts.rels(wb_part).values() if _type == REL_NS + "/styles"), None
-    )
-    return styles if styles is not None and parts.find(styles) is not None else None
-
-
-def _structure(parts: Parts, fresh: Callable[[str], bool]) -> list[str]:
+def _structure(parts: Package, fresh: Callable[[str], bool]) -> list[str]:
     problems = _content_types(parts)
     problems += _relationships(parts)
     problems += _workbook(parts)
@@ -192,10 +171,10 @@ def _structure(parts: Parts, fresh: Callable[[str], bool]) -> list[str]:
     return problems
 
 
-def _content_types(parts: Parts) -> list[str]:
+def _content_types(parts: Package) -> list[str]:
     if parts.get(CONTENT_TYPES) is None:
         return ["[Content_Types].xml is missing"]
-    overrides, defaults = _content_type_map(parts)
+    overrides, defaults = parts.content_types()
     problems = [
         f"content type override for missing part /{name}"
         for name in overrides
@@ -209,36 +188,9 @@ def _content_types(parts: Parts) -> list[str]:
     return problems
 
 
-_OOXML = "application/vnd.openxmlformats-officedocument."
-# Parts a reader finds by content type; the generic application/xml default is not enough.
-_EXPECTED_TYPES = {
-    REL_NS + "/worksheet": _OOXML + "spreadsheetml.worksheet+xml",
-    REL_NS + "/table": _OOXML + "spreadsheetml.table+xml",
-    REL_NS + "/drawing": _OOXML + "drawing+xml",
-    REL_NS + "/chart": _OOXML + "drawingml.chart+xml",
-    REL_NS + "/styles": _OOXML + "spreadsheetml.styles+xml",
-}
-
-
-def _content_type_map(parts: Parts) -> tuple[dict[str, str], dict[str, str]]:
-    data = parts.get(CONTENT_TYPES)
-    if data is None:
-        return {}, {}
-    root = parse_xml(data)
-    overrides = {
-        ov.get("PartName", "").lstrip("/").casefold(): ov.get("ContentType", "")
-        for ov in root.iterfind("ct:Override", NS)
-    }
-    defaults = {
-        d.get("Extension", "").casefold(): d.get("ContentType", "")
-        for d in root.iterfind("ct:Default", NS)
-    }
-    return overrides, defaults
-
-
-def _relationships(parts: Parts) -> list[str]:
+def _relationships(parts: Package) -> list[str]:
     problems = []
-    overrides, defaults = _content_type_map(parts)
+    overrides, defaults = parts.content_types()
     for name in parts.names():
         if not is_rels(name):
             continue
@@ -258,21 +210,21 @@ def _relationships(parts: Parts) -> list[str]:
             if parts.find(target) is None:
                 problems.append(f"{name}: {rid} points at missing part {target}")
                 continue
-            expected = _EXPECTED_TYPES.get(_type)
+            expected = EXPECTED_CONTENT_TYPES.get(_type)
             actual = overrides.get(target.casefold()) or defaults.get(
                 target.rsplit(".", 1)[-1].casefold()
             )
             if (
                 expected is not None
                 and actual != expected
-                and not (_type.endswith("/worksheet") and actual and "worksheet" in actual)
+                and not (_type == WORKSHEET_TYPE and actual and "worksheet" in actual)
             ):
                 problems.append(f"part {target} has no content type {expected}")
     return problems
 
 
-def _workbook(parts: Parts) -> list[str]:
-    wb_part = _workbook_part(parts)
+def _workbook(parts: Package) -> list[str]:
+    wb_part = parts.workbook_part
     data = parts.get(wb_part)
     if data is None:
         return [f"the workbook part {wb_part} is missing"]
@@ -290,8 +242,8 @@ def _workbook(parts: Parts) -> list[str]:
         if sheet.get("sheetId") in ids:
             problems.append(f"sheetId {sheet.get('sheetId')} is used twice")
         ids.add(sheet.get("sheetId", ""))
-        rel = rels.get(sheet.get(_R_ID, ""))
-        if rel is None or rel[0] not in _SHEET_TYPES:
+        rel = rels.get(sheet.get(R_ID, ""))
+        if rel is None or rel[0] not in SHEET_TYPES:
             problems.append(f"sheet '{name}' has no sheet relationship")
     scoped: set[tuple[str, str]] = set()
     for dn in root.iterfind("m:definedNames/m:definedName", NS):
@@ -313,7 +265,7 @@ def _workbook(parts: Parts) -> list[str]:
 
 
 def _cell_texts(
-    parts: Parts, sheet: str, row: int, strings: Callable[[], list[str]]
+    parts: Package, sheet: str, row: int, strings: Callable[[], list[str]]
 ) -> dict[int, str]:
     """Texts of one row of a sheet (1-based row), by 0-based column; parsing stops there."""
     out: dict[int, str] = {}
@@ -323,7 +275,7 @@ def _cell_texts(
         if el is None:
             return out
         for cell in el.iterfind("m:c", NS):
-            col, _r = _split_ref(cell.get("r", ""))
+            _row, col = _cell(cell.get("r", ""))
             kind = cell.get("t", "n")
             if kind == "inlineStr":
                 inline = cell.find("m:is", NS)
@@ -342,26 +294,27 @@ def _text(el: etree._Element) -> str:
     )
 
 
-def _split_ref(ref: str) -> tuple[int, int]:
-    match = re.fullmatch(r"\$?([A-Za-z]{1,3})\$?(\d+)", ref)
-    if match is None:
+_REF = re.compile(r"\$?[A-Za-z]{1,3}\$?[0-9]+")
+
+
+def _cell(ref: str) -> tuple[int, int]:
+    """A cell reference (A1, $B$2, b2) as 0-based (row, column). Raises ValueError for
+    anything else, on which xl_cell_to_rowcol would only warn."""
+    if _REF.fullmatch(ref) is None:
         raise ValueError(f"bad cell reference {ref!r}")
-    col = 0
-    for ch in match.group(1).upper():
-        col = col * 26 + ord(ch) - 64
-    return col - 1, int(match.group(2))
+    row, col = xl_cell_to_rowcol(ref.upper())
+    return int(row), int(col)
 
 
-def _shared_strings(parts: Parts) -> list[str]:
-    wb_part = _workbook_part(parts)
-    for _type, target, _mode in parts.rels(wb_part).values():
-        if _type == _SHARED_STRINGS_TYPE and parts.find(target) is not None:
+def _shared_strings(parts: Package) -> list[str]:
+    for _type, target, _mode in parts.rels(parts.workbook_part).values():
+        if _type == SHARED_STRINGS_TYPE and parts.find(target) is not None:
             root = parse_xml(parts.read(target))
             return [_text(si) for si in root.iterfind("m:si", NS)]
     return []
 
 
-def _tables(parts: Parts, fresh: Callable[[str], bool]) -> list[str]:
+def _tables(parts: Package, fresh: Callable[[str], bool]) -> list[str]:
     problems = []
     ids: dict[str, str] = {}
     names: dict[str, str] = {}
@@ -372,9 +325,9 @@ def _tables(parts: Parts, fresh: Callable[[str], bool]) -> list[str]:
             cache.append(_shared_strings(parts))
         return cache[0]
 
-    for sheet in _sheet_parts(parts):
+    for sheet in parts.sheet_parts():
         for _type, target, mode in parts.rels(sheet).values():
-            if _type != _TABLE_TYPE or mode == "External" or parts.find(target) is None:
+            if _type != TABLE_TYPE or mode == "External" or parts.find(target) is None:
                 continue
             table = parse_xml(parts.read(target))
             ident = table.get("id", "")
@@ -387,8 +340,8 @@ def _tables(parts: Parts, fresh: Callable[[str], bool]) -> list[str]:
                     problems.append(f"table name {table.get(attr)} is used twice")
                 names[name] = target
             first, last = (table.get("ref") or "A1:A1").split(":")
-            c1, r1 = _split_ref(first)
-            c2, _r2 = _split_ref(last)
+            r1, c1 = _cell(first)
+            _r2, c2 = _cell(last)
             columns = [
                 c.get("name", "") for c in table.iterfind("m:tableColumns/m:tableColumn", NS)
             ]
@@ -402,7 +355,7 @@ def _tables(parts: Parts, fresh: Callable[[str], bool]) -> list[str]:
             if len({c.casefold() for c in columns}) != len(columns):
                 problems.append(f"table {table.get('name')} has duplicate column names")
             if table.get("headerRowCount", "1") != "0" and fresh(sheet):
-                cells = _cell_texts(parts, sheet, r1, strings)
+                cells = _cell_texts(parts, sheet, r1 + 1, strings)
                 for j, column in enumerate(columns):
                     if cells.get(c1 + j, "") != column:
                         problems.append(
@@ -412,8 +365,8 @@ def _tables(parts: Parts, fresh: Callable[[str], bool]) -> list[str]:
     return problems
 
 
-def _styles(parts: Parts, fresh: Callable[[str], bool]) -> list[str]:
-    styles = _styles_part(parts)
+def _styles(parts: Package, fresh: Callable[[str], bool]) -> list[str]:
+    styles = parts.styles_part
     if styles is None:
         return []
     root = parse_xml(parts.read(styles))
@@ -445,19 +398,19 @@ def _styles(parts: Parts, fresh: Callable[[str], bool]) -> list[str]:
         fmt = xf.get("numFmtId", "0")
         if not fmt.isdigit() or (int(fmt) > _LAST_BUILTIN_NUMFMT and fmt not in numfmts):
             problems.append(f"styles: cell format {i} uses undefined number format {fmt}")
-    for part in filter(fresh, _sheet_parts(parts)):
+    for part in filter(fresh, parts.sheet_parts()):
         data = _uncached(parts, part)
         problems += _out_of_range(part, "cell format", _indices(data, _STYLE_ATTRS), len(xfs))
         problems += _out_of_range(part, "dxf", _indices(data, _RULE_DXF), len(dxfs))
         for _type, target, _mode in parts.rels(part).values():
-            if _type == _TABLE_TYPE and parts.find(target) is not None:
+            if _type == TABLE_TYPE and parts.find(target) is not None:
                 table = parse_xml(parts.read(target))
                 dxf_ids = {int(v) if v.isdigit() else 1 << 31 for *_, v in dxf_attributes(table)}
                 problems += _out_of_range(target, "dxf", dxf_ids, len(dxfs))
     return problems
 
 
-def _uncached(parts: Parts, name: str) -> bytes:
+def _uncached(parts: Package, name: str) -> bytes:
     """The part's bytes, not kept by `parts` after (a sheet is read once here)."""
     if parts.find(name) is None:
         return b""
@@ -481,11 +434,6 @@ def _out_of_range(part: str, what: str, used: Iterable[int], size: int) -> list[
     return [f"{part} uses {what} {i}, but there are only {size}" for i in bad[:3]]
 
 
-def _info(package: bytes) -> WorkbookInfo:
-    with zipfile.ZipFile(io.BytesIO(package)) as zf:
-        return read_info(zf)
-
-
 def _owned(info: WorkbookInfo, owned: Collection[str]) -> list[str]:
     wanted = {n.casefold() for n in owned}
     return [
@@ -495,23 +443,23 @@ def _owned(info: WorkbookInfo, owned: Collection[str]) -> list[str]:
     ]
 
 
-def _owned_parts(parts: Parts, info: WorkbookInfo, owned: Collection[str]) -> set[str]:
+def _owned_parts(parts: Package, info: WorkbookInfo, owned: Collection[str]) -> set[str]:
     wanted = {n.casefold() for n in owned}
     sheets = {s.part for s in info.sheets if s.owned and s.name.casefold() in wanted}
     return {p.casefold() for p in exclusive_parts(parts, sheets)}
 
 
-def _shared(parts: Parts) -> set[str]:
-    wb_part = _workbook_part(parts)
+def _shared(parts: Package) -> set[str]:
+    wb_part = parts.workbook_part
     shared = {CONTENT_TYPES, wb_part, rels_part(wb_part), *_SHARED_PARTS}
     for _type, target, _mode in parts.rels(wb_part).values():
-        if _type in (REL_NS + "/styles", CALC_CHAIN_TYPE):
+        if _type in (STYLES_TYPE, CALC_CHAIN_TYPE):
             shared.add(target)
     return {p.casefold() for p in shared}
 
 
 def _unchanged(
-    before: Parts, after: Parts, old: WorkbookInfo, new: WorkbookInfo, owned: Collection[str]
+    before: Package, after: Package, old: WorkbookInfo, new: WorkbookInfo, owned: Collection[str]
 ) -> list[str]:
     """Every part outside the owned sheets and the shared parts is byte-identical."""
     skip_before = _owned_parts(before, old, owned) | _shared(before)

@@ -7,7 +7,6 @@ Nothing here touches the disk; the safe replace of the file is the caller's job.
 
 from __future__ import annotations
 
-import io
 import re
 import zipfile
 from collections.abc import Collection, Sequence
@@ -20,7 +19,7 @@ from followup.outputs import OutputKind
 from followup.workbook import verify
 from followup.workbook.author import author
 from followup.workbook.merge import merge
-from followup.workbook.package import read_info
+from followup.workbook.package import Package
 
 _PAPER_SHEETS = 4  # sheets asked for their paper size
 
@@ -36,8 +35,7 @@ def render(package: bytes, sheets: Sequence[OwnedSheet]) -> bytes:
     user table or defined name has one of our table names; VerifyFailed when the new package
     fails the structural check."""
     try:
-        with zipfile.ZipFile(io.BytesIO(package)) as zf:
-            info = read_info(zf)
+        info = Package(package).info
     except (zipfile.BadZipFile, KeyError, OSError) as exc:
         raise UnreadableWorkbook(f"not a workbook package: {exc}") from exc
     scratch = author(sheets, info.date1904, paper=paper_size(package))
@@ -62,16 +60,15 @@ def paper_size(package: bytes) -> int:
     """The paper size (Excel's paperSize code, 9 = A4) most of the user's own sheets print on;
     0 when none says (Excel then prints on US Letter, code 1). SPEC section 6."""
     try:
-        with zipfile.ZipFile(io.BytesIO(package)) as zf:
-            info = read_info(zf)
-            sizes = [zf.getinfo(s.part).file_size for s in info.sheets if not s.owned]
-            parts = [s.part for s in info.sheets if not s.owned]
-            found: list[int] = []
-            # The smallest sheets first: most say it, and a big one costs a full read.
-            for _size, part in sorted(zip(sizes, parts, strict=True))[:_PAPER_SHEETS]:
-                match = _PAPER.search(zf.read(part))
-                if match:
-                    found.append(int(match[1]))
+        pkg = Package(package)
+        parts = [s.part for s in pkg.info.sheets if not s.owned]
+        sizes = [pkg.size(part) for part in parts]
+        found: list[int] = []
+        # The smallest sheets first: most say it, and a big one costs a full read.
+        for _size, part in sorted(zip(sizes, parts, strict=True))[:_PAPER_SHEETS]:
+            match = _PAPER.search(pkg.read(part))
+            if match:
+                found.append(int(match[1]))
     except (zipfile.BadZipFile, KeyError, OSError):
         return 0
     return max(set(found), key=found.count) if found else 0
