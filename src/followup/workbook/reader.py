@@ -225,11 +225,19 @@ def _others(info: WorkbookInfo, wanted: dict[str, tuple[Sheet, str | None]]) -> 
     ]
 
 
+_TYPE_OF = np.frompyfunc(type, 1, 1)
+
+
 def _grid(rows: list[list[Any]]) -> pd.DataFrame:
     """Cells from A1 as pandas' calamine engine gives them: whole numbers as int, dates as
     datetime, text as typed ("NA" and "None" stay text), blank cells as ""."""
     grid = pd.DataFrame(rows, dtype=object)
-    for position in range(grid.shape[1]):
+    if grid.empty:
+        return grid
+    # Found for the whole grid at once: a sheet may be thousands of blank columns wide.
+    types = _TYPE_OF(grid.to_numpy())
+    touched = ((types == float) | (types == dt.date)).any(axis=0)
+    for position in np.flatnonzero(touched):
         read = values = grid.iloc[:, position].tolist()
         kinds = set(map(type, values))
         if float in kinds:
@@ -275,11 +283,15 @@ def _raw_sheet(
     if layout.totals:
         body = body[~body.index.isin(list(layout.totals))]
     keep = pd.Series(False, index=body.index)
-    for _column_letter, column in body.items():
+    # Only columns holding something, found at once: a sheet may span thousands of blank ones.
+    cells = body.to_numpy(dtype=object)
+    used = np.flatnonzero(((cells != "") & pd.notna(cells)).any(axis=0))
+    for _column_letter, column in body.iloc[:, used].items():
         # Only rows not yet known to hold something: after the first column that is few.
         open_rows = ~keep
-        if open_rows.any():
-            keep[open_rows] = _filled(column[open_rows])
+        if not open_rows.any():
+            break
+        keep[open_rows] = _filled(column[open_rows])
     marked = layout.uncached | layout.errors.keys()
     if marked:
         # A formula without a saved result, or with an error, reads as blank, yet its row
