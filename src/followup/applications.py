@@ -203,7 +203,8 @@ def _computed(tracker: Tracker, as_of: pd.Timestamp) -> _Plan:
         actions = apps[["company", "role"]].assign(step=APPLICATION_FOLLOW_UP, number=str(number))
         until = snooze.dates(tracker, actions)
         until = until.where(until >= apps["applied"])
-        due = until.fillna(cal.roll(previous + gap))
+        planned = cal.roll(previous + gap)
+        due = until.fillna(planned)
         done = _nth_sent(sent, apps, number)
         parts.append(
             pd.DataFrame(
@@ -213,6 +214,7 @@ def _computed(tracker: Tracker, as_of: pd.Timestamp) -> _Plan:
                     "number": number,
                     "after": previous,
                     "due": due,
+                    "planned": planned,
                     "done": done,
                     "previous_sent": previous_sent,
                     "snooze": until,
@@ -221,8 +223,9 @@ def _computed(tracker: Tracker, as_of: pd.Timestamp) -> _Plan:
         )
         previous, previous_sent = done.fillna(due), done
     for number, part in enumerate(parts, start=1):
-        # Actionable until the next one is due; the last one for the same gap.
-        nxt = parts[number]["due"] if number < len(parts) else part["due"] + gap
+        # Actionable until the next one is due as planned (its own snooze moves only it);
+        # the last one for the same gap.
+        nxt = parts[number]["planned"] if number < len(parts) else part["due"] + gap
         part["window_end"] = np.maximum(part["due"], nxt - DAY)
 
     apps["state"] = _application_state(apps, parts, as_of)

@@ -196,15 +196,23 @@ def _earliest_done(sent: pd.DataFrame, ops: pd.DataFrame) -> pd.DataFrame:
 
 
 def _window_ends(ops: pd.DataFrame) -> None:
-    """Last actionable day of each step 2-9 (see SPEC section 4, "Actionable window")."""
+    """Last actionable day of each step 2-9 (see SPEC section 4, "Actionable window").
+
+    A later step closes a window on the day it was planned, never on a day a snooze of its
+    own moved it to: snoozing the call must not end the email's window early (SPEC 6).
+    """
     ops[f"end:{HALFWAY}"] = np.maximum(ops[f"due:{HALFWAY}"], ops["first_status_due"] - DAY)
-    chain = np.column_stack(
-        [ops[f"due:{s}"].to_numpy(dtype="datetime64[D]") for s in SILENCE_CHAIN]
-    ).reshape(len(ops), len(SILENCE_CHAIN))
+
+    def days(kind: str) -> np.ndarray:
+        return np.column_stack(
+            [ops[f"{kind}:{s}"].to_numpy(dtype="datetime64[D]") for s in SILENCE_CHAIN]
+        ).reshape(len(ops), len(SILENCE_CHAIN))
+
+    chain, planned = days("due"), days("planned")
     never = np.datetime64("9999-12-31", "D")
     for i, step in enumerate(SILENCE_CHAIN):
         due = chain[:, i : i + 1]
-        later = chain[:, i + 1 :]
+        later = planned[:, i + 1 :]
         # The first later step that falls due on a later day closes the window.
         next_due = np.full(len(ops), never)
         if later.shape[1]:
@@ -295,6 +303,7 @@ def _computed(tracker: Tracker, as_of: pd.Timestamp) -> _Plan:
             due = cal.roll(previous + pd.Timedelta(days=gaps[step]))
         # A snoozed step is due on its snooze day, and the next is timed from it.
         until = _snoozed(tracker, ops, step, ops["chain_from"])
+        ops[f"planned:{step}"] = due
         due = until.fillna(due)
         ops[f"after:{step}"] = previous
         ops[f"due:{step}"] = due
@@ -304,6 +313,7 @@ def _computed(tracker: Tracker, as_of: pd.Timestamp) -> _Plan:
     _window_ends(ops)
     # Nothing is timed from the halfway step: snoozed, its window moves with it.
     until = _snoozed(tracker, ops, HALFWAY, start)
+    ops[f"planned:{HALFWAY}"] = ops[f"due:{HALFWAY}"]
     ops[f"due:{HALFWAY}"], ops[f"end:{HALFWAY}"] = _moved(
         until, ops[f"due:{HALFWAY}"], ops[f"end:{HALFWAY}"]
     )
@@ -339,7 +349,7 @@ def _thank_yous(
     """One thank-you per interviewer of the current round (a panel has several), and of
     every round already on the calendar, listed in advance when their day is in the window."""
     iv = rounds.keyed(tracker.interviews)
-    cols = [*_KEYS, "cycle_start", f"due:{HALFWAY}", "first_status_due"]
+    cols = [*_KEYS, "cycle_start", f"planned:{HALFWAY}", "first_status_due"]
     rows = iv.merge(ops[cols], on=_KEYS)
     coming = rows["interview_date"] > as_of
     rows = rows[(rows["interview_date"] == rows["cycle_start"]) | coming].copy()
@@ -362,7 +372,8 @@ def _thank_yous(
     rows = rows.merge(earliest, on="row", how="left")
     rows["done"] = columns.dates(rows["done"])
     rows["due"] = rows["interview_date"]
-    halfway = rows[f"due:{HALFWAY}"]
+    # The halfway note closes the window on its planned day, wherever a snooze moved it.
+    halfway = rows[f"planned:{HALFWAY}"]
     next_due = halfway.where(halfway > rows["due"], rows["first_status_due"])
     rows["window_end"] = np.maximum(rows["due"], next_due - DAY)
     rows["after"] = rows["interview_date"]

@@ -172,6 +172,7 @@ class Plan:
     lost_edits: list[Problem]
     summary: Summary
     snoozed: pd.Series  # identity -> the day it comes back, for each action a snooze hides
+    kept: pd.DataFrame  # the Draft and Note edits of those actions (ticks.kept_while_snoozed)
 
 
 @dataclass(frozen=True)
@@ -185,6 +186,7 @@ class Refreshed:
 def plan(tracker: Tracker, as_of: pd.Timestamp, days: int) -> Plan:
     """Record the ticks, then compute every owned sheet's rows, carrying over the user's edits."""
     from followup import snooze, ticks, tone
+    from followup.identity import action_identity, with_step
     from followup.network import network_updates
     from followup.summary import summary
     from followup.this_week import snoozed, this_week, unsnoozed_updates
@@ -196,8 +198,13 @@ def plan(tracker: Tracker, as_of: pd.Timestamp, days: int) -> Plan:
     network = unsnoozed_updates(current, due_updates, as_of)
     week = this_week(current, as_of, days, network)
     names = tone.known_words(tracker)
-    kept_week = ticks.carry_over(week, tracker.this_week, THIS_WEEK_SHEET, hidden)
-    kept_network = ticks.carry_over(network, tracker.network, NETWORK_SHEET, hidden)
+    earlier = tracker.snoozed
+    kept_week = ticks.carry_over(week, tracker.this_week, THIS_WEEK_SHEET, hidden, earlier)
+    kept_network = ticks.carry_over(network, tracker.network, NETWORK_SHEET, hidden, earlier)
+    listed = set(action_identity(week)) | set(action_identity(with_step(network)))
+    asleep, lost_asleep = ticks.kept_while_snoozed(
+        earlier, [kept_week, kept_network], hidden, listed
+    )
     return Plan(
         as_of,
         days,
@@ -208,9 +215,11 @@ def plan(tracker: Tracker, as_of: pd.Timestamp, days: int) -> Plan:
         ticks.unfinished_ticks(tracker, as_of)
         + snooze.warnings(tracker)
         + kept_week.lost
-        + kept_network.lost,
+        + kept_network.lost
+        + lost_asleep,
         summary(current, as_of, days, snoozed=len(hidden)),
         hidden,
+        asleep,
     )
 
 
@@ -247,7 +256,9 @@ def owned_sheets(result: Plan) -> list[OwnedSheet]:
     from followup import sheets
 
     return [
-        sheets.this_week_sheet(result.this_week, result.as_of, result.days, result.snoozed),
+        sheets.this_week_sheet(
+            result.this_week, result.as_of, result.days, result.snoozed, result.kept
+        ),
         sheets.network_sheet(result.network, result.as_of),
         sheets.summary_sheet(result.summary),
         sheets.history_sheet(result.history),

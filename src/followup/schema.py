@@ -702,5 +702,10 @@ NUMBER_HEADER = "followup nudge number"
 # Beside This Week: each action hidden by a snooze, "YYYY-MM-DD identity" one per cell, so the
 # snooze outlives the refreshes that do not list the action (SPEC 6, Snooze until).
 SNOOZED_HEADER = "followup snoozed"
+# Beside those lines, the Draft and Note the user edited on each hidden action, and the action
+# as they saw it: kept until it comes back (SPEC 6, carried edits).
+SNOOZED_DRAFT_HEADER = "followup snoozed draft"
+SNOOZED_NOTE_HEADER = "followup snoozed note"
+SNOOZED_ACTION_HEADER = "followup snoozed action"
 OVERDUE, TODAY, THIS_WEEK_WHEN = "Overdue", "Today", "This week"
 WHEN_ORDER: tuple[str, ...] = (OVERDUE, TODAY, THIS_WEEK_WHEN)

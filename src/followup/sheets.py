@@ -1,4 +1,4 @@
-"""How the owned sheets look: titles, columns and highlights around the core's frames.
+"""How the owned sheets look: titles, columns and highlights around the core's columns.
 
 Pure: frames in, `OwnedSheet` descriptions out. Column widths and kinds come from the
 schema, so a column is described once.
@@ -30,7 +30,6 @@ from followup.schema import (
     NETWORK_SHEET,
     NUMBER_HEADER,
     OVERDUE,
-    SNOOZED_HEADER,
     SUMMARY,
     THIS_WEEK_SHEET,
     THIS_WEEK_WHEN,
@@ -60,7 +59,7 @@ def _table(
     frame: pd.DataFrame,
     highlight: Highlight | None = None,
     leave_out: tuple[str, ...] = (),
-    ledger: tuple[str, ...] = (),
+    ledger: tuple[tuple[str, tuple[str, ...]], ...] = (),
 ) -> SheetBlock:
     kept = [c for c in sheet.columns if c.key not in leave_out]
     shown = frame.reindex(columns=[c.key for c in kept]).set_axis([c.header for c in kept], axis=1)
@@ -70,9 +69,8 @@ def _table(
             shown[header] = frame[key].to_numpy()
             hidden += (header,)
     layout = tuple(c for c in columns(sheet) if c.header in shown.columns)
-    kept_lines = ((SNOOZED_HEADER, ledger),) if ledger else ()
     return SheetBlock(
-        shown, layout, table=sheet.table, highlight=highlight, hidden=hidden, ledger=kept_lines
+        shown, layout, table=sheet.table, highlight=highlight, hidden=hidden, ledger=ledger
     )
 
 
@@ -90,13 +88,15 @@ def this_week_sheet(
     as_of: pd.Timestamp,
     days: int,
     snoozed: pd.Series | None = None,
+    kept: pd.DataFrame | None = None,
     *,
     private: bool = True,
 ) -> OwnedSheet:
     """The This Week sheet; `private=False` leaves out the user's Notes (for the coach).
 
     `snoozed` (identity -> day, ``this_week.snoozed``): the snoozes kept beside the table for
-    the actions they hide, so the next refresh still knows them."""
+    the actions they hide, so the next refresh still knows them, with the Draft and Note
+    edits kept for them (`kept`, ``ticks.CarryOver.asleep``)."""
     last = as_of + pd.Timedelta(days=days - 1)
     counts = rows["when"].value_counts() if len(rows) else pd.Series(dtype=int)
     tally = ", ".join(f"{counts.get(w, 0)} {w.lower()}" for w in (OVERDUE, TODAY, THIS_WEEK_WHEN))
@@ -116,7 +116,9 @@ def this_week_sheet(
                 rows if private else rows.drop(columns="fingerprint", errors="ignore"),
                 highlight,
                 leave_out=() if private else ("note",),
-                ledger=snooze.ledger(snoozed) if snoozed is not None else (),
+                ledger=snooze.ledger(snoozed, kept if private else None)
+                if snoozed is not None
+                else (),
             ),
         ),
     )

@@ -9,7 +9,8 @@ member's thank-you hides only theirs.
 A hidden action has no row to carry its snooze, so every snooze that hides an action is kept
 in a hidden column beside This Week (one "YYYY-MM-DD identity" line per cell) and written
 again on each refresh until its day comes; once the action is listed again, its Snooze until
-cell carries the snooze over like Note.
+cell carries the snooze over like Note. The Draft and Note the user edited on a hidden action
+are kept in the columns beside those lines, and come back with it (SPEC 6, carried edits).
 
 Pure: frames in, frames and problems out.
 """
@@ -21,7 +22,15 @@ import pandas as pd
 from followup import columns, parsing
 from followup.errors import Problem, show
 from followup.identity import action_identity, with_step
-from followup.schema import NETWORK_SHEET, THIS_WEEK_SHEET, Sheet
+from followup.schema import (
+    NETWORK_SHEET,
+    SNOOZED_ACTION_HEADER,
+    SNOOZED_DRAFT_HEADER,
+    SNOOZED_HEADER,
+    SNOOZED_NOTE_HEADER,
+    THIS_WEEK_SHEET,
+    Sheet,
+)
 from followup.tracker import Tracker, remember_latest
 
 SNOOZED = "snoozed"  # the state of a step a snooze hides on the as-of date
@@ -54,7 +63,9 @@ def in_force(tracker: Tracker) -> pd.Series:
     """
     order = tracker.settings.date_order
     typed = [_typed(tracker.this_week, order), _typed(tracker.network, order)]
-    found = pd.concat([*(t[["identity", "until"]] for t in typed), tracker.snoozed])
+    found = pd.concat(
+        [*(t[["identity", "until"]] for t in typed), tracker.snoozed[["identity", "until"]]]
+    )
     found = found[columns.dates(found["until"]).notna()]
     found = found.drop_duplicates("identity", keep="first")
     return pd.Series(columns.dates(found["until"]).to_numpy(), index=found["identity"].to_numpy())
@@ -111,20 +122,50 @@ def cells_of(rows: pd.DataFrame, tracker: Tracker) -> pd.Series:
     return until.astype(object).where(until.notna(), carried)
 
 
-def ledger(snoozed: pd.Series) -> tuple[str, ...]:
-    """The lines kept beside This Week for the hidden actions: "YYYY-MM-DD identity".
+KEPT_EDITS = ("draft", "note", "action")
+_LEDGER_HEADERS = {
+    "draft": SNOOZED_DRAFT_HEADER,
+    "note": SNOOZED_NOTE_HEADER,
+    "action": SNOOZED_ACTION_HEADER,
+}
 
-    ``snoozed``: identity -> the day it comes back."""
+
+def ledger(
+    snoozed: pd.Series, kept: pd.DataFrame | None = None
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The columns kept beside This Week for the hidden actions, as (header, lines): the
+    snoozes, "YYYY-MM-DD identity", then, when any edit is kept, the Draft and Note edited
+    on each (blank where none) and the action as the user saw it.
+
+    ``snoozed``: identity -> the day it comes back; ``kept``: the edits of hidden actions
+    (``identity`` and ``KEPT_EDITS`` columns)."""
+    if snoozed.empty:
+        return ()
     days = columns.dates(pd.Series(snoozed.to_numpy())).dt.strftime("%Y-%m-%d")
-    return tuple(f"{day} {identity}" for day, identity in zip(days, snoozed.index, strict=True))
+    lines = tuple(f"{day} {identity}" for day, identity in zip(days, snoozed.index, strict=True))
+    kept_columns: list[tuple[str, tuple[str, ...]]] = [(SNOOZED_HEADER, lines)]
+    if kept is not None and len(kept):
+        edits = kept.drop_duplicates("identity").set_index("identity")
+        edits = edits.reindex(index=snoozed.index, columns=list(KEPT_EDITS))
+        kept_columns += [
+            (_LEDGER_HEADERS[key], tuple(columns.text(edits, key))) for key in KEPT_EDITS
+        ]
+    return tuple(kept_columns)
 
 
-def read_ledger(lines: pd.Series) -> pd.DataFrame:
-    """The lines of ``ledger`` as read back: columns ``identity``, ``until``; a line that
-    does not read (the column edited by hand) is left out."""
-    text = parsing.text(lines)
+def read_ledger(kept: pd.DataFrame) -> pd.DataFrame:
+    """The columns of ``ledger`` as read back (``kept``: ``line`` and any of ``KEPT_EDITS``):
+    columns ``identity``, ``until`` and ``KEPT_EDITS`` ("" where none); a line that does not
+    read (the column edited by hand) is left out."""
+    text = parsing.text(kept["line"])
     parts = text.str.split(" ", n=1, expand=True).reindex(columns=[0, 1])
     until = pd.to_datetime(parts[0], format="%Y-%m-%d", errors="coerce")
-    frame = pd.DataFrame({"identity": parts[1].fillna("").astype(object), "until": until})
+    frame = pd.DataFrame(
+        {
+            "identity": parts[1].fillna("").astype(object),
+            "until": until,
+            **{key: columns.text(kept, key) for key in KEPT_EDITS},
+        }
+    )
     frame = frame[frame["until"].notna() & frame["identity"].ne("")]
     return frame.reset_index(drop=True)

@@ -9,6 +9,7 @@ reported, never silently dropped.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -173,68 +174,130 @@ def with_history(tracker: Tracker, added: pd.DataFrame) -> Tracker:
 class CarryOver:
     rows: pd.DataFrame  # the new rows with the user's edits carried over
     lost: list[Problem]  # edits whose action no longer exists
+    # Edits of actions a snooze now hides, kept beside This Week until they come back:
+    # columns ``identity`` and ``snooze.KEPT_EDITS`` ("" where not edited).
+    asleep: pd.DataFrame
 
 
 def carry_over(
-    new: pd.DataFrame, old: pd.DataFrame, sheet: Sheet, snoozed: pd.Series | None = None
+    new: pd.DataFrame,
+    old: pd.DataFrame,
+    sheet: Sheet,
+    snoozed: pd.Series | None = None,
+    kept: pd.DataFrame | None = None,
 ) -> CarryOver:
-    """Carry the user's edits of unticked old rows into the matching new rows.
+    """Carry the user's edits of unticked old rows into the matching new rows (SPEC 6).
 
     Draft counts as edited when it no longer matches what the tool wrote; Note and Snooze
     until (never generated) whenever filled in. Changes to other generated cells, and rows
     the user added without ticking them, cannot be kept: each is named in a warning.
     ``snoozed``: the identities of the actions a snooze hides (``this_week.snoozed``), with the
-    day each comes back: their snoozes are kept elsewhere, and any other edit of one is
-    named as hidden, not as gone.
+    day each comes back: their Draft and Note edits are returned in ``asleep`` (their
+    snoozes are kept with the snooze itself). ``kept``: the edits kept for hidden actions
+    on earlier refreshes (``tracker.snoozed``), carried like an old row's when the action is
+    listed again and no old row edited it since.
     """
     new = new.copy()
-    if old.empty:
-        return CarryOver(new, [])
+    hidden = pd.Series(dtype=object) if snoozed is None else snoozed
     editable = [key for key in ("draft", "note", "snooze") if key in sheet.keys]
     old = old[columns.text(old, "done").eq("")]
     old_keys = action_identity(with_step(old))
     new_keys = action_identity(with_step(new))
     diff = changed(old, sheet)
     edited = pd.DataFrame(
-        {k: diff[k] if k in diff else columns.text(old, k).ne("") for k in editable}
+        {k: diff[k] if k in diff else columns.text(old, k).ne("") for k in editable},
+        index=old.index,
     )
     touched = edited.any(axis=1)
     edits = old.loc[touched, editable].where(edited[touched]).assign(key=old_keys[touched])
     edits = edits.drop_duplicates("key", keep="last")
     matched = edits["key"].isin(set(new_keys))
-    hidden = pd.Series(dtype=object) if snoozed is None else snoozed
-    # The snooze of an action it now hides is kept with the snooze itself (this_week.snoozed).
+    # The edits of an action a snooze now hides are kept with the snooze (this_week.snoozed).
     asleep = edits["key"].isin(set(hidden.index))
     lost_edits = edited.loc[edits.index]
-    lost_edits.loc[asleep, [c for c in ("snooze",) if c in editable]] = False
     lost = [
         Problem(
             "warning",
             cell(old, sheet, _first(lost_edits.loc[index]), index),
             f"your edit of {_edited_columns(lost_edits.loc[index], sheet)} for "
-            f"{_describe(old.loc[index])} "
-            f"was not carried over: {_gone(edits.loc[index, 'key'], hidden)} The backup of "
-            "the tracker still holds it.",
+            f"{_describe(old.loc[index])} was not carried over: {_GONE}",
         )
-        for index in edits.index[~matched & lost_edits.any(axis=1)]
+        for index in edits.index[~matched & ~asleep & lost_edits.any(axis=1)]
     ]
-    carried = pd.DataFrame({"key": new_keys.to_numpy()}).merge(edits[matched], on="key", how="left")
+    earlier = _kept_edits(kept, editable, set(edits["key"]))
+    carried = pd.DataFrame({"key": new_keys.to_numpy()}).merge(
+        pd.concat([edits[matched], earlier]), on="key", how="left"
+    )
     for column in editable:
         new[column] = carried[column].set_axis(new.index).fillna(new[column])
-    return CarryOver(new, lost + _not_kept(old, diff.drop(columns="draft", errors="ignore"), sheet))
-
-
-def _gone(key: str, hidden: pd.Series) -> str:
-    """Why an edited action is not on the new sheet."""
-    if key in hidden.index:
-        return (
-            f"that action is snoozed until {columns.long_day(hidden[key])}, and followup keeps "
-            "only the snooze while it is hidden."
-        )
-    return (
-        "that action is not on the new list (done in the Log, replaced by a later step, or "
-        "past its time)."
+    sleeping = edits[asleep]
+    asleep_edits = pd.DataFrame(
+        {
+            "identity": sleeping["key"],
+            "draft": columns.text(sleeping, "draft"),
+            "note": columns.text(sleeping, "note"),
+            "action": [_describe(old.loc[index]) for index in sleeping.index],
+        },
+        index=sleeping.index,
     )
+    asleep_edits = asleep_edits[asleep_edits["draft"].ne("") | asleep_edits["note"].ne("")]
+    return CarryOver(
+        new,
+        lost + _not_kept(old, diff.drop(columns="draft", errors="ignore"), sheet),
+        asleep_edits.reset_index(drop=True),
+    )
+
+
+_GONE = (
+    "that action is not on the new list (done in the Log, replaced by a later step, or past "
+    "its time). The backup of the tracker still holds it."
+)
+
+
+def _kept_edits(
+    kept: pd.DataFrame | None, editable: Sequence[str], newer: set[str]
+) -> pd.DataFrame:
+    """The edits kept for hidden actions, as carry_over's edits (``key`` and the editable
+    columns, NaN where not edited), leaving out actions an old row edited since."""
+    if kept is None or kept.empty:
+        return pd.DataFrame({"key": pd.Series(dtype=object)})
+    kept = kept[~kept["identity"].isin(newer)]
+    out = pd.DataFrame({"key": kept["identity"]})
+    for column in editable:
+        if column != "snooze":
+            values = columns.text(kept, column)
+            out[column] = values.where(values.ne(""))
+    return out
+
+
+def kept_while_snoozed(
+    kept: pd.DataFrame, carried: list[CarryOver], snoozed: pd.Series, listed: set[str]
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """The edits to keep beside This Week for the actions a snooze hides, and a warning for
+    each kept edit whose action is neither hidden nor listed any more (SPEC 6).
+
+    ``kept``: the edits kept on earlier refreshes (``tracker.snoozed``); ``carried``: this
+    refresh's carry-overs, whose ``asleep`` edits win; ``listed``: the identities of the
+    actions on the new sheets."""
+    fresh = pd.concat([c.asleep for c in carried], ignore_index=True)
+    earlier = kept.reindex(columns=["identity", "draft", "note", "action"]).fillna("")
+    earlier = earlier[earlier["draft"].ne("") | earlier["note"].ne("")]
+    earlier = earlier[~earlier["identity"].isin(set(fresh["identity"]))]
+    still = earlier["identity"].isin(set(snoozed.index))
+    gone = earlier[~still & ~earlier["identity"].isin(listed)]
+    headers = {c.key: c.header for c in THIS_WEEK_SHEET.columns}
+    lost = [
+        Problem(
+            "warning",
+            THIS_WEEK_SHEET.name,
+            f"your edit of {' and '.join(headers[k] for k in ('draft', 'note') if row[k])} "
+            f"for {row['action'] or row['identity']}, kept while it was snoozed, was not "
+            f"carried over: {_GONE}",
+        )
+        for _, row in gone.iterrows()
+    ]
+    keep = pd.concat([fresh, earlier[still]], ignore_index=True).drop_duplicates("identity")
+    return keep.reset_index(drop=True), lost
 
 
 def _not_kept(old: pd.DataFrame, diff: pd.DataFrame, sheet: Sheet) -> list[Problem]:

@@ -32,7 +32,10 @@ from followup.schema import (
     SETTINGS,
     SETTINGS_SHEET,
     SETTINGS_TABLE,
+    SNOOZED_ACTION_HEADER,
+    SNOOZED_DRAFT_HEADER,
     SNOOZED_HEADER,
+    SNOOZED_NOTE_HEADER,
     STATUSES,
     THIS_WEEK_SHEET,
     USER_SHEETS,
@@ -274,13 +277,23 @@ def _parse_sheet(
 
 
 def _kept_snoozes(raw: RawSheet | None) -> pd.DataFrame:
-    """The snoozes kept beside This Week for the actions they hid (``snooze.ledger``)."""
-    letter = None
+    """The snoozes kept beside This Week for the actions they hid, with the edits kept for
+    them (``snooze.ledger``)."""
+    headers = {
+        "line": SNOOZED_HEADER,
+        "draft": SNOOZED_DRAFT_HEADER,
+        "note": SNOOZED_NOTE_HEADER,
+        "action": SNOOZED_ACTION_HEADER,
+    }
+    letters = {}
     if raw is not None:
-        found = [at for at, label in raw.labels.items() if label.casefold() == SNOOZED_HEADER]
-        letter = found[0] if found else None
-    lines = pd.Series(dtype=object) if letter is None or raw is None else raw.rows[letter]
-    return snooze.read_ledger(lines)
+        at = {label.casefold(): letter for letter, label in raw.labels.items()}
+        letters = {key: at[header] for key, header in headers.items() if header in at}
+    if raw is None or "line" not in letters:
+        return snooze.read_ledger(pd.DataFrame({"line": pd.Series(dtype=object)}))
+    return snooze.read_ledger(
+        pd.DataFrame({key: raw.rows[letter] for key, letter in letters.items()})
+    )
 
 
 # Columns holding names, shown in drafts and sheets with single ordinary spaces; the user's

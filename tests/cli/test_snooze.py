@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import openpyxl
 import pandas as pd
 import pytest
 
@@ -16,6 +17,7 @@ from tests.cli.test_rounds import summary_counts
 from tests.workbooks import ACME, tracker
 
 WEEK = THIS_WEEK_SHEET.name
+NUDGE = "application-follow-up"
 
 
 def refresh(path: Path, as_of: str) -> str:
@@ -116,19 +118,147 @@ def test_a_network_update_snoozed_leaves_both_sheets_until_its_day(tmp_path: Pat
     assert ("network-update", "Maria Gonzalez") in rows(path)
 
 
-def test_a_note_on_a_snoozed_action_is_named_in_a_warning(tmp_path: Path) -> None:
-    path = tracker(tmp_path / "t.xlsx", [ACME])
+@pytest.mark.parametrize("writer", ["openpyxl", "xlsxwriter"])
+def test_a_note_and_draft_edited_on_a_snoozed_action_come_back_with_it(
+    tmp_path: Path, writer: str
+) -> None:
+    path = tracker(tmp_path / "t.xlsx", [ACME], writer=writer)
     refresh(path, "2026-11-23")
-    row = type_into(
+    type_into(
         path,
         WEEK,
         {"Step": "status-email"},
-        {"Snooze until": dt.datetime(2026, 12, 3), "Note": "they decide after the holidays"},
+        {
+            "Snooze until": "12/3/2026",
+            "Note": "they decide after the holidays",
+            "Draft": "Hi Dana, I hope the holidays went well.",
+        },
     )
-    output = refresh(path, "2026-11-24")
+    # Hidden over two refreshes: nothing is said to be lost.
+    for day in ("2026-11-24", "2026-11-30"):
+        output = refresh(path, day)
+        assert "not carried over" not in output, day
+        assert "status-email" not in {step for step, _ in rows(path)}
+    output = refresh(path, "2026-12-03")
+    assert "warning" not in output
+    week = sheet(path, WEEK)
+    back = week[week["Step"].eq("status-email")].iloc[0]
+    assert back["When"] == "Today"
+    assert back["Note"] == "they decide after the holidays"
+    assert back["Draft"] == "Hi Dana, I hope the holidays went well."
+    # The carried draft is still the user's on the next refresh.
+    refresh(path, "2026-12-04")
+    week = sheet(path, WEEK)
+    back = week[week["Step"].eq("status-email")].iloc[0]
+    assert (back["When"], back["Draft"]) == ("Overdue", "Hi Dana, I hope the holidays went well.")
+
+
+def test_a_note_kept_for_a_snoozed_action_done_meanwhile_is_named_in_a_warning(
+    tmp_path: Path,
+) -> None:
+    path = tracker(tmp_path / "t.xlsx", [ACME])
+    refresh(path, "2026-11-23")
+    type_into(
+        path,
+        WEEK,
+        {"Step": "status-email"},
+        {"Snooze until": dt.datetime(2026, 12, 3), "Note": "ask about the budget"},
+    )
+    assert "not carried over" not in refresh(path, "2026-11-24")
+    # Sent anyway on the 25th, logged in the Log: the action is done, its note has no row.
+    log_sent(path, dt.datetime(2026, 11, 25), "status-email")
+    output = refresh(path, "2026-11-26")
     assert (
-        f"warning: This Week!N{row}: your edit of Note for 'Ask whether you are still being "
-        "considered' (Acme, Analyst, Dana Kim) was not carried over: that action is snoozed "
-        "until Thu 3 Dec 2026, and followup keeps only the snooze while it is hidden."
+        "warning: This Week: your edit of Note for 'Ask whether you are still being "
+        "considered' (Acme, Analyst, Dana Kim), kept while it was snoozed, was not carried "
+        "over: that action is not on the new list (done in the Log, replaced by a later step, "
+        "or past its time). The backup of the tracker still holds it."
     ) in output
-    assert summary_counts(path)["Snoozed actions"] == "1"
+    # Told once: the next refresh has nothing left to keep.
+    assert "kept while it was snoozed" not in refresh(path, "2026-11-27")
+
+
+def log_sent(path: Path, day: dt.datetime, step: str) -> None:
+    """Add a Sent row to the Log, as the user types one."""
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Log"]
+    header = [c.value for c in ws[1]]
+    row = {"Date": day, "Company": "Acme", "Direction": "Sent", "Step": step}
+    ws.append([row.get(h) for h in header])
+    wb.save(path)
+
+
+def test_a_network_update_draft_edited_while_snoozed_comes_back(tmp_path: Path) -> None:
+    path = tracker(tmp_path / "t.xlsx", [ACME], contacts=CONTACTS)
+    refresh(path, "2026-11-24")
+    type_into(
+        path,
+        NETWORK_SHEET.name,
+        {"Contact": "Maria Gonzalez"},
+        {"Snooze until": "2026-11-30", "Draft": "Maria, quick news from Acme!"},
+    )
+    assert "not carried over" not in refresh(path, "2026-11-25")
+    refresh(path, "2026-11-30")
+    assert sheet(path, NETWORK_SHEET.name)["Draft"].tolist() == ["Maria, quick news from Acme!"]
+
+
+def test_snoozing_the_call_keeps_the_status_email_until_its_own_window_ends(
+    tmp_path: Path,
+) -> None:
+    path = tracker(tmp_path / "t.xlsx", [ACME], writer="xlsxwriter")
+    refresh(path, "2026-11-23")  # status email and call due Tue 24 Nov
+    # "I'll call on Wednesday instead": the email's window is not ended by the call's snooze.
+    type_into(path, WEEK, {"Step": "status-call"}, {"Snooze until": "Nov 25, 2026"})
+    for day in ("2026-11-25", "2026-11-30"):
+        refresh(path, day)
+        week = sheet(path, WEEK).set_index("Step")
+        assert week.loc["status-email", "When"] == "Overdue", day
+    # Timed from the call as snoozed, the reiterate email falls due on Wed 2 Dec.
+    assert "still useful until Tue 1 Dec." in week.loc["status-email", "Why"]
+    refresh(path, "2026-12-02")
+    steps = {step for step, _ in rows(path)}
+    assert "status-email" not in steps and "reiterate-email" in steps
+    # The email and the call, both closed by the reiterate email.
+    assert summary_counts(path)["Missed in the last 7 days"] == "2"
+
+
+def test_snoozing_the_halfway_note_keeps_the_thank_you_until_its_own_window_ends(
+    tmp_path: Path,
+) -> None:
+    path = tracker(tmp_path / "t.xlsx", [ACME], writer="xlsxwriter")
+    code, _ = run("refresh", str(path), "--as-of", "2026-11-02", "--days", "14", "--no-backup")
+    assert code == 0
+    # The halfway note (due Thu 12 Nov) moved up to Thu 5 Nov by a snooze.
+    type_into(path, WEEK, {"Step": "halfway"}, {"Snooze until": "2026-11-05"})
+    refresh(path, "2026-11-06")
+    week = sheet(path, WEEK).set_index("Step")
+    assert week.loc["thank-you", "When"] == "Overdue"
+    assert week.loc["thank-you", "Why"].endswith("Send it by Wed 11 Nov.")
+    assert week.loc["halfway", "When"] == "Overdue"
+
+
+def test_snoozing_the_second_nudge_keeps_the_first_until_its_own_window_ends(
+    tmp_path: Path,
+) -> None:
+    applied = {"Date": dt.date(2026, 11, 2), "Activity": "Application", "Company": "Globex"}
+    path = tracker(tmp_path / "t.xlsx", search=[applied], writer="xlsxwriter")
+    code, _ = run("refresh", str(path), "--as-of", "2026-11-09", "--days", "14", "--no-backup")
+    assert code == 0
+    nudges = sheet(path, WEEK)
+    assert pd.to_datetime(nudges.loc[nudges["Step"].eq(NUDGE), "Due"]).tolist() == [
+        pd.Timestamp("2026-11-09"),
+        pd.Timestamp("2026-11-16"),
+    ]
+    type_into(
+        path,
+        WEEK,
+        {"Step": NUDGE, "Due": dt.datetime(2026, 11, 16)},
+        {"Snooze until": "11/11/2026"},
+    )
+    refresh(path, "2026-11-12")
+    week = sheet(path, WEEK)
+    nudges = week[week["Step"].eq(NUDGE)]
+    assert list(zip(nudges["When"], pd.to_datetime(nudges["Due"]), strict=True)) == [
+        ("Overdue", pd.Timestamp("2026-11-09")),
+        ("Overdue", pd.Timestamp("2026-11-11")),
+    ]

@@ -235,9 +235,9 @@ def _grid(rows: list[list[Any]]) -> pd.DataFrame:
     if grid.empty:
         return grid
     # Found for the whole grid at once: a sheet may be thousands of blank columns wide.
-    types = _TYPE_OF(grid.to_numpy())
-    touched = ((types == float) | (types == dt.date)).any(axis=0)
-    for position in np.flatnonzero(touched):
+    types: np.ndarray = np.asarray(_TYPE_OF(grid.to_numpy()), dtype=object)
+    touched = np.isin(types, np.array([float, dt.date], dtype=object)).any(axis=0)
+    for position in np.flatnonzero(touched).tolist():
         read = values = grid.iloc[:, position].tolist()
         kinds = set(map(type, values))
         if float in kinds:
