@@ -71,7 +71,6 @@ def followups_sent(tracker: Tracker, as_of: pd.Timestamp) -> pd.Series:
     only = roles.first()[roles.size() == 1]
     only_role = columns.per_distinct(frame["ck"], lambda company: only.get(company, ""))
     frame["rk"] = frame["rk"].where(frame["rk"] != "", only_role)
-    frame["action"] = action_identity(frame.rename(columns={"ck": "company", "rk": "role"}))
     # merge_asof wants both keys in one unit; an empty Log reads as seconds,
     # typed dates as microseconds; microseconds hold every date a tracker may hold.
     frame["date"] = frame["date"].astype("datetime64[us]")
@@ -84,6 +83,8 @@ def followups_sent(tracker: Tracker, as_of: pd.Timestamp) -> pd.Series:
         right_on="cycle",
         by=["ck", "rk"],
     )
+    frame = _each_thanked(frame, round_people(tracker))
+    frame["action"] = action_identity(frame.rename(columns={"ck": "company", "rk": "role"}))
     frame["cycle"] = frame["cycle"].fillna(pd.Timestamp(0))
     named = frame[frame["step"] != ""].copy()
     # The n-th send of an action in a cycle from Log and the n-th from History are one.
@@ -91,6 +92,39 @@ def followups_sent(tracker: Tracker, as_of: pd.Timestamp) -> pd.Series:
     once = named.groupby(["action", "cycle", "nth"])["date"].min()
     dates = pd.concat([once, frame.loc[frame["step"] == "", "date"]], ignore_index=True)
     return dates.sort_values(ignore_index=True).astype("datetime64[ns]")
+
+
+def round_people(tracker: Tracker) -> pd.DataFrame:
+    """Each round's interviewers, once each: ``ck``, ``rk``, ``cycle`` (its date, in
+    microseconds as ``followups_sent`` joins it) and ``person``."""
+    iv = rounds.keyed(tracker.interviews)
+    people = pd.DataFrame(
+        {
+            "ck": iv["ck"],
+            "rk": iv["rk"],
+            "cycle": iv["interview_date"].astype("datetime64[us]"),
+            "person": columns.text(iv, "interviewer"),
+        }
+    )
+    people = people[people["person"].ne("")]
+    once = ~people.assign(key=columns.key(people["person"])).duplicated(
+        ["ck", "rk", "cycle", "key"]
+    )
+    return people[once]
+
+
+def _each_thanked(frame: pd.DataFrame, people: pd.DataFrame) -> pd.DataFrame:
+    """A thank-you sent with no Contact thanks every interviewer of its round (SPEC 4, Done),
+    so it counts as each of their thank-yous: once per person, as ticking each one's row
+    would, and never again beside a tick of one of them (SPEC 6)."""
+    to_all = frame["step"].eq(cadence.THANK_YOU) & frame["contact"].eq("")
+    if not to_all.any() or people.empty:
+        return frame
+    spread = frame[to_all].merge(people, on=["ck", "rk", "cycle"], how="left")
+    spread["contact"] = spread["person"].fillna("")
+    return pd.concat(
+        [frame[~to_all], spread.drop(columns="person")], ignore_index=True
+    ).sort_values("date", kind="stable", ignore_index=True)
 
 
 def search_dates(tracker: Tracker, as_of: pd.Timestamp, activity: str = "") -> pd.Series:

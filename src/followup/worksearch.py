@@ -25,6 +25,7 @@ from followup.schema import (
     ON_HOLD,
     SEARCH_TARGET,
     SENT,
+    STEP_IDS,
     STEPS,
 )
 from followup.tracker import Tracker
@@ -67,6 +68,7 @@ _OTHER_RESULT = {
 _HISTORY_RESULT = {NETWORK_UPDATE: "Network update sent", ASK_ADVOCATE: "Asked an advocate"}
 # Reminders to do search work: the work itself is in Search, so their ticks are not activities.
 _NOT_ACTIVITIES = (GLOW_CALLS, SEARCH_TARGET)
+THANK_YOU = STEP_IDS[0]
 _PHONE_ROUND = re.compile(r"phone|call", re.I)
 _IN_PERSON_ROUND = re.compile(r"on-?site|in[ -]person|office|face", re.I)
 
@@ -182,6 +184,13 @@ def _sent(tracker: Tracker) -> pd.DataFrame:
     )
     same = ["Date", "_company", "_step", "_contact"]
     repeated = both.duplicated(same, keep=False) & ~both["_log"] & both["_step"].ne("")
+    # A thank-you logged with no Contact thanked the whole round (SPEC 4): a tick of one of
+    # its interviewers that day is the same thank-you.
+    to_all = both[both["_log"] & both["_step"].eq(THANK_YOU) & both["_contact"].eq("")]
+    covered = pd.MultiIndex.from_frame(both[["Date", "_company", "_step"]]).isin(
+        pd.MultiIndex.from_frame(to_all[["Date", "_company", "_step"]])
+    )
+    repeated |= covered & ~both["_log"]
     return both[~repeated].drop(columns=["_log", "_company", "_step", "_contact"])
 
 

@@ -3,9 +3,11 @@ once, each action's own edits, and the draft recorded as it was sent."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 from pathlib import Path
 
+import openpyxl
 import pandas as pd
 import pytest
 
@@ -195,3 +197,43 @@ def test_tone_of_an_edited_draft(tmp_path: Path, typed: str, named: str) -> None
     refresh(path, "2026-11-02")
     why = sheet(path, WEEK).query("Step == 'thank-you'").iloc[0]["Why"]
     assert why.startswith(f"Tone: reads as frustrated ({named})")
+
+
+def log_thank_you_to_all(path: Path, day: dt.datetime) -> None:
+    """A Sent thank-you typed into the Log with no Contact: one note to the whole round."""
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Log"]
+    header = [c.value for c in ws[1]]
+    row = {"Date": day, "Company": "Acme", "Direction": "Sent", "Step": "thank-you"}
+    ws.append([row.get(h) for h in header])
+    wb.save(path)
+
+
+@pytest.mark.parametrize(
+    ("panel", "sent"),
+    [
+        (["Dana Kim"], "1"),
+        # Once per person: the note thanked all three; Ann's tick is one of those thanks.
+        (["Ann Lee", "Bo Chen", "Cy Diaz"], "3"),
+    ],
+)
+def test_a_thank_you_logged_to_the_whole_round_and_ticked_for_one_counts_once_per_person(
+    tmp_path: Path, panel: list[str], sent: str
+) -> None:
+    rows = [{**ACME, "Interviewer": name, "Round": "Panel"} for name in panel]
+    path = tracker(tmp_path / "t.xlsx", rows, writer="xlsxwriter")
+    refresh(path, "2026-11-02")
+    type_into(path, WEEK, {"Step": "thank-you", "Contact": panel[0]}, {"Done": "x"})
+    log_thank_you_to_all(path, dt.datetime(2026, 11, 2))
+    refresh(path, "2026-11-03")
+    assert history(path) == [("2026-11-02", "thank-you", panel[0])]
+    assert summary_counts(path)["Sent in the last 7 days"] == sent
+    chart = pd.read_excel(path, sheet_name="Summary", header=None, engine="calamine", dtype=str)
+    assert chart[chart.iloc[:, 0].eq("2 Nov")].iloc[0].iloc[1] == sent
+    # The work-search log lists the note once (an activity), not again for the tick.
+    out = tmp_path / "log.csv"
+    code, output = run("export", str(path), "--work-search", str(out), "--as-of", "2026-11-03")
+    assert code == 0, output
+    with out.open(encoding="utf-8-sig", newline="") as f:
+        lines = [row for row in csv.reader(f) if row[5].startswith("Follow-up sent")]
+    assert lines == [["2026-11-02", "Acme", "", "Email", "Analyst", "Follow-up sent (thank-you)"]]
