@@ -55,7 +55,7 @@ def _as_datetime(value: dt.date) -> dt.datetime:
 
 
 def headers(sheet: Any) -> list[str]:
-    return [c.header for c in sheet.columns]
+    return [c.header for c in sheet.template_columns]
 
 
 def tracker(

@@ -204,6 +204,15 @@ def import_rows(
         LOG.name: {"response_date"},
     }
     mapping = _mapping(every, letters, filled, fills, used)
+    if SEARCH.name in filled:
+        # Search reads a method column it keeps (SPEC 6a): say so where it is kept.
+        method = {headers.normalised(n) for n in SEARCH.column("method").names}
+        mapping = [
+            (header, f"{text}; Search reads it as {SEARCH.column('method').header}")
+            if text == _KEPT and headers.normalised(header) in method
+            else (header, text)
+            for header, text in mapping
+        ]
     return Imported(name, header_row, mapping, out, problems, unplaced)
 
 
@@ -265,7 +274,7 @@ def _mapping(
         goes = [(sheet, _column(sheet, key)) for sheet in filled if key in fills[sheet]]
         kept = [sheet for sheet in filled if sheet in keeps and key not in keeps[sheet]]
         if not goes:
-            text = "kept as an extra column"
+            text = _KEPT
         elif not kept and key not in _ALL_DATES and len({c for _s, c in goes}) == 1:
             text = goes[0][1]
         else:
@@ -273,6 +282,9 @@ def _mapping(
             text += f"; kept as a column in {' and '.join(kept)}" if kept else ""
         out.append((header, text))
     return out
+
+
+_KEPT = "kept as an extra column"
 
 
 def _column(sheet: str, key: str) -> str:
@@ -479,11 +491,12 @@ def _search(read: pd.DataFrame, rows: pd.DataFrame, extra: dict[str, str]) -> pd
 def _with_extras(
     frame: pd.DataFrame, rows: pd.DataFrame, extra: dict[str, str], sheet: Sheet
 ) -> pd.DataFrame:
-    frame = frame.reindex(columns=[c.header for c in sheet.columns])
+    frame = frame.reindex(columns=[c.header for c in sheet.template_columns])
     kept = _extras(rows, extra).set_axis(frame.index)
     # An extra column must not be read back as one of the sheet's own, and a table's
-    # headers must differ from each other (Excel ignores case).
-    seen = {headers.normalised(c.header) for c in sheet.columns}
+    # headers must differ from each other (Excel ignores case). A column the template does
+    # not write (Search's Method) is the user's own and is read back where it is kept.
+    seen = {headers.normalised(c.header) for c in sheet.template_columns}
     names: list[str] = []
     for header in kept.columns:
         name = f"{header} (imported)" if headers.normalised(header) in seen else str(header)

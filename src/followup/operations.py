@@ -133,7 +133,7 @@ def import_tracker(
         rows = {name: frame.to_numpy().tolist() for name, frame in imported.rows.items()}
         sheets = {s.name: s for s in (INTERVIEWS, LOG, SEARCH)}
         extra = {
-            name: [str(c) for c in frame.columns[len(sheets[name].columns) :]]
+            name: [str(c) for c in frame.columns[len(sheets[name].template_columns) :]]
             for name, frame in imported.rows.items()
             if not frame.empty
         }

@@ -359,7 +359,7 @@ def _search(d: Any) -> list[dict[str, Any]]:
 
 
 def _rows(sheet: Sheet, records: Sequence[Mapping[str, Any]]) -> list[list[Any]]:
-    return [[record.get(col.key, "") for col in sheet.columns] for record in records]
+    return [[record.get(col.key, "") for col in sheet.template_columns] for record in records]
 
 
 def write_sample(path: Path, anchor: dt.date = SAMPLE_ANCHOR, name: str = "Jordan Lee") -> None:

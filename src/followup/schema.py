@@ -36,6 +36,9 @@ class Column:
     width: int = 16
     hint: str = ""
     aliases: tuple[str, ...] = ()  # other headers people give this column (SYNONYMS)
+    # Read when the user's sheet has it, never added by the template (an optional column
+    # that a list of applications brings along, SPEC 3a).
+    template: bool = True
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -63,6 +66,11 @@ class Sheet:
     @property
     def keys(self) -> tuple[str, ...]:
         return tuple(c.key for c in self.columns)
+
+    @property
+    def template_columns(self) -> tuple[Column, ...]:
+        """The columns the template writes (all but those only read when present)."""
+        return tuple(c for c in self.columns if c.template)
 
 
 @dataclass(frozen=True)
@@ -158,7 +166,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "notes": ("Note", "Comments", "Comment", "Remarks", "Details"),
     "direction": ("Sent or received", "In or out", "Sent/received"),
-    "channel": ("Method", "Method of contact", "Medium", "Via", "Contact method"),
+    "channel": (
+        "Method", "Method of contact", "Medium", "Via", "Contact method", "Application method",
+        "Method of application", "How applied", "Applied via", "Applied through",
+        "Submitted via",
+    ),
     "step": ("Follow-up step", "Follow up step", "Cadence step"),
     "message": ("Notes", "Summary", "What was said", "Message text"),
     "name": ("Contact name", "Full name", "Person", "Contact"),
@@ -463,8 +475,58 @@ SEARCH = Sheet(
             hint="for an application; blank = Active",
             aliases=SYNONYMS["status"],
         ),
+        # How an application or contact was made (online, by email, in person, ...), for
+        # the work-search log (SPEC 6a); kept by `followup import` from the user's list.
+        Column("Method", "method", aliases=("Channel", *SYNONYMS["channel"]), template=False),
     ),
     "New-opportunity work: applications, networking, cold calls, events.",
+)
+
+# The words in a Search Method cell that say how it was done, in the work-search log's terms
+# (SPEC 6a): the first phrase found in the value decides, matched as words at their start
+# ("e mail" finds "E-mail", "call" finds "called"). A value with none keeps the activity's.
+METHOD_PHRASES: tuple[tuple[str, str], ...] = (
+    ("in person", "In person"),
+    ("walk in", "In person"),
+    ("walked in", "In person"),
+    ("face to face", "In person"),
+    ("hand deliver", "In person"),
+    ("dropped off", "In person"),
+    ("drop off", "In person"),
+    ("job fair", "In person"),
+    ("career fair", "In person"),
+    ("careers fair", "In person"),
+    ("hiring event", "In person"),
+    ("fair", "In person"),
+    ("on site", "In person"),
+    ("visit", "In person"),
+    ("office", "In person"),
+    ("email", "Email"),
+    ("e mail", "Email"),
+    ("phone", "Phone"),
+    ("telephone", "Phone"),
+    ("call", "Phone"),
+    ("online", "Online application"),
+    ("web", "Online application"),
+    ("portal", "Online application"),
+    ("linkedin", "Online application"),
+    ("indeed", "Online application"),
+    ("easy apply", "Online application"),
+    ("job board", "Online application"),
+    ("glassdoor", "Online application"),
+    ("ziprecruiter", "Online application"),
+    ("monster", "Online application"),
+    ("careers page", "Online application"),
+    ("career page", "Online application"),
+    ("company site", "Online application"),
+    ("workday", "Online application"),
+    ("greenhouse", "Online application"),
+    ("lever", "Online application"),
+    ("app", "Online application"),
+    ("mail", "Other"),
+    ("post", "Other"),
+    ("fax", "Other"),
+    ("letter", "Other"),
 )
 
 USER_SHEETS: tuple[Sheet, ...] = (INTERVIEWS, LOG, CONTACTS, SEARCH)

@@ -187,15 +187,15 @@ def _parse_sheet(
             problems.error(
                 sheet.name,
                 f"the sheet '{sheet.name}' is missing. Add a sheet named {sheet.name} with the "
-                f"headers {', '.join(c.header for c in sheet.columns)} in row 1 "
+                f"headers {', '.join(c.header for c in sheet.template_columns)} in row 1 "
                 "(`followup init` writes a ready-made tracker).",
             )
         elif user:
             problems.info(
                 sheet.name,
                 f"there is no {sheet.name} sheet, so followup reads it as empty. Add one with "
-                f"the headers {', '.join(c.header for c in sheet.columns)} when you want to "
-                "use it.",
+                f"the headers {', '.join(c.header for c in sheet.template_columns)} when you "
+                "want to use it.",
             )
         return empty_frame(sheet)
     found = raw.letters(sheet)

@@ -11,6 +11,7 @@ judged against that number: a few days are not a week the job seeker fell short 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import pandas as pd
@@ -20,6 +21,7 @@ from followup.layout import ColumnLayout, OwnedSheet, SheetBlock
 from followup.schema import (
     ASK_ADVOCATE,
     GLOW_CALLS,
+    METHOD_PHRASES,
     NETWORK_UPDATE,
     OFFER,
     ON_HOLD,
@@ -161,16 +163,32 @@ def _search(tracker: Tracker) -> pd.DataFrame:
     result = activity.map(_OTHER_RESULT).fillna("Other search activity")
     applied = activity == "Application"
     result[applied] = status[applied].map(_APPLICATION_RESULT).fillna("Applied")
+    method = _methods(columns.text(rows, "method"))
     return pd.DataFrame(
         {
             "Date": rows["date"],
             "Employer": columns.text(rows, "company"),
             "Contact person": columns.text(rows, "contact"),
-            "Method": activity.map(_BY_ACTIVITY).fillna(OTHER),
+            "Method": method.where(method.ne(""), activity.map(_BY_ACTIVITY).fillna(OTHER)),
             "Position": columns.text(rows, "role"),
             "Result": result,
         }
     )
+
+
+def _methods(given: pd.Series) -> pd.Series:
+    """The method a Search row's Method cell names ("" where blank or none found): the first
+    of the METHOD_PHRASES found in it, matched as words at their start (SPEC 6a)."""
+    phrases = [(" " + " ".join(_WORD.findall(p)), method) for p, method in METHOD_PHRASES]
+
+    def method(value: str) -> str:
+        words = " " + " ".join(_WORD.findall(unicodedata.normalize("NFKC", value).casefold()))
+        return next((m for phrase, m in phrases if phrase in words), "")
+
+    return columns.per_distinct(given, method)
+
+
+_WORD = re.compile(r"[^\W_]+")
 
 
 def _sent(tracker: Tracker) -> pd.DataFrame:

@@ -75,13 +75,14 @@ def test_a_work_search_log_s_calls_and_visits_are_search_work_of_their_own(
         "Application",  # an email: the office's forms count it as one
     ]
     assert search["Method of Contact"].tolist() == [r[3] for r in rows]
+    # The log says how each was made, read from the kept column (SPEC 6a).
     assert _methods(_work_search_log(new)) == {
         "Acme": "Online application",
         "Globex": "Phone",
         "Initech": "In person",
-        "Hooli": "Online application",
-        "Umbrella": "Online application",
-        "Stark": "Online application",
+        "Hooli": "In person",
+        "Umbrella": "Phone",
+        "Stark": "Email",
     }
 
 
@@ -94,7 +95,10 @@ def test_a_method_column_whose_rows_all_name_a_position_leaves_every_row_an_appl
     ]
     source = write(tmp_path / "ws.xlsx", {"Log": [WORK_SEARCH_HEADER, *rows]})
     output, _counts, new = imported(source)
-    assert "  Method of Contact -> kept as an extra column" in output.splitlines()
+    assert (
+        "  Method of Contact -> kept as an extra column; Search reads it as Method"
+        in output.splitlines()
+    )
     assert _sheet(new, "Search")["Activity"].tolist() == ["Application", "Application"]
 
 

@@ -32,7 +32,7 @@ def test_init_writes_every_sheet_column_and_dropdown(tmp_path: Path) -> None:
     assert wb.sheetnames == [*(s.name for s in USER_SHEETS), SETTINGS_SHEET]
     for sheet in USER_SHEETS:
         ws = wb[sheet.name]
-        assert [c.value for c in ws[1]] == [c.header for c in sheet.columns]
+        assert [c.value for c in ws[1]] == [c.header for c in sheet.template_columns]
         assert ws.freeze_panes == "A2"
         assert sheet.table in ws.tables
         lists = {
@@ -40,7 +40,7 @@ def test_init_writes_every_sheet_column_and_dropdown(tmp_path: Path) -> None:
             for dv in ws.data_validations.dataValidation
             if dv.type == "list"
         }
-        for index, col in enumerate(sheet.columns, start=1):
+        for index, col in enumerate(sheet.template_columns, start=1):
             if col.choices:
                 assert lists[index] == '"' + ",".join(col.choices) + '"'
     assert wb["Log"].data_validations.dataValidation  # Step lists the cadence's step ids

@@ -305,3 +305,55 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
     cells = [c for row in openpyxl.load_workbook(book)["Work search"].iter_rows() for c in row]
     typed = [c for c in cells if c.value == FORMULA]
     assert len(typed) == 1 and typed[0].data_type == "s"  # text in a workbook, not a formula
+
+
+def _methods(path: Path, out: Path) -> list[tuple[str, str]]:
+    _output, rows = _log(path, out, "--as-of", "2026-11-08")
+    return [(row[1], row[3]) for row in rows[1:] if not row[0].startswith("Week ")]
+
+
+def test_an_imported_list_says_how_each_application_was_made(tmp_path: Path) -> None:
+    source = tmp_path / "applications.csv"
+    source.write_text(
+        "Company,Position,Date applied,How applied,Status\n"
+        "Acme,Analyst,2026-11-02,In person,Applied\n"
+        "Globex,Clerk,2026-11-03,Emailed the hiring manager,\n"
+        "Initech,Tester,2026-11-04,Career fair,\n"
+        "Hooli,Developer,2026-11-05,LinkedIn Easy Apply,Rejected after 2nd round\n"
+        "Umbrella,Chemist,2026-11-06,,\n",
+        encoding="utf-8",
+    )
+    new = tmp_path / "tracker.xlsx"
+    code, output = run("import", str(source), str(new))
+    assert code == 0, output
+    assert "  How applied -> kept as an extra column; Search reads it as Method" in output
+    assert _methods(new, tmp_path / "log.csv") == [
+        ("Acme", "In person"),
+        ("Globex", "Email"),
+        ("Initech", "In person"),
+        ("Hooli", "Online application"),
+        ("Umbrella", "Online application"),
+    ]
+
+
+@pytest.mark.parametrize("writer", ["openpyxl", "xlsxwriter"])
+def test_a_method_column_the_user_added_to_search_is_read(tmp_path: Path, writer: str) -> None:
+    from followup.schema import SEARCH
+    from tests.workbooks import write
+
+    names = [c.header for c in SEARCH.template_columns] + ["Applied via"]
+    rows = [
+        (D(2026, 11, 2), "Application", "Acme", "Analyst", "phone call to the store"),
+        (D(2026, 11, 3), "Application", "Globex", "Clerk", "Walk-in"),
+        (D(2026, 11, 4), "Networking", "Initech", "", "E-mail"),
+        (D(2026, 11, 5), "Application", "Hooli", "Developer", "company website"),
+    ]
+    search = [names] + [[d, a, c, r, None, None, None, via] for d, a, c, r, via in rows]
+    interviews = [["Company", "Role", "Interview date"]]
+    path = write(tmp_path / "t.xlsx", {"Interviews": interviews, "Search": search}, writer=writer)
+    assert _methods(path, tmp_path / "log.csv") == [
+        ("Acme", "Phone"),
+        ("Globex", "In person"),
+        ("Initech", "Email"),
+        ("Hooli", "Online application"),
+    ]

@@ -73,20 +73,20 @@ def _user_sheet(
     ws = workbook.add_worksheet(sheet.name)
     last = max(FORMATTED_ROWS, len(rows) + 500)
     data = [[_cell(v) for v in row] for row in rows]
-    theirs = range(len(sheet.columns), len(sheet.columns) + len(extra))
+    theirs = range(len(sheet.template_columns), len(sheet.template_columns) + len(extra))
     dated = {i for i in theirs if any(isinstance(row[i], dt.date) for row in data)}
     ws.add_table(
         0,
         0,
         max(len(data), 1),
-        len(sheet.columns) + len(extra) - 1,
+        len(sheet.template_columns) + len(extra) - 1,
         {
             "name": sheet.table,
             "style": "Table Style Medium 2",
             "columns": [
                 *(
                     {"header": c.header, "format": date if c.is_date else None}
-                    for c in sheet.columns
+                    for c in sheet.template_columns
                 ),
                 *(
                     {"header": h, "format": date if i in dated else None}
@@ -98,7 +98,7 @@ def _user_sheet(
     )
     for i, name in zip(theirs, extra, strict=True):
         ws.set_column(i, i, min(max(len(name) + 2, 12), 40), date if i in dated else None)
-    for index, col in enumerate(sheet.columns):
+    for index, col in enumerate(sheet.template_columns):
         ws.set_column(index, index, col.width, date if col.kind is Kind.DATE else None)
         if col.choices:
             ws.data_validation(
@@ -136,7 +136,7 @@ def _user_sheet(
                 index,
                 {"validate": "any", "input_title": col.header[:32], "input_message": col.hint},
             )
-    ws.write_row(0, 0, [*(c.header for c in sheet.columns), *extra], header)
+    ws.write_row(0, 0, [*(c.header for c in sheet.template_columns), *extra], header)
     ws.freeze_panes(1, 0)
     ws.set_row(0, 30)
     if sheet.hint:
