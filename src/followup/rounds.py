@@ -8,6 +8,7 @@ the most decisive status wins.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from followup import columns
@@ -65,19 +66,36 @@ def held(interviews: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
         iv[col] = columns.text(iv, col)
     grouped = iv.groupby(ROUND_KEYS, sort=False)
     out = grouped.agg(
-        company=("company", "first"),
-        role=("role", "first"),
-        round=("round", _each_once),
-        interviewers=("interviewer", _each_once),
-        skills=("skills", lambda s: ", ".join(v for v in s if v)),
-        row=("row", "min"),
+        company=("company", "first"), role=("role", "first"), row=("row", "min")
     ).reset_index()
+    # The texts are joined in one pass over the rows, not one pandas call per round: a
+    # long tracker has thousands of rounds, nearly all of one row.
+    rounds = grouped.ngroup().to_numpy()
+    for name, col, once in (
+        ("round", "round", True),
+        ("interviewers", "interviewer", True),
+        ("skills", "skills", False),
+    ):
+        joined = _joined(rounds, iv[col], len(out), once=once)
+        # Typed as pandas' own aggregation types them: text, or object when there are none.
+        column = joined if joined else iv[col].array[:0]
+        out[name] = column
+    out = out[[*ROUND_KEYS, "company", "role", "round", "interviewers", "skills", "row"]]
     return out.sort_values(["interview_date", "row"], kind="stable").reset_index(drop=True)
 
 
-def _each_once(values: pd.Series) -> str:
-    seen: dict[str, str] = {}
-    for value in values:
-        if value and value.casefold() not in seen:
-            seen[value.casefold()] = value
-    return ", ".join(seen.values())
+def _joined(groups: np.ndarray, values: pd.Series, count: int, *, once: bool) -> list[str]:
+    """Per group (0 to count - 1), its non-blank values in row order joined with commas;
+    with `once`, each value only at its first spelling (compared case-folded)."""
+    parts: list[list[str]] = [[] for _ in range(count)]
+    seen: set[tuple[int, str]] = set()
+    for group, value in zip(groups.tolist(), values.tolist(), strict=True):
+        if not value:
+            continue
+        if once:
+            folded = (group, value.casefold())
+            if folded in seen:
+                continue
+            seen.add(folded)
+        parts[group].append(value)
+    return [", ".join(p) for p in parts]

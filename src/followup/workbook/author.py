@@ -7,7 +7,6 @@ into the tracker's package. The scratch workbook is never shown to the user.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import io
 import math
 from collections.abc import Sequence
@@ -102,10 +101,9 @@ def author(
             area = ",".join(_area(sheet, placed))
             book.define_name(f"{quote_sheetname(sheet.name)}!{AREA_NAME}", f"={area}")
     book.close()
-    # XlsxWriter's workbook and sheets refer to each other, so their cells would stay in
-    # memory until the next full collection; free them before the merge needs the room.
-    del book, formats
-    gc.collect()
+    # XlsxWriter's workbook and its sheets refer to each other, so their cells stay until
+    # Python's next full collection. Forcing one here cost 0.2-0.3 s on a 10,000-interview
+    # tracker for 2-3% less peak memory, which is well under openpyxl's (issue 20).
     return buffer.getvalue()
 
 

@@ -45,11 +45,11 @@ _DENSE_CELLS = 2_000_000
 _CELL_REF = re.compile(rb"<(?:\w+:)?c\b[^>]*?\sr=\"([A-Z]{1,3})([0-9]{1,7})\"")
 _ROW_REF = re.compile(rb"<(?:\w+:)?row\b[^>]*?\sr=\"([0-9]{1,7})\"")
 _ROW_NUMBER = re.compile(rb"\sr=\"([0-9]{1,7})\"")
-# The widest a sheet can be when no cell reference has three letters, or two (A..ZZ, A..Z).
-_WIDTHS = (
-    (re.compile(rb"\sr=\"[A-Z]{3}[0-9]"), 16384),
-    (re.compile(rb"\sr=\"[A-Z]{2}[0-9]"), 702),
-)
+# Cell references of two or three letters, and of three: without them a sheet is at most
+# 26 columns wide (A..Z), or 702 (A..ZZ). Each pattern leads with the literal r=" so the
+# search skips from one to the next (a leading \s would be tried at every byte of a sheet).
+_TWO_LETTERS = re.compile(rb'r="(?<=\sr=")[A-Z]{2,3}[0-9]')
+_THREE_LETTERS = re.compile(rb'r="(?<=\sr=")[A-Z]{3}[0-9]')
 _DIMENSION = re.compile(rb"<(?:\w+:)?dimension\b[^>]*/>")
 _MERGE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*\bref=\"([A-Z]+)([0-9]+):([A-Z]+)([0-9]+)\"")
 _ERROR_TYPE = (b't="e"', b"t='e'")
@@ -363,7 +363,9 @@ def _packing(xml: bytes, data_end: int) -> tuple[list[int] | None, list[int] | N
     if last_row < 0:
         return None, None, None  # no rows at all
     if found is not None:
-        width = next((w for wide, w in _WIDTHS if wide.search(xml, 0, data_end)), 26)
+        width = 26
+        if _TWO_LETTERS.search(xml, 0, data_end):
+            width = 16384 if _THREE_LETTERS.search(xml, 0, data_end) else 702
         if int(found[1]) * width <= allowed:
             return None, None, None
     refs = _CELL_REF.findall(xml, 0, data_end)
