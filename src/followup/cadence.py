@@ -124,12 +124,31 @@ def _cycles(interviews: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
     # is simply the start of the cycle).
     ahead = (iv["interview_date"] > as_of).groupby(groups).transform("any")
     iv["scheduled"] = ahead & (iv["cycle_start"] <= as_of)
-    cycle_rows = iv[iv["interview_date"] == iv["cycle_start"]]
+    cycle_rows = _round_wide(iv[iv["interview_date"] == iv["cycle_start"]])
     latest = cycle_rows.groupby(_KEYS, sort=False).tail(1).drop(columns="status")
     ops = latest.merge(rounds.latest_status(interviews), on=_KEYS, how="left")
     ops = ops.reset_index(drop=True)
     ops["status"] = columns.text(ops, "status").replace("", ACTIVE)
     return ops
+
+
+def _round_wide(cycle_rows: pd.DataFrame) -> pd.DataFrame:
+    """The cycle's rows with what one of a panel's rows says taken for the whole round, as a
+    job seeker types it once: D is the latest Decision by among the round's rows (SPEC 4),
+    and a Key point or Keep in touch OK typed on one row holds for the round."""
+    rows = cycle_rows.copy()
+    by_round = rows.groupby(_KEYS, sort=False)
+    if "decision_by" in rows:
+        rows["decision_by"] = by_round["decision_by"].transform("max")
+    if "decision_given" in rows:
+        given = rows["decision_given"].astype(object).fillna(False).astype(bool)
+        rows["decision_given"] = given.groupby([rows["ck"], rows["rk"]]).transform("any")
+    for detail in ("key_point", "keep_in_touch"):
+        if detail in rows:
+            typed = columns.text(rows, detail)
+            first = typed.where(typed.ne("")).groupby([rows["ck"], rows["rk"]]).transform("first")
+            rows[detail] = typed.where(typed.ne(""), first.fillna(""))
+    return rows
 
 
 def _fill_roles(rows: pd.DataFrame, ops: pd.DataFrame) -> pd.DataFrame:

@@ -172,3 +172,42 @@ def test_one_status_typed_on_one_row_is_no_disagreement(tmp_path: Path) -> None:
     assert code == 0, output
     assert summary_counts(path)["Closed: Rejected"] == "1"
     assert steps(path, "Brightline") == []
+
+
+def test_a_decision_date_typed_on_one_panel_row_holds_for_the_round(tmp_path: Path) -> None:
+    # The worked example of SPEC 4, typed as a person does: dates as text, day first, and the
+    # decision timeframe and key point on the first interviewer's row only.
+    panel = [
+        {
+            "Company": "Acme",
+            "Role": "Analyst",
+            "Interview date": "02.11.2026",
+            "Interviewer": "Ann Lee",
+            "Decision by": "3 weeks",
+            "Keep in touch OK": "Yes",
+            "Key point": "the data migration",
+        },
+        {
+            "Company": "Acme",
+            "Role": "Analyst",
+            "Interview date": "02.11.2026",
+            "Interviewer": "Bo Chen",
+        },
+    ]
+    path = tracker(tmp_path / "t.xlsx", panel, settings={"Date order": "DMY"}, writer="xlsxwriter")
+    code, output = run("refresh", str(path), "--as-of", "2026-11-02", "--no-backup")
+    assert code == 0, output
+    week = sheet(path, THIS_WEEK_SHEET.name)
+    thanks = week[week["Step"].eq("thank-you")]
+    # The round gave its timeline: neither thank-you asks for it.
+    assert thanks["Action"].tolist() == ["Send a thank-you note", "Send a thank-you note"]
+    code, output = run("refresh", str(path), "--as-of", "2026-11-16", "--no-backup")
+    assert code == 0, output
+    week = sheet(path, THIS_WEEK_SHEET.name).set_index("Step")
+    assert week.loc["halfway", "When"] == "Overdue"
+    assert pd.Timestamp(week.loc["halfway", "Due"]) == pd.Timestamp("2026-11-12")
+    assert "the decision date (Mon 23 Nov)" in week.loc["halfway", "Why"]
+    code, output = run("refresh", str(path), "--as-of", "2026-11-30", "--no-backup")
+    week = sheet(path, THIS_WEEK_SHEET.name).set_index("Step")
+    assert pd.Timestamp(week.loc["reiterate-email", "Due"]) == pd.Timestamp("2026-12-01")
+    assert "the data migration" in week.loc["reiterate-email", "Draft"]
