@@ -523,8 +523,9 @@ def _typed(
     if col.kind is Kind.DONE_MARK:
         _when, bad = parsing.done_marks(values, pd.Timestamp.min, text, order or parsing.MDY)
         message = (
-            f"{{value}} is not a Done mark. Type x (recorded with the refresh's date) or the "
-            f"date you did it, such as {_DATE_EXAMPLE}, or clear the cell."
+            f"{{value}} is not a Done mark. Type x (done on the action's due day, or on the day "
+            f"this sheet was written if it was overdue by then) or the date you did it, such as "
+            f"{_DATE_EXAMPLE}, or clear the cell."
         )
         return text, [(bad, message, False)]
     return text, []

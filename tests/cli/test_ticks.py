@@ -237,3 +237,17 @@ def test_a_thank_you_logged_to_the_whole_round_and_ticked_for_one_counts_once_pe
     with out.open(encoding="utf-8-sig", newline="") as f:
         lines = [row for row in csv.reader(f) if row[5].startswith("Follow-up sent")]
     assert lines == [["2026-11-02", "Acme", "", "Email", "Analyst", "Follow-up sent (thank-you)"]]
+
+
+def test_a_done_mark_that_is_no_date_says_what_x_means(tmp_path: Path) -> None:
+    path = tracker(tmp_path / "t.xlsx", [ACME], writer="xlsxwriter")
+    refresh(path, "2026-11-16")
+    row = type_into(path, WEEK, {"Step": "halfway"}, {"Done": "sent it"})
+    code, output = run("refresh", str(path), "--as-of", "2026-11-23", "--no-backup")
+    assert code == 1
+    assert (
+        f"error: This Week!L{row}: 'sent it' is not a Done mark. Type x (done on the action's "
+        "due day, or on the day this sheet was written if it was overdue by then) or the date "
+        "you did it, such as 2026-11-02, or clear the cell."
+    ) in output
+    assert "Nothing was written." in output
