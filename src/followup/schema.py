@@ -224,6 +224,22 @@ CHOICE_SYNONYMS: dict[str, tuple[str, ...]] = {
     "LinkedIn": ("LinkedIn message", "InMail", "LI"),
     "Text": ("SMS", "Text message", "WhatsApp"),
     "In person": ("Face to face", "Meeting", "On site"),
+    # Log step: the follow-ups as people name them
+    "thank-you": (
+        "Thank-you note", "Thank-you email", "Thank-you letter", "Thank-you card", "Thanks",
+        "Thank-you message", "Thanked", "Sent thank-you",
+    ),
+    "halfway": ("Halfway note", "Halfway email", "Halfway question", "Midpoint note"),
+    "status-email": ("Status check email", "Status check", "Status update email"),
+    "status-call": ("Status check call", "Status phone call"),
+    "reiterate-email": ("Reiterate", "Reiteration email", "Reiterate interest"),
+    "reiterate-call": ("Reiteration call", "Reiterate interest call"),
+    "still-available-call": ("Still available", "Still open call", "Position still open"),
+    "update-email": ("Update request", "Ask for an update", "Request for update"),
+    "check-in-email": ("Check-in", "Check-in note", "Final check-in", "45-day check-in"),
+    "application-follow-up": (
+        "Application follow-up", "Application nudge", "Nudge", "Follow-up on application",
+    ),
     # Contacts
     "Core network": ("Friend", "Family", "Mentor", "Former colleague", "Network", "Core"),
     "Advocate": ("Referral", "Referrer", "Insider", "Champion"),

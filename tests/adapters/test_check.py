@@ -270,10 +270,10 @@ def test_not_a_workbook_and_missing_file(tmp_path: Path) -> None:
 
 
 def test_an_unknown_step_is_reported_once(tmp_path: Path) -> None:
-    log = [{"Date": dt.date(2026, 11, 3), "Company": "Acme", "Direction": "Sent", "Step": "thanks"}]
+    log = [{"Date": dt.date(2026, 11, 3), "Company": "Acme", "Direction": "Sent", "Step": "lunch"}]
     found = problems(tracker(tmp_path / "t.xlsx", [ACME], log))
     assert len(found) == 1 and found[0].startswith(
-        "error: Log!F2: 'thanks' is not a choice for Step."
+        "error: Log!F2: 'lunch' is not a choice for Step."
     )
 
 

@@ -251,3 +251,18 @@ def test_a_done_mark_that_is_no_date_says_what_x_means(tmp_path: Path) -> None:
         "you did it, such as 2026-11-02, or clear the cell."
     ) in output
     assert "Nothing was written." in output
+
+
+def test_steps_logged_in_the_words_people_use_complete_their_steps(tmp_path: Path) -> None:
+    def sent(day: int, step: str) -> dict[str, object]:
+        return {"Date": f"11/{day}/2026", "Company": "Acme", "Direction": "Sent", "Step": step}
+
+    log = [sent(2, "Thank-you note"), sent(12, "Halfway email"), sent(24, "Status check")]
+    path = tracker(tmp_path / "t.xlsx", [ACME], log=log, writer="xlsxwriter")
+    code, output = run("check", str(path), "--as-of", "2026-11-24")
+    assert (code, output.strip()) == (0, "t.xlsx: no problems. Ready for followup refresh.")
+    refresh(path, "2026-11-24")
+    steps = set(sheet(path, WEEK)["Step"])
+    # Thank-you, halfway note and status email are done; only the call is left that day.
+    assert {"thank-you", "halfway", "status-email"}.isdisjoint(steps)
+    assert "status-call" in steps
