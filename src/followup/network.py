@@ -341,16 +341,17 @@ def _glow_rows(tracker: Tracker, as_of: pd.Timestamp, network: pd.DataFrame) -> 
         ),
     )
     # A panel is one interview however many people sat on it.
-    interviews = wording.and_join(named.drop_duplicates())
+    held = named.drop_duplicates()
+    interviews = wording.and_join(held)
     contacts = _contacts(tracker, as_of)
     contacted = columns.dates(_lookup(contacts["key"], _last_contacted(tracker, as_of)))
     touched = contacts["last_touch"].where(~(contacted > contacts["last_touch"]), contacted)
     contacts = contacts.assign(last_touch=touched.fillna(contacted))
     # Not whoever was contacted within their Update every days, nor anyone the Network
     # Updates already ask the user to write to today (SPEC section 5, Glow window).
-    recent = (as_of - contacts["last_touch"]).dt.days < contacts["every"]
+    lately = (as_of - contacts["last_touch"]).dt.days < contacts["every"]
     today = contacts["key"].isin(set(columns.key(network["contact"])))
-    contacts = contacts[~recent & ~today].sort_values(
+    contacts = contacts[~lately & ~today].sort_values(
         ["last_touch", "row"], na_position="first", kind="stable"
     )
     quiet = contacts.head(GLOW_CONTACTS)
@@ -364,7 +365,7 @@ def _glow_rows(tracker: Tracker, as_of: pd.Timestamp, network: pd.DataFrame) -> 
         pd.DataFrame({"contact": quiet["contact"], "phone": phone, "since": since}),
     )
     who = wording.and_join(quiet["contact"]) if len(quiet) else wording.GLOW_NOBODY
-    many = len(recent) > 1
+    many = len(held) > 1
     why = wording.GLOW_WHY.format(
         interviews_at=wording.GLOW_INTERVIEWS_AT if many else wording.GLOW_INTERVIEW_AT,
         interviews=interviews,

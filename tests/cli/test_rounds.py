@@ -211,3 +211,16 @@ def test_a_decision_date_typed_on_one_panel_row_holds_for_the_round(tmp_path: Pa
     week = sheet(path, THIS_WEEK_SHEET.name).set_index("Step")
     assert pd.Timestamp(week.loc["reiterate-email", "Due"]) == pd.Timestamp("2026-12-01")
     assert "the data migration" in week.loc["reiterate-email", "Draft"]
+
+
+def test_the_glow_calls_speak_of_one_interview_when_there_was_one(tmp_path: Path) -> None:
+    contacts = [
+        {"Name": name, "Relationship": "Core network", "Last update": dt.date(2026, 10, 1)}
+        for name in ("Maria Gonzalez", "Raj Patel", "Sue Park")
+    ]
+    acme = {"Company": "Acme", "Role": "Analyst", "Interview date": NOV[2], "Interviewer": "Dana"}
+    path = tracker(tmp_path / "t.xlsx", [acme], contacts=contacts, writer="xlsxwriter")
+    code, output = run("refresh", str(path), "--as-of", "2026-11-03", "--no-backup")
+    assert code == 0, output
+    week = sheet(path, THIS_WEEK_SHEET.name).set_index("Step")
+    assert week.loc["glow-calls", "Why"].startswith("Interview at Acme (Analyst) on Mon 2 Nov: ")
