@@ -6,7 +6,7 @@ import contextlib
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from datetime import datetime
+from datetime import date, datetime, time
 from typing import Any
 
 import numpy as np
@@ -15,8 +15,9 @@ from pandas.api.types import infer_dtype
 
 
 def dates(values: pd.Series) -> pd.Series:
-    """Any date-like column as datetime64 at midnight (NaT where blank): only the date
-    part of a date-time counts."""
+    """A column of dates already read (datetime64, or objects holding dates and gaps left
+    by joins) as datetime64 at midnight, NaT where blank: only the date part of a date-time
+    counts. Reading what people type is `parsing.dates`; on dates both give the same."""
     if values.dtype.kind != "M":
         values = pd.to_datetime(values, errors="coerce")
     days: pd.Series = values.dt.normalize()
@@ -24,7 +25,7 @@ def dates(values: pd.Series) -> pd.Series:
 
 
 def text(frame: pd.DataFrame, column: str) -> pd.Series:
-    """A column as text ("" where blank or where the frame has no such column).
+    """A column as text, as `as_text` writes it ("" where the frame has no such column).
 
     Text columns arrive trimmed from validation (see tracker.py), so a column that is all
     text is returned as it is; gaps left by joins and any other values are filled in.
@@ -34,7 +35,33 @@ def text(frame: pd.DataFrame, column: str) -> pd.Series:
     values = frame[column]
     if infer_dtype(values, skipna=False) == "string":
         return values
-    return _trimmed(values)
+    return as_text(values)
+
+
+def as_text(values: pd.Series) -> pd.Series:
+    """Values as trimmed text, "" where blank: a whole number loses its ".0" (phone numbers,
+    ids: 14.0 is "14"), True and False are "Yes" and "No", a date is its ISO day unless a
+    time of day is set. Every column read as text goes through here (SPEC 3)."""
+    cells = values.to_numpy(dtype=object)
+    if values.dtype == object and infer_dtype(values, skipna=False) == "string":
+        trimmed = [v.strip() for v in cells]
+    else:
+        trimmed = [v.strip() if type(v) is str else _text(v) for v in cells]
+    return pd.Series(trimmed, index=values.index, dtype=object, name=values.name)
+
+
+def _text(v: object) -> str:
+    if v is None or v is pd.NaT or v is pd.NA or (isinstance(v, float) and v != v):
+        return ""
+    if isinstance(v, bool):
+        return "Yes" if v else "No"
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    if isinstance(v, datetime) and v.time() == time(0):
+        return v.date().isoformat()
+    if isinstance(v, date):
+        return v.isoformat()
+    return str(v).strip()
 
 
 # Spaces no one sees: zero-width space, non-joiner, joiner, word joiner, byte-order mark.
@@ -57,7 +84,7 @@ def single_spaced(values: pd.Series) -> pd.Series:
 def key(values: pd.Series) -> pd.Series:
     """Each value's `name_key`, for matching companies, roles and contacts."""
     if infer_dtype(values, skipna=False) != "string":
-        values = _trimmed(values)
+        values = as_text(values)
     return per_distinct(values, name_key)
 
 
@@ -72,15 +99,6 @@ def per_distinct(values: pd.Series, fn: Callable[[Any], str], missing: str = "")
     results[:-1] = [fn(value) for value in uniques]
     results[-1] = missing  # code -1 marks a missing value
     return pd.Series(results[codes], index=values.index, dtype=object)
-
-
-def _trimmed(values: pd.Series) -> pd.Series:
-    # One pass in plain Python: pandas' string methods cost several passes per column.
-    out = [
-        v.strip() if isinstance(v, str) else "" if pd.isna(v) else str(v).strip()
-        for v in values.to_numpy(dtype=object)
-    ]
-    return pd.Series(out, index=values.index, dtype=object)
 
 
 def day_text(days: pd.Series) -> pd.Series:
@@ -114,7 +132,7 @@ def short_day(day: pd.Timestamp) -> str:
 
 def greeting_names(names: pd.Series) -> pd.Series:
     """First names for a friendly hello, one per name (see greeting_name)."""
-    return per_distinct(_trimmed(names), greeting_name)
+    return per_distinct(as_text(names), greeting_name)
 
 
 def greeting_name(name: str) -> str:

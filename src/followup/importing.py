@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from followup import headers, parsing, validate
+from followup import columns, headers, parsing, validate
 from followup.errors import FollowupError, Problem, TrackerInvalid, show
 from followup.schema import (
     ACTIVITIES,
@@ -148,7 +148,7 @@ def import_rows(
     rows = raw.rows.loc[read["row"]]
     for key in _ALL_DATES:
         if key in letters:
-            typed = parsing.text(rows[letters[key]]).set_axis(read.index)
+            typed = columns.as_text(rows[letters[key]]).set_axis(read.index)
             lost = read[key].isna() & typed.ne("") & ~parsing.placeholders(typed)
             kept = (f"{labels[letters[key]]}: " + typed).where(lost, "")
             read["notes"] = (read["notes"] + " " + kept).str.strip()
@@ -424,7 +424,7 @@ def _map_columns(
 
 def _ticks(values: pd.Series) -> bool:
     """Whether a column holds only ticks (TRUE/FALSE, Yes/No), at least one."""
-    typed = parsing.text(values)
+    typed = columns.as_text(values)
     typed = typed.where(~parsing.placeholders(typed), "")
     marks, bad = parsing.yes_no(values, typed)
     return bool(marks.ne("").any() and not bad.any())
@@ -441,7 +441,7 @@ def _without_totals(body: pd.DataFrame, sheet: str) -> tuple[pd.DataFrame, Probl
         unfilled = first.eq("")
         if not unfilled.any():
             break
-        first[unfilled] = parsing.text(body.loc[unfilled, letter])
+        first[unfilled] = columns.as_text(body.loc[unfilled, letter])
     words = {headers.normalised(w) for w in TOTAL_WORDS}
     said = first.map(headers.normalised).isin(words)
     if not said.any():

@@ -35,11 +35,6 @@ _DEFAULTS = (dt.datetime(2001, 1, 1), dt.datetime(2002, 2, 2))
 MDY, DMY, YMD = "MDY", "DMY", "YMD"
 
 
-def _all_text(values: pd.Series) -> bool:
-    """Whether every value is a str: then trimming needs no question about each value."""
-    return values.dtype == object and infer_dtype(values, skipna=False) == "string"
-
-
 def all_dates(values: pd.Series) -> bool:
     """Whether every cell holds a date, as a filled date column does (no text pass needed)."""
     return (
@@ -52,37 +47,13 @@ def all_dates(values: pd.Series) -> bool:
 def blank(values: pd.Series, trimmed: pd.Series | None = None) -> pd.Series:
     """True where a cell holds nothing (empty, spaces only, or missing).
 
-    Every parser here takes `trimmed`, the column's `text` when the caller already has it,
-    so a column is trimmed once however many questions are asked of it.
+    Every parser here takes `trimmed`, the column's `columns.as_text` when the caller already
+    has it, so a column is trimmed once however many questions are asked of it.
     """
     if trimmed is None and all_dates(values):
         return pd.Series(False, index=values.index, name=values.name)
-    typed = text(values) if trimmed is None else trimmed
+    typed = columns.as_text(values) if trimmed is None else trimmed
     return pd.Series(typed.to_numpy() == "", index=typed.index, name=values.name)
-
-
-def text(values: pd.Series) -> pd.Series:
-    """Cell values as trimmed text; whole numbers lose their '.0' (phone numbers, ids)."""
-    cells = values.to_numpy(dtype=object)
-    if _all_text(values):
-        trimmed = [v.strip() for v in cells]
-    else:
-        trimmed = [v.strip() if type(v) is str else _text(v) for v in cells]
-    return pd.Series(trimmed, index=values.index, dtype=object, name=values.name)
-
-
-def _text(v: object) -> str:
-    if v is None or (isinstance(v, float) and v != v):
-        return ""
-    if isinstance(v, bool):
-        return "Yes" if v else "No"
-    if isinstance(v, float) and v.is_integer():
-        return str(int(v))
-    if isinstance(v, dt.datetime) and v.time() == dt.time(0):
-        return v.date().isoformat()
-    if isinstance(v, dt.date):
-        return v.isoformat()
-    return str(v).strip()
 
 
 # Dates a job search can hold; outside them a year is a typo (2620 for 2026). pandas holds
@@ -118,7 +89,7 @@ def dates(
                 return out, out.isna()
     is_date = pd.Series([isinstance(v, _DATE_TYPES) for v in values], index=values.index)
     # A real date's text is its ISO spelling, so reading it as text too agrees with it.
-    as_text = text(values) if trimmed is None else trimmed
+    as_text = columns.as_text(values) if trimmed is None else trimmed
     iso = as_text.str.fullmatch(_ISO)
     found = pd.Series(pd.NaT, index=values.index, dtype="datetime64[us]")
     if is_date.any():
@@ -213,7 +184,7 @@ def _as_datetime(v: object) -> dt.datetime:
 
 def durations(values: pd.Series, trimmed: pd.Series | None = None) -> pd.Series:
     """Durations such as '3 weeks', '10 days', '2w', '10d', as a count of days (NaN if not one)."""
-    stripped = text(values) if trimmed is None else trimmed
+    stripped = columns.as_text(values) if trimmed is None else trimmed
     found = stripped.str.extract(f"^{_DURATION.pattern}$", flags=re.IGNORECASE)
     number = pd.to_numeric(found[0], errors="coerce")
     weeks = found[1].fillna("").str.lower().str.startswith("w")
@@ -227,7 +198,7 @@ def choices(
     punctuation aside) under the common words for each (SPEC 3, CHOICE_SYNONYMS); a longer
     value by the first of the CHOICE_PHRASES found in it. Returns the choices ("" where
     blank or none) and the filled cells that are no choice."""
-    typed = text(values) if trimmed is None else trimmed
+    typed = columns.as_text(values) if trimmed is None else trimmed
     spellings = _choice_spellings(allowed)
     phrases = _choice_phrases(allowed)
 
@@ -275,7 +246,7 @@ def placeholders(trimmed: pd.Series) -> pd.Series:
 
 def yes_no(values: pd.Series, trimmed: pd.Series | None = None) -> tuple[pd.Series, pd.Series]:
     spelled = {"yes": "Yes", "y": "Yes", "true": "Yes", "no": "No", "n": "No", "false": "No"}
-    return _spelled(text(values) if trimmed is None else trimmed, spelled)
+    return _spelled(columns.as_text(values) if trimmed is None else trimmed, spelled)
 
 
 def _spelled(typed: pd.Series, spellings: dict[str, str]) -> tuple[pd.Series, pd.Series]:

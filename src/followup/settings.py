@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from followup import parsing
+from followup import columns, parsing
 from followup.schema import SETTINGS, Kind, Setting
 
 
@@ -28,7 +28,7 @@ def setting_value(setting: Setting, cell: pd.Series) -> object:
     if setting.choices:
         choice, bad = parsing.choices(cell, setting.choices)
         return None if bad.iloc[0] else choice.iloc[0]
-    return parsing.text(cell).iloc[0]
+    return columns.as_text(cell).iloc[0]
 
 
 def _default(key: str) -> Any:

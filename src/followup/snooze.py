@@ -157,7 +157,7 @@ def read_ledger(kept: pd.DataFrame) -> pd.DataFrame:
     """The columns of ``ledger`` as read back (``kept``: ``line`` and any of ``KEPT_EDITS``):
     columns ``identity``, ``until`` and ``KEPT_EDITS`` ("" where none); a line that does not
     read (the column edited by hand) is left out."""
-    text = parsing.text(kept["line"])
+    text = columns.as_text(kept["line"])
     parts = text.str.split(" ", n=1, expand=True).reindex(columns=[0, 1])
     until = pd.to_datetime(parts[0], format="%Y-%m-%d", errors="coerce")
     frame = pd.DataFrame(

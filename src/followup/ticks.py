@@ -39,7 +39,7 @@ def generated(sheet: Sheet) -> list[str]:
 def _digest(values: pd.Series) -> pd.Series:
     if pd.api.types.is_datetime64_any_dtype(values):
         return columns.per_distinct(values, lambda day: _hashed(f"{day:%Y-%m-%d}"), _hashed(""))
-    return columns.per_distinct(parsing.text(values), _hashed)
+    return columns.per_distinct(columns.as_text(values), _hashed)
 
 
 def _hashed(text: str) -> str:

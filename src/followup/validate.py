@@ -214,7 +214,7 @@ def _parse_sheet(
     # Each column trimmed once (a column of dates only is read as dates, never as text),
     # and blank cells found from that; a placeholder word (N/A, TBD, ...) counts as blank.
     texts = {
-        str(key): None if parsing.all_dates(values) else parsing.text(values)
+        str(key): None if parsing.all_dates(values) else columns.as_text(values)
         for key, values in body.items()
     }
     held = {
@@ -309,9 +309,9 @@ def _keep_unschemed(sheet: Sheet, raw: RawSheet, index: pd.Index, out: pd.DataFr
             continue
         values = raw.rows.loc[index, letter]
         if label.casefold() == FINGERPRINT_HEADER:
-            out["fingerprint"] = parsing.text(values)
+            out["fingerprint"] = columns.as_text(values)
         elif label.casefold() == NUMBER_HEADER:
-            out["number"] = parsing.text(values)
+            out["number"] = columns.as_text(values)
         elif sheet is HISTORY_SHEET:
             out[label] = values.where(~parsing.blank(values), "")
 
@@ -398,7 +398,7 @@ def _known_statuses(
     """A Status followup does not know, even by the words inside it, reads as blank (Active)
     with a warning per value (SPEC 3): an unknown word must not stop the plan, and saying
     which rows read as Active lets the user correct the ones that are closed."""
-    text = parsing.text(values) if text is None else text
+    text = columns.as_text(values) if text is None else text
     _known, unknown = parsing.choices(values, col.choices, text)
     if unknown.any():
         for problem in grouped_by_value(
@@ -483,7 +483,7 @@ def _typed(
     (`{value}` stands for the cell's value) and whether to tell it once for the column."""
     none = pd.Series(False, index=values.index)
     if col.is_date:
-        text = parsing.text(values) if given is None else given
+        text = columns.as_text(values) if given is None else given
         order, ambiguous = (order, none) if given is None else parsing.date_order(text, order)
         dates, bad = parsing.dates(values, given, order)
         unread = (ambiguous, _AMBIGUOUS, True)
@@ -502,7 +502,7 @@ def _typed(
             ),
             unread,
         ]
-    text = parsing.text(values) if given is None else given
+    text = columns.as_text(values) if given is None else given
     if col.kind is Kind.CHOICE:
         parsed, bad = parsing.choices(values, col.choices, text)
         # An unknown choice keeps its text, so it is reported once, not also as blank.
@@ -552,7 +552,7 @@ def _parse_settings(raw: RawSheet | None, problems: _Problems) -> Settings:
     known = {s.name.casefold(): s for s in SETTINGS}
     values: dict[str, object] = {}
     for row, name, value in zip(
-        raw.rows.index, parsing.text(raw.rows[name_at]), raw.rows[value_at], strict=True
+        raw.rows.index, columns.as_text(raw.rows[name_at]), raw.rows[value_at], strict=True
     ):
         where = raw.where(value_at, row)
         setting = known.get(name.casefold())
@@ -580,7 +580,7 @@ def _parse_settings(raw: RawSheet | None, problems: _Problems) -> Settings:
             )
             continue
         cell = pd.Series([value], dtype=object)
-        if parsing.blank(cell).iloc[0] or parsing.placeholders(parsing.text(cell)).iloc[0]:
+        if parsing.blank(cell).iloc[0] or parsing.placeholders(columns.as_text(cell)).iloc[0]:
             continue
         parsed = setting_value(setting, cell)
         if parsed is None:

@@ -8,7 +8,7 @@ import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
-from followup import parsing
+from followup import columns, parsing
 
 days = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 12, 31))
 
@@ -52,7 +52,7 @@ def test_choices_match_whatever_the_case(choice: str, spell: object) -> None:
 
 def test_text_that_looks_like_missing_stays_text() -> None:
     values = pd.Series(["NA", "None", "n/a", "", None, 5551234.0], dtype=object)
-    assert parsing.text(values).tolist() == ["NA", "None", "n/a", "", "", "5551234"]
+    assert columns.as_text(values).tolist() == ["NA", "None", "n/a", "", "", "5551234"]
     assert parsing.blank(values).tolist() == [False, False, False, True, True, False]
 
 
