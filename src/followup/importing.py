@@ -16,6 +16,7 @@ import pandas as pd
 
 from followup import columns, headers, parsing, validate
 from followup.errors import FollowupError, Problem, TrackerInvalid, show
+from followup.raw_sheet import RawSheet
 from followup.schema import (
     ACTIVITIES,
     CHANNELS,
@@ -30,7 +31,6 @@ from followup.schema import (
     Kind,
     Sheet,
 )
-from followup.tracker import RawSheet
 
 APPLICATION = "Application"
 OTHER_ACTIVITY = "Other"

@@ -17,7 +17,6 @@ from typing import Any, TypeVar, overload
 
 import pandas as pd
 
-from followup import headers
 from followup.schema import (
     CONTACTS,
     HISTORY_SHEET,
@@ -62,34 +61,6 @@ class Tracker:
             {"identity": pd.Series(dtype=object), "until": pd.Series(dtype="datetime64[ns]")}
         )
     )
-
-
-@dataclass(frozen=True)
-class RawSheet:
-    """One sheet's cell values as the reader found them, before any checking.
-
-    ``rows`` has one column per worksheet column, named by its letter ("A", "B", ...),
-    and is indexed by worksheet row number (1-based), header row and the rows above it
-    excluded, blank rows dropped. ``labels`` maps each column letter to its header as typed.
-    ``uncached`` holds the cells ("C7") whose formula has no saved result; ``errors`` the
-    cells holding a formula error, with the error as Excel shows it ("C7" -> "#N/A"), which
-    the reader hands over as blank.
-    """
-
-    name: str
-    header_row: int
-    rows: pd.DataFrame
-    uncached: frozenset[str] = frozenset()
-    labels: dict[str, str] = field(default_factory=dict)  # column letter -> header as typed
-    errors: dict[str, str] = field(default_factory=dict)
-    titles: tuple[str, ...] = ()  # an owned sheet's title lines above its header, as text
-
-    def where(self, letter: str, row: int) -> str:
-        return f"{self.name}!{letter}{row}"
-
-    def letters(self, sheet: Sheet) -> dict[str, str]:
-        """Schema column key -> the letter of its column, for the columns found (SPEC 3)."""
-        return headers.match(sheet.columns, self.labels)
 
 
 _Result = TypeVar("_Result")

@@ -16,6 +16,7 @@ from followup import columns, parsing, rounds, snooze
 from followup.business_days import known_country
 from followup.errors import Level, Problem, quoted, show
 from followup.headers import application_header
+from followup.raw_sheet import RawSheet
 from followup.schema import (
     APPLICATION,
     CONTACTS,
@@ -45,7 +46,7 @@ from followup.schema import (
     Sheet,
 )
 from followup.settings import Settings, setting_value
-from followup.tracker import RawSheet, Tracker, empty_frame
+from followup.tracker import Tracker, empty_frame
 
 _DATE_EXAMPLE = "2026-11-02"
 

@@ -33,8 +33,8 @@ from python_calamine import CalamineWorkbook
 from followup.errors import UnreadableWorkbook, quoted
 from followup.headers import HEADER_SEARCH_ROWS
 from followup.headers import header_row as find_header_row
+from followup.raw_sheet import RawSheet
 from followup.schema import OWNED_SHEETS, SETTINGS_TABLE, USER_SHEETS, Sheet
-from followup.tracker import RawSheet
 from followup.workbook.ooxml import TABLE_TYPE, M, column_letter, column_number
 from followup.workbook.package import Package, WorkbookInfo, parse_xml
 
