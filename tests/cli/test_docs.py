@@ -107,3 +107,20 @@ def test_readme_import_example_prints_what_it_says(tmp_path: Path, monkeypatch) 
     result = CliRunner().invoke(main, command[1:])
     assert result.exit_code == 0, result.output
     assert result.output == fenced("import-output")
+
+
+def test_readme_module_table_names_every_module_once() -> None:
+    source = ROOT / "src" / "followup"
+    modules = sorted(
+        path.relative_to(source).as_posix()
+        for path in (*source.glob("*.py"), *source.glob("workbook/*.py"))
+        if path.name != "__init__.py"
+    )
+    listed = re.findall(r"^\| `([^`]+)` \|", readme_block("modules"), re.M)
+    assert len(listed) == len(set(listed)), "README's module table names a module twice"
+    missing = sorted(set(modules) - set(listed))
+    stale = sorted(set(listed) - set(modules))
+    assert not missing and not stale, (
+        f"README's module table (For developers) lacks {missing} and names {stale}, "
+        "which do not exist: one line per module under src/followup"
+    )
