@@ -79,7 +79,7 @@ class ChangedOnDisk(UnsafeWrite):
 
 
 class NameClash(UnsafeWrite):
-    """A user sheet or table uses a name the tool needs for its own sheets."""
+    """A user sheet or table uses a name followup needs for its own sheets."""
 
 
 class OutputExists(UnsafeWrite):

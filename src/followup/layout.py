@@ -72,7 +72,7 @@ class BarChart:
 
 @dataclass(frozen=True)
 class OwnedSheet:
-    """One sheet the tool owns: title lines, then blocks, optionally a chart."""
+    """One sheet followup owns: title lines, then blocks, optionally a chart."""
 
     name: str
     title: tuple[str, ...]

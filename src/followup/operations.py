@@ -184,7 +184,10 @@ class Refreshed:
 
 
 def plan(tracker: Tracker, as_of: pd.Timestamp, days: int) -> Plan:
-    """Record the ticks, then compute every owned sheet's rows, carrying over the user's edits."""
+    """Record the ticks, then compute every owned sheet's rows, carrying over the user's edits.
+
+    Pure: `tracker` as `load` validated it, `days` the length of This Week's window from
+    `as_of`. Raises nothing: the tracker's problems are `load`'s."""
     from followup import snooze, ticks, tone
     from followup.identity import action_identity, with_step
     from followup.network import network_updates
@@ -233,7 +236,7 @@ def _finished(
     """Fill in the snoozes in force, flag frustrated edited drafts in Why, then fingerprint
     the rows as they are written.
 
-    The Draft digest is of the tool's own draft, so a carried-over edit still reads as an
+    The Draft digest is of followup's own draft, so a carried-over edit still reads as an
     edit next week; every other digest is of the cell as written (Why with its Tone note).
     """
     from followup import snooze, ticks, tone
@@ -253,6 +256,8 @@ def _finished(
 
 
 def owned_sheets(result: Plan) -> list[OwnedSheet]:
+    """This Week, Network Updates, Summary and History as a refresh writes them. Raises
+    nothing."""
     from followup import sheets
 
     return [
@@ -368,7 +373,9 @@ def not_kept(found: list[Addition], kept_in: str | None) -> list[Problem]:
 
 
 def demo(folder: Path, today: dt.date) -> tuple[Path, Refreshed]:
-    """Write the sample tracker, dated around today, into `folder` and refresh it."""
+    """Write the sample tracker, dated around today, into `folder` and refresh it.
+
+    Raises FollowupError when `folder` does not exist, and whatever `refresh` raises."""
     from followup import sample
 
     if not folder.is_dir():
@@ -399,7 +406,12 @@ def export(
     the work-search log (SPEC 6a) as a workbook or a CSV file.
 
     Each may replace only an earlier output of its kind, unless `overwrite` (SPEC section 2).
-    """
+
+    Raises FollowupError when a target is the tracker itself or the work-search period is
+    backwards or in the future; UnreadableWorkbook and TrackerInvalid as `load_valid` does;
+    UnsafeWrite or one of its kinds (OutputExists: a file followup did not write, or one of
+    another kind, without `overwrite`; VerifyFailed: it did not read back) when an output cannot be
+    written safely. Outputs written before the failing one stay written."""
     from followup import ics, sheets  # the calendar library loads only for an export
     from followup.workbook import writer
 
@@ -500,7 +512,7 @@ _LOCK_FILE = re.compile(r"^(~\$|\.~lock\.)")
 def trackers_in(paths: Sequence[Path]) -> list[Path]:
     """The trackers named, a folder standing for every .xlsx/.xlsm in it (sorted by name;
     lock files and followup's outputs, known by their marker, skipped; the backups folder
-    never entered); each file once."""
+    never entered); each file once. Raises nothing: a missing file is `load`'s to report."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -534,7 +546,11 @@ def caseload(
     """Plan every client's tracker as `refresh --dry-run` would, in this one process, and
     write the coach's workbook (SPEC 6b). Trackers are only read: their lock files are not
     looked at, and nothing is written beside them. A tracker that cannot be read or has
-    errors becomes a row saying why. Raises FollowupError when no tracker could be read."""
+    errors becomes a row saying why.
+
+    Raises FollowupError when `to` is one of the trackers, when no tracker is found or none
+    could be read; UnsafeWrite or one of its kinds (OutputExists, VerifyFailed) when `to`
+    cannot be written safely."""
     from followup import caseload as core
     from followup.workbook import writer
 

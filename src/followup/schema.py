@@ -707,7 +707,7 @@ SETTINGS: tuple[Setting, ...] = (
     ),
 )
 
-# The sheets the tool owns and rewrites on every refresh (SPEC section 6).
+# The sheets followup owns and rewrites on every refresh (SPEC section 6).
 THIS_WEEK = "This Week"
 NETWORK_UPDATES = "Network Updates"
 SUMMARY = "Summary"

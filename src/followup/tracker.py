@@ -41,7 +41,7 @@ class Tracker:
     ``interviews`` also has ``decision_given`` (bool: the user typed a Decision by), and
     ``decision_by`` holds the resolved decision date (durations already added).
     ``log`` has ``role`` filled in when the company has only one role.
-    ``history``, ``this_week`` and ``network`` come from the tool's own sheets (empty
+    ``history``, ``this_week`` and ``network`` come from followup's own sheets (empty
     before the first refresh); ``this_week`` and ``network`` also have ``written``, the
     as-of date of the refresh that wrote the sheet (NaT when its title no longer says).
     ``snoozed`` holds the snoozes kept beside This Week for actions they hid (columns
