@@ -4,6 +4,7 @@ changes (SPEC section 6, one identity per action)."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 
 import pandas as pd
@@ -43,6 +44,12 @@ def as_read(plan: operations.Plan) -> pd.DataFrame:
     return rows
 
 
+@functools.cache
+def plan_unedited(as_of: pd.Timestamp) -> operations.Plan:
+    """The plan of the tracker without edits on a day, the same in every example drawing it."""
+    return operations.plan(TRACKER, as_of, 7)
+
+
 @settings(max_examples=15, deadline=None)
 @given(
     first=st.integers(0, 40),
@@ -53,7 +60,7 @@ def test_every_edit_is_on_its_own_action_or_named(
     first: int, gap: int, edits: list[tuple[int, str]]
 ) -> None:
     as_of = START + pd.Timedelta(days=first)
-    before = operations.plan(TRACKER, as_of, 7)
+    before = plan_unedited(as_of)
     old = as_read(before)
     if old.empty:
         return
@@ -65,7 +72,7 @@ def test_every_edit_is_on_its_own_action_or_named(
         typed[(action_identity(old.loc[[index]]).iloc[0], column)] = (text, index)
     later = as_of + pd.Timedelta(days=gap)
     after = operations.plan(replace(TRACKER, this_week=old), later, 7)
-    untouched = operations.plan(TRACKER, later, 7).this_week
+    untouched = plan_unedited(later).this_week
     new = after.this_week
     identities = action_identity(new)
     warned = " ".join(f"{p.where} {p.message}" for p in after.lost_edits)
