@@ -96,7 +96,8 @@ def per_distinct(values: pd.Series, fn: Callable[[Any], str], missing: str = "")
     """
     codes, uniques = pd.factorize(values)
     results = np.empty(len(uniques) + 1, dtype=object)
-    results[:-1] = [fn(value) for value in uniques]
+    # Iterated as a plain array: a pandas array hands its values out one call at a time.
+    results[:-1] = [fn(value) for value in np.asarray(uniques, dtype=object)]
     results[-1] = missing  # code -1 marks a missing value
     return pd.Series(results[codes], index=values.index, dtype=object)
 

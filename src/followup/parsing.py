@@ -12,6 +12,7 @@ import datetime as dt
 import functools
 import re
 import unicodedata
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -54,6 +55,60 @@ def blank(values: pd.Series, trimmed: pd.Series | None = None) -> pd.Series:
         return pd.Series(False, index=values.index, name=values.name)
     typed = columns.as_text(values) if trimmed is None else trimmed
     return pd.Series(typed.to_numpy() == "", index=typed.index, name=values.name)
+
+
+@dataclass(frozen=True)
+class Trimmed:
+    """A sheet's columns trimmed once, for every question asked of them (see `trimmed`).
+
+    ``text``: each column's `columns.as_text`, None for a column of dates only (never read
+    as text); ``placeholder``: where a cell holds a placeholder word; ``blank``: where a cell
+    holds nothing, a placeholder word included. Arrays in the rows' order.
+    """
+
+    text: dict[str, np.ndarray | None]
+    placeholder: dict[str, np.ndarray]
+    blank: dict[str, np.ndarray]
+
+    def take(self, keep: np.ndarray) -> Trimmed:
+        """The rows where `keep` (a mask) is True."""
+        return Trimmed(
+            {key: None if text is None else text[keep] for key, text in self.text.items()},
+            {key: mask[keep] for key, mask in self.placeholder.items()},
+            {key: mask[keep] for key, mask in self.blank.items()},
+        )
+
+
+def trimmed(cells_by_key: dict[str, np.ndarray]) -> Trimmed:
+    """The columns of one sheet (object arrays of raw cell values, of equal length) trimmed,
+    and their blank and placeholder cells found, in one pass over the sheet: a column of
+    dates only is never blank; a placeholder word (N/A, TBD, ...) counts as blank."""
+    texts = {
+        key: None
+        if _dates_only(cells)
+        else columns.as_text(pd.Series(cells, dtype=object)).to_numpy(dtype=object)
+        for key, cells in cells_by_key.items()
+    }
+    held: dict[str, np.ndarray] = {}
+    blanks: dict[str, np.ndarray] = {}
+    for key, cells in cells_by_key.items():
+        typed = texts[key]
+        if typed is None:
+            held[key] = blanks[key] = np.zeros(len(cells), dtype=bool)
+            continue
+        words = {v for v in set(typed) if v.casefold() in PLACEHOLDERS}
+        held[key] = (
+            np.array([v in words for v in typed], dtype=bool)
+            if words
+            else np.zeros(len(typed), dtype=bool)
+        )
+        blanks[key] = (typed == "") | held[key]
+    return Trimmed(texts, held, blanks)
+
+
+def _dates_only(cells: np.ndarray) -> bool:
+    """`all_dates` of an array of cell values."""
+    return infer_dtype(cells, skipna=False) in ("datetime", "date") and not pd.isna(cells).any()
 
 
 # Dates a job search can hold; outside them a year is a typo (2620 for 2026). pandas holds

@@ -10,13 +10,13 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from pathlib import PurePath
 
+import numpy as np
 import pandas as pd
 
 from followup import columns, parsing, rounds, snooze
 from followup.business_days import known_country
 from followup.errors import Level, Problem, quoted, show
 from followup.headers import application_header
-from followup.raw_sheet import RawSheet
 from followup.schema import (
     APPLICATION,
     CONTACTS,
@@ -46,7 +46,7 @@ from followup.schema import (
     Sheet,
 )
 from followup.settings import Settings, setting_value
-from followup.tracker import Tracker, empty_frame
+from followup.tracker import RawSheet, Tracker, empty_frame
 
 _DATE_EXAMPLE = "2026-11-02"
 
@@ -210,40 +210,35 @@ def _parse_sheet(
                 f"one (headers found: {found_headers}).",
             )
     present = {key: letter for key, letter in letters.items() if letter is not None}
-    body = raw.rows[list(present.values())] if present else raw.rows.iloc[:, :0]
-    body = body.set_axis(list(present.keys()), axis=1)
     # Each column trimmed once (a column of dates only is read as dates, never as text),
-    # and blank cells found from that; a placeholder word (N/A, TBD, ...) counts as blank.
-    texts = {
-        str(key): None if parsing.all_dates(values) else columns.as_text(values)
-        for key, values in body.items()
-    }
-    held = {
-        key: pd.Series(False, index=body.index) if text is None else parsing.placeholders(text)
-        for key, text in texts.items()
-    }
-    blanks = pd.DataFrame(
-        {key: parsing.blank(body[key], text) | held[key] for key, text in texts.items()},
-        index=body.index,
-    )
+    # and blank cells found from that, for the whole sheet at once; a placeholder word
+    # (N/A, TBD, ...) counts as blank.
+    grid = raw.rows[list(present.values())].to_numpy(dtype=object)
+    found_cells = {key: grid[:, at] for at, key in enumerate(present)}
+    trimmed = parsing.trimmed(found_cells)
     formula_rows = {
         int("".join(ch for ch in ref if ch.isdigit())) for ref in (*raw.uncached, *raw.errors)
     }
-    keep = ~blanks.all(axis=1) | body.index.isin(list(formula_rows))
+    keep = np.isin(raw.rows.index, list(formula_rows))
+    if present:
+        keep |= ~np.column_stack(list(trimmed.blank.values())).all(axis=1)
+    index = raw.rows.index
     if not keep.all():
-        body, blanks = body[keep], blanks[keep]
-        texts = {key: None if text is None else text[keep] for key, text in texts.items()}
-        held = {key: mask[keep] for key, mask in held.items()}
-    out = pd.DataFrame(index=body.index)
+        index, trimmed = index[keep], trimmed.take(keep)
+        found_cells = {key: array[keep] for key, array in found_cells.items()}
+    out: dict[str, pd.Series] = {}
     for col in sheet.columns:
         letter = letters[col.key]
-        if col.key in body:
-            values, text, is_blank = body[col.key], texts[col.key], blanks[col.key]
-            placeholder = held[col.key]
+        if col.key in found_cells:
+            values = pd.Series(found_cells[col.key], index=index, dtype=object, name=col.key)
+            given = trimmed.text[col.key]
+            text = None if given is None else pd.Series(given, index, object, col.key)
+            is_blank = pd.Series(trimmed.blank[col.key], index=index, name=col.key)
+            placeholder = trimmed.placeholder[col.key]
         else:
-            values = pd.Series("", index=body.index, dtype=object)
-            text, is_blank = values, pd.Series(True, index=body.index)
-            placeholder = pd.Series(False, index=body.index)
+            values = pd.Series("", index=index, dtype=object)
+            text, is_blank = values, pd.Series(True, index=index)
+            placeholder = np.zeros(len(index), dtype=bool)
         if placeholder.any():
             if col.required:
                 problems.cells(
@@ -259,17 +254,18 @@ def _parse_sheet(
             values, text = values.where(~placeholder, ""), text.where(~placeholder, "")
         parsed = _parse_column(col, values, text, is_blank, raw, letter, problems, order)
         if isinstance(parsed, pd.DataFrame):
-            out[parsed.columns] = parsed
+            out.update(parsed.items())
         elif user and col.key in _NAMES:
             out[col.key] = columns.single_spaced(parsed)
         else:
             out[col.key] = parsed
+    body = pd.DataFrame(out, index=index)
     if not user:
-        _keep_unschemed(sheet, raw, body.index, out)
+        _keep_unschemed(sheet, raw, index, body)
         if sheet is not HISTORY_SHEET:
-            out["written"] = columns.first_long_day(raw.titles)
-    out["row"] = body.index
-    out = out.reset_index(drop=True)
+            body["written"] = columns.first_long_day(raw.titles)
+    body["row"] = index
+    out = body.reset_index(drop=True)
     if not user:
         # Owned sheets' messages name cells too, though the core sees only keys. Only
         # there: pandas copies attrs into every frame derived from this one.
@@ -347,7 +343,7 @@ def _parse_column(
         "again.",
     )
     failed = _formula_errors(raw, letter, values.index, col.header, problems)
-    is_blank = blank & ~values.index.isin([*unsaved, *failed])
+    is_blank = blank & ~values.index.isin([*unsaved, *failed]) if unsaved or failed else blank
     if col.required:
         problems.cells(
             raw,
@@ -362,6 +358,8 @@ def _parse_column(
     parsed, faults = _typed(col, values, text, order)
     unread = pd.Series(False, index=values.index)
     for bad, message, group in faults:
+        if not bad.any():
+            continue
         unread |= bad
         typos = values[bad].map(parsing.typo_year).dropna() if col.is_date else pd.Series()
         for row, year in zip(typos.index, typos, strict=True):
@@ -524,9 +522,8 @@ def _typed(
     if col.kind is Kind.DONE_MARK:
         _when, bad = parsing.done_marks(values, pd.Timestamp.min, text, order or parsing.MDY)
         message = (
-            f"{{value}} is not a Done mark. Type x (done on the action's due day, or on the day "
-            f"this sheet was written if it was overdue by then) or the date you did it, such as "
-            f"{_DATE_EXAMPLE}, or clear the cell."
+            f"{{value}} is not a Done mark. Type x (recorded with the refresh's date) or the "
+            f"date you did it, such as {_DATE_EXAMPLE}, or clear the cell."
         )
         return text, [(bad, message, False)]
     return text, []
