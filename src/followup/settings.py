@@ -4,6 +4,7 @@ value typed into the Settings sheet, so the schema is the one place a default is
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -13,29 +14,51 @@ from followup import columns, parsing
 from followup.schema import SETTINGS, Kind, Setting
 
 
-def setting_value(setting: Setting, cell: pd.Series) -> object:
-    """The value of `setting` typed in the one-cell Series `cell`, as its field holds it
-    (int, bool, time or text); None when the cell does not hold one (SPEC section 3)."""
-    kind = setting.kind
+def setting_values(typed: Sequence[tuple[Setting, object]]) -> list[object]:
+    """The value of each setting typed in the cell beside it (the cell's raw value), as its
+    field holds it (int, bool, time or text); None where the cell does not hold one (SPEC
+    section 3). The cells of one kind of setting are read as one column."""
+    kinds: dict[tuple[Kind, tuple[str, ...]], list[int]] = {}
+    for at, (setting, _value) in enumerate(typed):
+        kinds.setdefault((setting.kind, setting.choices), []).append(at)
+    out: list[object] = [None] * len(typed)
+    for (kind, choices), ats in kinds.items():
+        column = pd.Series([typed[at][1] for at in ats], dtype=object)
+        for at, value in zip(ats, _read(kind, choices, column), strict=True):
+            out[at] = value
+    return out
+
+
+def _read(kind: Kind, choices: tuple[str, ...], column: pd.Series) -> list[object]:
     if kind is Kind.WHOLE_DAYS:
-        number, bad = parsing.whole_numbers(cell)
-        return None if bad.iloc[0] else int(number.iloc[0])
+        number, bad = parsing.whole_numbers(column)
+        return [None if b else int(n) for n, b in zip(number, bad, strict=True)]
     if kind is Kind.YES_NO:
-        answer, bad = parsing.yes_no(cell)
-        return None if bad.iloc[0] else answer.iloc[0] == "Yes"
+        answer, bad = parsing.yes_no(column)
+        return [None if b else a == "Yes" for a, b in zip(answer, bad, strict=True)]
     if kind is Kind.TIME:
-        return parsing.time_of_day(cell.iloc[0])
-    if setting.choices:
-        choice, bad = parsing.choices(cell, setting.choices)
-        return None if bad.iloc[0] else choice.iloc[0]
-    return columns.as_text(cell).iloc[0]
+        return [parsing.time_of_day(value) for value in column]
+    if choices:
+        choice, bad = parsing.choices(column, choices)
+        return [None if b else c for c, b in zip(choice, bad, strict=True)]
+    return list(columns.as_text(column))
+
+
+# Every default read as the reader reads a cell, all at once.
+_DEFAULTS = dict(
+    zip(
+        (s.key for s in SETTINGS),
+        setting_values([(s, s.default) for s in SETTINGS]),
+        strict=True,
+    )
+)
 
 
 def _default(key: str) -> Any:
     """The schema's default of the setting `key`, as the reader reads it from a cell."""
-    setting = next(s for s in SETTINGS if s.key == key)
-    value = setting_value(setting, pd.Series([setting.default], dtype=object))
+    value = _DEFAULTS[key]
     if value is None:
+        setting = next(s for s in SETTINGS if s.key == key)
         raise ValueError(f"the schema's default of {setting.name} does not read as one")
     return value
 

@@ -43,9 +43,10 @@ from followup.schema import (
     VALUE_HEADER,
     Column,
     Kind,
+    Setting,
     Sheet,
 )
-from followup.settings import Settings, setting_value
+from followup.settings import Settings, setting_values
 from followup.tracker import RawSheet, Tracker, empty_frame
 
 _DATE_EXAMPLE = "2026-11-02"
@@ -226,7 +227,7 @@ def _parse_sheet(
     if not keep.all():
         index, trimmed = index[keep], trimmed.take(keep)
         found_cells = {key: array[keep] for key, array in found_cells.items()}
-    out: dict[str, pd.Series] = {}
+    typed: dict[str, pd.Series] = {}
     for col in sheet.columns:
         letter = letters[col.key]
         if col.key in found_cells:
@@ -254,12 +255,12 @@ def _parse_sheet(
             values, text = values.where(~placeholder, ""), text.where(~placeholder, "")
         parsed = _parse_column(col, values, text, is_blank, raw, letter, problems, order)
         if isinstance(parsed, pd.DataFrame):
-            out.update(parsed.items())
+            typed.update({str(key): column for key, column in parsed.items()})
         elif user and col.key in _NAMES:
-            out[col.key] = columns.single_spaced(parsed)
+            typed[col.key] = columns.single_spaced(parsed)
         else:
-            out[col.key] = parsed
-    body = pd.DataFrame(out, index=index)
+            typed[col.key] = parsed
+    body = pd.DataFrame(typed, index=index)
     if not user:
         _keep_unschemed(sheet, raw, index, body)
         if sheet is not HISTORY_SHEET:
@@ -548,39 +549,49 @@ def _parse_settings(raw: RawSheet | None, problems: _Problems) -> Settings:
         )
         return Settings()
     known = {s.name.casefold(): s for s in SETTINGS}
-    values: dict[str, object] = {}
-    for row, name, value in zip(
-        raw.rows.index, columns.as_text(raw.rows[name_at]), raw.rows[value_at], strict=True
+    texts = columns.as_text(raw.rows[value_at])
+    empty = parsing.blank(raw.rows[value_at], texts) | parsing.placeholders(texts)
+    # Each row's problem, or its setting to read: the settings are read together, then
+    # everything is told in row order.
+    told = _Problems()
+    rows: list[Problem | tuple[int, Setting, object]] = []
+    for row, name, value, skip in zip(
+        raw.rows.index, columns.as_text(raw.rows[name_at]), raw.rows[value_at], empty, strict=True
     ):
         where = raw.where(value_at, row)
         setting = known.get(name.casefold())
         if setting is None:
             if name:
-                problems.warning(
+                told.warning(
                     raw.where(name_at, row),
                     f"{show(name)} is not a setting followup knows, so it is ignored. "
                     f"Check the spelling against: {', '.join(s.name for s in SETTINGS)}.",
                 )
-            continue
-        if f"{value_at}{row}" in raw.uncached:
-            problems.error(
+        elif f"{value_at}{row}" in raw.uncached:
+            told.error(
                 where,
                 "this formula has no saved result. Open the tracker in Excel or LibreOffice "
                 "and save it, then try again.",
             )
-            continue
-        error = raw.errors.get(f"{value_at}{row}")
-        if error is not None:
-            problems.error(
+        elif (error := raw.errors.get(f"{value_at}{row}")) is not None:
+            told.error(
                 where,
                 f"this cell shows the formula error {error}, so {setting.name} cannot be read. "
                 "Fix the formula, or type the value over it.",
             )
+        elif not skip:
+            rows.append((row, setting, value))
+        rows.extend(told)
+        told.clear()
+    read = iter(setting_values([row[1:] for row in rows if isinstance(row, tuple)]))
+    values: dict[str, object] = {}
+    for entry in rows:
+        if isinstance(entry, Problem):
+            problems.append(entry)
             continue
-        cell = pd.Series([value], dtype=object)
-        if parsing.blank(cell).iloc[0] or parsing.placeholders(columns.as_text(cell)).iloc[0]:
-            continue
-        parsed = setting_value(setting, cell)
+        row, setting, value = entry
+        where = raw.where(value_at, row)
+        parsed = next(read)
         if parsed is None:
             how = _HOW[setting.kind].format(
                 default=setting.default, choices=", ".join(setting.choices)
