@@ -26,7 +26,6 @@ from followup.cli_options import (
     workbook_path,
 )
 from followup.errors import FollowupError, Problem, TrackerInvalid
-from followup.importing import unplaced_problem
 from followup.outputs import CALENDAR, CASELOAD, EXPORT, IMPORTED, TRACKER, WORK_SEARCH
 from followup.schema import DATE_ORDERS
 
@@ -166,6 +165,8 @@ def import_(
     counts = ", ".join(f"{name} {len(frame)}" for name, frame in done.rows.items())
     click.echo(f"Rows: {counts}.")
     echo_problems(done.problems)
+    from followup.importing import unplaced_problem  # the importer loads only for import
+
     unplaced = unplaced_problem(done)
     if unplaced is not None:
         echo_problems([unplaced])

@@ -18,7 +18,6 @@ import pandas as pd
 
 from followup.cli_options import TRACKER_SUFFIXES
 from followup.errors import FollowupError, Problem, TrackerInvalid, VerifyFailed
-from followup.importing import Imported, import_rows
 from followup.outputs import CALENDAR, CASELOAD, EXPORT, IMPORTED, TRACKER, WORK_SEARCH
 from followup.schema import (
     HISTORY_SHEET,
@@ -37,6 +36,7 @@ from followup.workbook.safety import Stamp, check_locks, read_tracker, save
 from followup.workbook.targets import claim, written_as
 
 if TYPE_CHECKING:  # the planning modules load only for a command that plans (check does not)
+    from followup.importing import Imported
     from followup.layout import OwnedSheet
     from followup.summary import Summary
     from followup.workbook.additions import Addition
@@ -117,6 +117,7 @@ def import_tracker(
     written (OutputExists: it exists without `overwrite`; FileLocked: it is open);
     UnreadableWorkbook when `source` cannot be read; TrackerInvalid when no date order fits
     its numbers-only dates; ImportFailed when nothing in it can be imported."""
+    from followup.importing import import_rows
     from followup.workbook.source import read_source
 
     if source.resolve() == target.resolve():

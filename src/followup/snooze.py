@@ -46,6 +46,12 @@ def _typed(frame: pd.DataFrame, order: str) -> pd.DataFrame:
     values = columns.text(frame, "snooze")
     typed = columns.text(frame, "done").eq("") & values.ne("")
     rows, values = frame[typed], values[typed]
+    if rows.empty:  # as most weeks: no need to name actions or read dates
+        none = pd.Series(dtype=object, index=rows.index)
+        return pd.DataFrame(
+            {"identity": none, "until": none.astype("datetime64[ns]"), "value": values},
+            index=rows.index,
+        )
     until, _bad = parsing.dates(values, values, order=order or parsing.MDY)
     return pd.DataFrame(
         {"identity": action_identity(with_step(rows)), "until": until, "value": values},

@@ -13,8 +13,6 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
 from followup.tracker import Tracker
 
 # A sentence scoring at or below this VADER compound reads as clearly negative.
@@ -112,7 +110,10 @@ ABBREVIATIONS = frozenset(
 
 @lru_cache(maxsize=1)
 def _analyzer() -> Any:
-    # Reads the lexicon file bundled with the package; built once per process.
+    # Reads the lexicon file bundled with the package; built once per process, and only
+    # when there is a draft to grade.
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
     return SentimentIntensityAnalyzer()
 
 
