@@ -22,7 +22,16 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from bench import AS_OF, CACHE, FOLLOWUP, GENERATOR_VERSION, _tracker_rows, machine, measure
+from bench import (
+    AS_OF,
+    CACHE,
+    FOLLOWUP,
+    GENERATOR_VERSION,
+    _tracker_rows,
+    byte_compiled,
+    machine,
+    measure,
+)
 
 from followup.workbook.template import write_tracker
 
@@ -59,6 +68,7 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=HERE / "CASELOAD.md")
     args = parser.parse_args()
     folder = trackers(args.clients, args.interviews)
+    byte_compiled()
     files = sorted(folder.glob("*.xlsx"))
     as_of = f"{AS_OF:%Y-%m-%d}"
     work = Path(tempfile.mkdtemp(prefix="followup-caseload-"))

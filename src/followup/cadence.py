@@ -347,6 +347,8 @@ def _snoozed(tracker: Tracker, ops: pd.DataFrame, step: str, since: pd.Series) -
     """Each opportunity's snooze of ``step`` (NaT where none). A snooze dated before
     ``since`` (the start of the current cycle, or of the chain after a response) was set
     in an earlier cycle and does not count."""
+    if snooze.in_force(tracker).empty:  # as most weeks: no action to name
+        return pd.Series(pd.NaT, index=ops.index, dtype="datetime64[ns]")
     actions = pd.DataFrame(
         {"company": ops["company"], "role": ops["role"], "step": step}, index=ops.index
     )

@@ -87,7 +87,7 @@ def _contacts(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
 def _interviews(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
     """Rounds held by ``as_of``, oldest first: a panel entered one row per interviewer is
     one round (SPEC section 4)."""
-    held = rounds.held(tracker.interviews, as_of)
+    held = rounds.held_rounds(tracker, as_of)
     return pd.DataFrame(
         {
             "iv_date": held["interview_date"],

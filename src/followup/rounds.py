@@ -13,6 +13,7 @@ import pandas as pd
 
 from followup import columns
 from followup.schema import ACTIVE, DECISIVENESS
+from followup.tracker import Tracker, remember_latest
 
 ROUND_KEYS = ["ck", "rk", "interview_date"]
 
@@ -82,6 +83,13 @@ def held(interviews: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
         out[name] = column
     out = out[[*ROUND_KEYS, "company", "role", "round", "interviewers", "skills", "row"]]
     return out.sort_values(["interview_date", "row"], kind="stable").reset_index(drop=True)
+
+
+@remember_latest
+def held_rounds(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
+    """`held` of the tracker's Interviews, kept for the next caller: the network updates,
+    This Week's glow rows and the Summary's funnel all read it."""
+    return held(tracker.interviews, as_of)
 
 
 def _joined(groups: np.ndarray, values: pd.Series, count: int, *, once: bool) -> list[str]:

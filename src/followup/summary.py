@@ -371,7 +371,7 @@ def _funnel_block(tracker: Tracker, ops: pd.DataFrame, as_of: pd.Timestamp) -> S
     """The whole search as a funnel, each stage a subset of the one before (SPEC section 6):
     opportunities applied to (every one in Interviews counts as applied to), interviewed (a
     round held), second rounds (two rounds held, or an offer), offers."""
-    held = rounds.held(tracker.interviews, as_of)
+    held = rounds.held_rounds(tracker, as_of)
     per_opportunity = held.groupby(["ck", "rk"]).size()
     offered = ops.loc[ops["status"] == OFFER, ["company", "role"]]
     offer_keys = set(
