@@ -143,17 +143,20 @@ def dates(
                 out = converted.astype("datetime64[ns]").dt.normalize()
                 return out, out.isna()
     is_date = pd.Series([isinstance(v, _DATE_TYPES) for v in values], index=values.index)
-    # A real date's text is its ISO spelling, so reading it as text too agrees with it.
     as_text = columns.as_text(values) if trimmed is None else trimmed
-    iso = as_text.str.fullmatch(_ISO)
+    typed = ~is_date & as_text.ne("")  # dates typed as text
+    if not typed.any() and not is_date.any():  # a column of blank cells
+        return pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]"), typed
     found = pd.Series(pd.NaT, index=values.index, dtype="datetime64[us]")
     if is_date.any():
         found[is_date] = np.array(values[is_date].map(_as_datetime), dtype="datetime64[us]")
-    if iso.any():
-        with contextlib.suppress(ValueError, OverflowError):
-            parsed = pd.to_datetime(as_text[iso], errors="coerce", format="ISO8601")
-            found[iso] = parsed.astype("datetime64[us]")
-    typed = ~is_date & ~iso & as_text.ne("")
+    if typed.any():
+        iso = typed & as_text.str.fullmatch(_ISO)
+        if iso.any():
+            with contextlib.suppress(ValueError, OverflowError):
+                parsed = pd.to_datetime(as_text[iso], errors="coerce", format="ISO8601")
+                found[iso] = parsed.astype("datetime64[us]")
+        typed &= ~iso
     if typed.any():
         distinct = as_text[typed]
         read = {v: _typed_date(v, order) for v in distinct.unique()}
