@@ -141,6 +141,39 @@ def test_settings_values_are_checked(tmp_path: Path) -> None:
     ]
 
 
+def test_settings_problems_come_in_row_order_and_good_values_of_every_kind_are_read(
+    tmp_path: Path,
+) -> None:
+    settings = {
+        "Glow windw": 3,
+        "Glow window (days)": "two",
+        "Reiterate email after (days)": 10,
+        "Skip weekends": "no",
+        "Status call time": "9am",
+        "Weekly search target": "-",  # a placeholder: the default
+        "Date order": "day first",
+        "Response grace (days)": "a week",
+        "Your name": "  Jordan Lee ",
+    }
+    loaded = load(tracker(tmp_path / "t.xlsx", [ACME], settings=settings), AS_OF)
+    assert [f"{p.level}: {p}" for p in loaded.problems] == [
+        "warning: Settings!A2: 'Glow windw' is not a setting followup knows, so it is ignored. "
+        "Check the spelling against: "
+        + ", ".join(s.name for s in __import__("followup.schema").schema.SETTINGS)
+        + ".",
+        "error: Settings!B3: 'two' is not a valid Glow window (days). Type a whole number such "
+        "as 2 (the default).",
+        "error: Settings!B8: 'day first' is not a valid Date order. Type one of: MDY, DMY, YMD, "
+        "or leave it blank.",
+        "error: Settings!B9: 'a week' is not a valid Response grace (days). Type a whole number "
+        "such as 7 (the default).",
+    ]
+    read = loaded.tracker.settings
+    assert (read.reiterate_email_days, read.skip_weekends) == (10, False)
+    assert (read.status_call_time, read.weekly_search_target) == (dt.time(9), 10)
+    assert (read.glow_days, read.your_name) == (2, "Jordan Lee")
+
+
 def test_missing_sheet_and_missing_required_column(tmp_path: Path) -> None:
     path = tracker(tmp_path / "t.xlsx", [ACME])
     wb = openpyxl.load_workbook(path)

@@ -83,3 +83,45 @@ def test_times_of_day() -> None:
         assert parsing.time_of_day(text) == dt.time(hour, minute)
     assert parsing.time_of_day("13 PM") is None
     assert parsing.time_of_day("teatime") is None
+
+
+_CELLS = st.sampled_from(
+    [
+        "",
+        "   ",
+        "N/A",
+        " tbd ",
+        "-",
+        " Acme ",
+        "2026-11-02",
+        14.0,
+        3,
+        2.5,
+        True,
+        None,
+        float("nan"),
+        dt.datetime(2026, 11, 2),
+        dt.datetime(2026, 11, 2, 9, 30),
+        dt.date(2026, 1, 5),
+    ]
+)
+
+
+@given(st.integers(0, 6).flatmap(lambda n: st.lists(st.lists(_CELLS, min_size=n, max_size=n))))
+def test_a_sheet_trimmed_at_once_reads_as_each_column_alone(grid: list[list[object]]) -> None:
+    columns = {}
+    for at, cells in enumerate(grid):
+        column = pd.Series(cells, dtype=object)
+        columns[f"c{at}"] = column.to_numpy(dtype=object)
+    trimmed = parsing.trimmed(columns)
+    for key, cells in columns.items():
+        column = pd.Series(cells, dtype=object)
+        if parsing.all_dates(column):
+            assert trimmed.text[key] is None
+            assert not trimmed.blank[key].any() and not trimmed.placeholder[key].any()
+            continue
+        text = parsing.text(column)
+        assert list(trimmed.text[key]) == list(text)
+        placeholder = parsing.placeholders(text)
+        assert list(trimmed.placeholder[key]) == list(placeholder)
+        assert list(trimmed.blank[key]) == list(parsing.blank(column, text) | placeholder)
