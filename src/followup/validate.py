@@ -17,6 +17,7 @@ from followup import columns, parsing, rounds, snooze
 from followup.business_days import known_country
 from followup.errors import Level, Problem, quoted, show
 from followup.headers import application_header
+from followup.raw_sheet import RawSheet
 from followup.schema import (
     APPLICATION,
     CONTACTS,
@@ -47,7 +48,7 @@ from followup.schema import (
     Sheet,
 )
 from followup.settings import Settings, setting_values
-from followup.tracker import RawSheet, Tracker, empty_frame
+from followup.tracker import Tracker, empty_frame
 
 _DATE_EXAMPLE = "2026-11-02"
 
@@ -523,8 +524,9 @@ def _typed(
     if col.kind is Kind.DONE_MARK:
         _when, bad = parsing.done_marks(values, pd.Timestamp.min, text, order or parsing.MDY)
         message = (
-            f"{{value}} is not a Done mark. Type x (recorded with the refresh's date) or the "
-            f"date you did it, such as {_DATE_EXAMPLE}, or clear the cell."
+            f"{{value}} is not a Done mark. Type x (done on the action's due day, or on the day "
+            f"this sheet was written if it was overdue by then) or the date you did it, such as "
+            f"{_DATE_EXAMPLE}, or clear the cell."
         )
         return text, [(bad, message, False)]
     return text, []

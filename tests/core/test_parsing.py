@@ -120,7 +120,7 @@ def test_a_sheet_trimmed_at_once_reads_as_each_column_alone(grid: list[list[obje
             assert trimmed.text[key] is None
             assert not trimmed.blank[key].any() and not trimmed.placeholder[key].any()
             continue
-        text = parsing.text(column)
+        text = columns.as_text(column)
         assert list(trimmed.text[key]) == list(text)
         placeholder = parsing.placeholders(text)
         assert list(trimmed.placeholder[key]) == list(placeholder)
