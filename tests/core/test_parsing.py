@@ -109,12 +109,12 @@ _CELLS = st.sampled_from(
 
 @given(st.integers(0, 6).flatmap(lambda n: st.lists(st.lists(_CELLS, min_size=n, max_size=n))))
 def test_a_sheet_trimmed_at_once_reads_as_each_column_alone(grid: list[list[object]]) -> None:
-    columns = {}
+    cells_by_key = {}
     for at, cells in enumerate(grid):
         column = pd.Series(cells, dtype=object)
-        columns[f"c{at}"] = column.to_numpy(dtype=object)
-    trimmed = parsing.trimmed(columns)
-    for key, cells in columns.items():
+        cells_by_key[f"c{at}"] = column.to_numpy(dtype=object)
+    trimmed = parsing.trimmed(cells_by_key)
+    for key, cells in cells_by_key.items():
         column = pd.Series(cells, dtype=object)
         if parsing.all_dates(column):
             assert trimmed.text[key] is None
