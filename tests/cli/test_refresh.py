@@ -264,3 +264,24 @@ def test_a_refresh_plans_the_cadence_once_whatever_its_window(
     code, output = run("refresh", str(acme), "--as-of", "2026-11-16", "--days", days)
     assert code == 0, output
     assert sorted(planned) == ["_cycles", "_latest_applications"]
+
+
+def test_the_glow_why_counts_interviews_not_the_people_to_call(tmp_path: Path) -> None:
+    panel = [ACME, {**ACME, "Interviewer": "Lee Chan"}]  # one interview, two interviewers
+    people = [
+        {"Name": "Yan Wu", "Relationship": "Other"},
+        {"Name": "Zoe Hart", "Relationship": "Other"},
+    ]
+    beta = {**ACME, "Company": "Beta", "Role": "Lead", "Interview date": dt.date(2026, 11, 3)}
+
+    def glow_why(interviews: list[dict[str, Any]], name: str) -> str:
+        path = tracker(tmp_path / name, interviews, contacts=people, writer="xlsxwriter")
+        code, output = run("refresh", str(path), "--as-of", "2026-11-03", "--no-backup")
+        assert code == 0, output
+        week = sheet(path, THIS_WEEK_SHEET.name)
+        return str(week.loc[week["Step"].eq("glow-calls"), "Why"].iloc[0])
+
+    assert glow_why(panel, "one.xlsx").startswith("Interview at Acme (Analyst) on Mon 2 Nov: ")
+    assert glow_why([*panel, beta], "two.xlsx").startswith(
+        "Interviews at Acme (Analyst) on Mon 2 Nov and Beta (Lead) on Tue 3 Nov: "
+    )

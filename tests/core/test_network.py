@@ -394,6 +394,38 @@ def test_glow_calls_without_contacts_still_suggest_the_calls() -> None:
     assert "Call first" not in glow["draft"]
 
 
+OTHERS = [
+    {"name": "Yan Wu", "relationship": "Other"},
+    {"name": "Zoe Hart", "relationship": "Other"},
+]
+PANELLIST = {**WORKED, "interviewer": "Lee Chan"}
+BETA = {**WORKED, "company": "Beta", "role": "Lead", "interview_date": "2026-11-03"}
+
+
+def glow_why(interviews: list[dict[str, object]], contacts: list[dict[str, object]]) -> str:
+    rows = network.this_week_rows(
+        make_full_tracker(interviews, contacts=contacts), day("2026-11-03")
+    )
+    return str(rows.loc[rows["step"] == "glow-calls", "why"].iloc[0])
+
+
+@pytest.mark.parametrize(
+    ("interviews", "contacts", "opening"),
+    [
+        # One interview: singular, however many contacts there are to call.
+        ([WORKED], OTHERS, "Interview at Acme (Analyst) on Mon 2 Nov: "),
+        ([WORKED, PANELLIST], OTHERS, "Interview at Acme (Analyst) on Mon 2 Nov: "),  # a panel
+        # Two interviews: plural, with one contact or none.
+        ([WORKED, BETA], OTHERS[:1], "Interviews at Acme (Analyst) on Mon 2 Nov and Beta (Lead)"),
+        ([WORKED, BETA], [], "Interviews at Acme (Analyst) on Mon 2 Nov and Beta (Lead)"),
+    ],
+)
+def test_glow_why_counts_the_interviews_not_the_contacts(
+    interviews: list[dict[str, object]], contacts: list[dict[str, object]], opening: str
+) -> None:
+    assert glow_why(interviews, contacts).startswith(opening)
+
+
 # The search target ("sandwich").
 
 
