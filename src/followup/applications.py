@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from followup import columns, snooze
+from followup import columns, snooze, wording
 from followup.business_days import BusinessCalendar
 from followup.cadence import step_state
 from followup.drafts import drafts
@@ -319,9 +319,7 @@ def this_week(tracker: Tracker, as_of: pd.Timestamp, days: int = 7) -> pd.DataFr
     rows = _listed(tracker, as_of, days).head(WEEKLY_CAP).copy()
     total = tracker.settings.application_follow_ups
     rows["when"] = rows["state"].map(_LISTED)
-    rows["action"] = (
-        "Follow up on your application (" + rows["number"].astype(str) + f" of {total})"
-    )
+    rows["action"] = wording.fill(wording.APPLICATION_ACTION, rows[["number"]], total=total)
     rows["channel"] = "Email"
     rows["time"] = ""
     rows["why"] = _whys(rows, as_of)
@@ -353,20 +351,21 @@ def this_week(tracker: Tracker, as_of: pd.Timestamp, days: int = 7) -> pd.DataFr
 
 
 def _whys(rows: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series:
-    applied = "You applied on " + columns.day_text(rows["applied"])
-    first = applied + " and have had no reply; a short note keeps your application in view."
     sent = rows["previous_sent"].notna()
-    previous = ("your last follow-up went out on " + columns.day_text(rows["previous_sent"])).where(
-        sent, "the previous follow-up was due " + columns.day_text(rows["after"])
+    reason = np.select(
+        [rows["number"] == 1, sent],
+        [wording.APPLICATION_WHY_FIRST, wording.APPLICATION_WHY_SENT],
+        wording.APPLICATION_WHY_UNSENT,
     )
-    later = applied + "; " + previous + ", with no reply since."
-    why = first.where(rows["number"] == 1, later)
-    late = rows["due"] < as_of
-    still = (
-        " Was due "
-        + columns.day_text(rows["due"])
-        + "; still useful until "
-        + columns.day_text(rows["window_end"])
-        + "."
+    fields = pd.DataFrame(
+        {
+            "applied": columns.day_text(rows["applied"]),
+            "previous": columns.day_text(rows["previous_sent"].where(sent, rows["after"])),
+            "due": columns.day_text(rows["due"]),
+            "end": columns.day_text(rows["window_end"]),
+        },
+        index=rows.index,
     )
-    return why.where(~late, why + still)
+    late = wording.optional(wording.WHY_STILL_USEFUL, fields, rows["due"] < as_of)
+    parts = pd.DataFrame({"reason": wording.fill_each(reason, fields), "late": late})
+    return wording.fill(wording.APPLICATION_WHY, parts)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from followup import columns, rounds, snooze
+from followup import columns, rounds, snooze, wording
 from followup.business_days import BusinessCalendar
 from followup.drafts import drafts
 from followup.schema import (
@@ -495,7 +495,7 @@ def this_week(tracker: Tracker, as_of: pd.Timestamp, days: int = 7) -> pd.DataFr
     rows["action"] = _actions(rows)
     rows["time"] = np.select(
         [rows["step"] == STATUS_CALL, rows["step"].isin(list(MORNING))],
-        [settings.call_time_text, "Morning"],
+        [settings.call_time_text, wording.MORNING],
         default="",
     )
     rows["why"] = _whys(rows, settings, as_of)
@@ -516,71 +516,72 @@ def this_week(tracker: Tracker, as_of: pd.Timestamp, days: int = 7) -> pd.DataFr
 
 
 def _actions(rows: pd.DataFrame) -> pd.Series:
-    action = rows["step"].map(LABEL).astype(object)
     ask = (rows["step"] == THANK_YOU) & ~rows["decision_given"].astype(bool)
     keep = ask & (columns.text(rows, "keep_in_touch") != "Yes")
-    action = action.where(~ask, action + "; ask for their decision timeline")
-    return action.where(~keep, action + " and whether you may keep in touch")
+    template = np.select(
+        [keep, ask], [wording.THANK_YOU_ASKS_MORE, wording.THANK_YOU_ASKS], wording.STEP_ACTION
+    )
+    return wording.fill_each(template, rows["step"].map(LABEL).to_frame("action"))
+
+
+# The step before each later step of the silence chain, in words.
+_PREVIOUS = {
+    later: before.replace("-", " ")
+    for later, before in zip(SILENCE_CHAIN[1:], SILENCE_CHAIN[:-1], strict=True)
+}
 
 
 def _whys(rows: pd.DataFrame, settings: Settings, as_of: pd.Timestamp) -> pd.Series:
-    after = columns.day_text(rows["after"])
-    decision = columns.day_text(rows["effective_decision"])
-    gaps = _gap_days(settings)
-    previous = dict(zip(SILENCE_CHAIN[1:], SILENCE_CHAIN[:-1], strict=True))
-    why = pd.Series("", index=rows.index, dtype=object)
     step = rows["step"]
-
     late = rows["due"] < as_of
-    thanks = ("Interview on " + after + "; a same-day thank-you stands out.").where(
-        ~late, "Interview was on " + after + "; a short thank-you still helps."
+    thank_you = step == THANK_YOU
+    # What became of the decision date: moved by a reply, given, or the usual days.
+    case = pd.Series(
+        np.select(
+            [rows["restarted"].astype(bool), rows["decision_given"].astype(bool)],
+            ["moved", "given"],
+            "usual",
+        ),
+        index=rows.index,
     )
-    why[step == THANK_YOU] = thanks[step == THANK_YOU]
-    half = "Halfway between the interview (" + after + ") and the decision date (" + decision + ")."
-    why[step == HALFWAY] = half[step == HALFWAY]
-
-    restarted = rows["restarted"].astype(bool)
-    replied = (
-        "They replied on " + columns.day_text(rows["response"]) + ", so the decision date moved to "
+    reason = np.select(
+        [thank_you & late, thank_you, step == HALFWAY, step == STATUS_EMAIL, step == STATUS_CALL],
+        [
+            wording.WHY_THANK_YOU_LATE,
+            wording.WHY_THANK_YOU,
+            wording.WHY_HALFWAY,
+            case.map(wording.WHY_STATUS_EMAIL),
+            case.map(wording.WHY_STATUS_CALL),
+        ],
+        wording.WHY_SILENCE,
     )
-    default = f"No decision date was given; the usual {settings.default_decision_days} days ended "
-    due_text = ("Decision was due " + decision).where(
-        rows["decision_given"].astype(bool), default + decision
-    )
-    status = (due_text + "; no reply since.").where(
-        ~restarted, replied + decision + "; no word since."
-    )
-    why[step == STATUS_EMAIL] = status[step == STATUS_EMAIL]
-    call = "Call at the time your status email announced. " + status
-    why[step == STATUS_CALL] = call[step == STATUS_CALL]
-    for later, before in previous.items():
-        if later == STATUS_CALL:
-            continue
-        name = before.replace("-", " ")
-        text = f"{gaps[later]} days after the {name} (" + after + "); no reply since."
-        why[step == later] = text[step == later]
-
-    still = " Was due " + columns.day_text(rows["due"]) + "; still useful until "
-    why = why.where(
-        ~late | (step == THANK_YOU), why + still + columns.day_text(rows["window_end"]) + "."
-    )
-    why = why.where(
-        ~late | (step != THANK_YOU),
-        why + " Send it by " + columns.day_text(rows["window_end"]) + ".",
-    )
-
+    still = np.select([late & thank_you, late], [wording.WHY_SEND_BY, wording.WHY_STILL_USEFUL], "")
     kind = columns.text(rows, "interviewer_type")
-    gatekeeper = kind.isin(list(GATEKEEPER_TYPES))
-    who = kind.map({"HR": "in HR", "Recruiter": "a recruiter"}).fillna("")
-    note = (
-        " Your contact is "
-        + who
-        + ", so these follow-ups may count for little: also reach the decision maker "
-        + "or an advocate inside "
-        + rows["company"]
-        + "."
+    gatekeeper = np.where(kind.isin(list(GATEKEEPER_TYPES)), wording.WHY_GATEKEEPER, "")
+    gaps = {step: str(days) for step, days in _gap_days(settings).items()}
+    fields = pd.DataFrame(
+        {
+            "after": columns.day_text(rows["after"]),
+            "decision": columns.day_text(rows["effective_decision"]),
+            "response": columns.day_text(rows["response"]),
+            "gap_days": step.map(gaps),
+            "previous": step.map(_PREVIOUS),
+            "due": columns.day_text(rows["due"]),
+            "end": columns.day_text(rows["window_end"]),
+            "who": kind.map(wording.GATEKEEPER).fillna(""),
+            "company": rows["company"],
+        },
+        index=rows.index,
     )
-    return why.where(~gatekeeper, why + note)
+    parts = pd.DataFrame(
+        {
+            "reason": wording.fill_each(reason, fields, usual_days=settings.default_decision_days),
+            "late": wording.fill_each(still, fields),
+            "gatekeeper": wording.fill_each(gatekeeper, fields),
+        },
+        index=rows.index,
+    )
+    return wording.fill(wording.STEP_WHY, parts)
 
 
 def _draft_context(rows: pd.DataFrame, settings: Settings, as_of: pd.Timestamp) -> pd.DataFrame:

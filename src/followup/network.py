@@ -117,11 +117,9 @@ def _interview_lines(shown: pd.DataFrame) -> list[str]:
         {
             "company": shown["iv_company"],
             "role": shown["iv_role"],
-            "round": wording.fill(wording.UPDATE_ROUND, rounds.to_frame("round")).where(
-                rounds != "", ""
-            ),
+            "round": wording.optional(wording.UPDATE_ROUND, rounds.to_frame("round"), rounds != ""),
             "day": columns.day_text(shown["iv_date"]),
-            "panel": wording.fill(wording.UPDATE_PANEL, people.to_frame("people")).where(panel, ""),
+            "panel": wording.optional(wording.UPDATE_PANEL, people.to_frame("people"), panel),
         }
     )
     return wording.fill(wording.UPDATE_INTERVIEW, fields).tolist()
@@ -158,9 +156,8 @@ def _core_updates(tracker: Tracker, contacts: pd.DataFrame, as_of: pd.Timestamp)
     why = pd.DataFrame(
         {"told": told, "last_update": columns.day_text(due["last_update"]), "every": due["every"]}
     )
-    due["why"] = wording.fill(wording.UPDATE_WHY, why).where(
-        due["last_update"].notna(), wording.fill(wording.UPDATE_WHY_FIRST, why[["told"]])
-    )
+    template = np.where(due["last_update"].isna(), wording.UPDATE_WHY_FIRST, wording.UPDATE_WHY)
+    due["why"] = wording.fill_each(template, why)
     latest = interviews.tail(UPDATE_LINES)
     lines = _interview_lines(latest)
     shown = due["interviews"].clip(upper=UPDATE_LINES)
@@ -174,10 +171,10 @@ def _core_updates(tracker: Tracker, contacts: pd.DataFrame, as_of: pd.Timestamp)
         {
             "name": columns.greeting_names(due["contact"]),
             "interviews": shown.map(listed),
-            "earlier": wording.fill(wording.UPDATE_EARLIER, more).where(earlier > 0, ""),
+            "earlier": wording.optional(wording.UPDATE_EARLIER, more, earlier > 0),
             "offers": _offer_news(interviews, status, due["last_update"]),
-            "skills": wording.fill(wording.UPDATE_SKILLS, skill_text.to_frame("skills")).where(
-                skill_text != "", ""
+            "skills": wording.optional(
+                wording.UPDATE_SKILLS, skill_text.to_frame("skills"), skill_text != ""
             ),
         }
     )
@@ -355,11 +352,11 @@ def _glow_rows(tracker: Tracker, as_of: pd.Timestamp, network: pd.DataFrame) -> 
         ["last_touch", "row"], na_position="first", kind="stable"
     )
     quiet = contacts.head(GLOW_CONTACTS)
-    since = wording.fill(
-        wording.GLOW_SINCE, columns.day_text(quiet["last_touch"]).to_frame("day")
-    ).where(quiet["last_touch"].notna(), wording.GLOW_NEVER)
-    phone = wording.fill(wording.GLOW_PHONE, quiet["phone"].to_frame("phone"))
-    phone = phone.where(quiet["phone"] != "", "")
+    since = wording.fill_each(
+        np.where(quiet["last_touch"].notna(), wording.GLOW_SINCE, wording.GLOW_NEVER),
+        columns.day_text(quiet["last_touch"]).to_frame("day"),
+    )
+    phone = wording.optional(wording.GLOW_PHONE, quiet[["phone"]], quiet["phone"] != "")
     lines = wording.fill(
         wording.GLOW_CONTACT,
         pd.DataFrame({"contact": quiet["contact"], "phone": phone, "since": since}),
@@ -431,9 +428,7 @@ def this_week_rows(
     ask = pd.DataFrame(
         {"contact": network["contact"], "roles": _roles(roles, count), "company": company}
     )
-    action = wording.fill(wording.ADVOCATE_ACTION, ask).where(
-        asks, wording.fill(wording.UPDATE_ACTION, ask[["contact"]])
-    )
+    action = wording.fill_each(np.where(asks, wording.ADVOCATE_ACTION, wording.UPDATE_ACTION), ask)
     network_rows = pd.DataFrame(
         {
             "when": TODAY,

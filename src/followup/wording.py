@@ -9,6 +9,7 @@ them (``last_days``), numbers with their nouns by one rule (``plural``, ``count`
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from string import Formatter
 from typing import Any, overload
 
 import numpy as np
@@ -122,6 +123,52 @@ APPLIED_ON = " on {day}"
 SENT_ON = ", sent on {day}"
 
 
+# Action and Why of the cadence rows of This Week (SPEC section 4). A Why is the reason for
+# the step, then, when it is late, how long it stays useful, then a note on the contact.
+STEP_ACTION = "{action}"  # the step's label (schema.STEPS)
+THANK_YOU_ASKS = "{action}; ask for their decision timeline"
+THANK_YOU_ASKS_MORE = "{action}; ask for their decision timeline and whether you may keep in touch"
+MORNING = "Morning"
+STEP_WHY = "{reason}{late}{gatekeeper}"
+WHY_THANK_YOU = "Interview on {after}; a same-day thank-you stands out."
+WHY_THANK_YOU_LATE = "Interview was on {after}; a short thank-you still helps."
+WHY_HALFWAY = "Halfway between the interview ({after}) and the decision date ({decision})."
+_DECISION_DUE = "Decision was due {decision}; no reply since."
+_DECISION_USUAL = (
+    "No decision date was given; the usual {usual_days} days ended {decision}; no reply since."
+)
+_DECISION_MOVED = (
+    "They replied on {response}, so the decision date moved to {decision}; no word since."
+)
+_AS_ANNOUNCED = "Call at the time your status email announced. "
+# The status email and call, by what happened to the decision date: given, the usual
+# number of days, or moved by a reply.
+WHY_STATUS_EMAIL = {"given": _DECISION_DUE, "usual": _DECISION_USUAL, "moved": _DECISION_MOVED}
+WHY_STATUS_CALL = {case: _AS_ANNOUNCED + why for case, why in WHY_STATUS_EMAIL.items()}
+WHY_SILENCE = "{gap_days} days after the {previous} ({after}); no reply since."
+WHY_STILL_USEFUL = " Was due {due}; still useful until {end}."
+WHY_SEND_BY = " Send it by {end}."
+WHY_GATEKEEPER = (
+    " Your contact is {who}, so these follow-ups may count for little: also reach the "
+    "decision maker or an advocate inside {company}."
+)
+# The gatekeeper a contact is, by Interviewer type (schema.GATEKEEPER_TYPES).
+GATEKEEPER = {"HR": "in HR", "Recruiter": "a recruiter"}
+
+# Action and Why of the application follow-ups of This Week (SPEC section 4a).
+APPLICATION_ACTION = "Follow up on your application ({number} of {total})"
+APPLICATION_WHY = "{reason}{late}"  # late: WHY_STILL_USEFUL
+APPLICATION_WHY_FIRST = (
+    "You applied on {applied} and have had no reply; a short note keeps your application in view."
+)
+APPLICATION_WHY_SENT = (
+    "You applied on {applied}; your last follow-up went out on {previous}, with no reply since."
+)
+APPLICATION_WHY_UNSENT = (
+    "You applied on {applied}; the previous follow-up was due {previous}, with no reply since."
+)
+
+
 def signature(your_name: str) -> str:
     """The closing of every draft: the sign-off, then the user's name when known."""
     name = your_name.strip()
@@ -184,6 +231,36 @@ def fill(template: str, fields: pd.DataFrame, **constants: object) -> pd.Series:
     """``template`` filled with each row of ``fields`` (one column per field, values already
     in words) and ``constants``, on ``fields``' index. Formatted once per distinct row."""
     return per_distinct_row(fields, lambda row: template.format(**row, **constants))
+
+
+def fill_each(
+    templates: pd.Series | np.ndarray, fields: pd.DataFrame, **constants: object
+) -> pd.Series:
+    """Each row's own template (one of a few, "" for none) filled with that row of ``fields``
+    and ``constants``, on ``fields``' index. A template is filled with only the fields it
+    names, once per distinct combination of them."""
+    chosen = np.asarray(templates, dtype=object)
+    texts = np.full(len(fields), "", dtype=object)
+    for template in pd.unique(chosen):
+        if not template:
+            continue
+        rows = chosen == template
+        names = {name for _, name, _, _ in Formatter().parse(template) if name}
+        used = [column for column in fields.columns if column in names - constants.keys()]
+        texts[rows] = (
+            fill(template, fields.loc[rows, used], **constants).to_numpy()
+            if used
+            else template.format(**constants)
+        )
+    return pd.Series(texts, index=fields.index, dtype=object)
+
+
+def optional(
+    template: str, fields: pd.DataFrame, present: pd.Series | np.ndarray, **constants: object
+) -> pd.Series:
+    """An optional part of a sentence: ``template`` filled where ``present`` holds, ""
+    elsewhere (", with Ann and Bo" only after a panel's day)."""
+    return fill_each(np.where(np.asarray(present, dtype=bool), template, ""), fields, **constants)
 
 
 # Network Updates and the while-you-wait rows of This Week (SPEC section 5).
