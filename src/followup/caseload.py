@@ -28,7 +28,7 @@ from followup.layout import (
 )
 from followup.schema import ACTIVE, INTERVIEWS, OFFER, OVERDUE, THIS_WEEK_WHEN, TODAY
 from followup.sheets import this_week_sheet
-from followup.summary import BALANCE_PERIOD, Summary
+from followup.summary import BALANCE_DAYS, BALANCE_PERIOD, MISSED_LABEL, Summary
 
 CASELOAD = "Caseload"
 # A client left this long without a refresh is flagged: the weekly routine has stopped.
@@ -46,14 +46,19 @@ SHEET_NAME_LIMIT = 31
 _FORBIDDEN = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
 _RESERVED = {"history", INTERVIEWS.name.casefold()}
 
+_PERIOD = wording.count(BALANCE_DAYS, "day")  # "7 days"
+DONE = wording.CASELOAD_DONE_COLUMN.format(days=_PERIOD)
+MISSED = wording.CASELOAD_MISSED_COLUMN.format(days=_PERIOD)
+SEARCHES = wording.CASELOAD_SEARCH_COLUMN.format(days=_PERIOD)
+
 COLUMNS: tuple[ColumnLayout, ...] = (
     ColumnLayout("Attention", 11),
     ColumnLayout("Client", 20),
     ColumnLayout("Overdue", 10, "number"),
     ColumnLayout("Due this week", 15, "number"),
-    ColumnLayout("Done (7 days)", 15, "number"),
-    ColumnLayout("Missed (7 days)", 16, "number"),
-    ColumnLayout("Search activities (7 days)", 26, "number"),
+    ColumnLayout(DONE, 15, "number"),
+    ColumnLayout(MISSED, 16, "number"),
+    ColumnLayout(SEARCHES, 26, "number"),
     ColumnLayout("Search target", 14, "number"),
     ColumnLayout("Balance", 24),
     ColumnLayout("Active opportunities", 21, "number"),
@@ -65,7 +70,7 @@ COLUMNS: tuple[ColumnLayout, ...] = (
     ColumnLayout("File", 28),
 )
 HEADERS = tuple(c.header for c in COLUMNS)
-CHART_SERIES = ("Overdue", "Due this week", "Done (7 days)", "Missed (7 days)")
+CHART_SERIES = ("Overdue", "Due this week", DONE, MISSED)
 
 
 @dataclass(frozen=True)
@@ -86,15 +91,15 @@ def planned(
     """A client whose tracker was planned as `refresh --dry-run` plans it.
 
     Counts: This Week's rows by When (as the dry run prints them), the Summary's follow-ups
-    sent and missed over the last 7 days, its sandwich balance, and the opportunities by the
-    state of their latest round (SPEC 6, 6b).
+    sent and missed over the last ``BALANCE_DAYS`` days, its sandwich balance, and the
+    opportunities by the state of their latest round (SPEC 6, 6b).
     """
     as_of = summary.as_of
     when = this_week["when"]
     ops = summary.states
     bal = summary.balance
     overdue = int((when == OVERDUE).sum())
-    missed = _count(summary.follow_ups.table, "Missed")
+    missed = _count(summary.follow_ups.table, MISSED_LABEL)
     unrefreshed = None if last_refresh is None else (as_of - last_refresh).days
     stale = unrefreshed is not None and unrefreshed >= STALE_DAYS
     # Red when something is being lost (a step's window closed, the routine stopped); amber
@@ -106,10 +111,12 @@ def planned(
         )
         if missed
         else "",
-        f"Not refreshed for {unrefreshed} days" if stale else "",
+        wording.CASELOAD_STALE.format(days=unrefreshed) if stale else "",
     ]
     amber = [
-        f"{wording.count(overdue, 'action')} overdue" if overdue else "",
+        wording.CASELOAD_OVERDUE.format(overdue=wording.count(overdue, "action"))
+        if overdue
+        else "",
         wording.CASELOAD_STALLING.format(
             searches=wording.count(bal.searches, "search activity", "search activities"),
             last_days=BALANCE_PERIOD,
@@ -117,7 +124,7 @@ def planned(
         )
         if bal.stalling
         else "",
-        "Never refreshed" if last_refresh is None else "",
+        wording.CASELOAD_NEVER_REFRESHED if last_refresh is None else "",
     ]
     flags = [flag for flag in red + amber if flag]
     attention = NOW if any(red) else CHECK if flags else ON_TRACK
@@ -126,9 +133,9 @@ def planned(
         "Client": name,
         "Overdue": overdue,
         "Due this week": int(when.isin([TODAY, THIS_WEEK_WHEN]).sum()),
-        "Done (7 days)": bal.followups,
-        "Missed (7 days)": missed,
-        "Search activities (7 days)": bal.searches,
+        DONE: bal.followups,
+        MISSED: missed,
+        SEARCHES: bal.searches,
         "Search target": bal.target,
         "Balance": bal.verdict,
         "Active opportunities": int((ops["status"] == ACTIVE).sum()),
@@ -151,18 +158,15 @@ def problems_text(problems: Sequence[Problem]) -> str:
     errors = [p for p in problems if p.is_error]
     named = " ".join(str(p) for p in errors[:NAMED_PROBLEMS])
     more = len(errors) - NAMED_PROBLEMS
-    rest = (
-        f" And {wording.count(more, 'more error')}: followup check lists them all."
-        if more > 0
-        else ""
+    rest = wording.CASELOAD_MORE_ERRORS.format(more=wording.count(more, "more error"))
+    return wording.CASELOAD_NOT_PLANNED.format(
+        errors=wording.count(len(errors), "error"), named=named, rest=rest if more > 0 else ""
     )
-    return f"Not planned, {wording.count(len(errors), 'error')}: {named}{rest}"
 
 
 def _count(table: pd.DataFrame, label: str) -> int:
-    """The count a Summary table gives on the row whose label starts with `label`."""
-    labels = table.iloc[:, 0].astype(str)
-    return int(str(table.loc[labels.str.startswith(label)].iloc[0, 1]))
+    """The count a Summary table gives on the row labelled `label`."""
+    return int(str(table.loc[table.iloc[:, 0] == label].iloc[0, 1]))
 
 
 def sheet_names(names: Sequence[str], taken: Sequence[str] = (CASELOAD,)) -> list[str]:
@@ -198,8 +202,8 @@ def caseload(clients: Sequence[Client]) -> pd.DataFrame:
     order = frame.assign(
         _rank=frame["Attention"].map({a: i for i, a in enumerate(ATTENTION_ORDER)}),
         _overdue=-frame["Overdue"].fillna(0),
-        _missed=-frame["Missed (7 days)"].fillna(0),
-        _search=frame["Search activities (7 days)"].fillna(0),
+        _missed=-frame[MISSED].fillna(0),
+        _search=frame[SEARCHES].fillna(0),
         _name=frame["Client"].astype(str).str.casefold(),
     ).sort_values(["_rank", "_overdue", "_missed", "_search", "_name"], kind="stable")
     frame = frame.loc[order.index]
@@ -220,15 +224,19 @@ def caseload_sheets(
     front = OwnedSheet(
         CASELOAD,
         (
-            f"Caseload as of {long_day(as_of)}: {wording.count(len(table), 'client')}, "
-            f"{needing} needing you now",
-            "Written by followup caseload from the clients' trackers (read only). Red: follow-ups "
-            f"missed, a tracker with errors or not refreshed for {STALE_DAYS} days; amber: "
-            "actions overdue, a stalling search or never refreshed; green: on track.",
+            wording.CASELOAD_TITLE.format(
+                day=long_day(as_of), clients=wording.count(len(table), "client"), needing=needing
+            ),
+            wording.CASELOAD_ABOUT.format(stale_days=STALE_DAYS),
         ),
         (SheetBlock(table.reset_index(drop=True), COLUMNS, table=CASELOAD, highlight=highlight),),
         chart=BarChart(
-            "Follow-ups by client", 0, "Client", CHART_SERIES, y_title="Actions", below=True
+            wording.CASELOAD_CHART,
+            0,
+            "Client",
+            CHART_SERIES,
+            y_title=wording.CASELOAD_CHART_AXIS,
+            below=True,
         ),
     )
     out = [front]
@@ -248,9 +256,9 @@ def _client_sheet(
     return dataclasses.replace(
         sheet,
         name=str(item["Sheet"]),
-        title=(f"{item['Client']}: {sheet.title[0]}", f"From {item['File']}. {_COLOURS}"),
+        title=(
+            wording.CLIENT_TITLE.format(client=item["Client"], title=sheet.title[0]),
+            wording.CLIENT_ABOUT.format(file=item["File"]),
+        ),
         blocks=(block,),
     )
-
-
-_COLOURS = "Red: overdue, amber: today, green: later this week."

@@ -29,7 +29,10 @@ CHART_WEEKS = 8
 BALANCE_PERIOD = wording.last_days(BALANCE_DAYS)  # "last 7 days"
 CHART_PERIOD = wording.last_weeks(CHART_WEEKS)
 
-WEEK_COLUMNS = ("Week", "Follow-ups sent", "Search activities")
+SENT_LABEL = wording.SENT_IN.format(last_days=BALANCE_PERIOD)
+MISSED_LABEL = wording.MISSED_IN.format(last_days=BALANCE_PERIOD)
+
+WEEK_COLUMNS = wording.CHART_COLUMNS
 
 
 @remember_latest
@@ -167,17 +170,17 @@ class Balance:
 
     @property
     def period(self) -> str:
-        return f"{columns.short_day(self.start)} to {columns.short_day(self.end)}"
+        return _from_to(self.start, self.end)
 
     @property
     def verdict(self) -> str:
         if self.stalling and self.crowded_out:
-            return "Stalling and crowded out"
+            return wording.STALLING_AND_CROWDED_OUT
         if self.stalling:
-            return "Stalling"
+            return wording.STALLING
         if self.crowded_out:
-            return "Crowded out"
-        return "Balanced"
+            return wording.CROWDED_OUT
+        return wording.BALANCED
 
     @property
     def warning(self) -> str:
@@ -272,13 +275,18 @@ def _table(columns: tuple[str, ...], rows: list[tuple[object, ...]]) -> pd.DataF
     return pd.DataFrame(rows, columns=list(columns), dtype=object)
 
 
+def _from_to(start: pd.Timestamp, end: pd.Timestamp) -> str:
+    """ "Mon 16 Nov to Sun 22 Nov"."""
+    return wording.FROM_TO.format(start=columns.short_day(start), end=columns.short_day(end))
+
+
 def _week_block(as_of: pd.Timestamp, end: pd.Timestamp, bal: Balance) -> SummarySection:
     rows: list[tuple[object, ...]] = [
-        ("As of", columns.long_day(as_of)),
-        ("This Week covers", f"{columns.short_day(as_of)} to {columns.short_day(end)}"),
-        ("Activity counted over", bal.period),
+        (wording.AS_OF, columns.long_day(as_of)),
+        (wording.WINDOW, _from_to(as_of, end)),
+        (wording.COUNTED_OVER, bal.period),
     ]
-    return SummarySection("The week", _table(("Item", "Value"), rows))
+    return SummarySection(wording.WEEK_HEADING, _table(wording.WEEK_TABLE, rows))
 
 
 def _follow_up_block(
@@ -289,41 +297,46 @@ def _follow_up_block(
     missed = (state == cadence.MISSED) & (closed >= bal.start - pd.Timedelta(days=1))
     missed &= closed < as_of
     rows: list[tuple[object, ...]] = [
-        ("Overdue now", int((state == "overdue").sum())),
-        ("Steps due in This Week's window", int(state.isin(["today", "this week"]).sum())),
-        (wording.SENT_IN.format(last_days=BALANCE_PERIOD), bal.followups),
-        (wording.MISSED_IN.format(last_days=BALANCE_PERIOD), int(missed.sum())),
-        ("Snoozed actions", snoozed),
+        (wording.OVERDUE_NOW, int((state == "overdue").sum())),
+        (wording.DUE_IN_WINDOW, int(state.isin(["today", "this week"]).sum())),
+        (SENT_LABEL, bal.followups),
+        (MISSED_LABEL, int(missed.sum())),
+        (wording.SNOOZED_ACTIONS, snoozed),
     ]
     notes = []
     if missed.any():
-        notes.append("Missed: a step whose useful window closed before it was done.")
+        notes.append(wording.MISSED_NOTE)
     if snoozed:
-        notes.append("Snoozed: hidden from This Week until the day typed in Snooze until.")
+        notes.append(wording.SNOOZED_NOTE)
     note = " ".join(notes)
-    return SummarySection("Follow-ups", _table(("Follow-ups", "Count"), rows), note)
+    return SummarySection(wording.FOLLOW_UPS_HEADING, _table(wording.FOLLOW_UPS_TABLE, rows), note)
 
 
 def _activity_block(steps: pd.DataFrame, bal: Balance) -> SummarySection:
     due = columns.dates(steps["due"])
     recent = (due >= bal.start) & (due <= bal.end)
     done = recent & columns.dates(steps["done"]).notna()
+    counts = wording.BALANCE_COUNTS.format(searches=bal.searches, followups=bal.followups)
     rows: list[tuple[object, ...]] = [
-        ("Search activities", bal.searches, f"target {bal.target}"),
-        ("Follow-ups done", int(done.sum()), f"{int(recent.sum())} due"),
-        ("Follow-ups sent", bal.followups, ""),
-        ("Balance", bal.verdict, f"{bal.searches} search : {bal.followups} follow-ups"),
+        (wording.SEARCH_ACTIVITIES, bal.searches, wording.AGAINST_TARGET.format(target=bal.target)),
+        (wording.FOLLOW_UPS_DONE, int(done.sum()), wording.STEPS_DUE.format(due=int(recent.sum()))),
+        (wording.FOLLOW_UPS_SENT, bal.followups, ""),
+        (wording.BALANCE, bal.verdict, counts),
     ]
-    table = _table((BALANCE_PERIOD.capitalize(), "Done", "Against"), rows)
-    return SummarySection(f"Activity against targets ({bal.period})", table, bal.warning)
+    labels = [
+        label.format(last_days=BALANCE_PERIOD.capitalize()) for label in wording.ACTIVITY_TABLE
+    ]
+    table = _table(tuple(labels), rows)
+    heading = wording.ACTIVITY_HEADING.format(period=bal.period)
+    return SummarySection(heading, table, bal.warning)
 
 
 _OPEN_STATES = (
-    ("Awaiting decision", cadence.AWAITING),
-    ("In silence chain", cadence.SILENCE),
-    ("Next round scheduled", cadence.SCHEDULED),
-    ("Dormant", cadence.DORMANT),
-    ("Paused (On hold)", cadence.PAUSED),
+    cadence.AWAITING,
+    cadence.SILENCE,
+    cadence.SCHEDULED,
+    cadence.DORMANT,
+    cadence.PAUSED,
 )
 
 
@@ -331,40 +344,40 @@ def _application_block(apps: pd.DataFrame, held_back: int) -> SummarySection:
     """Applications with no interview yet (SPEC 4a)."""
     state = apps["state"]
     rows: list[tuple[object, ...]] = [
-        ("Awaiting a reply", int((state == applications.WAITING).sum())),
-        ("Without response", int((state == applications.NO_RESPONSE).sum())),
-        ("Paused (On hold)", int((state == applications.PAUSED).sum())),
-        (f"Follow-ups beyond This Week's {applications.WEEKLY_CAP}", held_back),
+        (wording.AWAITING_REPLY, int((state == applications.WAITING).sum())),
+        (wording.WITHOUT_RESPONSE, int((state == applications.NO_RESPONSE).sum())),
+        (wording.PAUSED, int((state == applications.PAUSED).sum())),
+        (wording.BEYOND_CAP.format(cap=applications.WEEKLY_CAP), held_back),
     ]
-    note = (
-        "Without response: every follow-up was sent or missed, and no reply came."
-        if (state == applications.NO_RESPONSE).any()
-        else ""
-    )
-    return SummarySection(
-        "Applications before an interview", _table(("Applications", "Count"), rows), note
-    )
+    silent = (state == applications.NO_RESPONSE).any()
+    note = wording.WITHOUT_RESPONSE_NOTE if silent else ""
+    table = _table(wording.APPLICATIONS_TABLE, rows)
+    return SummarySection(wording.APPLICATIONS_HEADING, table, note)
 
 
 def _opportunity_blocks(ops: pd.DataFrame) -> tuple[SummarySection, SummarySection]:
     state = ops["state"]
     rows: list[tuple[object, ...]] = [
-        (label, int((state == key).sum())) for label, key in _OPEN_STATES
+        (wording.OPEN_STATES[key], int((state == key).sum())) for key in _OPEN_STATES
     ]
-    rows += [(f"Closed: {s}", int((state == f"closed: {s}").sum())) for s in CLOSED_STATUSES]
-    counts = SummarySection("Opportunities by state", _table(("State", "Opportunities"), rows))
+    rows += [
+        (wording.CLOSED_STATE.format(status=s), int((state == f"closed: {s}").sum()))
+        for s in CLOSED_STATUSES
+    ]
+    counts = SummarySection(wording.STATES_HEADING, _table(wording.STATES_TABLE, rows))
 
     paused = ops[state == cadence.PAUSED].sort_values(["company", "role"], kind="stable")
+    company, role, last_interview = wording.PAUSED_TABLE
     listed = pd.DataFrame(
         {
-            "Company": paused["company"].astype(str),
-            "Role": paused["role"].astype(str),
-            "Last interview": columns.day_text(columns.dates(paused["cycle_start"])),
+            company: paused["company"].astype(str),
+            role: paused["role"].astype(str),
+            last_interview: columns.day_text(columns.dates(paused["cycle_start"])),
         },
         dtype=object,
     ).reset_index(drop=True)
-    note = "" if len(listed) else "Nothing is on hold."
-    return counts, SummarySection("Paused opportunities", listed, note)
+    note = "" if len(listed) else wording.NOTHING_PAUSED
+    return counts, SummarySection(wording.PAUSED_HEADING, listed, note)
 
 
 def _funnel_block(tracker: Tracker, ops: pd.DataFrame, as_of: pd.Timestamp) -> SummarySection:
@@ -393,18 +406,12 @@ def _funnel_block(tracker: Tracker, ops: pd.DataFrame, as_of: pd.Timestamp) -> S
         for i, (c, r) in enumerate(zip(company, role, strict=True))
         if not (c in companies and (r == "" or (c, r) in known_pairs))
     }
+    counts = (len(known_pairs) + len(others), len(per_opportunity), second.sum(), offers.sum())
     rows: list[tuple[object, ...]] = [
-        ("Opportunities applied to", len(known_pairs) + len(others)),
-        ("Interviewed", len(per_opportunity)),
-        ("Second rounds", int(second.sum())),
-        ("Offers", int(offers.sum())),
+        (stage, int(n)) for stage, n in zip(wording.FUNNEL_STAGES, counts, strict=True)
     ]
-    note = (
-        "Each stage counts opportunities (one company and role). Interviewed ones count as "
-        "applied to; second rounds: two or more rounds held (a panel day is one round), or "
-        "an offer."
-    )
-    return SummarySection("The whole search", _table(("Stage", "Count"), rows), note)
+    table = _table(wording.FUNNEL_TABLE, rows)
+    return SummarySection(wording.FUNNEL_HEADING, table, wording.FUNNEL_NOTE)
 
 
 def weekly(tracker: Tracker, as_of: pd.Timestamp, weeks: int = CHART_WEEKS) -> pd.DataFrame:

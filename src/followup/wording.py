@@ -354,10 +354,95 @@ BALANCE_OK = (
     "and {followups} follow-ups in the {last_days}."
 )
 BALANCE_GO_ON = "Keep the search going until an offer is in hand."
+
+# The Summary's blocks (SPEC section 6): heading, column labels, row labels and note of each.
+# "{last_days}" is the balance's period (summary.BALANCE_DAYS).
+FROM_TO = "{start} to {end}"
+WEEK_HEADING = "The week"
+WEEK_TABLE = ("Item", "Value")
+AS_OF = "As of"
+WINDOW = "This Week covers"
+COUNTED_OVER = "Activity counted over"
+
+FOLLOW_UPS_HEADING = "Follow-ups"
+FOLLOW_UPS_TABLE = ("Follow-ups", "Count")
+OVERDUE_NOW = "Overdue now"
+DUE_IN_WINDOW = "Steps due in This Week's window"
 SENT_IN = "Sent in the {last_days}"
 MISSED_IN = "Missed in the {last_days}"
+SNOOZED_ACTIONS = "Snoozed actions"
+MISSED_NOTE = "Missed: a step whose useful window closed before it was done."
+SNOOZED_NOTE = "Snoozed: hidden from This Week until the day typed in Snooze until."
+
+ACTIVITY_HEADING = "Activity against targets ({period})"
+ACTIVITY_TABLE = ("{last_days}", "Done", "Against")  # the period capitalised
+SEARCH_ACTIVITIES = "Search activities"
+AGAINST_TARGET = "target {target}"
+FOLLOW_UPS_DONE = "Follow-ups done"
+STEPS_DUE = "{due} due"
+FOLLOW_UPS_SENT = "Follow-ups sent"
+BALANCE = "Balance"
+BALANCE_COUNTS = "{searches} search : {followups} follow-ups"
+STALLING_AND_CROWDED_OUT = "Stalling and crowded out"
+STALLING = "Stalling"
+CROWDED_OUT = "Crowded out"
+BALANCED = "Balanced"
+
+STATES_HEADING = "Opportunities by state"
+STATES_TABLE = ("State", "Opportunities")
+PAUSED = "Paused (On hold)"
+# Each state of an open opportunity (cadence.opportunities' state) as the Summary names it.
+OPEN_STATES = {
+    "awaiting decision": "Awaiting decision",
+    "in silence chain": "In silence chain",
+    "next round scheduled": "Next round scheduled",
+    "dormant": "Dormant",
+    "paused": PAUSED,
+}
+CLOSED_STATE = "Closed: {status}"
+PAUSED_HEADING = "Paused opportunities"
+PAUSED_TABLE = ("Company", "Role", "Last interview")
+NOTHING_PAUSED = "Nothing is on hold."
+
+APPLICATIONS_HEADING = "Applications before an interview"
+APPLICATIONS_TABLE = ("Applications", "Count")
+AWAITING_REPLY = "Awaiting a reply"
+WITHOUT_RESPONSE = "Without response"
+BEYOND_CAP = "Follow-ups beyond This Week's {cap}"
+WITHOUT_RESPONSE_NOTE = "Without response: every follow-up was sent or missed, and no reply came."
+
+FUNNEL_HEADING = "The whole search"
+FUNNEL_TABLE = ("Stage", "Count")
+FUNNEL_STAGES = ("Opportunities applied to", "Interviewed", "Second rounds", "Offers")
+FUNNEL_NOTE = (
+    "Each stage counts opportunities (one company and role). Interviewed ones count as "
+    "applied to; second rounds: two or more rounds held (a panel day is one round), or "
+    "an offer."
+)
+
 CHART_HEADING = "The {last_weeks}"
+CHART_COLUMNS = ("Week", "Follow-ups sent", "Search activities")
 
 # A coach's caseload flags (SPEC section 6b).
+# Its columns over the balance's period, "{days}" being "7 days" (summary.BALANCE_DAYS).
+CASELOAD_DONE_COLUMN = "Done ({days})"
+CASELOAD_MISSED_COLUMN = "Missed ({days})"
+CASELOAD_SEARCH_COLUMN = "Search activities ({days})"
+# Each client's flag names every reason for the colour, the red ones first.
 CASELOAD_MISSED = "{missed} missed in the {last_days}"
+CASELOAD_STALE = "Not refreshed for {days} days"
+CASELOAD_OVERDUE = "{overdue} overdue"
 CASELOAD_STALLING = "Search stalling: {searches} in the {last_days}, target {target}"
+CASELOAD_NEVER_REFRESHED = "Never refreshed"
+CASELOAD_NOT_PLANNED = "Not planned, {errors}: {named}{rest}"
+CASELOAD_MORE_ERRORS = " And {more}: followup check lists them all."
+CASELOAD_TITLE = "Caseload as of {day}: {clients}, {needing} needing you now"
+CASELOAD_ABOUT = (
+    "Written by followup caseload from the clients' trackers (read only). Red: follow-ups "
+    "missed, a tracker with errors or not refreshed for {stale_days} days; amber: actions "
+    "overdue, a stalling search or never refreshed; green: on track."
+)
+CASELOAD_CHART = "Follow-ups by client"
+CASELOAD_CHART_AXIS = "Actions"
+CLIENT_TITLE = "{client}: {title}"
+CLIENT_ABOUT = "From {file}. Red: overdue, amber: today, green: later this week."
