@@ -28,7 +28,7 @@ def placeholder_note(text: str) -> str:
     found = placeholders(text)
     if not found:
         return ""
-    return f"Fill in {' and '.join(found)} in the draft before sending."
+    return wording.PLACEHOLDER_NOTE.format(placeholders=" and ".join(found))
 
 
 def _text(ctx: Mapping[str, object], key: str) -> str:

@@ -247,13 +247,21 @@ def _finished(
     rows["snooze"] = snooze.cells_of(rows, tracker)
     edited = rows["draft"].ne(generated["draft"])
     notes = rows.loc[edited, "draft"].map(lambda draft: tone.tone_note(draft, names))
-    at = notes.index[notes.ne("")]
-    rows.loc[at, "why"] = notes[at] + " " + rows.loc[at, "why"]
-    unfilled = rows["draft"].map(placeholder_note)
-    at = unfilled.index[unfilled.ne("")]
-    rows.loc[at, "why"] = unfilled[at] + " " + rows.loc[at, "why"]
+    rows["why"] = _noted(rows["why"], notes)
+    rows["why"] = _noted(rows["why"], rows["draft"].map(placeholder_note))
     rows["fingerprint"] = ticks.fingerprints(rows.assign(draft=generated["draft"]), sheet)
     return rows
+
+
+def _noted(why: pd.Series, notes: pd.Series) -> pd.Series:
+    """Why with each note that is not "" put before it (``notes`` on part of its index)."""
+    from followup import wording
+
+    at = notes.index[notes.ne("")]
+    noted = why.copy()
+    parts = pd.DataFrame({"note": notes[at], "why": why[at]})
+    noted[at] = wording.fill(wording.NOTE_BEFORE_WHY, parts)
+    return noted
 
 
 def owned_sheets(result: Plan) -> list[OwnedSheet]:

@@ -40,8 +40,6 @@ from followup.schema import (
 )
 from followup.summary import CHART_PERIOD, Summary
 
-REWRITTEN = "Rewritten by followup on every refresh."
-
 
 def _kind(col: Column) -> CellKind:
     # Every text column wraps: on a page one sheet wide, nothing may run into its neighbour.
@@ -98,17 +96,19 @@ def this_week_sheet(
     the actions they hide, so the next refresh still knows them, with the Draft and Note
     edits kept for them (`kept`, ``ticks.CarryOver.asleep``)."""
     last = as_of + pd.Timedelta(days=days - 1)
-    counts = rows["when"].value_counts() if len(rows) else pd.Series(dtype=int)
-    tally = ", ".join(f"{counts.get(w, 0)} {w.lower()}" for w in (OVERDUE, TODAY, THIS_WEEK_WHEN))
+    when = rows["when"] if len(rows) else pd.Series(dtype=object)
     highlight = Highlight("When", ((OVERDUE, RED), (TODAY, AMBER), (THIS_WEEK_WHEN, GREEN)))
     return OwnedSheet(
         THIS_WEEK_SHEET.name,
         (
-            f"This Week: {long_day(as_of)} to {long_day(last)} ({tally})",
-            f"{REWRITTEN} Tick Done with x or a date; a date in Snooze until hides the action "
-            f"until that day; edits to {'Draft and Note are' if private else 'Draft are'} kept. "
-            "Red: overdue, amber: today, green: later this week.",
-            *_nothing(rows, "Nothing to do in this window: no follow-up is due."),
+            wording.THIS_WEEK_TITLE.format(
+                start=long_day(as_of), end=long_day(last), tally=wording.tally(when)
+            ),
+            wording.THIS_WEEK_ABOUT.format(
+                rewritten=wording.REWRITTEN,
+                kept=wording.KEPT_PRIVATE if private else wording.KEPT_SHARED,
+            ),
+            *_nothing(rows, wording.THIS_WEEK_EMPTY),
         ),
         (
             _table(
@@ -128,9 +128,9 @@ def network_sheet(rows: pd.DataFrame, as_of: pd.Timestamp) -> OwnedSheet:
     return OwnedSheet(
         NETWORK_SHEET.name,
         (
-            f"Network Updates as of {long_day(as_of)}",
-            f"{REWRITTEN} Send the note, then tick Done with x or a date.",
-            *_nothing(rows, "Nobody is due a progress note or an advocate ask this week."),
+            wording.NETWORK_TITLE.format(day=long_day(as_of)),
+            wording.NETWORK_ABOUT.format(rewritten=wording.REWRITTEN),
+            *_nothing(rows, wording.NETWORK_EMPTY),
         ),
         (_table(NETWORK_SHEET, rows),),
     )
@@ -148,12 +148,9 @@ def history_sheet(rows: pd.DataFrame) -> OwnedSheet:
     return OwnedSheet(
         HISTORY_SHEET.name,
         (
-            "History of what you ticked done",
-            f"{REWRITTEN} Each refresh adds the rows ticked Done; you may edit or delete rows "
-            "and add columns here: they are kept.",
-            *_nothing(
-                rows, "Nothing ticked done yet: ticks in This Week and Network Updates come here."
-            ),
+            wording.HISTORY_TITLE,
+            wording.HISTORY_ABOUT.format(rewritten=wording.REWRITTEN),
+            *_nothing(rows, wording.HISTORY_EMPTY),
         ),
         (block,),
     )
@@ -169,8 +166,8 @@ def summary_sheet(summary: Summary) -> OwnedSheet:
         if part.note:
             blocks.append(
                 SheetBlock(
-                    pd.DataFrame({"Note": [part.note]}),
-                    (ColumnLayout("Note", 40, "text"),),
+                    pd.DataFrame({wording.NOTE: [part.note]}),
+                    (ColumnLayout(wording.NOTE, 40, "text"),),
                     header=False,
                 )
             )
@@ -185,17 +182,20 @@ def summary_sheet(summary: Summary) -> OwnedSheet:
     return OwnedSheet(
         SUMMARY,
         (
-            f"Summary for your coach, as of {long_day(summary.as_of)}",
-            f"{REWRITTEN} This week: {long_day(summary.window_start)} to "
-            f"{long_day(summary.window_end)}.",
+            wording.SUMMARY_TITLE.format(day=long_day(summary.as_of)),
+            wording.SUMMARY_ABOUT.format(
+                rewritten=wording.REWRITTEN,
+                start=long_day(summary.window_start),
+                end=long_day(summary.window_end),
+            ),
         ),
         tuple(blocks),
         chart=BarChart(
-            "Follow-ups and search activities per week",
+            wording.SUMMARY_CHART,
             chart_at,
             summary.weekly.columns[0],
             tuple(summary.weekly.columns[1:]),
-            y_title="Count",
+            y_title=wording.SUMMARY_CHART_AXIS,
         ),
         freeze_header=False,
     )

@@ -8,8 +8,8 @@ from __future__ import annotations
 import pandas as pd
 
 from followup.columns import long_day
-from followup.schema import ASK_ADVOCATE, LOG_STEP_IDS, NETWORK_UPDATE, OVERDUE, WHEN_ORDER
-from followup.wording import count
+from followup.schema import ASK_ADVOCATE, LOG_STEP_IDS, NETWORK_UPDATE, OVERDUE
+from followup.wording import count, tally
 
 MOST_OVERDUE_SHOWN = 10  # a long list belongs in This Week, not on the terminal (issue 20)
 
@@ -18,11 +18,9 @@ def week_lines(as_of: pd.Timestamp, days: int, week: pd.DataFrame, updates: int)
     """The window, how many actions of each colour, and the 10 longest overdue actions by
     name (the rest counted)."""
     last = as_of + pd.Timedelta(days=days - 1)
-    counts = week["when"].value_counts()
-    tally = ", ".join(f"{counts.get(w, 0)} {w.lower()}" for w in WHEN_ORDER)
     lines = [
         f"Week of {long_day(as_of)} to {long_day(last)}:",
-        f"  {tally}; {count(updates, 'network update')}.",
+        f"  {tally(week['when'])}; {count(updates, 'network update')}.",
     ]
     overdue = week[week["when"] == OVERDUE]
     if len(overdue):

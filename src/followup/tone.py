@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
+from followup import wording
 from followup.tracker import Tracker
 
 # A sentence scoring at or below this VADER compound reads as clearly negative.
@@ -191,11 +192,7 @@ def tone_note(text: str, allow: Iterable[str] = ()) -> str:
     phrases = flagged(text, allow)
     if not phrases:
         return ""
-    named = ", ".join(f"'{p}'" for p in phrases)
-    return (
-        f"Tone: reads as frustrated ({named}). Silence is rarely about you: "
-        "soften these before sending."
-    )
+    return wording.TONE_NOTE.format(phrases=", ".join(f"'{p}'" for p in phrases))
 
 
 def known_words(tracker: Tracker) -> frozenset[str]:

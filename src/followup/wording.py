@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from followup import columns
+from followup.schema import WHEN_ORDER
 
 SIGN_OFF = "Best regards"
 
@@ -208,6 +209,12 @@ def last_weeks(weeks: int) -> str:
     return f"last {count(weeks, 'week')}"
 
 
+def tally(when: pd.Series) -> str:
+    """ "2 overdue, 1 today, 0 this week": This Week's rows by When (SPEC section 6)."""
+    counts = when.value_counts()
+    return ", ".join(TALLY.format(count=counts.get(w, 0), when=w.lower()) for w in WHEN_ORDER)
+
+
 def and_join(items: Iterable[object]) -> str:
     """["a", "b", "c"] -> "a, b and c"."""
     words = [str(i) for i in items]
@@ -354,6 +361,41 @@ BALANCE_OK = (
     "and {followups} follow-ups in the {last_days}."
 )
 BALANCE_GO_ON = "Keep the search going until an offer is in hand."
+
+# Titles of the owned sheets (SPEC section 6): what the sheet holds and for when, what to do
+# in it, and a line instead of a bare header when it lists nothing.
+REWRITTEN = "Rewritten by followup on every refresh."
+TALLY = "{count} {when}"  # "2 overdue", joined by ", " in the order of When
+THIS_WEEK_TITLE = "This Week: {start} to {end} ({tally})"
+THIS_WEEK_ABOUT = (
+    "{rewritten} Tick Done with x or a date; a date in Snooze until hides the action until "
+    "that day; edits to {kept} kept. Red: overdue, amber: today, green: later this week."
+)
+KEPT_PRIVATE = "Draft and Note are"
+KEPT_SHARED = "Draft are"  # the coach's copy has no Notes
+THIS_WEEK_EMPTY = "Nothing to do in this window: no follow-up is due."
+NETWORK_TITLE = "Network Updates as of {day}"
+NETWORK_ABOUT = "{rewritten} Send the note, then tick Done with x or a date."
+NETWORK_EMPTY = "Nobody is due a progress note or an advocate ask this week."
+HISTORY_TITLE = "History of what you ticked done"
+HISTORY_ABOUT = (
+    "{rewritten} Each refresh adds the rows ticked Done; you may edit or delete rows "
+    "and add columns here: they are kept."
+)
+HISTORY_EMPTY = "Nothing ticked done yet: ticks in This Week and Network Updates come here."
+SUMMARY_TITLE = "Summary for your coach, as of {day}"
+SUMMARY_ABOUT = "{rewritten} This week: {start} to {end}."
+SUMMARY_CHART = "Follow-ups and search activities per week"
+SUMMARY_CHART_AXIS = "Count"
+NOTE = "Note"  # the header of a Summary block's note
+
+# Notes put before the Why of an edited or unfinished draft (SPEC section 6).
+NOTE_BEFORE_WHY = "{note} {why}"
+TONE_NOTE = (
+    "Tone: reads as frustrated ({phrases}). Silence is rarely about you: "
+    "soften these before sending."
+)
+PLACEHOLDER_NOTE = "Fill in {placeholders} in the draft before sending."
 
 # The Summary's blocks (SPEC section 6): heading, column labels, row labels and note of each.
 # "{last_days}" is the balance's period (summary.BALANCE_DAYS).
