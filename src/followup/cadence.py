@@ -558,7 +558,7 @@ def _whys(rows: pd.DataFrame, settings: Settings, as_of: pd.Timestamp) -> pd.Ser
     still = np.select([late & thank_you, late], [wording.WHY_SEND_BY, wording.WHY_STILL_USEFUL], "")
     kind = columns.text(rows, "interviewer_type")
     gatekeeper = np.where(kind.isin(list(GATEKEEPER_TYPES)), wording.WHY_GATEKEEPER, "")
-    gaps = {step: str(days) for step, days in _gap_days(settings).items()}
+    gaps = {later: str(days) for later, days in _gap_days(settings).items()}
     fields = pd.DataFrame(
         {
             "after": columns.day_text(rows["after"]),

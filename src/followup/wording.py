@@ -2,8 +2,10 @@
 
 Templates are ``str.format`` strings with named fields. A column of texts is filled once
 per distinct combination of its fields (``fill``), so ten thousand rows that say a few
-different things cost a few formats. Periods are spelled from the constants that define
-them (``last_days``), numbers with their nouns by one rule (``plural``, ``count``).
+different things cost a few formats; rows that say different things pick their template
+(``fill_each``), and an optional part of a sentence is blank where it does not apply
+(``optional``). Periods are spelled from the constants that define them (``last_days``),
+numbers with their nouns by one rule (``plural``, ``count``).
 """
 
 from __future__ import annotations
