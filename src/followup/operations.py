@@ -203,7 +203,8 @@ def plan(tracker: Tracker, as_of: pd.Timestamp, days: int) -> Plan:
     week = this_week(current, as_of, days, network)
     names = tone.known_words(tracker)
     earlier = tracker.snoozed
-    kept_week = ticks.carry_over(week, tracker.this_week, THIS_WEEK_SHEET, hidden, earlier)
+    waiting = ticks.pending_ticks(tracker, as_of)
+    kept_week = ticks.carry_over(week, tracker.this_week, THIS_WEEK_SHEET, hidden, earlier, waiting)
     kept_network = ticks.carry_over(network, tracker.network, NETWORK_SHEET, hidden, earlier)
     listed = set(action_identity(week)) | set(action_identity(with_step(network)))
     asleep, lost_asleep = ticks.kept_while_snoozed(

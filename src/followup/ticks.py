@@ -18,7 +18,7 @@ import pandas as pd
 from followup import columns, parsing
 from followup.drafts import placeholders
 from followup.errors import Problem
-from followup.identity import action_identity, with_step
+from followup.identity import PER_INTERVIEWER, action_identity, with_step
 from followup.schema import (
     HISTORY_SHEET,
     NETWORK_SHEET,
@@ -78,25 +78,81 @@ def cell(frame: pd.DataFrame, sheet: Sheet, key: str, index: Any) -> str:
     return f"{sheet.name}!{letter}{row}" if letter else f"{sheet.name} row {row}"
 
 
-def _ticked(frame: pd.DataFrame, as_of: pd.Timestamp, order: str) -> tuple[pd.DataFrame, pd.Series]:
+def _ticked(
+    frame: pd.DataFrame, as_of: pd.Timestamp, order: str, interviews: pd.DataFrame | None = None
+) -> tuple[pd.DataFrame, pd.Series]:
     """The ticked rows and the day each was done (SPEC section 6, Done).
 
     A typed date is taken as it is (numbers-only dates read in ``order``). ``x`` means the
     action's due day, or the as-of date of the refresh that wrote the sheet (kept in its
     title) if the action was overdue by then; never later than ``as_of``, the refresh
     recording it. A row without a Due (Network Updates) was due when the sheet was written.
+    A thank-you's due day is its interview (SPEC 4), as ``interviews`` has it now (a round
+    moved since the sheet was written counts on its new day); ``x`` on a thank-you whose
+    interview is still to come is not recorded yet (see ``pending_ticks``).
     """
     written = columns.dates(frame.get("written", pd.Series(pd.NaT, index=frame.index)))
     due = columns.dates(frame.get("due", pd.Series(pd.NaT, index=frame.index)))
+    if interviews is not None:
+        due = _interview_days(frame, due, interviews)
     meant = pd.concat([due, written], axis=1).max(axis=1).fillna(as_of)
-    meant = meant.where(meant <= as_of, as_of)
+    ahead = columns.text(frame, "step").isin(PER_INTERVIEWER) & meant.gt(as_of)
+    meant = meant.where(meant <= as_of, as_of).mask(ahead)
     when, _bad = parsing.done_marks(frame["done"], meant, order=order or parsing.MDY)
     return frame[when.notna()], when[when.notna()]
 
 
+def _interview_days(frame: pd.DataFrame, due: pd.Series, interviews: pd.DataFrame) -> pd.Series:
+    """Each thank-you row's interview day as the Interviews sheet has it now: of that
+    interviewer's rounds for the opportunity, the one nearest the Due the sheet showed (the
+    same day unless the round was moved). Other rows keep their Due."""
+    thanks = frame[columns.text(frame, "step").isin(PER_INTERVIEWER)]
+    if thanks.empty or interviews.empty:
+        return due
+    by = ["company", "role", "contact"]
+    asked = pd.DataFrame({k: columns.key(columns.text(thanks, k)) for k in by}, index=thanks.index)
+    asked["due"] = due[thanks.index]
+    held = pd.DataFrame(
+        {
+            "company": columns.key(columns.text(interviews, "company")),
+            "role": columns.key(columns.text(interviews, "role")),
+            "contact": columns.key(columns.text(interviews, "interviewer")),
+            "day": columns.dates(interviews["interview_date"]),
+        }
+    ).dropna(subset=["day"])
+    pairs = asked.reset_index().merge(held, on=by)
+    if pairs.empty:
+        return due
+    # Nearest first; between two equally near rounds, the later.
+    pairs["gap"] = (pairs["day"] - pairs["due"]).abs()
+    pairs = pairs.sort_values(["gap", "day"], ascending=[True, False], kind="stable")
+    nearest = pairs.drop_duplicates("index").set_index("index")["day"]
+    out = due.copy()
+    out[nearest.index] = nearest
+    return out
+
+
+def pending_ticks(tracker: Tracker, as_of: pd.Timestamp) -> set[str]:
+    """The identities of the thank-yous ticked ``x`` before their interview has happened
+    (a round booked ahead is listed in advance, SPEC 4). Such a tick is not recorded yet:
+    it stays ticked on the new This Week and is recorded, on the interview day, by the
+    first refresh on or after it."""
+    frame = tracker.this_week
+    if frame.empty:
+        return set()
+    order = tracker.settings.date_order or parsing.MDY
+    recorded, _when = _ticked(frame, as_of, order, tracker.interviews)
+    marked = columns.text(frame, "done").ne("")
+    _typed, bad = parsing.done_marks(frame["done"], as_of, order=order)
+    waiting = frame[marked & ~bad & ~frame.index.isin(recorded.index)]
+    return set(action_identity(waiting))
+
+
 def new_history(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
     """History rows for every tick not yet recorded, in History's columns."""
-    week, week_when = _ticked(tracker.this_week, as_of, tracker.settings.date_order)
+    week, week_when = _ticked(
+        tracker.this_week, as_of, tracker.settings.date_order, tracker.interviews
+    )
     from_week = pd.DataFrame(
         {
             "date": week_when,
@@ -139,7 +195,7 @@ def unfinished_ticks(tracker: Tracker, as_of: pd.Timestamp) -> list[Problem]:
     "[your question ...]" (SPEC section 5): was it really sent like that?"""
     problems: list[Problem] = []
     for frame, sheet in ((tracker.this_week, THIS_WEEK_SHEET), (tracker.network, NETWORK_SHEET)):
-        ticked, _when = _ticked(frame, as_of, tracker.settings.date_order)
+        ticked, _when = _ticked(frame, as_of, tracker.settings.date_order, tracker.interviews)
         found = ticked["draft"].map(placeholders)
         for index in found.index[found.map(bool)]:
             row = with_step(ticked).loc[index]
@@ -185,6 +241,7 @@ def carry_over(
     sheet: Sheet,
     snoozed: pd.Series | None = None,
     kept: pd.DataFrame | None = None,
+    pending: set[str] | None = None,
 ) -> CarryOver:
     """Carry the user's edits of unticked old rows into the matching new rows (SPEC 6).
 
@@ -195,14 +252,22 @@ def carry_over(
     day each comes back: their Draft and Note edits are returned in ``asleep`` (their
     snoozes are kept with the snooze itself). ``kept``: the edits kept for hidden actions
     on earlier refreshes (``tracker.snoozed``), carried like an old row's when the action is
-    listed again and no old row edited it since.
+    listed again and no old row edited it since. ``pending``: the identities of the ticks
+    not recorded yet (``pending_ticks``): they stay ticked on the new rows.
     """
     new = new.copy()
     hidden = pd.Series(dtype=object) if snoozed is None else snoozed
     editable = [key for key in ("draft", "note", "snooze") if key in sheet.keys]
-    old = old[columns.text(old, "done").eq("")]
-    old_keys = action_identity(with_step(old))
+    waiting = pending or set()
+    ticked = columns.text(old, "done").ne("")
     new_keys = action_identity(with_step(new))
+    if waiting:
+        new["done"] = new["done"].mask(new_keys.isin(waiting), "x")
+        lost_ticks = old[ticked & action_identity(with_step(old)).isin(waiting - set(new_keys))]
+    else:
+        lost_ticks = old.iloc[:0]
+    old = old[~ticked]
+    old_keys = action_identity(with_step(old))
     diff = changed(old, sheet)
     edited = pd.DataFrame(
         {k: diff[k] if k in diff else columns.text(old, k).ne("") for k in editable},
@@ -223,6 +288,16 @@ def carry_over(
             f"{_describe(old.loc[index])} was not carried over: {_GONE}",
         )
         for index in edits.index[~matched & ~asleep & lost_edits.any(axis=1)]
+    ]
+    lost += [
+        Problem(
+            "warning",
+            cell(lost_ticks, sheet, "done", index),
+            f"your tick of {_describe(lost_ticks.loc[index])} was not recorded: that "
+            "interview has not happened yet and its thank-you is not on the new list. It comes "
+            "back in the week of the interview: tick it there once you have sent it.",
+        )
+        for index in lost_ticks.index
     ]
     earlier = _kept_edits(kept, editable, set(edits["key"]))
     carried = pd.DataFrame({"key": new_keys.to_numpy()}).merge(
