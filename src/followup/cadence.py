@@ -124,12 +124,31 @@ def _cycles(interviews: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
     # is simply the start of the cycle).
     ahead = (iv["interview_date"] > as_of).groupby(groups).transform("any")
     iv["scheduled"] = ahead & (iv["cycle_start"] <= as_of)
-    cycle_rows = _round_wide(iv[iv["interview_date"] == iv["cycle_start"]])
-    latest = cycle_rows.groupby(_KEYS, sort=False).tail(1).drop(columns="status")
+    cycle_rows = _addressee_last(_round_wide(iv[iv["interview_date"] == iv["cycle_start"]]))
+    latest = cycle_rows.groupby(_KEYS, sort=False).tail(1).drop(columns="status").sort_index()
     ops = latest.merge(rounds.latest_status(interviews), on=_KEYS, how="left")
     ops = ops.reset_index(drop=True)
     ops["status"] = columns.text(ops, "status").replace("", ACTIVE)
     return ops
+
+
+# Whom a round's steps 2-9 address when several people interviewed (a panel): a coach
+# sends the status questions to whoever owns the decision, so the decision maker, then the
+# hiring manager; failing them the recruiter, who runs the process and knows its timeline,
+# then HR; then someone whose role was not given; a peer or a whole panel last.
+ADDRESSEE_ORDER = ("Decision maker", "Hiring manager", "Recruiter", "HR", "", "Peer", "Panel")
+
+
+def _addressee_last(rows: pd.DataFrame) -> pd.DataFrame:
+    """``rows`` reordered so each round's addressee of steps 2-9 comes last (see
+    ``ADDRESSEE_ORDER``; a named interviewer before a blank one, then by name, so the
+    choice does not depend on the order the rows were typed in)."""
+    kind = columns.text(rows, "interviewer_type")
+    rank = kind.map({k: i for i, k in enumerate(ADDRESSEE_ORDER)}).fillna(len(ADDRESSEE_ORDER))
+    name = columns.key(columns.text(rows, "interviewer"))
+    order = pd.DataFrame({"rank": rank, "unnamed": name.eq(""), "name": name}, index=rows.index)
+    order = order.sort_values(["rank", "unnamed", "name"], ascending=False, kind="stable")
+    return rows.loc[order.index]
 
 
 def _round_wide(cycle_rows: pd.DataFrame) -> pd.DataFrame:
