@@ -176,6 +176,9 @@ def _core_updates(tracker: Tracker, contacts: pd.DataFrame, as_of: pd.Timestamp)
             "skills": wording.optional(
                 wording.UPDATE_SKILLS, skill_text.to_frame("skills"), skill_text != ""
             ),
+            "team": skill_text.ne("").map(
+                {True: wording.UPDATE_TEAM_SKILLS, False: wording.UPDATE_TEAM}
+            ),
         }
     )
     signature = wording.signature(tracker.settings.your_name)

@@ -278,7 +278,7 @@ UPDATE_WHY = "{told} since your last update on {last_update} (every {every} days
 UPDATE_DRAFT = (
     "Hi {name},\n\nA quick update on my job search, which is moving along well. Since we last "
     "caught up I have interviewed for these roles:\n{interviews}{earlier}\n\n{offers}{skills}"
-    "If you hear of a team that could use these strengths, or someone I should talk "
+    "If you hear of a team {team}, or someone I should talk "
     "to, I would be grateful if you kept me in mind. Your support means a lot.\n\n{signature}"
 )
 UPDATE_INTERVIEW = "- {company}, {role} ({round}{day}{panel})"
@@ -286,6 +286,9 @@ UPDATE_ROUND = "{round}, "
 UPDATE_PANEL = ", with {people}"
 UPDATE_EARLIER = "\n(and {earlier})"
 UPDATE_SKILLS = "The skills that stood out in these conversations: {skills}.\n\n"
+# The team asked about: "these strengths" only when the note has named some.
+UPDATE_TEAM_SKILLS = "that could use these strengths"
+UPDATE_TEAM = "that is hiring"
 UPDATE_OFFERS = "And good news: I have an offer for the {roles}.\n\n"
 UPDATE_OFFER_ROLE = "{role} role at {company}"
 UPDATE_ACTION = "Send {contact} an update on your search"
