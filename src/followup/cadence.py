@@ -275,7 +275,7 @@ def step_state(frame: pd.DataFrame, as_of: pd.Timestamp, days: int) -> pd.Series
     horizon = as_of + pd.Timedelta(days=days - 1)
     choices = [
         done.notna(),
-        snooze.hidden(frame, as_of),
+        snooze.hidden(frame["snooze"], horizon),
         due == as_of,
         (due < as_of) & (as_of <= end),
         due < as_of,

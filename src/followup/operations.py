@@ -189,7 +189,7 @@ def plan(tracker: Tracker, as_of: pd.Timestamp, days: int) -> Plan:
 
     Pure: `tracker` as `load` validated it, `days` the length of This Week's window from
     `as_of`. Raises nothing: the tracker's problems are `load`'s."""
-    from followup import snooze, ticks, tone
+    from followup import ticks, tone
     from followup.identity import action_identity, with_step
     from followup.network import network_updates
     from followup.summary import summary
@@ -199,7 +199,7 @@ def plan(tracker: Tracker, as_of: pd.Timestamp, days: int) -> Plan:
     current = ticks.with_history(tracker, added)
     due_updates = network_updates(current, as_of)
     hidden = snoozed(current, as_of, days, due_updates)
-    network = unsnoozed_updates(current, due_updates, as_of)
+    network = unsnoozed_updates(current, due_updates, as_of, days)
     week = this_week(current, as_of, days, network)
     names = tone.known_words(tracker)
     earlier = tracker.snoozed
@@ -217,11 +217,7 @@ def plan(tracker: Tracker, as_of: pd.Timestamp, days: int) -> Plan:
         _finished(kept_network.rows, network, NETWORK_SHEET, names, current),
         current.history.drop(columns="row"),
         added,
-        ticks.unfinished_ticks(tracker, as_of)
-        + snooze.warnings(tracker)
-        + kept_week.lost
-        + kept_network.lost
-        + lost_asleep,
+        ticks.unfinished_ticks(tracker, as_of) + kept_week.lost + kept_network.lost + lost_asleep,
         summary(current, as_of, days, snoozed=len(hidden)),
         hidden,
         asleep,

@@ -33,7 +33,7 @@ from followup.schema import (
 )
 from followup.tracker import Tracker, remember_latest
 
-SNOOZED = "snoozed"  # the state of a step a snooze hides on the as-of date
+SNOOZED = "snoozed"  # the state of a step a snooze hides from the refresh's window
 _EXAMPLE = "2026-11-20"
 
 
@@ -91,9 +91,9 @@ def dates(tracker: Tracker, actions: pd.DataFrame) -> pd.Series:
 
 
 def warnings(tracker: Tracker) -> list[Problem]:
-    """One warning per Snooze until cell that holds no date: its action stays listed."""
-    from followup.ticks import cell  # the planning modules load only for a command that plans
+    """One warning per Snooze until cell that holds no date: its action stays listed.
 
+    Part of reading the tracker (validate.py), so `check` and `refresh` say the same."""
     order = tracker.settings.date_order
     problems = []
     sheets: tuple[tuple[pd.DataFrame, Sheet], ...] = (
@@ -102,7 +102,13 @@ def warnings(tracker: Tracker) -> list[Problem]:
     )
     for frame, sheet in sheets:
         typed = _typed(frame, order)
-        for index in typed.index[typed["until"].isna()]:
+        unread = typed.index[typed["until"].isna()]
+        if unread.empty:
+            continue
+        # The planning modules load only when there is something to say (check plans none).
+        from followup.ticks import cell
+
+        for index in unread:
             problems.append(
                 Problem(
                     "warning",
@@ -115,9 +121,14 @@ def warnings(tracker: Tracker) -> list[Problem]:
     return problems
 
 
-def hidden(rows: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series:
-    """True where a row's ``snooze`` (a date, NaT where none) hides it on ``as_of``."""
-    return columns.dates(rows["snooze"]) > as_of
+def hidden(until: pd.Series, last: pd.Timestamp) -> pd.Series:
+    """True where a snooze (``until``: a date, NaT where none) hides its action from a
+    refresh whose window ends on ``last`` (as-of + days - 1).
+
+    A snooze to a day inside the window lists the action that week, due that day: a weekly
+    user must see it in the week it comes due, not a week late (SPEC 6, Snooze until).
+    """
+    return columns.dates(until) > last
 
 
 def cells_of(rows: pd.DataFrame, tracker: Tracker) -> pd.Series:

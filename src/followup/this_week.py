@@ -7,7 +7,7 @@ import pandas as pd
 
 from followup import applications, cadence, network, snooze
 from followup.identity import action_identity, with_step
-from followup.schema import APPLICATION_FOLLOW_UP, WHEN_ORDER
+from followup.schema import APPLICATION_FOLLOW_UP, THIS_WEEK_WHEN, WHEN_ORDER
 from followup.tracker import Tracker
 
 
@@ -16,13 +16,13 @@ def this_week(
 ) -> pd.DataFrame:
     """Sorted by When (Overdue first), then Due, then Company, as SPEC section 6 orders it;
     application follow-ups come after the other actions of the same day (SPEC section 4a).
-    An action snoozed past ``as_of`` is left out.
+    An action snoozed past the window's last day (``as_of`` + ``days`` - 1) is left out;
+    one snoozed to a later day inside it is listed This week, due that day (SPEC 6).
 
     ``updates``: the Network Updates rows, when already computed. Columns:
     ``THIS_WEEK_SHEET.keys`` plus ``number`` (a nudge's number, "" for other actions).
     """
     rows = _all_rows(tracker, as_of, days, updates)
-    rows = rows[~_snoozed_rows(tracker, rows, as_of)]
     order = rows["when"].map({w: i for i, w in enumerate(WHEN_ORDER)})
     keys = pd.DataFrame(
         {
@@ -43,7 +43,7 @@ def _all_rows(
         [
             cadence.this_week(tracker, as_of, days),
             applications.this_week(tracker, as_of, days),
-            network.this_week_rows(tracker, as_of, updates),
+            _while_you_wait(tracker, as_of, days, updates),
         ],
         ignore_index=True,
     )
@@ -51,24 +51,43 @@ def _all_rows(
     return rows
 
 
-def _snoozed_rows(tracker: Tracker, rows: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series:
-    """The while-you-wait rows a snooze hides (cadence steps and nudges never reach This
-    Week while snoozed: their plans know their snoozes)."""
-    return snooze.hidden(rows.assign(snooze=snooze.dates(tracker, rows)), as_of)
+def _while_you_wait(
+    tracker: Tracker, as_of: pd.Timestamp, days: int, updates: pd.DataFrame | None
+) -> pd.DataFrame:
+    """The while-you-wait rows (SPEC 5, all due on ``as_of``) with their snoozes applied:
+    one snoozed past the window is left out, one snoozed to a later day inside it is due
+    that day, This week (cadence steps and nudges: their plans know their snoozes)."""
+    rows = network.this_week_rows(tracker, as_of, updates)
+    until = snooze.dates(tracker, rows)
+    kept = ~snooze.hidden(until, _last(as_of, days))
+    rows, until = rows[kept].copy(), until[kept]
+    ahead = until > as_of
+    rows.loc[ahead, "due"] = until[ahead]
+    rows.loc[ahead, "when"] = THIS_WEEK_WHEN
+    return rows
 
 
-def unsnoozed_updates(tracker: Tracker, updates: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
-    """The Network Updates rows without those a snooze hides on ``as_of``."""
+def _last(as_of: pd.Timestamp, days: int) -> pd.Timestamp:
+    """The last day of the window of ``days`` days from ``as_of``."""
+    return as_of + pd.Timedelta(days=days - 1)
+
+
+def unsnoozed_updates(
+    tracker: Tracker, updates: pd.DataFrame, as_of: pd.Timestamp, days: int
+) -> pd.DataFrame:
+    """The Network Updates rows without those a snooze hides from the window of ``days``
+    days from ``as_of``."""
     until = snooze.dates(tracker, with_step(updates))
-    return updates[~(until > as_of)].reset_index(drop=True)
+    return updates[~snooze.hidden(until, _last(as_of, days))].reset_index(drop=True)
 
 
 def snoozed(tracker: Tracker, as_of: pd.Timestamp, days: int, updates: pd.DataFrame) -> pd.Series:
-    """Every action a snooze hides on ``as_of``: identity -> the day it comes back.
+    """Every action a snooze hides from the window of ``days`` days from ``as_of``:
+    identity -> the day it comes back.
 
     Cadence steps and application nudges in state "snoozed", and the while-you-wait actions
     (``updates``: every Network Updates row due, before any snooze is applied) snoozed past
-    ``as_of``. Each action once.
+    the window's last day. Each action once.
     """
     if snooze.in_force(tracker).empty:
         return pd.Series(dtype="datetime64[ns]", index=pd.Index([], dtype=object))
@@ -85,7 +104,7 @@ def snoozed(tracker: Tracker, as_of: pd.Timestamp, days: int, updates: pd.DataFr
     planned = planned.assign(number=planned["number"].astype(object).fillna(""))
     others = network.this_week_rows(tracker, as_of, updates)
     others = others.assign(snooze=snooze.dates(tracker, others))
-    others = others[snooze.hidden(others, as_of)]
+    others = others[snooze.hidden(others["snooze"], _last(as_of, days))]
     found = pd.concat(
         [
             pd.DataFrame({"identity": action_identity(part), "until": part["snooze"]})

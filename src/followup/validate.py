@@ -135,6 +135,8 @@ def parse_tracker(
         sheet.name: _parse_sheet(sheet, sheets.get(sheet.name), problems, False, order)
         for sheet in (HISTORY_SHEET, THIS_WEEK_SHEET, NETWORK_SHEET)
     }
+    for sheet in (THIS_WEEK_SHEET, NETWORK_SHEET):
+        _done_after(owned[sheet.name], sheets.get(sheet.name), as_of, order, problems)
     interviews = _interviews(frames[INTERVIEWS.name], sheets.get(INTERVIEWS.name), problems)
     opportunities = pd.concat([interviews[["company", "role"]], _applied(frames[SEARCH.name])])
     log = _log(frames[LOG.name], opportunities, sheets.get(LOG.name), as_of, problems)
@@ -150,6 +152,7 @@ def parse_tracker(
         network=owned[NETWORK_SHEET.name],
         snoozed=_kept_snoozes(sheets.get(THIS_WEEK_SHEET.name)),
     )
+    problems += snooze.warnings(tracker)
     return tracker, list(problems)
 
 
@@ -273,6 +276,29 @@ def _parse_sheet(
         # there: pandas copies attrs into every frame derived from this one.
         out.attrs["letters"] = present
     return out
+
+
+def _done_after(
+    frame: pd.DataFrame, raw: RawSheet | None, as_of: pd.Timestamp, order: str, problems: _Problems
+) -> None:
+    """An error for each Done date typed after ``as_of``: a typed date is taken as it is
+    (SPEC 6), so a day still to come would record the tick ahead of time and time the next
+    steps from it. ``x`` never means a day after the refresh (ticks.py)."""
+    if raw is None or frame.empty:
+        return
+    when, _bad = parsing.done_marks(frame["done"], pd.Timestamp.min, order=order or parsing.MDY)
+    late = when > as_of
+    if not late.any():
+        return
+    shown = pd.Series(when[late].map(columns.long_day).to_numpy(), index=frame["row"][late])
+    problems.cells(
+        raw,
+        frame.attrs["letters"]["done"],
+        shown.index,
+        f"{{value}} is after the refresh date ({columns.long_day(as_of)}). Type the day you "
+        "did it, or x.",
+        shown,
+    )
 
 
 def _kept_snoozes(raw: RawSheet | None) -> pd.DataFrame:

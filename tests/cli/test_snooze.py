@@ -20,8 +20,8 @@ WEEK = THIS_WEEK_SHEET.name
 NUDGE = "application-follow-up"
 
 
-def refresh(path: Path, as_of: str) -> str:
-    code, output = run("refresh", str(path), "--as-of", as_of, "--no-backup")
+def refresh(path: Path, as_of: str, days: int = 7) -> str:
+    code, output = run("refresh", str(path), "--as-of", as_of, "--days", f"{days}", "--no-backup")
     assert code == 0, output
     return output
 
@@ -45,12 +45,22 @@ def test_a_snoozed_action_is_hidden_over_refreshes_and_returns_due_on_its_day(
     refresh(path, "2026-11-23")  # status email due Tue 24 Nov
     assert ("status-email", "Dana Kim") in rows(path)
     type_into(path, WEEK, {"Step": "status-email"}, {"Snooze until": dt.datetime(2026, 12, 3)})
-    # Two refreshes (and a third) while it is hidden: the snooze is kept for it.
-    for day in ("2026-11-24", "2026-11-26", "2026-12-02"):
-        output = refresh(path, day)
+    # Refreshes whose window ends before Thu 3 Dec: hidden, the snooze kept for it.
+    for day, days in (("2026-11-24", 7), ("2026-11-26", 7), ("2026-11-30", 3)):
+        output = refresh(path, day, days)
         assert "status-email" not in {step for step, _ in rows(path)}, day
         assert "not carried over" not in output
         assert summary_counts(path)["Snoozed actions"] == "1"
+    # The week that holds it lists it, due that day, the snooze still shown.
+    refresh(path, "2026-11-30")
+    week = sheet(path, WEEK)
+    coming = week[week["Step"].eq("status-email")].iloc[0]
+    assert (coming["When"], pd.Timestamp(coming["Due"])) == (
+        "This week",
+        pd.Timestamp("2026-12-03"),
+    )
+    assert pd.Timestamp(coming["Snooze until"]) == pd.Timestamp("2026-12-03")
+    assert summary_counts(path)["Snoozed actions"] == "0"
     refresh(path, "2026-12-03")
     week = sheet(path, WEEK)
     back = week[week["Step"].eq("status-email")].iloc[0]
@@ -75,10 +85,15 @@ def test_a_snooze_on_a_panel_thank_you_hides_only_that_interviewers_row(tmp_path
     refresh(path, "2026-11-02")
     # A date as people type it, as text.
     type_into(path, WEEK, {"Contact": "Ann Lee"}, {"Snooze until": "Nov 5, 2026"})
-    refresh(path, "2026-11-03")
+    refresh(path, "2026-11-03", days=2)  # Tue 3 and Wed 4 Nov
     assert thank_yous(path) == [("thank-you", "Bo Chen")]
-    refresh(path, "2026-11-04")
-    assert thank_yous(path) == [("thank-you", "Bo Chen")]
+    refresh(path, "2026-11-04")  # Wed 4 to Tue 10 Nov: Ann's comes back on Thu 5 Nov
+    week = sheet(path, WEEK).set_index("Contact")
+    assert (week.loc["Ann Lee", "When"], pd.Timestamp(week.loc["Ann Lee", "Due"])) == (
+        "This week",
+        pd.Timestamp("2026-11-05"),
+    )
+    assert week.loc["Bo Chen", "When"] == "Overdue"
     refresh(path, "2026-11-05")
     week = sheet(path, WEEK).set_index("Contact")
     assert week.loc["Ann Lee", "When"] == "Today"
@@ -89,8 +104,17 @@ def test_a_snooze_that_is_no_date_is_warned_about_and_the_action_stays(tmp_path:
     path = tracker(tmp_path / "t.xlsx", [ACME])
     refresh(path, "2026-11-23")
     row = type_into(path, WEEK, {"Step": "status-email"}, {"Snooze until": "next week"})
+    told = (
+        f"warning: This Week!M{row}: 'next week' is not a date, so this action is not snoozed "
+        "and stays listed. Type the day it should come back, such as 2026-11-20, or clear the "
+        "cell.\n"
+    )
+    # check lists it as refresh does.
+    code, output = run("check", str(path), "--as-of", "2026-11-24")
+    assert (code, output.count(told)) == (0, 1)
+    assert output.endswith("t.xlsx: 1 warning. Ready for followup refresh.\n")
     output = refresh(path, "2026-11-24")
-    assert f"This Week!M{row}: 'next week' is not a date, so this action is not snoozed" in output
+    assert output.count(told) == 1
     week = sheet(path, WEEK)
     # Listed still, with the value kept for the user to correct.
     assert week.loc[week["Step"].eq("status-email"), "Snooze until"].tolist() == ["next week"]
@@ -108,11 +132,21 @@ def test_a_network_update_snoozed_leaves_both_sheets_until_its_day(tmp_path: Pat
     type_into(
         path, NETWORK_SHEET.name, {"Contact": "Maria Gonzalez"}, {"Snooze until": "2026-11-30"}
     )
-    for day in ("2026-11-25", "2026-11-27"):
-        refresh(path, day)
+    # Windows that end before Mon 30 Nov.
+    for day, days in (("2026-11-25", 5), ("2026-11-27", 3)):
+        refresh(path, day, days)
         assert rows(path, NETWORK_SHEET.name) == []
         assert ("network-update", "Maria Gonzalez") not in rows(path)
         assert summary_counts(path)["Snoozed actions"] == "1"
+    # Fri 27 Nov to Thu 3 Dec holds it: on both sheets, due that Monday.
+    refresh(path, "2026-11-27")
+    assert rows(path, NETWORK_SHEET.name) == [("Maria Gonzalez",)]
+    week = sheet(path, WEEK)
+    update = week[week["Step"].eq("network-update")].iloc[0]
+    assert (update["When"], pd.Timestamp(update["Due"])) == (
+        "This week",
+        pd.Timestamp("2026-11-30"),
+    )
     refresh(path, "2026-11-30")
     assert rows(path, NETWORK_SHEET.name) == [("Maria Gonzalez",)]
     assert ("network-update", "Maria Gonzalez") in rows(path)
@@ -135,15 +169,15 @@ def test_a_note_and_draft_edited_on_a_snoozed_action_come_back_with_it(
         },
     )
     # Hidden over two refreshes: nothing is said to be lost.
-    for day in ("2026-11-24", "2026-11-30"):
+    for day in ("2026-11-24", "2026-11-26"):
         output = refresh(path, day)
         assert "not carried over" not in output, day
         assert "status-email" not in {step for step, _ in rows(path)}
-    output = refresh(path, "2026-12-03")
+    output = refresh(path, "2026-11-30")
     assert "warning" not in output
     week = sheet(path, WEEK)
     back = week[week["Step"].eq("status-email")].iloc[0]
-    assert back["When"] == "Today"
+    assert back["When"] == "This week"
     assert back["Note"] == "they decide after the holidays"
     assert back["Draft"] == "Hi Dana, I hope the holidays went well."
     # The carried draft is still the user's on the next refresh.
@@ -197,7 +231,8 @@ def test_a_network_update_draft_edited_while_snoozed_comes_back(tmp_path: Path) 
         {"Contact": "Maria Gonzalez"},
         {"Snooze until": "2026-11-30", "Draft": "Maria, quick news from Acme!"},
     )
-    assert "not carried over" not in refresh(path, "2026-11-25")
+    assert "not carried over" not in refresh(path, "2026-11-25", days=3)
+    assert rows(path, NETWORK_SHEET.name) == []
     refresh(path, "2026-11-30")
     assert sheet(path, NETWORK_SHEET.name)["Draft"].tolist() == ["Maria, quick news from Acme!"]
 
@@ -262,3 +297,17 @@ def test_snoozing_the_second_nudge_keeps_the_first_until_its_own_window_ends(
         ("Overdue", pd.Timestamp("2026-11-09")),
         ("Overdue", pd.Timestamp("2026-11-11")),
     ]
+
+
+def test_check_warns_of_a_network_snooze_that_is_no_date(tmp_path: Path) -> None:
+    path = tracker(tmp_path / "t.xlsx", [ACME], contacts=CONTACTS)
+    refresh(path, "2026-11-24")
+    row = type_into(
+        path, NETWORK_SHEET.name, {"Contact": "Maria Gonzalez"}, {"Snooze until": "after xmas"}
+    )
+    code, output = run("check", str(path), "--as-of", "2026-11-25")
+    assert code == 0
+    assert (
+        f"warning: Network Updates!H{row}: 'after xmas' is not a date, so this action is not "
+        "snoozed and stays listed."
+    ) in output

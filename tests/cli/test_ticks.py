@@ -11,12 +11,16 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from followup.schema import HISTORY_SHEET, THIS_WEEK_SHEET
+from followup.schema import HISTORY_SHEET, NETWORK_SHEET, THIS_WEEK_SHEET
 from tests.cli.helpers import run, sheet, type_into
 from tests.cli.test_rounds import summary_counts
 from tests.workbooks import ACME, tracker
 
 WEEK = THIS_WEEK_SHEET.name
+NETWORK = NETWORK_SHEET.name
+CONTACTS = [
+    {"Name": "Maria Gonzalez", "Relationship": "Core network", "Last update": dt.date(2026, 10, 1)}
+]
 
 
 def refresh(path: Path, as_of: str) -> str:
@@ -266,3 +270,43 @@ def test_steps_logged_in_the_words_people_use_complete_their_steps(tmp_path: Pat
     # Thank-you, halfway note and status email are done; only the call is left that day.
     assert {"thank-you", "halfway", "status-email"}.isdisjoint(steps)
     assert "status-call" in steps
+
+
+def test_a_done_date_after_the_refresh_date_is_an_error_and_nothing_is_written(
+    tmp_path: Path,
+) -> None:
+    path = tracker(tmp_path / "t.xlsx", [ACME], contacts=CONTACTS)
+    refresh(path, "2026-11-23")
+    row = type_into(path, WEEK, {"Step": "status-email"}, {"Done": dt.datetime(2026, 11, 26)})
+    # Typed as text on the other sheet, in the Date order (M/D/Y by default).
+    other = type_into(path, NETWORK, {"Contact": "Maria Gonzalez"}, {"Done": "11/25/2026"})
+    before = path.read_bytes()
+    expected = (
+        f"error: This Week!L{row}: 'Thu 26 Nov 2026' is after the refresh date (Tue 24 Nov "
+        "2026). Type the day you did it, or x.\n"
+        f"error: Network Updates!G{other}: 'Wed 25 Nov 2026' is after the refresh date (Tue "
+        "24 Nov 2026). Type the day you did it, or x.\n"
+    )
+    for command in ("refresh", "check"):
+        code, output = run(command, str(path), "--as-of", "2026-11-24")
+        assert code == 1, output
+        assert expected in output, command
+    assert path.read_bytes() == before
+    # On or after the day typed, it is recorded as it is.
+    refresh(path, "2026-11-26")
+    assert ("2026-11-26", "status-email", "Dana Kim") in history(path)
+
+
+def test_many_done_dates_after_the_refresh_date_are_told_once(tmp_path: Path) -> None:
+    companies = [{**ACME, "Company": name} for name in ("Acme", "Globex", "Initech", "Umbrella")]
+    path = tracker(tmp_path / "t.xlsx", companies)
+    refresh(path, "2026-11-23")
+    last = type_into(path, WEEK, {"Step": "status-email"}, {"Done": "Dec 1, 2026"})
+    code, output = run("check", str(path), "--as-of", "2026-11-24")
+    assert code == 1
+    (line,) = [line for line in output.splitlines() if "after the refresh date" in line]
+    assert line.startswith("error: This Week!L")
+    assert line.endswith(
+        f":L{last}: 4 cells say 'Tue 1 Dec 2026'. That is after the refresh date (Tue 24 Nov "
+        "2026). Type the day you did it, or x."
+    )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pandas as pd
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from followup import applications, cadence, snooze
@@ -44,21 +44,28 @@ def step(tracker: Tracker, as_of: str, name: str, contact: str = "") -> pd.Serie
     return mine.iloc[0]
 
 
-def listed(tracker: Tracker, as_of: str | pd.Timestamp) -> list[tuple[str, str]]:
-    week = cadence.this_week(tracker, pd.Timestamp(as_of))
+def listed(tracker: Tracker, as_of: str | pd.Timestamp, days: int = 7) -> list[tuple[str, str]]:
+    week = cadence.this_week(tracker, pd.Timestamp(as_of), days)
     return list(zip(week["step"], week["contact"], strict=True))
 
 
 BASE = make_tracker([WORKED])  # decision Mon 23 Nov: status email due Tue 24 Nov
 
 
-def test_a_snoozed_step_is_hidden_until_its_day_then_due_that_day() -> None:
+def test_a_snoozed_step_is_hidden_until_the_week_of_its_day_then_due_that_day() -> None:
     tracker = typed(BASE, {"step": "status-email", "until": "2026-12-03"})
     assert ("status-email", "Dana Reyes") in listed(BASE, "2026-11-24")
     hidden = step(tracker, "2026-11-24", "status-email")
     assert hidden["state"] == snooze.SNOOZED
-    for day in ("2026-11-24", "2026-12-02"):
+    # Windows that end before Thu 3 Dec: Tue 24 to Mon 30 Nov, Thu 26 Nov to Wed 2 Dec.
+    for day in ("2026-11-24", "2026-11-26"):
         assert ("status-email", "Dana Reyes") not in listed(tracker, day)
+    # Fri 27 Nov to Thu 3 Dec holds it: listed in that week, due on its day.
+    for day in ("2026-11-27", "2026-12-02"):
+        coming = step(tracker, day, "status-email")
+        assert (coming["state"], coming["due"]) == ("this week", pd.Timestamp("2026-12-03"))
+    # A shorter window that ends before it still hides it.
+    assert ("status-email", "Dana Reyes") not in listed(tracker, "2026-12-01", days=2)
     back = step(tracker, "2026-12-03", "status-email")
     assert (back["state"], back["due"]) == ("today", pd.Timestamp("2026-12-03"))
     week = cadence.this_week(tracker, pd.Timestamp("2026-12-03"))
@@ -129,10 +136,16 @@ def test_a_snoozed_nudge_times_the_next_one_from_its_day() -> None:
             "until": "2026-11-13",
         },
     )
-    nudges = applications.nudges(tracker, pd.Timestamp("2026-11-10")).set_index("number")
+    tuesday = pd.Timestamp("2026-11-10")
+    nudges = applications.nudges(tracker, tuesday, days=3).set_index("number")
     assert nudges.loc[1, "state"] == snooze.SNOOZED
     assert nudges.loc[2, "due"] == pd.Timestamp("2026-11-20")
-    assert applications.this_week(tracker, pd.Timestamp("2026-11-10")).empty
+    assert applications.this_week(tracker, tuesday, days=3).empty
+    # A week from Tuesday holds Fri 13 Nov: listed, due that day.
+    coming = applications.this_week(tracker, tuesday)
+    assert list(zip(coming["when"], coming["due"], coming["number"], strict=True)) == [
+        ("This week", pd.Timestamp("2026-11-13"), "1")
+    ]
     back = applications.this_week(tracker, pd.Timestamp("2026-11-13"))
     assert list(zip(back["when"], back["number"], strict=True)) == [("Today", "1")]
 
@@ -155,16 +168,25 @@ def test_a_ticked_row_sets_no_snooze() -> None:
 @given(
     name=st.sampled_from(STEP_IDS),
     until=st.integers(0, 120),
-    before=st.integers(1, 30),
+    before=st.integers(0, 30),
+    days=st.integers(1, 14),
 )
-def test_no_snoozed_action_is_listed_before_its_day_and_each_is_listed_on_it(
-    name: str, until: int, before: int
+def test_a_snoozed_action_is_hidden_from_windows_before_its_day_and_listed_in_the_one_holding_it(
+    name: str, until: int, before: int, days: int
 ) -> None:
     day = pd.Timestamp(WORKED["interview_date"]) + until * DAY
     contact = WORKED["interviewer"] if name == "thank-you" else ""
     tracker = typed(BASE, {"step": name, "contact": contact, "until": day.date().isoformat()})
-    mine = ("thank-you" if name == "thank-you" else name, "Dana Reyes")
-    for as_of in {day - before * DAY, day - DAY}:
-        assert mine not in listed(tracker, as_of)
+    mine = (name, "Dana Reyes")
+    as_of = day - before * DAY
+    if before >= days:  # the window, as_of to as_of + days - 1, ends before the snooze day
+        assert mine not in listed(tracker, as_of, days)
         assert step(tracker, str(as_of.date()), name)["state"] == snooze.SNOOZED
-    assert mine in listed(tracker, day)
+        return
+    # Listed in advance only once the interview has happened (a thank-you, on its day).
+    assume(as_of >= pd.Timestamp(WORKED["interview_date"]))
+    week = cadence.this_week(tracker, as_of, days)
+    row = week[(week["step"] == name) & (week["contact"] == "Dana Reyes")]
+    assert list(zip(row["when"], row["due"], strict=True)) == [
+        ("Today" if before == 0 else "This week", day)
+    ]
