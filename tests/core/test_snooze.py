@@ -37,8 +37,8 @@ def typed(tracker: Tracker, *snoozes: dict[str, object]) -> Tracker:
     return replace(tracker, this_week=pd.DataFrame(rows, dtype=object))
 
 
-def step(tracker: Tracker, as_of: str, name: str, contact: str = "") -> pd.Series:
-    steps = cadence.steps(tracker, pd.Timestamp(as_of))
+def step(tracker: Tracker, as_of: str, name: str, contact: str = "", days: int = 7) -> pd.Series:
+    steps = cadence.steps(tracker, pd.Timestamp(as_of), days)
     mine = steps[(steps["step"] == name) & ((contact == "") | (steps["contact"] == contact))]
     assert len(mine) == 1
     return mine.iloc[0]
@@ -181,7 +181,7 @@ def test_a_snoozed_action_is_hidden_from_windows_before_its_day_and_listed_in_th
     as_of = day - before * DAY
     if before >= days:  # the window, as_of to as_of + days - 1, ends before the snooze day
         assert mine not in listed(tracker, as_of, days)
-        assert step(tracker, str(as_of.date()), name)["state"] == snooze.SNOOZED
+        assert step(tracker, str(as_of.date()), name, days=days)["state"] == snooze.SNOOZED
         return
     # Listed in advance only once the interview has happened (a thank-you, on its day).
     assume(as_of >= pd.Timestamp(WORKED["interview_date"]))
