@@ -419,7 +419,7 @@ SENT_IN = "Sent in the {last_days}"
 MISSED_IN = "Missed in the {last_days}"
 SNOOZED_ACTIONS = "Snoozed actions"
 MISSED_NOTE = "Missed: a step whose useful window closed before it was done."
-SNOOZED_NOTE = "Snoozed: hidden from This Week until the day typed in Snooze until."
+SNOOZED_NOTE = "Snoozed: hidden from This Week until the week of the day typed in Snooze until."
 
 ACTIVITY_HEADING = "Activity against targets ({period})"
 ACTIVITY_TABLE = ("{last_days}", "Done", "Against")  # the period capitalised

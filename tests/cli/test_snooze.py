@@ -1,6 +1,6 @@
 """Snooze end to end (SPEC section 6): a date typed in Snooze until hides the action from
-This Week (or Network Updates) until that day, over as many refreshes as it takes, and it
-comes back due that day."""
+This Week (or Network Updates) until the refresh whose window holds that day, over as many
+refreshes as it takes, and it comes back due that day."""
 
 from __future__ import annotations
 
