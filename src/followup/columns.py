@@ -42,12 +42,15 @@ def as_text(values: pd.Series) -> pd.Series:
     """Values as trimmed text, "" where blank: a whole number loses its ".0" (phone numbers,
     ids: 14.0 is "14"), True and False are "Yes" and "No", a date is its ISO day unless a
     time of day is set. Every column read as text goes through here (SPEC 3)."""
-    cells = values.to_numpy(dtype=object)
-    if values.dtype == object and infer_dtype(values, skipna=False) == "string":
-        trimmed = [v.strip() for v in cells]
-    else:
-        trimmed = [v.strip() if type(v) is str else _text(v) for v in cells]
+    trimmed = text_array(values.to_numpy(dtype=object))
     return pd.Series(trimmed, index=values.index, dtype=object, name=values.name)
+
+
+def text_array(cells: np.ndarray) -> np.ndarray:
+    """`as_text` of an array of cell values, as an object array of the same length."""
+    out = np.empty(len(cells), dtype=object)
+    out[:] = [v.strip() if type(v) is str else _text(v) for v in cells]
+    return out
 
 
 def _text(v: object) -> str:

@@ -24,6 +24,7 @@ from followup.headers import normalised
 from followup.schema import CHOICE_PHRASES, CHOICE_SYNONYMS, PLACEHOLDERS
 
 _ISO = r"\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
+_ISO_TEXT = re.compile(_ISO)
 _DURATION = re.compile(r"(\d+)\s*(d|days?|w|wks?|weeks?)", re.IGNORECASE)
 _CLOCK = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?\s*([ap])?\.?\s*m?\.?", re.IGNORECASE)
 _TICKS = frozenset({"x", "✓", "✔", "yes", "y", "done"})
@@ -84,9 +85,7 @@ def trimmed(cells_by_key: dict[str, np.ndarray]) -> Trimmed:
     and their blank and placeholder cells found, in one pass over the sheet: a column of
     dates only is never blank; a placeholder word (N/A, TBD, ...) counts as blank."""
     texts = {
-        key: None
-        if _dates_only(cells)
-        else columns.as_text(pd.Series(cells, dtype=object)).to_numpy(dtype=object)
+        key: None if _dates_only(cells) else columns.text_array(cells)
         for key, cells in cells_by_key.items()
     }
     held: dict[str, np.ndarray] = {}
@@ -108,6 +107,8 @@ def trimmed(cells_by_key: dict[str, np.ndarray]) -> Trimmed:
 
 def _dates_only(cells: np.ndarray) -> bool:
     """`all_dates` of an array of cell values."""
+    if len(cells) and all(type(v) in (dt.datetime, dt.date) for v in cells):
+        return True  # as the reader gives dates: no need to ask pandas
     return infer_dtype(cells, skipna=False) in ("datetime", "date") and not pd.isna(cells).any()
 
 
@@ -131,40 +132,72 @@ def dates(
     Any date Excel can hold (years 1900 to 9999) reads without an exception (SPEC 3): a date
     before 1900 or after 2199 is bad (see `typo_year`), and 9999-12-31 is a blank date.
     """
-    if values.dtype == object and len(values) and infer_dtype(values, skipna=False) == "datetime":
-        # A filled date column, as the reader gives it: one conversion for the whole column.
-        with contextlib.suppress(ValueError, OverflowError, TypeError):
-            converted = pd.to_datetime(values)
-            if (
-                getattr(converted.dtype, "tz", None) is None
-                and converted.min() >= EARLIEST
-                and converted.max() < LATEST
-            ):
-                out = converted.astype("datetime64[ns]").dt.normalize()
-                return out, out.isna()
-    is_date = pd.Series([isinstance(v, _DATE_TYPES) for v in values], index=values.index)
-    as_text = columns.as_text(values) if trimmed is None else trimmed
-    typed = ~is_date & as_text.ne("")  # dates typed as text
+    cells = values.to_numpy(dtype=object)
+    is_date = np.fromiter((isinstance(v, _DATE_TYPES) for v in cells), bool, len(cells))
+    if values.dtype == object and is_date.any():
+        if is_date.all() and all(type(v) is dt.datetime and v.tzinfo is None for v in cells):
+            # A filled date column, as the reader gives it: one conversion for the whole column.
+            held = np.array(cells, dtype="datetime64[us]")
+            if held.min() >= EARLIEST and held.max() < LATEST:
+                days = held.astype("datetime64[D]").astype("datetime64[ns]")
+                none = np.zeros(len(cells), dtype=bool)
+                return (
+                    pd.Series(days, index=values.index, name=values.name),
+                    pd.Series(none, index=values.index, name=values.name),
+                )
+        elif not any(type(v) is str for v in cells):  # dates among gaps, or Timestamps
+            whole = _whole_date_column(values)
+            if whole is not None:
+                return whole
+    text = (columns.as_text(values) if trimmed is None else trimmed).to_numpy(dtype=object)
+    filled = text != ""
+    typed = ~is_date & filled  # dates typed as text
     if not typed.any() and not is_date.any():  # a column of blank cells
-        return pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]"), typed
-    found = pd.Series(pd.NaT, index=values.index, dtype="datetime64[us]")
+        return (
+            pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]"),
+            pd.Series(typed, index=values.index),
+        )
+    found = np.full(len(cells), np.datetime64("NaT"), dtype="datetime64[us]")
     if is_date.any():
-        found[is_date] = np.array(values[is_date].map(_as_datetime), dtype="datetime64[us]")
+        given_dates = [None if v is pd.NaT else _as_datetime(v) for v in cells[is_date]]
+        found[is_date] = np.array(given_dates, dtype="datetime64[us]")
     if typed.any():
-        iso = typed & as_text.str.fullmatch(_ISO)
-        if iso.any():
+        distinct = list(dict.fromkeys(text[typed]))
+        iso = [v for v in distinct if _ISO_TEXT.fullmatch(v)]
+        read = dict.fromkeys(iso)
+        if iso:
             with contextlib.suppress(ValueError, OverflowError):
-                parsed = pd.to_datetime(as_text[iso], errors="coerce", format="ISO8601")
-                found[iso] = parsed.astype("datetime64[us]")
-        typed &= ~iso
-    if typed.any():
-        distinct = as_text[typed]
-        read = {v: _typed_date(v, order) for v in distinct.unique()}
-        found[typed] = np.array(distinct.map(read), dtype="datetime64[us]")
-    found = found.dt.normalize()
-    no_date = found.eq(NO_DATE)
-    out = found.where(found.ge(EARLIEST) & found.lt(LATEST)).astype("datetime64[ns]")
-    return out, out.isna() & as_text.ne("") & ~no_date
+                parsed = pd.to_datetime(
+                    np.array(iso, dtype=object), errors="coerce", format="ISO8601"
+                )
+                read = dict(zip(iso, parsed.to_numpy().astype("datetime64[us]"), strict=True))
+        read.update((v, _typed_date(v, order)) for v in distinct if v not in read)
+        found[typed] = np.array([read[v] for v in text[typed]], dtype="datetime64[us]")
+    days = found.astype("datetime64[D]")
+    no_date = days == NO_DATE.to_datetime64()
+    inside = (days >= EARLIEST.to_datetime64()) & (days < LATEST.to_datetime64())
+    out = np.where(inside, days, np.datetime64("NaT")).astype("datetime64[ns]")
+    return (
+        pd.Series(out, index=values.index),
+        pd.Series(np.isnat(out) & filled & ~no_date, index=values.index),
+    )
+
+
+def _whole_date_column(values: pd.Series) -> tuple[pd.Series, pd.Series] | None:
+    """`dates` of a column pandas reads as dates though not every cell is a plain date-time
+    (gaps, Timestamps, time zones), or None when pandas cannot read it as one."""
+    if infer_dtype(values, skipna=False) != "datetime":
+        return None
+    with contextlib.suppress(ValueError, OverflowError, TypeError):
+        converted = pd.to_datetime(values)
+        if (
+            getattr(converted.dtype, "tz", None) is None
+            and converted.min() >= EARLIEST
+            and converted.max() < LATEST
+        ):
+            out = converted.astype("datetime64[ns]").dt.normalize()
+            return out, out.isna()
+    return None
 
 
 def typo_year(value: object) -> int | None:
