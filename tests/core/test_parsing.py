@@ -125,3 +125,47 @@ def test_a_sheet_trimmed_at_once_reads_as_each_column_alone(grid: list[list[obje
         placeholder = parsing.placeholders(text)
         assert list(trimmed.placeholder[key]) == list(placeholder)
         assert list(trimmed.blank[key]) == list(parsing.blank(column, text) | placeholder)
+
+
+def _spelled(day: dt.date, form: int) -> object:
+    return [
+        day,
+        dt.datetime(day.year, day.month, day.day),
+        dt.datetime(day.year, day.month, day.day, 23, 59),
+        f" {day.isoformat()} ",
+        f"{day.isoformat()}T08:15",
+        f"{day:%b} {day.day}, {day.year}",
+        f"{day.day}.{day.month}.{day.year}",
+        f"{day.year}/{day.month}/{day.day}",
+        f"{day.month}/{day.day}/{day:%y}",
+    ][form]
+
+
+# Blank cells as the reader gives them (""); no date, far years, words, an Excel serial.
+_ODD = st.sampled_from(
+    [
+        *("", "  ", "N/A", "soon", "Nov 16", "2026-02-30", "9999-12-31", "2620-11-02"),
+        *(dt.datetime(9999, 12, 31), dt.date(1899, 12, 31), dt.datetime(2620, 11, 2), 45000.0),
+    ]
+)
+
+
+@given(st.lists(st.one_of(st.tuples(days, st.integers(0, 8)).map(lambda t: _spelled(*t)), _ODD)))
+def test_a_cell_in_a_mixed_column_reads_as_it_reads_alone(cells: list[object]) -> None:
+    column = pd.Series(cells, index=range(5, 5 + len(cells)), dtype=object)
+    parsed, bad = parsing.dates(column, order=parsing.MDY)
+    for at, cell in zip(column.index, cells, strict=True):
+        alone, alone_bad = parsing.dates(pd.Series([cell], dtype=object), order=parsing.MDY)
+        assert (parsed[at], bad[at]) == (alone.iloc[0], alone_bad.iloc[0]) or (
+            pd.isna(parsed[at]) and pd.isna(alone.iloc[0]) and bad[at] == alone_bad.iloc[0]
+        )
+    assert parsed.dtype == "datetime64[ns]"
+
+
+def test_no_date_is_blank_and_a_far_year_is_bad_however_typed() -> None:
+    cells = ["9999-12-31", dt.datetime(9999, 12, 31), dt.date(9999, 12, 31), "2620-11-02"]
+    cells += [dt.datetime(2620, 11, 2), dt.date(1899, 12, 31), "1899-12-31", "2199-12-31"]
+    parsed, bad = parsing.dates(pd.Series(cells, dtype=object))
+    assert parsed.isna().tolist() == [True] * 7 + [False]
+    assert parsed.iloc[-1] == pd.Timestamp("2199-12-31")
+    assert bad.tolist() == [False, False, False, True, True, True, True, False]
