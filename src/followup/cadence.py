@@ -112,10 +112,10 @@ class _Plan:
     steps: pd.DataFrame  # one row per step of an Active opportunity, with context
 
 
-def _cycles(interviews: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+def _cycles(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
     """One row per opportunity: its cycle's latest interview row, its status (that of its
     latest round, SPEC section 4) and ``scheduled``, whether a round is on the calendar."""
-    iv = rounds.keyed(interviews)
+    iv = rounds.keyed_rounds(tracker)
     groups = [iv["ck"], iv["rk"]]
     last_past = iv["interview_date"].where(iv["interview_date"] <= as_of).groupby(groups)
     first = iv["interview_date"].groupby(groups).transform("min")
@@ -126,7 +126,7 @@ def _cycles(interviews: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
     iv["scheduled"] = ahead & (iv["cycle_start"] <= as_of)
     cycle_rows = _addressee_last(_round_wide(iv[iv["interview_date"] == iv["cycle_start"]]))
     latest = cycle_rows.groupby(_KEYS, sort=False).tail(1).drop(columns="status").sort_index()
-    ops = latest.merge(rounds.latest_status(interviews), on=_KEYS, how="left")
+    ops = latest.merge(rounds.latest_status(tracker), on=_KEYS, how="left")
     ops = ops.reset_index(drop=True)
     ops["status"] = columns.text(ops, "status").replace("", ACTIVE)
     return ops
@@ -300,7 +300,7 @@ def _computed(tracker: Tracker, as_of: pd.Timestamp) -> _Plan:
     not depend on This Week's window, so one refresh plans once whatever its ``--days``."""
     settings = tracker.settings
     cal = BusinessCalendar.from_settings(settings)
-    ops = _cycles(tracker.interviews, as_of)
+    ops = _cycles(tracker, as_of)
     sent = _sent(tracker, ops, as_of)
 
     start = ops["cycle_start"]
@@ -388,7 +388,7 @@ def _thank_yous(
 ) -> pd.DataFrame:
     """One thank-you per interviewer of the current round (a panel has several), and of
     every round already on the calendar, listed in advance when their day is in the window."""
-    iv = rounds.keyed(tracker.interviews)
+    iv = rounds.keyed_rounds(tracker)
     cols = [*_KEYS, "cycle_start", f"planned:{HALFWAY}", "first_status_due"]
     rows = iv.merge(ops[cols], on=_KEYS)
     coming = rows["interview_date"] > as_of

@@ -104,7 +104,7 @@ def _interviews(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
 
 def _statuses(tracker: Tracker) -> pd.Series:
     """Each opportunity's status (company|role keys), that of its latest round."""
-    status = rounds.latest_status(tracker.interviews)
+    status = rounds.latest_status(tracker)
     return pd.Series(status["status"].to_numpy(), index=status["ck"] + "|" + status["rk"])
 
 

@@ -28,16 +28,24 @@ def keyed(interviews: pd.DataFrame) -> pd.DataFrame:
     return iv.sort_values([*ROUND_KEYS, "row"], kind="stable")
 
 
+@remember_latest
+def keyed_rounds(tracker: Tracker) -> pd.DataFrame:
+    """``keyed`` of the tracker's Interviews, worked out once per tracker: one refresh asks
+    for it about ten times (the cadence, Network Updates, the Summary)."""
+    return keyed(tracker.interviews)
+
+
 def decisive(statuses: pd.Series) -> str:
     """The most decisive of a round's statuses (blank counts as none; none at all = Active)."""
     ranked = [s for s in statuses if s in DECISIVENESS]
     return min(ranked, key=DECISIVENESS.index) if ranked else ACTIVE
 
 
-def latest_status(interviews: pd.DataFrame) -> pd.DataFrame:
-    """One row per opportunity: ``ck``, ``rk`` and ``status``, the most decisive status of
-    its latest round (scheduled rounds included)."""
-    iv = keyed(interviews)
+@remember_latest
+def latest_status(tracker: Tracker) -> pd.DataFrame:
+    """One row per opportunity of the tracker: ``ck``, ``rk`` and ``status``, the most
+    decisive status of its latest round (scheduled rounds included)."""
+    iv = keyed_rounds(tracker)
     latest = iv["interview_date"] == iv.groupby(["ck", "rk"])["interview_date"].transform("max")
     status = columns.text(iv, "status")
     rank = status.map({s: i for i, s in enumerate(DECISIVENESS)}).fillna(len(DECISIVENESS))

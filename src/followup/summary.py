@@ -69,7 +69,7 @@ def followups_sent(tracker: Tracker, as_of: pd.Timestamp) -> pd.Series:
     frame = frame[frame["date"].notna() & (frame["date"] <= as_of)]
     # The cycle a send belongs to: the latest round of its opportunity on or before it
     # (a blank Role: the company's only opportunity, as in Log).
-    starts = rounds.keyed(tracker.interviews)[["ck", "rk", "interview_date"]].drop_duplicates()
+    starts = rounds.keyed_rounds(tracker)[["ck", "rk", "interview_date"]].drop_duplicates()
     roles = starts.drop_duplicates(["ck", "rk"]).groupby("ck")["rk"]
     only = roles.first()[roles.size() == 1]
     only_role = columns.per_distinct(frame["ck"], lambda company: only.get(company, ""))
@@ -100,7 +100,7 @@ def followups_sent(tracker: Tracker, as_of: pd.Timestamp) -> pd.Series:
 def round_people(tracker: Tracker) -> pd.DataFrame:
     """Each round's interviewers, once each: ``ck``, ``rk``, ``cycle`` (its date, in
     microseconds as ``followups_sent`` joins it) and ``person``."""
-    iv = rounds.keyed(tracker.interviews)
+    iv = rounds.keyed_rounds(tracker)
     people = pd.DataFrame(
         {
             "ck": iv["ck"],
@@ -398,7 +398,7 @@ def _funnel_block(tracker: Tracker, ops: pd.DataFrame, as_of: pd.Timestamp) -> S
     company = columns.key(columns.text(applied, "company")).tolist()
     role = columns.key(columns.text(applied, "role")).tolist()
     # Every opportunity in Interviews was applied to, a round on the calendar included.
-    known_pairs = set(map(tuple, rounds.keyed(tracker.interviews)[["ck", "rk"]].to_numpy()))
+    known_pairs = set(map(tuple, rounds.keyed_rounds(tracker)[["ck", "rk"]].to_numpy()))
     companies = {c for c, _ in known_pairs}
     # An application to one of those (a blank Role: any of that company's) is counted there.
     others = {
