@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -71,6 +72,8 @@ def _text(v: object) -> str:
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), " ")
 
 
+# One refresh keys the same companies, roles and contacts in a dozen columns.
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """A name as it is matched (SPEC 3): Unicode NFKC, case folded, every run of whitespace
     (non-breaking and zero-width spaces, tabs, line breaks) one space, ends trimmed. So
