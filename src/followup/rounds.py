@@ -30,8 +30,8 @@ def keyed(interviews: pd.DataFrame) -> pd.DataFrame:
 
 @remember_latest
 def keyed_rounds(tracker: Tracker) -> pd.DataFrame:
-    """``keyed`` of the tracker's Interviews, worked out once per tracker: one refresh asks
-    for it about ten times (the cadence, Network Updates, the Summary)."""
+    """``keyed`` of the tracker's Interviews, worked out once per tracker: the cadence,
+    Network Updates and the Summary each ask for it, several times a refresh."""
     return keyed(tracker.interviews)
 
 
