@@ -60,7 +60,7 @@ class _Followup(click.Group):
             )
             raise SystemExit(EXIT_DATA) from None
         except FollowupError as exc:
-            click.echo(f"Error: {exc}", err=True)
+            click.echo(f"error: {exc}", err=True)
             raise SystemExit(EXIT_DATA) from None
 
 
@@ -408,7 +408,7 @@ def caseload(
     """
     done = operations.caseload(list(trackers), _as_of(as_of), days, to=to, overwrite=overwrite)
     for file, why in done.not_planned:
-        click.echo(f"Warning: {file}: {why}", err=True)
+        click.echo(f"warning: {file}: {why}", err=True)
     click.echo(
         f"Wrote the caseload of {wording.count(done.clients, 'client')} "
         f"({done.needing} needing you now) to {done.written}."

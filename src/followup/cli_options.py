@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from followup.errors import quoted
-from followup.outputs import OutputKind, name_problem
+from followup.outputs import OutputKind, free_tracker_name, name_problem
 
 TRACKER_SUFFIXES = (".xlsx", ".xlsm")
 SOURCE_SUFFIXES = (*TRACKER_SUFFIXES, ".csv")  # what `followup import` reads
@@ -37,9 +37,9 @@ def check_suffix(ctx: click.Context, param: click.Parameter, value: Path | None)
             # A CSV file is most often the list of applications someone keeps (SPEC 3a).
             how = (
                 "followup reads a tracker workbook; to make one from this list, run: "
-                f"followup import {quoted(value)} {quoted(value.with_name('tracker.xlsx'))}"
+                f"followup import {quoted(value)} {quoted(free_tracker_name(value))}"
             )
-        click.echo(f"Error: {value.name} is {kind}. {how}", err=True)
+        click.echo(f"error: {value.name} is {kind}. {how}", err=True)
         ctx.exit(1)
     message = f"{value.name} is not an Excel workbook name; use a name ending in .xlsx."
     raise click.BadParameter(message, ctx, param)

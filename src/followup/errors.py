@@ -20,6 +20,9 @@ class Problem:
     level: Level
     where: str  # "Interviews!C7", "Interviews!C", "Log" or the file name
     message: str  # what is wrong and how to fix it
+    # Said on every run, refresh too: how followup read the user's cells (a date order it
+    # inferred, a header it does not read), not only what `check` lists.
+    every_run: bool = False
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"

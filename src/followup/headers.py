@@ -6,6 +6,7 @@ schema's synonym table, so the reader, `followup import` and the messages agree.
 
 from __future__ import annotations
 
+import difflib
 import unicodedata
 from collections.abc import Mapping, Sequence
 
@@ -48,6 +49,32 @@ def match(columns: Sequence[Column], labels: Mapping[str, str]) -> dict[str, str
                     out[col.key] = at
                     taken.add(at)
                     break
+    return out
+
+
+# How alike a header must be to a name followup reads (difflib's ratio) to be named as a
+# likely misspelling of it; ordinary extra columns of the user's own stay unmentioned.
+CLOSE_HEADER = 0.8
+
+
+def near_misses(
+    columns: Sequence[Column], labels: Mapping[str, str]
+) -> list[tuple[str, str, Column]]:
+    """The headers no column is found under that are close to a name of a column not found
+    (SPEC 3: extra columns are allowed, but a misspelt one would be read as nothing):
+    (letter, header as typed, the column it is likely meant to be), in the sheet's order."""
+    found = match(columns, labels)
+    taken = set(found.values())
+    missing = [col for col in columns if col.key not in found]
+    names = {normalised(name): col for col in reversed(missing) for name in col.names}
+    out = []
+    for letter, label in labels.items():
+        key = normalised(label)
+        if letter in taken or not key:
+            continue
+        close = difflib.get_close_matches(key, list(names), n=1, cutoff=CLOSE_HEADER)
+        if close:
+            out.append((letter, label, names[close[0]]))
     return out
 
 

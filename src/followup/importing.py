@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from followup import columns, headers, parsing, validate
+from followup import columns, headers, parsing, validate, wording
 from followup.errors import FollowupError, Problem, TrackerInvalid, show
 from followup.raw_sheet import RawSheet
 from followup.schema import (
@@ -450,7 +450,7 @@ def _without_totals(body: pd.DataFrame, sheet: str) -> tuple[pd.DataFrame, Probl
     totals = [int(row) for row in dated.index[~dated]]
     if not totals:
         return body, None
-    where = f"{sheet}!{totals[0]}:{totals[-1]}"
+    where = rows_where(sheet, totals)
     what = ", ".join(f"row {row} ({show(first[row])})" for row in totals)
     return body.drop(index=totals), Problem(
         "info", where, f"{what} is a total, not an application, so it is not imported."
@@ -578,14 +578,26 @@ def _rows_text(rows: list[int], most: int = 10) -> str:
     return shown + (f" and {len(rows) - most} more" if len(rows) > most else "")
 
 
+def rows_where(sheet: str, rows: list[int]) -> str:
+    """Where some rows of the source are: "Applications!4:9", or "apps.csv rows 4-9" for a
+    CSV file, which has no sheet to name."""
+    if not sheet.casefold().endswith(".csv"):
+        return f"{sheet}!{rows[0]}:{rows[-1]}"
+    if rows[0] == rows[-1]:
+        return f"{sheet} row {rows[0]}"
+    return f"{sheet} rows {rows[0]}-{rows[-1]}"
+
+
 def unplaced_problem(imported: Imported) -> Problem | None:
     """One line naming the source rows that have no date to place them by."""
     if not imported.unplaced:
         return None
     rows = imported.unplaced
+    n = len(rows)
     return Problem(
         "warning",
-        f"{imported.sheet}!{rows[0]}:{rows[-1]}",
-        f"{len(rows)} row(s) have neither a date applied nor an interview date, so they are not "
-        f"in the new tracker (rows {_rows_text(rows)}). Add a date and import again.",
+        rows_where(imported.sheet, rows),
+        f"{wording.count(n, 'row')} {wording.plural(n, 'has', 'have')} neither a date applied "
+        f"nor an interview date, so {wording.plural(n, 'it is', 'they are')} not in the new "
+        f"tracker (rows {_rows_text(rows)}). Add a date and import again.",
     )

@@ -18,7 +18,15 @@ import pandas as pd
 
 from followup.cli_options import TRACKER_SUFFIXES
 from followup.errors import FollowupError, Problem, TrackerInvalid, VerifyFailed
-from followup.outputs import CALENDAR, CASELOAD, EXPORT, IMPORTED, TRACKER, WORK_SEARCH
+from followup.outputs import (
+    CALENDAR,
+    CASELOAD,
+    EXPORT,
+    IMPORTED,
+    TRACKER,
+    WORK_SEARCH,
+    free_tracker_name,
+)
 from followup.schema import (
     HISTORY_SHEET,
     INTERVIEWS,
@@ -62,6 +70,11 @@ class Loaded:
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.is_warning]
 
+    @property
+    def told_on_refresh(self) -> list[Problem]:
+        """The warnings, and the lines on how cells were read that every run says."""
+        return [p for p in self.problems if p.is_warning or p.every_run]
+
 
 def load(path: Path, as_of: dt.date) -> Loaded:
     """Read and validate the tracker; every problem in its cells is returned, none raised.
@@ -69,7 +82,7 @@ def load(path: Path, as_of: dt.date) -> Loaded:
     Raises UnreadableWorkbook when the file is missing, is a folder, cannot be read or is not
     a workbook followup can open."""
     data, stamp = read_tracker(path)
-    raw = read_workbook(data, path.name, OWNED_READ)
+    raw = read_workbook(data, path.name, OWNED_READ, free_tracker_name(path).name)
     tracker, problems = parse_tracker(
         raw.sheets, raw.clashes, pd.Timestamp(as_of), raw.others, source=str(path)
     )
@@ -309,7 +322,7 @@ def refresh(
     in_place = output is None or _same_file(output, path)
     kept = "your tracker" if dry_run or not in_place else "the backup" if backup else None
     lost = not_kept(additions(data, charted=[SUMMARY]), kept)
-    warnings = loaded.warnings + result.lost_edits + lost
+    warnings = loaded.told_on_refresh + result.lost_edits + lost
     del loaded  # the typed sheets are done with: writing without them lowers the peak memory
     if dry_run:
         return Refreshed(result, warnings, None, None)

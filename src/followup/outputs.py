@@ -10,7 +10,7 @@ Pure: the disk is read by `followup.workbook.targets`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 # The custom document property that marks a workbook written as an output (its value is the
 # kind's name). Custom properties survive Excel, LibreOffice and Google Sheets.
@@ -64,3 +64,11 @@ def name_problem(path: PurePath, kind: OutputKind) -> str | None:
 def _choices(kind: OutputKind) -> str:
     *rest, last = kind.suffixes
     return f"{', '.join(rest)} or {last}" if rest else last
+
+
+def free_tracker_name(path: Path) -> Path:
+    """A tracker beside `path` that no file is yet, for the command a message suggests."""
+    names = ["tracker.xlsx", f"{path.stem}.xlsx", f"{path.stem}-tracker.xlsx"]
+    names += [f"{path.stem}-tracker-{n}.xlsx" for n in range(2, 100)]
+    free = (path.with_name(n) for n in names if not path.with_name(n).exists())
+    return next(free, path.with_name(names[-1]))

@@ -7,8 +7,10 @@ read. Blank cells are never bad here; whether a value is required is decided els
 
 from __future__ import annotations
 
+import calendar
 import contextlib
 import datetime as dt
+import difflib
 import functools
 import re
 import unicodedata
@@ -213,20 +215,65 @@ def typo_year(value: object) -> int | None:
     return year
 
 
-def date_order(trimmed: pd.Series, setting: str = "") -> tuple[str, pd.Series]:
+@dataclass(frozen=True)
+class DateOrder:
+    """How a column's numbers-only dates are read (see `date_order`).
+
+    ``order``: MDY, DMY or YMD, "" when neither the setting nor the column says; ``unread``:
+    the cells left unread for want of an order; ``shown``: when the column's values decided
+    the order, the order each cell shows by itself (as `_shown_order`), else None.
+    """
+
+    order: str
+    unread: pd.Series
+    shown: pd.Series | None = None
+
+    @property
+    def either_way(self) -> pd.Series:
+        """The cells read in an order the column inferred that could be read either way."""
+        if self.shown is None:
+            return self.unread
+        return self.shown.eq("?")
+
+
+def date_order(trimmed: pd.Series, setting: str = "") -> DateOrder:
     """How to read a column's numbers-only dates, and the cells that leave it open (SPEC 3).
 
     The Settings `Date order` decides when given. Otherwise a column whose values show one
     order (a first part over 12 means day first, a second part over 12 month first) is read
-    that way. Returns the order ("" when the column does not show one) and the cells that
-    could be read either way under it.
+    that way; a column showing none leaves its cells that could be read either way unread.
     """
-    shown = columns.per_distinct(trimmed, _shown_order)
+    none = pd.Series(False, index=trimmed.index)
     if setting:
-        return setting, pd.Series(False, index=trimmed.index)
+        return DateOrder(setting, none)
+    shown = columns.per_distinct(trimmed, _shown_order)
     orders = set(shown.unique()) & {MDY, DMY}
-    order = orders.pop() if len(orders) == 1 else ""
-    return order, shown.eq("?") if not order else pd.Series(False, index=trimmed.index)
+    if len(orders) == 1:
+        return DateOrder(orders.pop(), none, shown)
+    return DateOrder("", shown.eq("?"))
+
+
+def missing_day(value: str, order: str) -> str:
+    """For a numbers-only date whose day its month does not have ("31/02/2026"), that day
+    as people say it: "31 February", or "29 February 2026" in a year without one; else ""."""
+    found = _NUMERIC_DATE.match(value)
+    if not found:
+        return ""
+    shown = _shown_order(value)
+    use = shown if shown in (MDY, DMY, YMD) else order
+    parts = [int(found[1]), int(found[2]), int(found[3])]
+    year, month, day = {
+        MDY: (parts[2], parts[0], parts[1]),
+        DMY: (parts[2], parts[1], parts[0]),
+        YMD: (parts[0], parts[1], parts[2]),
+    }.get(use, (0, 0, 0))
+    if not 1 <= month <= 12 or not 1 <= year <= 9999 or not 1 <= day <= 31:
+        return ""
+    if (day > 29 and month == 2) or (day == 31 and month in (4, 6, 9, 11)):
+        return f"{day} {calendar.month_name[month]}"
+    if month == 2 and day == 29 and not calendar.isleap(year if year > 99 else 2000 + year):
+        return f"29 February {year if year > 99 else 2000 + year}"
+    return ""
 
 
 def _shown_order(value: str) -> str:
@@ -305,6 +352,24 @@ def choices(
 
 
 _WORD = re.compile(r"[^\W_]+")
+
+
+def closest_choice(value: str, allowed: tuple[str, ...]) -> str:
+    """The word for a choice that a value that is none is likely a misspelling of
+    ("Rejcted": Rejected, "Intervewing": Interviewing); "" when none is close."""
+    words = _choice_words(allowed)
+    close = difflib.get_close_matches(normalised(value), list(words), n=1, cutoff=0.8)
+    return words[close[0]] if close else ""
+
+
+@functools.lru_cache(maxsize=64)
+def _choice_words(allowed: tuple[str, ...]) -> dict[str, str]:
+    """Each way to write a choice, compared as `normalised`, as it is spelt (choices first)."""
+    words = {normalised(c): c for c in allowed}
+    for choice in allowed:
+        for word in CHOICE_SYNONYMS.get(choice, ()):
+            words.setdefault(normalised(word), word)
+    return words
 
 
 @functools.lru_cache(maxsize=64)

@@ -126,28 +126,41 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "company": (
         "Company name", "Employer", "Employer name", "Name of employer", "Organisation",
         "Organization", "Organisation name", "Organization name", "Firm", "Business",
+        "Company applied to", "Hiring company", "Employer/company", "Org",
     ),
     "role": (
         "Job title", "Position", "Title", "Job role", "Job", "Position applied for",
         "Position title", "Job position", "Role title", "Job name", "Vacancy",
+        "Job applied for", "Role applied for", "Position applied", "Job opening", "Opening",
+        "Job posting",
     ),
     "interview_date": (
         "Date of interview", "Interview", "Interview on", "Interviewed on", "Interview day",
-        "Interview date and time",
+        "Interview date and time", "Interview date/time", "Interview time",
+        "Date of the interview", "Interview scheduled for",
     ),
     "applied": (
         "Date applied", "Applied date", "Application date", "Date of application",
         "Date submitted", "Submitted", "Submission date", "Applied on", "Applied",
-        "Date of contact",
+        "Date of contact", "Date sent", "Application sent", "Sent on",
+        "Date of submission",
     ),
     "log_date": ("Date of contact", "Contact date", "Touchpoint date", "When"),
     "contact": (
         "Contact person", "Point of contact", "Contact name", "Recruiter name", "Recruiter",
         "Name of person contacted", "Person contacted", "Hiring manager", "POC",
+        "Hiring manager name", "Contact person name", "Recruiter/contact", "Hiring contact",
+        "Main contact", "Key contact",
     ),
-    "interviewer": ("Interviewer name", "Interviewed by", "Interviewers", "Interviewer(s)"),
+    "interviewer": (
+        "Interviewer name", "Interviewed by", "Interviewers", "Interviewer(s)",
+        "Interviewer names", "Interviewed with", "Interview with", "Who interviewed",
+    ),
     "interviewer_type": ("Interviewer role", "Interviewer title", "Type of interviewer"),
-    "round": ("Interview round", "Interview stage", "Interview type", "Stage"),
+    "round": (
+        "Interview round", "Interview stage", "Interview type", "Stage", "Round number",
+        "Interview number", "Interview format",
+    ),
     "email": ("E-mail", "Email address", "Contact email", "Recruiter email"),
     "phone": (
         "Phone number", "Telephone", "Tel", "Mobile", "Cell", "Contact phone",
@@ -155,16 +168,32 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "decision_by": (
         "Decision date", "Expected decision", "Decision expected", "Hear back by",
-        "Expected response",
+        "Expected response", "Decide by", "Decision due", "Decision deadline",
+        "Decision expected by", "Expected decision date", "Expected decision by",
+        "Date of decision", "Hear back", "Expect to hear by", "Expect to hear back by",
+        "Expected response date", "Expected reply by", "Response expected", "Response expected by",
+        "Decision timeline", "Decision timeframe",
     ),
-    "keep_in_touch": ("Keep in touch", "OK to keep in touch", "Stay in touch"),
-    "key_point": ("Key points", "Talking point", "Common ground"),
-    "skills": ("Skills", "Skills discussed", "Strengths highlighted"),
+    "keep_in_touch": (
+        "Keep in touch", "OK to keep in touch", "Stay in touch", "Keep in touch?",
+        "Can keep in touch", "May keep in touch", "Stay in touch OK",
+    ),
+    "key_point": (
+        "Key points", "Talking point", "Talking points", "Common ground", "Shared interest",
+        "Point of agreement", "Key takeaway", "Key takeaways",
+    ),
+    "skills": (
+        "Skills", "Skills discussed", "Strengths highlighted", "Skills mentioned",
+        "Skills emphasised", "Skills emphasized", "Strengths", "Strengths discussed",
+    ),
     "status": (
         "Application status", "Current status", "Result", "Results", "Outcome", "State",
-        "Progress",
+        "Progress", "Status of application", "Application stage", "Current stage",
     ),
-    "notes": ("Note", "Comments", "Comment", "Remarks", "Details"),
+    "notes": (
+        "Note", "Comments", "Comment", "Remarks", "Details", "Next steps", "Next step",
+        "Additional notes", "Other notes", "Notes/comments",
+    ),
     "direction": ("Sent or received", "In or out", "Sent/received"),
     "channel": (
         "Method", "Method of contact", "Medium", "Via", "Contact method", "Application method",

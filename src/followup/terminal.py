@@ -27,7 +27,8 @@ def week_lines(as_of: pd.Timestamp, days: int, week: pd.DataFrame, updates: int)
         lines.append("Overdue:")
         # The longest overdue first: This Week's own order (Due, then Company).
         for item in overdue.head(MOST_OVERDUE_SHOWN).to_dict("records"):
-            who = f"{item['company']} ({item['role']}): " if item["company"] else ""
+            role = f" ({item['role']})" if item["role"] else ""
+            who = f"{item['company']}{role}: " if item["company"] else ""
             lines.append(f"  - {who}{item['action']}, due {long_day(pd.Timestamp(item['due']))}")
         if len(overdue) > MOST_OVERDUE_SHOWN:
             lines.append(f"  and {len(overdue) - MOST_OVERDUE_SHOWN} more: see This Week.")

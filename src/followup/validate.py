@@ -16,11 +16,12 @@ import pandas as pd
 from followup import columns, parsing, rounds, snooze
 from followup.business_days import known_country
 from followup.errors import Level, Problem, quoted, show
-from followup.headers import application_header
+from followup.headers import application_header, near_misses
 from followup.raw_sheet import RawSheet
 from followup.schema import (
     APPLICATION,
     CONTACTS,
+    DATE_ORDERS,
     FINGERPRINT_HEADER,
     HISTORY_SHEET,
     INTERVIEWS,
@@ -64,8 +65,8 @@ class _Problems(list[Problem]):
     def warning(self, where: str, message: str) -> None:
         self.append(Problem("warning", where, message))
 
-    def info(self, where: str, message: str) -> None:
-        self.append(Problem("info", where, message))
+    def info(self, where: str, message: str, *, every_run: bool = False) -> None:
+        self.append(Problem("info", where, message, every_run))
 
     def cells(
         self,
@@ -127,10 +128,10 @@ def parse_tracker(
     # Settings first: its Date order says how the other sheets' dates read.
     settings = _parse_settings(sheets.get(SETTINGS_SHEET), problems)
     order = settings.date_order
-    frames = {
-        sheet.name: _parse_sheet(sheet, sheets.get(sheet.name), problems, True, order)
-        for sheet in USER_SHEETS
-    }
+    frames = {}
+    for sheet in USER_SHEETS:
+        _unread_headers(sheet, sheets.get(sheet.name), problems)
+        frames[sheet.name] = _parse_sheet(sheet, sheets.get(sheet.name), problems, True, order)
     owned = {
         sheet.name: _parse_sheet(sheet, sheets.get(sheet.name), problems, False, order)
         for sheet in (HISTORY_SHEET, THIS_WEEK_SHEET, NETWORK_SHEET)
@@ -161,6 +162,36 @@ def read_sheet(sheet: Sheet, raw: RawSheet, order: str) -> tuple[pd.DataFrame, l
     the typed frame (schema keys and ``row``) and what could not be read."""
     problems = _Problems()
     return _parse_sheet(sheet, raw, problems, True, order), list(problems)
+
+
+def _unread_headers(sheet: Sheet, raw: RawSheet | None, problems: _Problems) -> None:
+    """One line for a sheet whose headers followup does not read though one is close to a
+    column it reads (SPEC 3): a misspelt header would otherwise be read as nothing."""
+    if raw is None:
+        return
+    close = near_misses(sheet.columns, raw.labels)
+    if not close:
+        return
+    row = raw.header_row
+    if len(close) == 1:
+        letter, label, col = close[0]
+        problems.info(
+            raw.where(letter, row),
+            f"{show(label)} is not a column followup reads; did you mean {show(col.header)}? "
+            "Rename it, or leave it as your own column.",
+            every_run=True,
+        )
+        return
+    listed = "; ".join(
+        f"{letter}{row} {show(label)} (did you mean {show(col.header)}?)"
+        for letter, label, col in close
+    )
+    problems.info(
+        f"{raw.name}!{row}:{row}",
+        f"{len(close)} headers are not columns followup reads: {listed}. Rename them, or "
+        "leave them as your own columns.",
+        every_run=True,
+    )
 
 
 def _ignored_sheets(others: Mapping[str, pd.DataFrame], problems: _Problems, source: str) -> None:
@@ -381,9 +412,9 @@ def _parse_column(
             many=f"{{count}} cells are empty, but every row needs a {col.header}. Fill them "
             "in, or delete those rows.",
         )
-    if col.kind is Kind.CHOICE and col.choices == STATUSES:
-        values, text = _known_statuses(col, values, text, raw, letter, problems)
-    parsed, faults = _typed(col, values, text, order)
+    parsed, faults, read_as = _typed(col, values, text, order)
+    if read_as is not None and read_as.shown is not None and read_as.either_way.any():
+        _told_order(raw, letter, values, read_as, problems)
     unread = pd.Series(False, index=values.index)
     for bad, message, group in faults:
         if not bad.any():
@@ -412,32 +443,6 @@ def _parse_column(
             values[placeholder].map(_day),
         )
     return parsed
-
-
-def _known_statuses(
-    col: Column,
-    values: pd.Series,
-    text: pd.Series | None,
-    raw: RawSheet,
-    letter: str,
-    problems: _Problems,
-) -> tuple[pd.Series, pd.Series]:
-    """A Status followup does not know, even by the words inside it, reads as blank (Active)
-    with a warning per value (SPEC 3): an unknown word must not stop the plan, and saying
-    which rows read as Active lets the user correct the ones that are closed."""
-    text = columns.as_text(values) if text is None else text
-    _known, unknown = parsing.choices(values, col.choices, text)
-    if unknown.any():
-        for problem in grouped_by_value(
-            raw.name,
-            letter,
-            values.index[unknown],
-            text[unknown],
-            f"{{value}} is not a {col.header} followup knows, so {{rows}} as Active. Type one "
-            f"of: {', '.join(col.choices)} (or a longer status with one of them in it).",
-        ):
-            problems.append(problem)
-    return values.where(~unknown, ""), text.where(~unknown, "")
 
 
 def grouped_by_value(
@@ -502,51 +507,115 @@ _AMBIGUOUS = (
 )
 
 
+def _told_order(
+    raw: RawSheet, letter: str, values: pd.Series, read_as: parsing.DateOrder, problems: _Problems
+) -> None:
+    """One line for a date column read in the order its values showed, when some of its
+    dates could be read either way (SPEC 3): which cell decided, and how those read."""
+    assert read_as.shown is not None
+    either = values.index[read_as.either_way]
+    decided = int(read_as.shown.index[read_as.shown.eq(read_as.order)][0])
+    first, last = int(values.index[0]), int(values.index[-1])
+    way = "day first" if read_as.order == parsing.DMY else "month first"
+    examples = []
+    for row in either[:3]:
+        day = parsing.dates(values.loc[[row]], order=read_as.order)[0].iloc[0]
+        examples.append(f"{letter}{row} {show(values.loc[row])} as {columns.long_day(day)}")
+    more = f", and {len(either) - 3} more" if len(either) > 3 else ""
+    count = "1 date" if len(either) == 1 else f"{len(either)} dates"
+    problems.info(
+        raw.where(letter, first) + (f":{letter}{last}" if last != first else ""),
+        f"dates read {way}, as {raw.where(letter, decided)} {show(values.loc[decided])} shows; "
+        f"{count} could be read either way, read so: {', '.join(examples)}{more}. If that is "
+        f"wrong, set Date order in Settings ({', '.join(DATE_ORDERS)}).",
+        every_run=True,
+    )
+
+
+def _choice_faults(
+    col: Column, text: pd.Series, bad: pd.Series
+) -> list[tuple[pd.Series, str, bool]]:
+    """An unknown choice is an error (SPEC 3), naming the choice it is likely a misspelling
+    of when one is close: one fault per such misspelling, one for the rest."""
+    what = f"{'an' if col.header[0] in 'AEIOU' else 'a'} {col.header}"
+    listed = f"Choose one of: {', '.join(col.choices)}."
+    faults = []
+    rest = bad
+    for value in text[bad].unique():
+        meant = parsing.closest_choice(value, col.choices)
+        if meant:
+            at = bad & text.eq(value)
+            rest = rest & ~at
+            faults.append(
+                (at, f"{{value}} is not {what}; did you mean {show(meant)}? {listed}", False)
+            )
+    return [(rest, f"{{value}} is not {what}. {listed}", False), *faults]
+
+
 def _typed(
     col: Column, values: pd.Series, given: pd.Series | None, order: str
-) -> tuple[pd.Series | pd.DataFrame, list[tuple[pd.Series, str, bool]]]:
+) -> tuple[pd.Series | pd.DataFrame, list[tuple[pd.Series, str, bool]], parsing.DateOrder | None]:
     """The column read as its kind (`given` is its cells trimmed, None when every cell is a
-    date), and each kind of cell that could not be: its mask, what to tell the user
-    (`{value}` stands for the cell's value) and whether to tell it once for the column."""
+    date), each kind of cell that could not be: its mask, what to tell the user (`{value}`
+    stands for the cell's value) and whether to tell it once for the column; and for a date
+    column, how its numbers-only dates were read."""
     none = pd.Series(False, index=values.index)
     if col.is_date:
         text = columns.as_text(values) if given is None else given
-        order, ambiguous = (order, none) if given is None else parsing.date_order(text, order)
-        dates, bad = parsing.dates(values, given, order)
-        unread = (ambiguous, _AMBIGUOUS, True)
+        read_as = (
+            parsing.DateOrder(order, none) if given is None else parsing.date_order(text, order)
+        )
+        ambiguous = read_as.unread
+        dates, bad = parsing.dates(values, given, read_as.order)
+        faults = [(ambiguous, _AMBIGUOUS, True)]
+        if bad.any():
+            # A day its month does not have ("31/02/2026") is said as such.
+            missing = text.where(bad, "").map(lambda v: parsing.missing_day(v, read_as.order))
+            for day in missing[missing.ne("")].unique():
+                at = missing.eq(day)
+                bad = bad & ~at
+                faults.append(
+                    (
+                        at,
+                        f"{{value}} is not a date: there is no {day}. Type the date again, "
+                        f"such as {_DATE_EXAMPLE}.",
+                        False,
+                    )
+                )
         if col.kind is Kind.DATE:
             message = f"{{value}} is not a date. Type a date such as {_DATE_EXAMPLE}."
-            return dates, [(bad & ~ambiguous, message, False), unread]
+            return dates, [(bad & ~ambiguous, message, False), *faults], read_as
         days = parsing.durations(values, text)
         # Resolved against the interview date once the whole row is known.
         both = pd.DataFrame({col.key: dates, f"{col.key}_days": days})
-        return both, [
-            (
-                bad & days.isna() & ~ambiguous,
-                "{value} is neither a date nor a time after the interview. Type a date such as "
-                "2026-11-23, or a duration such as 3 weeks, 10 days, 2w or 10d.",
-                False,
-            ),
-            unread,
-        ]
+        return (
+            both,
+            [
+                (
+                    bad & days.isna() & ~ambiguous,
+                    "{value} is neither a date nor a time after the interview. Type a date such as "
+                    "2026-11-23, or a duration such as 3 weeks, 10 days, 2w or 10d.",
+                    False,
+                ),
+                *faults,
+            ],
+            read_as,
+        )
     text = columns.as_text(values) if given is None else given
     if col.kind is Kind.CHOICE:
         parsed, bad = parsing.choices(values, col.choices, text)
         # An unknown choice keeps its text, so it is reported once, not also as blank.
-        message = (
-            f"{{value}} is not a choice for {col.header}. Use one of: {', '.join(col.choices)}."
-        )
-        return parsed.where(~bad, text), [(bad, message, False)]
+        return parsed.where(~bad, text), _choice_faults(col, text, bad), None
     if col.kind is Kind.YES_NO:
         parsed, bad = parsing.yes_no(values, text)
-        return parsed, [(bad, "{value} is not Yes or No. Type Yes or No.", False)]
+        return parsed, [(bad, "{value} is not Yes or No. Type Yes or No.", False)], None
     if col.kind is Kind.WHOLE_DAYS:
         parsed, bad = parsing.whole_numbers(values, text)
         message = (
             "{value} is not a whole number of days. Type a number such as 14, or leave it "
             "blank for the default."
         )
-        return parsed, [(bad, message, False)]
+        return parsed, [(bad, message, False)], None
     if col.kind is Kind.DONE_MARK:
         _when, bad = parsing.done_marks(values, pd.Timestamp.min, text, order or parsing.MDY)
         message = (
@@ -554,8 +623,8 @@ def _typed(
             f"this sheet was written if it was overdue by then) or the date you did it, such as "
             f"{_DATE_EXAMPLE}, or clear the cell."
         )
-        return text, [(bad, message, False)]
-    return text, []
+        return text, [(bad, message, False)], None
+    return text, [], None
 
 
 def _parse_settings(raw: RawSheet | None, problems: _Problems) -> Settings:

@@ -43,7 +43,7 @@ def test_a_clean_tracker_has_no_problems(tmp_path: Path) -> None:
         ),
         (
             {"Interviewer type": "Wizard"},
-            "error: Interviews!F2: 'Wizard' is not a choice for Interviewer type. Use one of: "
+            "error: Interviews!F2: 'Wizard' is not an Interviewer type. Choose one of: "
             "Decision maker, Hiring manager, HR, Recruiter, Peer, Panel.",
         ),
         (
@@ -306,7 +306,7 @@ def test_an_unknown_step_is_reported_once(tmp_path: Path) -> None:
     log = [{"Date": dt.date(2026, 11, 3), "Company": "Acme", "Direction": "Sent", "Step": "lunch"}]
     found = problems(tracker(tmp_path / "t.xlsx", [ACME], log))
     assert len(found) == 1 and found[0].startswith(
-        "error: Log!F2: 'lunch' is not a choice for Step."
+        "error: Log!F2: 'lunch' is not a Step. Choose one of:"
     )
 
 

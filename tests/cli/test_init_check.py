@@ -104,7 +104,7 @@ def test_check_lists_every_problem_and_exits_1(tmp_path: Path) -> None:
     assert code == 1
     assert output.splitlines() == [
         "error: Interviews!C2: 'soon' is not a date. Type a date such as 2026-11-02.",
-        "error: Interviews!F3: 'Wizard' is not a choice for Interviewer type. Use one of: "
+        "error: Interviews!F3: 'Wizard' is not an Interviewer type. Choose one of: "
         "Decision maker, Hiring manager, HR, Recruiter, Peer, Panel.",
         "warning: Log!F2: this Sent row has no Step, so it completes no follow-up step. Type the "
         "step it was, such as thank-you (leave it blank if it was none of them).",

@@ -99,12 +99,13 @@ def is_text(data: bytes) -> bool:
     return not any(byte < 9 or 13 < byte < 32 for byte in head)
 
 
-def _other_format(data: bytes, label: str) -> UnreadableWorkbook | None:
-    """What the file is, when it is not a workbook followup reads (SPEC 7), else None."""
+def _other_format(data: bytes, label: str, new_tracker: str) -> UnreadableWorkbook | None:
+    """What the file is, when it is not a workbook followup reads (SPEC 7), else None.
+    `new_tracker`: a file name free for `followup import` to write, for a CSV file."""
     if is_text(data):
         return UnreadableWorkbook(
             f"{label} holds plain text, such as a CSV file, not an Excel workbook. If it is a "
-            f"list of applications, run: followup import {quoted(label)} tracker.xlsx; "
+            f"list of applications, run: followup import {quoted(label)} {quoted(new_tracker)}; "
             "otherwise open it in Excel or LibreOffice and save it as an Excel Workbook (.xlsx)."
         )
     if data.startswith(_OLE):
@@ -146,12 +147,14 @@ def _other_format(data: bytes, label: str) -> UnreadableWorkbook | None:
     return None
 
 
-def read_workbook(data: bytes, label: str, owned: Iterable[Sheet] = ()) -> RawWorkbook:
+def read_workbook(
+    data: bytes, label: str, owned: Iterable[Sheet] = (), new_tracker: str = "tracker.xlsx"
+) -> RawWorkbook:
     """Read the user sheets (and the given owned sheets, when marked as ours) from the package.
 
     Raises UnreadableWorkbook naming what the file is when it is not an .xlsx/.xlsm package
     (.xls, encrypted, .ods, .numbers, .xlsb, Strict Open XML, a damaged zip)."""
-    other = _other_format(data, label)
+    other = _other_format(data, label, new_tracker)
     if other is not None:
         raise other
     try:
