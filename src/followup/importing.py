@@ -140,8 +140,20 @@ def import_rows(
                 for p in ambiguous
             ]
         )
-    problems = _grouped_unread(
-        [dataclasses.replace(p, level="warning", message=_unread(p.message)) for p in problems]
+    # How the dates were read is said as it is for a tracker, with the import's own fix.
+    told = [
+        dataclasses.replace(
+            p, message=p.message.replace(validate.DATE_ORDER_SET, _ORDER_SET), every_run=False
+        )
+        for p in problems
+        if p.every_run
+    ]
+    problems = told + _grouped_unread(
+        [
+            dataclasses.replace(p, level="warning", message=_unread(p.message))
+            for p in problems
+            if not p.every_run
+        ]
     )
     if totals:
         problems.insert(0, totals)
@@ -300,6 +312,7 @@ def _column(sheet: str, key: str) -> str:
 
 
 _ORDER_FIX = "Run the import again with --date-order MDY or DMY"
+_ORDER_SET = "run the import again with --date-order MDY or DMY"
 
 
 _UNREAD_DATE = re.compile(r"^(?P<value>'.*') is not a date; it is kept in Notes\.$")

@@ -501,6 +501,7 @@ def _formula_errors(
 
 
 DATE_ORDER_FIX = "Set Date order in Settings to MDY or DMY"
+DATE_ORDER_SET = f"set Date order in Settings ({', '.join(DATE_ORDERS)})"
 _AMBIGUOUS = (
     "{value} could be day first or month first. " + DATE_ORDER_FIX + " (or type dates such as "
     "2026-11-02)."
@@ -527,7 +528,7 @@ def _told_order(
         raw.where(letter, first) + (f":{letter}{last}" if last != first else ""),
         f"dates read {way}, as {raw.where(letter, decided)} {show(values.loc[decided])} shows; "
         f"{count} could be read either way, read so: {', '.join(examples)}{more}. If that is "
-        f"wrong, set Date order in Settings ({', '.join(DATE_ORDERS)}).",
+        f"wrong, {DATE_ORDER_SET}.",
         every_run=True,
     )
 

@@ -94,6 +94,10 @@ def test_a_tracker_with_only_interviews_and_log_refreshes_like_the_canonical_one
     assert messages(theirs) == [
         "info: Settings: there is no Settings sheet, so every setting takes its default. Add a "
         "sheet named Settings with the headers Setting and Value to change one.",
+        "info: Interviews!C2:C4: dates read month first, as Interviews!C3 '10/13/2026' shows; 2 "
+        "dates could be read either way, read so: C2 '11/02/2026' as Mon 2 Nov 2026, C4 "
+        "'09/08/2026' as Tue 8 Sep 2026. If that is wrong, set Date order in Settings (MDY, DMY, "
+        "YMD).",
         "info: Contacts: there is no Contacts sheet, so followup reads it as empty. Add one with "
         "the headers Name, Relationship, Company, Email, Phone, Last update, Update every, Notes "
         "when you want to use it.",

@@ -171,7 +171,7 @@ def test_caseload_goes_on_past_an_unreadable_file_but_not_when_none_can_be_read(
     alone = tmp_path / "alone.xlsx"
     code, output = run("caseload", str(junk), str(tmp_path / "missing.xlsx"), "--to", str(alone))
     assert code == 1
-    assert output.startswith("Error: no tracker could be read, so no caseload was written:")
+    assert output.startswith("error: no tracker could be read, so no caseload was written:")
     assert "missing.xlsx was not found" in output and not alone.exists()
 
 
@@ -182,7 +182,7 @@ def test_caseload_never_writes_over_a_tracker_but_replaces_its_own(clients: Path
         code, output = run("caseload", *args, "--to", str(never))
         assert (code, output) == (
             1,
-            f"Error: {never} is a client's tracker. Choose another name for --to.\n",
+            f"error: {never} is a client's tracker. Choose another name for --to.\n",
         )
     assert _digest(never) == before
     # The coach keeps the caseload among the trackers: next week's run replaces it and

@@ -58,8 +58,8 @@ def test_a_one_sheet_list_with_an_interview_date_column(tmp_path: Path) -> None:
         "  Status -> Status",
         "  Job Link -> kept as an extra column",
         "Rows: Search 3, Interviews 2, Log 0.",
-        "warning: Applications!6:6: 1 row(s) have neither a date applied nor an interview date, "
-        "so they are not in the new tracker (rows 6). Add a date and import again.",
+        "warning: Applications!6:6: 1 row has neither a date applied nor an interview date, "
+        "so it is not in the new tracker (rows 6). Add a date and import again.",
         f"Wrote {new}. Next: followup check {new}, then followup refresh {new}",
     ]
     search = pd.read_excel(new, sheet_name="Search", engine="calamine")

@@ -321,7 +321,7 @@ def test_a_csv_total_row_is_left_out_too(tmp_path: Path) -> None:
     output, counts, _new = imported(source)
     assert counts == {"Search": 1, "Interviews": 0, "Log": 0}
     assert (
-        "info: jobs.csv!4:4: row 4 ('Total:') is a total, not an application, so it is not "
+        "info: jobs.csv row 4: row 4 ('Total:') is a total, not an application, so it is not "
         "imported." in output
     )
     assert "neither a date applied" not in output

@@ -31,7 +31,7 @@ def test_import_replaces_an_existing_file_only_with_overwrite(tmp_path: Path) ->
         code, output = run("import", str(source), str(taken))
         assert (code, output) == (
             1,
-            f"Error: {taken} already exists: followup writes a new tracker only to a new file, "
+            f"error: {taken} already exists: followup writes a new tracker only to a new file, "
             "so it was left as it was. Choose another file name, or add --overwrite to replace "
             "it.\n",
         )
@@ -51,7 +51,7 @@ def test_import_replaces_an_existing_file_only_with_overwrite(tmp_path: Path) ->
     code, output = run("import", str(source), str(source), "--overwrite")
     assert (code, output) == (
         1,
-        f"Error: {source} is the file to import. Choose a new file name.\n",
+        f"error: {source} is the file to import. Choose a new file name.\n",
     )
     other = tmp_path / "other.xlsx"
     other.write_bytes(b"mine")
@@ -99,7 +99,7 @@ def test_a_csv_given_as_a_tracker_points_to_import(tmp_path: Path, command: tupl
     code, output = run(command[0], str(listed), *command[1:])
     assert (code, output) == (
         1,
-        "Error: list.csv is a CSV file. followup reads a tracker workbook; to make one from "
+        "error: list.csv is a CSV file. followup reads a tracker workbook; to make one from "
         f"this list, run: followup import {listed} {tmp_path / 'tracker.xlsx'}\n",
     )
     code, output = run(*shlex.split(output.split("run: ")[1])[1:])
@@ -113,7 +113,7 @@ def test_text_named_xlsx_is_told_for_what_it_is(tmp_path: Path, text: str) -> No
     code, output = run("check", str(path))
     assert (code, output) == (
         1,
-        "Error: list.xlsx holds plain text, such as a CSV file, not an Excel workbook. If it is "
+        "error: list.xlsx holds plain text, such as a CSV file, not an Excel workbook. If it is "
         "a list of applications, run: followup import list.xlsx tracker.xlsx; otherwise open it "
         "in Excel or LibreOffice and save it as an Excel Workbook (.xlsx).\n",
     )
@@ -170,7 +170,7 @@ def test_a_list_with_a_header_and_no_rows_says_so(
     code, output = run("import", str(source), str(tmp_path / "t.xlsx"))
     assert (code, output) == (
         1,
-        f"Error: {name} has its header in row 1 but no rows under it, so there is nothing to "
+        f"error: {name} has its header in row 1 but no rows under it, so there is nothing to "
         "import. Add your applications under the header, then import again.\n",
     )
     assert not (tmp_path / "t.xlsx").exists()
@@ -185,7 +185,7 @@ def test_a_source_in_another_format_is_a_data_error(tmp_path: Path, name: str, k
     code, output = run("import", str(tmp_path / name), str(tmp_path / "t.xlsx"))
     assert (code, output) == (
         1,
-        f"Error: {name} is {kind}. Save it as .xlsx or .csv, then import that.\n",
+        f"error: {name} is {kind}. Save it as .xlsx or .csv, then import that.\n",
     )
 
 
@@ -262,7 +262,7 @@ def test_search_statuses_and_imported_ones_read_the_same_words(tmp_path: Path) -
     assert _search(tmp_path / "new.xlsx")["Status"].tolist() == list(STATUS_WORDS.values())
 
 
-def test_an_unknown_status_is_a_warning_per_value_and_reads_as_active(tmp_path: Path) -> None:
+def test_an_unknown_status_in_a_tracker_is_an_error_per_value(tmp_path: Path) -> None:
     rows = _interview_rows()[:6]
     for row, status in zip(
         rows, ["Maybe", "Maybe", "Rejected", "Maybe", "Dunno", "Maybe"], strict=True
@@ -271,19 +271,13 @@ def test_an_unknown_status_is_a_warning_per_value_and_reads_as_active(tmp_path: 
     path = tracker(tmp_path / "t.xlsx", rows)
     code, output = run("check", str(path), "--as-of", "2026-11-23")
     assert (code, output.splitlines()) == (
-        0,
+        1,
         [
-            "warning: Interviews!M2:M7: 4 cells say 'Maybe'. That is not a Status followup "
-            "knows, so those rows read as Active. Type one of: Active, On hold, Offer, Rejected, "
-            "Withdrawn, Filled (or a longer status with one of them in it).",
-            "warning: Interviews!M6: 'Dunno' is not a Status followup knows, so this row reads "
-            "as Active. Type one of: Active, On hold, Offer, Rejected, Withdrawn, Filled (or a "
-            "longer status with one of them in it).",
-            "t.xlsx: 2 warnings. Ready for followup refresh.",
+            "error: Interviews!M2:M7: 5 cells hold values such as 'Maybe', 'Dunno'. Each is not "
+            "a Status. Choose one of: Active, On hold, Offer, Rejected, Withdrawn, Filled.",
+            "t.xlsx: 1 error, 0 warnings. Fix the errors, then run followup check again.",
         ],
     )
-    statuses = load(path, dt.date(2026, 11, 23)).tracker.interviews["status"].tolist()
-    assert statuses == ["Active", "Active", "Rejected", "Active", "Active", "Active"]
 
 
 def test_import_lists_unknown_statuses_by_value_and_keeps_them_in_notes(tmp_path: Path) -> None:

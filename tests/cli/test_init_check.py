@@ -61,7 +61,7 @@ def test_init_refuses_to_overwrite(tmp_path: Path) -> None:
     code, output = run("init", str(path))
     assert code == 1
     assert output == (
-        f"Error: {path} already exists, and followup never overwrites a tracker. Choose a new "
+        f"error: {path} already exists, and followup never overwrites a tracker. Choose a new "
         "file name, or move the old file away first.\n"
     )
     assert path.read_bytes() == b"precious"
@@ -116,7 +116,7 @@ def test_not_a_workbook_and_missing_file_give_one_line(tmp_path: Path) -> None:
     (tmp_path / "notes.xlsx").write_bytes(b"\x00\x01 not a zip")
     code, output = run("check", str(tmp_path / "notes.xlsx"))
     assert (code, output.count("\n")) == (1, 1)
-    assert output.startswith("Error: notes.xlsx is not an Excel workbook.")
+    assert output.startswith("error: notes.xlsx is not an Excel workbook.")
     code, output = run("check", str(tmp_path / "gone.xlsx"))
     assert (code, output.count("\n")) == (1, 1)
     assert "gone.xlsx was not found" in output

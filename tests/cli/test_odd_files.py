@@ -627,7 +627,7 @@ def test_a_file_of_another_kind_gets_one_plain_message(
     before = digest(path)
     for command in ("check", "refresh"):
         code, output = run(command, str(path), "--as-of", AS_OF)
-        assert (code, output) == (1, f"Error: {message}\n")
+        assert (code, output) == (1, f"error: {message}\n")
     assert digest(path) == before and sorted(p.name for p in tmp_path.iterdir()) == ["t.xlsx"]
 
 
@@ -637,7 +637,7 @@ def test_a_file_named_as_another_kind_is_exit_1(tmp_path: Path, name: str) -> No
     code, output = run("check", str(tmp_path / name))
     assert (
         code == 1
-        and output.startswith(f"Error: {name} is ")
+        and output.startswith(f"error: {name} is ")
         and "save it as an Excel workbook (.xlsx)" in output
     )
 

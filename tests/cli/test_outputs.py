@@ -18,16 +18,16 @@ from tests.cli.helpers import run
 from tests.workbooks import ACME, tracker, write
 
 REFUSED = (
-    "Error: {path} already exists and is not {what} that followup wrote, so it was left as it "
+    "error: {path} already exists and is not {what} that followup wrote, so it was left as it "
     "was. Choose another file name, or add --overwrite to replace it.\n"
 )
 KEPT_TRACKER = (
-    "Error: {path} already exists: followup writes a refreshed tracker only to a new file, so "
+    "error: {path} already exists: followup writes a refreshed tracker only to a new file, so "
     "it was left as it was. Choose another file name, or add --overwrite to replace it.\n"
 )
 
 NOT_A_TRACKER = (
-    "Error: {path} {sign}: it is a tracker, and followup never replaces a tracker with another "
+    "error: {path} {sign}: it is a tracker, and followup never replaces a tracker with another "
     "file, not even with --overwrite. Choose another file name.\n"
 )
 OWNED_SIGN = "holds the sheets followup writes in a tracker"
@@ -201,7 +201,7 @@ def test_a_missing_folder_is_named_as_missing(acme: Path, tmp_path: Path, args: 
     code, output = run(command, str(acme), "--as-of", "2026-11-16", option, str(folder / name))
     assert (code, output) == (
         1,
-        f"Error: the folder {folder} does not exist. Create it first, or choose another folder.\n",
+        f"error: the folder {folder} does not exist. Create it first, or choose another folder.\n",
     )
     assert not folder.exists()
 
@@ -290,7 +290,7 @@ def test_caseload_never_writes_over_a_tracker_of_its_folder(tmp_path: Path) -> N
     code, output = run("caseload", str(folder), "--to", str(maria), "--overwrite")
     assert (code, output) == (
         1,
-        f"Error: {maria} is a client's tracker. Choose another name for --to.\n",
+        f"error: {maria} is a client's tracker. Choose another name for --to.\n",
     )
     assert digest(maria) == before
     # Any other workbook may be replaced when the coach says so.

@@ -84,7 +84,7 @@ def test_a_lock_file_refuses_unless_forced(acme: Path) -> None:
     assert code == 1
     assert (
         output
-        == "Error: t.xlsx is open in LibreOffice (by Ana Lopez): close it first, or use --force.\n"
+        == "error: t.xlsx is open in LibreOffice (by Ana Lopez): close it first, or use --force.\n"
     )
     assert acme.read_bytes() == before
     code, _ = run("refresh", str(acme), "--as-of", "2026-11-24", "--force")

@@ -270,7 +270,7 @@ def test_a_period_that_starts_after_the_as_of_date_is_refused(search: Path, tmp_
     )  # fmt: skip
     assert (code, output) == (
         1,
-        "Error: the period starts (2026-11-23) after 2026-11-20, the day the log is written "
+        "error: the period starts (2026-11-23) after 2026-11-20, the day the log is written "
         "for: it can only list what was done. Check --from (or --as-of).\n",
     )
     assert not out.exists()
