@@ -571,7 +571,9 @@ def _typed(
         faults = [(ambiguous, _AMBIGUOUS, True)]
         if bad.any():
             # A day its month does not have ("31/02/2026") is said as such.
-            missing = text.where(bad, "").map(lambda v: parsing.missing_day(v, read_as.order))
+            missing = columns.per_distinct(
+                text.where(bad, ""), lambda v: parsing.missing_day(v, read_as.order)
+            )
             for day in missing[missing.ne("")].unique():
                 at = missing.eq(day)
                 bad = bad & ~at
