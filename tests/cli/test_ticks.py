@@ -259,7 +259,8 @@ def test_a_done_mark_that_is_no_date_says_what_x_means(tmp_path: Path) -> None:
 
 def test_steps_logged_in_the_words_people_use_complete_their_steps(tmp_path: Path) -> None:
     def sent(day: int, step: str) -> dict[str, object]:
-        return {"Date": f"11/{day}/2026", "Company": "Acme", "Direction": "Sent", "Step": step}
+        # ISO dates: the test is about the step words, not about a date order to infer.
+        return {"Date": f"2026-11-{day:02d}", "Company": "Acme", "Direction": "Sent", "Step": step}
 
     log = [sent(2, "Thank-you note"), sent(12, "Halfway email"), sent(24, "Status check")]
     path = tracker(tmp_path / "t.xlsx", [ACME], log=log, writer="xlsxwriter")
