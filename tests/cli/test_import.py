@@ -132,21 +132,24 @@ def test_linkedin_s_job_applications_export(tmp_path: Path) -> None:
     assert {"Contact Email", "Job Url", "Resume Name", "Question And Answers"} <= set(search)
 
 
+# The columns of a state unemployment office's work-search form (e.g. Nebraska's, Maine's).
+WORK_SEARCH_HEADER = [
+    "Date of Contact",
+    "Name of Employer",
+    "Name of Person Contacted",
+    "Method of Contact",
+    "Position Applied For",
+    "Results",
+]
+
+
 def test_an_unemployment_work_search_log(tmp_path: Path) -> None:
-    header = [
-        "Date of Contact",
-        "Name of Employer",
-        "Name of Person Contacted",
-        "Method of Contact",
-        "Position Applied For",
-        "Results",
-    ]
     rows = [
         [dt.date(2026, 11, 2), "Acme", "HR desk", "Online", "Clerk", "Application submitted"],
         [dt.date(2026, 11, 4), "Globex", "", "In person", "Driver", "Not hiring"],
         [dt.date(2026, 11, 5), "Initech", "Bo", "Email", "Analyst", "Interview scheduled"],
     ]
-    source = write(tmp_path / "worksearch.xlsx", {"Week 45": [header, *rows]})
+    source = write(tmp_path / "worksearch.xlsx", {"Week 45": [WORK_SEARCH_HEADER, *rows]})
     _output, counts, new = imported(source)
     assert counts == {"Search": 3, "Interviews": 0, "Log": 0}
     search = pd.read_excel(new, sheet_name="Search", engine="calamine")

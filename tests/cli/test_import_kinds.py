@@ -11,17 +11,8 @@ import pandas as pd
 import pytest
 
 from tests.cli.helpers import run, sheet
-from tests.cli.test_import import AS_OF, imported
+from tests.cli.test_import import AS_OF, WORK_SEARCH_HEADER, imported
 from tests.workbooks import write
-
-WORK_SEARCH_HEADER = [
-    "Date of Contact",
-    "Name of Employer",
-    "Name of Person Contacted",
-    "Method of Contact",
-    "Position Applied For",
-    "Results",
-]
 
 
 def _work_search_log(path: Path) -> list[list[str]]:
