@@ -89,7 +89,12 @@ class _Area:
 
     def __contains__(self, cell: tuple[int, int]) -> bool:
         row, col = cell
-        return row in self.header_rows or any(a <= row <= b for a, b in self.columns.get(col, ()))
+        if row in self.header_rows:
+            return True
+        for first, last in self.columns.get(col, ()):  # a loop: called for every cell
+            if first <= row <= last:
+                return True
+        return False
 
 
 def _areas(pkg: Package, workbook_part: str) -> dict[int, _Area]:
@@ -117,13 +122,13 @@ def _outside(xml: bytes, area: _Area) -> Iterator[str]:
     headed: dict[int, int] = {}  # column -> the first header row with a header in it
     found: list[tuple[int, int]] = []
     for match in _CELL.finditer(xml):
-        letters = match[1]
+        letters, number, closed = match.groups()
+        if closed:  # an empty, self-closed cell
+            continue
         col = columns.get(letters)
         if col is None:
             col = columns[letters] = xl_cell_to_rowcol(letters.decode() + "1")[1]
-        row = int(match[2]) - 1
-        if match[3]:  # an empty, self-closed cell
-            continue
+        row = int(number) - 1
         inside = (row, col) in area
         if inside and row not in area.header_rows:
             continue

@@ -252,8 +252,14 @@ def _fit_rows(ws: Any, block: SheetBlock, first_data: int) -> None:
         per_line = max(int(col.width * CHARS_PER_WIDTH), 1)
         for i, value in enumerate(block.frame[col.header].tolist()):
             # Most cells fit on one line; only the others are measured.
-            if isinstance(value, str) and (len(value) > per_line or "\n" in value):
-                lines[i] = max(lines[i], _line_count(value, per_line))
+            if not isinstance(value, str) or (len(value) <= per_line and "\n" not in value):
+                continue
+            if "\n" in value:
+                count = _line_count(value, per_line)
+            else:  # one line, wrapped
+                count = 1 + (len(value) - 1) // per_line
+            if count > lines[i]:
+                lines[i] = count
     for i, count in enumerate(lines):
         if count > 1:
             ws.set_row(first_data + i, min(LINE_HEIGHT * count, MAX_ROW_HEIGHT))

@@ -320,12 +320,15 @@ def _styles(pkg: Package, src: Package, scratch_sheets: dict[str, _ScratchSheet]
 
 
 _SI = re.compile(rb"<si>(.*?)</si>", re.DOTALL)
-# XlsxWriter writes each cell as <c r="A1" s="3" t="s"><v>12</v></c>: reference, style, then
-# type, in that order (worksheet._write_cell). The pattern takes a cell's start up to its
-# shared-string index; a number, blank or boolean cell keeps whatever follows.
-_CELL_START = re.compile(rb'<c r="([A-Z]+[0-9]+)"(?: s="([0-9]+)")?( t="s"><v>([0-9]+)</v>)?')
-_STYLED_CELL = re.compile(rb'<c [^>]*?\bs="')
-_ROW_STYLE = re.compile(rb'(<row [^>]*?\bs=")([0-9]+)"')
+# XlsxWriter writes each cell as <c r="A1" s="3" t="s"><v>12</v></c>: reference first, a
+# style index in its s attribute (as a row's), a shared string as its index in <v>
+# (worksheet._write_cell). The rows hold no text, so these are found as bytes.
+_STYLE = re.compile(rb' s="([0-9]+)"')
+_SHARED = re.compile(rb' t="s"><v>([0-9]+)</v>')
+_OTHER_SHARED = re.compile(rb' t="s"(?!><v>[0-9]+</v>)')
+# Bytes XlsxWriter's rows never hold, but another form of an attribute might: an attribute
+# after a tab or line break, or in single quotes.
+_OTHER_SPACING = (b"\t", b"\r", b"\n", b"'")
 _EMPTY_DATA = b"<sheetData/>"
 
 
@@ -368,19 +371,16 @@ class _ScratchSheet:
             head, _, rest = data.partition(b"<sheetData>")
             self.rows, _, tail = rest.rpartition(b"</sheetData>")
         self.frame = parse_xml(head + _EMPTY_DATA + tail)
-        found = _CELL_START.findall(self.rows)
-        rows = {m[1] for m in _ROW_STYLE.findall(self.rows)}
-        self._styles = {m[1] for m in found if m[1]} | rows
-        # The byte rewrite fits only when the pattern finds every cell, every style and every
-        # shared string where it looks for them.
+        rows = self.rows
+        found = _STYLE.findall(rows)
+        self._styles = set(found)
+        # The byte rewrite fits only when every cell starts with its reference and every style
+        # and every shared string is where it looks for them.
         self.as_bytes = (
-            len(found),
-            sum(1 for m in found if m[1]),
-            sum(1 for m in found if m[2]),
-        ) == (
-            self.rows.count(b"<c "),
-            len(_STYLED_CELL.findall(self.rows)),
-            self.rows.count(b' t="s"'),
+            rows.count(b"<c ") == rows.count(b'<c r="')
+            and len(found) == rows.count(b' s=')
+            and not any(mark in rows for mark in _OTHER_SPACING)
+            and _OTHER_SHARED.search(rows) is None
         )
 
     def cell_styles(self) -> set[int]:
@@ -398,27 +398,20 @@ class _ScratchSheet:
             _inline_cells(root, strings, mapping)
             _restyle(root, mapping, keep_selected=keep_selected)
             return serialize(root, self.data)
-        xf = {str(k).encode(): str(v).encode() for k, v in mapping.xf.items()}
-        inlined = 0
-
-        def cell(m: re.Match[bytes]) -> bytes:
-            nonlocal inlined
-            ref, style, shared, index = m.groups()
-            out = b'<c r="' + ref + b'"'
-            if style:
-                out += b' s="' + xf[style] + b'"'
-            if shared:
-                inlined += 1
-                out += b' t="inlineStr"><is>' + strings[int(index)] + b"</is>"
-            return out
-
-        # Counted in the scratch rows, which hold no text: every cell and every shared
-        # string must have been seen, or the write stops.
-        cells, shared = self.rows.count(b"<c "), self.rows.count(b' t="s"')
-        rows = _ROW_STYLE.sub(lambda m: m[1] + xf[m[2]] + b'"', self.rows)
-        rows, found = _CELL_START.subn(cell, rows)
-        if (found, inlined) != (cells, shared):
+        # Split at each style and each shared string: the pieces between them are kept as
+        # they are, and every style and string is replaced at once.
+        xf = {str(k).encode(): b' s="%d"' % v for k, v in mapping.xf.items()}
+        pieces = _STYLE.split(self.rows)
+        pieces[1::2] = [xf[style] for style in pieces[1::2]]
+        pieces = _SHARED.split(b"".join(pieces))
+        inline = [b' t="inlineStr"><is>' + string + b"</is>" for string in strings]
+        pieces[1::2] = [inline[int(index)] for index in pieces[1::2]]
+        # Counted in the scratch rows, which hold no text: every shared string must have been
+        # seen, or the write stops.
+        if len(pieces) // 2 != self.rows.count(b' t="s"'):
             raise VerifyFailed("the scratch sheet's cells are not in the expected form")
+        rows = b"".join(pieces)
+        del pieces
         root = self.frame
         _restyle(root, mapping, keep_selected=keep_selected)
         around = serialize(root, self.data)

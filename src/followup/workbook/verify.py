@@ -57,12 +57,8 @@ def check(old: bytes, new: bytes, owned: Collection[str]) -> list[str]:
     before = Package(old)
     problems = _absolute(after)
     try:
-        known = set(_structure(before, _fresh(before, after, after)))
-    except Exception:  # a tracker we cannot even inspect has nothing to compare with
-        known = set()
-    try:
         problems += _well_formed(before, after)
-        problems += [p for p in _structure(after, _fresh(after, before, after)) if p not in known]
+        problems += _new_problems(_structure(after, _fresh(after, before, after)), before, after)
         info_after = after.info
         problems += _owned(info_after, owned)
         selected_before, selected_after = _selected_tabs(before), _selected_tabs(after)
@@ -75,6 +71,19 @@ def check(old: bytes, new: bytes, owned: Collection[str]) -> list[str]:
     except (etree.XMLSyntaxError, KeyError, ValueError) as exc:
         problems.append(f"the new workbook cannot be inspected: {exc}")
     return problems
+
+
+def _new_problems(found: list[str], before: Package, after: Package) -> list[str]:
+    """The structural problems `found` in the new package that the tracker did not already
+    have. The tracker is inspected only when there is something to compare: most writes
+    find nothing, and its owned sheets cost as much to inspect as the new ones."""
+    if not found:
+        return found
+    try:
+        known = set(_structure(before, _fresh(before, after, after)))
+    except Exception:  # a tracker we cannot even inspect has nothing to compare with
+        known = set()
+    return [p for p in found if p not in known]
 
 
 def _well_formed(before: Package, after: Package) -> list[str]:
