@@ -91,7 +91,8 @@ class _Area:
         row, col = cell
         if row in self.header_rows:
             return True
-        for first, last in self.columns.get(col, ()):  # a loop: called for every cell
+        # A loop, not any(): this runs for every cell, and a generator costs twice as much.
+        for first, last in self.columns.get(col, ()):  # noqa: SIM110
             if first <= row <= last:
                 return True
         return False

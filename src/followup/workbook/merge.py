@@ -378,7 +378,7 @@ class _ScratchSheet:
         # and every shared string is where it looks for them.
         self.as_bytes = (
             rows.count(b"<c ") == rows.count(b'<c r="')
-            and len(found) == rows.count(b' s=')
+            and len(found) == rows.count(b" s=")
             and not any(mark in rows for mark in _OTHER_SPACING)
             and _OTHER_SHARED.search(rows) is None
         )
