@@ -9,6 +9,7 @@ row is.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from followup import columns
@@ -29,20 +30,25 @@ def action_identity(frame: pd.DataFrame) -> pd.Series:
     Names match whatever their capitals and surrounding spaces. Returns a Series of str on
     ``frame``'s index, e.g. ``"acme|analyst|thank-you|dana kim"`` or ``"network-update|maria"``.
     """
-    step = columns.text(frame, "step")
+    # Composed over plain arrays: a refresh asks for many identities of small frames, where
+    # each pandas operation would cost more than the strings it joins.
+    step = columns.text(frame, "step").to_numpy()
     company, role, contact = (
-        columns.key(columns.text(frame, c)) for c in ("company", "role", "contact")
+        columns.key(columns.text(frame, c)).to_numpy() for c in ("company", "role", "contact")
     )
-    number = columns.text(frame, "number")
-    about_opportunity = step.isin(OPPORTUNITY_STEPS)
+    number = columns.text(frame, "number").to_numpy()
+    about_opportunity = _isin(step, OPPORTUNITY_STEPS)
     by_opportunity = company + "|" + role + "|" + step
-    by_opportunity = by_opportunity.where(
-        ~step.isin(PER_INTERVIEWER), by_opportunity + "|" + contact
+    by_opportunity = np.where(
+        _isin(step, PER_INTERVIEWER), by_opportunity + "|" + contact, by_opportunity
     )
-    by_person = step + "|" + contact
-    identity = by_opportunity.where(about_opportunity, by_person)
-    numbered = identity.where(number.eq(""), identity + "#" + number)
-    return numbered.astype(object)
+    identity = np.where(about_opportunity, by_opportunity, step + "|" + contact)
+    numbered = np.where(number == "", identity, identity + "#" + number)
+    return pd.Series(numbered, index=frame.index, dtype=object)
+
+
+def _isin(values: np.ndarray, wanted: frozenset[str]) -> np.ndarray:
+    return np.fromiter((value in wanted for value in values), dtype=bool, count=len(values))
 
 
 def with_step(frame: pd.DataFrame) -> pd.DataFrame:

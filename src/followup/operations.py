@@ -203,7 +203,6 @@ def plan(tracker: Tracker, as_of: pd.Timestamp, days: int) -> Plan:
     Pure: `tracker` as `load` validated it, `days` the length of This Week's window from
     `as_of`. Raises nothing: the tracker's problems are `load`'s."""
     from followup import ticks, tone
-    from followup.identity import action_identity, with_step
     from followup.network import network_updates
     from followup.summary import summary
     from followup.this_week import snoozed, this_week, unsnoozed_updates
@@ -219,7 +218,7 @@ def plan(tracker: Tracker, as_of: pd.Timestamp, days: int) -> Plan:
     waiting = ticks.pending_ticks(tracker, as_of)
     kept_week = ticks.carry_over(week, tracker.this_week, THIS_WEEK_SHEET, hidden, earlier, waiting)
     kept_network = ticks.carry_over(network, tracker.network, NETWORK_SHEET, hidden, earlier)
-    listed = set(action_identity(week)) | set(action_identity(with_step(network)))
+    listed = set(kept_week.identities) | set(kept_network.identities)
     asleep, lost_asleep = ticks.kept_while_snoozed(
         earlier, [kept_week, kept_network], hidden, listed
     )

@@ -25,7 +25,7 @@ from followup.schema import (
     THIS_WEEK_SHEET,
     Sheet,
 )
-from followup.tracker import Tracker
+from followup.tracker import Tracker, remember_latest
 
 CELL_LIMIT = 32_767
 # Typed by the user; every other column is generated.
@@ -78,10 +78,32 @@ def cell(frame: pd.DataFrame, sheet: Sheet, key: str, index: Any) -> str:
     return f"{sheet.name}!{letter}{row}" if letter else f"{sheet.name} row {row}"
 
 
+@dataclass(frozen=True)
+class _Ticks:
+    """The ticks of This Week and of Network Updates (see ``_ticked``)."""
+
+    week: pd.DataFrame  # the ticked rows
+    week_when: pd.Series  # the day each was done
+    week_bad: pd.Series  # on every row: Done holds neither a tick nor a date
+    network: pd.DataFrame
+    network_when: pd.Series
+
+
+@remember_latest
+def _ticks(tracker: Tracker, as_of: pd.Timestamp) -> _Ticks:
+    """Both sheets' ticks, read once for the History rows, the ticks waiting for their
+    interview and the warnings about unfinished drafts."""
+    order = tracker.settings.date_order
+    week, week_when, week_bad = _ticked(tracker.this_week, as_of, order, tracker.interviews)
+    network, network_when, _bad = _ticked(tracker.network, as_of, order)
+    return _Ticks(week, week_when, week_bad, network, network_when)
+
+
 def _ticked(
     frame: pd.DataFrame, as_of: pd.Timestamp, order: str, interviews: pd.DataFrame | None = None
-) -> tuple[pd.DataFrame, pd.Series]:
-    """The ticked rows and the day each was done (SPEC section 6, Done).
+) -> tuple[pd.DataFrame, pd.Series, pd.Series]:
+    """The ticked rows, the day each was done (SPEC section 6, Done), and on every row
+    whether Done holds neither a tick nor a date.
 
     A typed date is taken as it is (numbers-only dates read in ``order``). ``x`` means the
     action's due day, or the as-of date of the refresh that wrote the sheet (kept in its
@@ -98,8 +120,8 @@ def _ticked(
     meant = pd.concat([due, written], axis=1).max(axis=1).fillna(as_of)
     ahead = columns.text(frame, "step").isin(PER_INTERVIEWER) & meant.gt(as_of)
     meant = meant.where(meant <= as_of, as_of).mask(ahead)
-    when, _bad = parsing.done_marks(frame["done"], meant, order=order or parsing.MDY)
-    return frame[when.notna()], when[when.notna()]
+    when, bad = parsing.done_marks(frame["done"], meant, order=order or parsing.MDY)
+    return frame[when.notna()], when[when.notna()], bad
 
 
 def _interview_days(frame: pd.DataFrame, due: pd.Series, interviews: pd.DataFrame) -> pd.Series:
@@ -140,19 +162,16 @@ def pending_ticks(tracker: Tracker, as_of: pd.Timestamp) -> set[str]:
     frame = tracker.this_week
     if frame.empty:
         return set()
-    order = tracker.settings.date_order or parsing.MDY
-    recorded, _when = _ticked(frame, as_of, order, tracker.interviews)
+    done = _ticks(tracker, as_of)
     marked = columns.text(frame, "done").ne("")
-    _typed, bad = parsing.done_marks(frame["done"], as_of, order=order)
-    waiting = frame[marked & ~bad & ~frame.index.isin(recorded.index)]
+    waiting = frame[marked & ~done.week_bad & ~frame.index.isin(done.week.index)]
     return set(action_identity(waiting))
 
 
 def new_history(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
     """History rows for every tick not yet recorded, in History's columns."""
-    week, week_when = _ticked(
-        tracker.this_week, as_of, tracker.settings.date_order, tracker.interviews
-    )
+    done = _ticks(tracker, as_of)
+    week, week_when = done.week, done.week_when
     from_week = pd.DataFrame(
         {
             "date": week_when,
@@ -165,7 +184,7 @@ def new_history(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
             "note": week["note"],
         }
     )
-    net, net_when = _ticked(tracker.network, as_of, tracker.settings.date_order)
+    net, net_when = done.network, done.network_when
     from_network = pd.DataFrame(
         {
             "date": net_when,
@@ -194,8 +213,8 @@ def unfinished_ticks(tracker: Tracker, as_of: pd.Timestamp) -> list[Problem]:
     """A warning for each tick whose Draft still holds a placeholder such as
     "[your question ...]" (SPEC section 5): was it really sent like that?"""
     problems: list[Problem] = []
-    for frame, sheet in ((tracker.this_week, THIS_WEEK_SHEET), (tracker.network, NETWORK_SHEET)):
-        ticked, _when = _ticked(frame, as_of, tracker.settings.date_order, tracker.interviews)
+    done = _ticks(tracker, as_of)
+    for ticked, sheet in ((done.week, THIS_WEEK_SHEET), (done.network, NETWORK_SHEET)):
         found = ticked["draft"].map(placeholders)
         for index in found.index[found.map(bool)]:
             row = with_step(ticked).loc[index]
@@ -233,6 +252,7 @@ class CarryOver:
     # Edits of actions a snooze now hides, kept beside This Week until they come back:
     # columns ``identity`` and ``snooze.KEPT_EDITS`` ("" where not edited).
     asleep: pd.DataFrame
+    identities: pd.Series  # the action_identity of each new row
 
 
 def carry_over(
@@ -300,11 +320,15 @@ def carry_over(
         for index in lost_ticks.index
     ]
     earlier = _kept_edits(kept, editable, set(edits["key"]))
-    carried = pd.DataFrame({"key": new_keys.to_numpy()}).merge(
-        pd.concat([edits[matched], earlier]), on="key", how="left"
+    carried = (
+        pd.concat([edits[matched], earlier])
+        .drop_duplicates("key")
+        .set_index("key")
+        .reindex(new_keys.to_numpy())
+        .set_axis(new.index)
     )
     for column in editable:
-        new[column] = carried[column].set_axis(new.index).fillna(new[column])
+        new[column] = carried[column].fillna(new[column])
     sleeping = edits[asleep]
     asleep_edits = pd.DataFrame(
         {
@@ -320,6 +344,7 @@ def carry_over(
         new,
         lost + _not_kept(old, diff.drop(columns="draft", errors="ignore"), sheet),
         asleep_edits.reset_index(drop=True),
+        new_keys,
     )
 
 

@@ -11,11 +11,11 @@ numbers with their nouns by one rule (``plural``, ``count``).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from string import Formatter
 from typing import Any, overload
 
 import numpy as np
 import pandas as pd
+from pandas.api.types import infer_dtype
 
 from followup import columns
 from followup.schema import WHEN_ORDER
@@ -226,14 +226,8 @@ def and_join(items: Iterable[object]) -> str:
 def per_distinct_row(frame: pd.DataFrame, write: Callable[[dict[str, Any]], str]) -> pd.Series:
     """``write`` of each row of ``frame`` (as a dict of column -> value), on ``frame``'s
     index: called once per distinct row, as a long column repeats a few combinations."""
-    if not len(frame):
-        return pd.Series("", index=frame.index, dtype=object)
-    codes = frame.groupby(list(frame.columns), sort=False, dropna=False).ngroup().to_numpy()
-    first = frame[~pd.Series(codes).duplicated().to_numpy()]  # in the order groups are numbered
     names = [str(column) for column in frame.columns]
-    texts = np.empty(len(first), dtype=object)
-    texts[:] = [write(dict(zip(names, row, strict=True))) for row in first.itertuples(index=False)]
-    return pd.Series(texts[codes], index=frame.index, dtype=object)
+    return _per_distinct(frame, lambda row: write(dict(zip(names, row, strict=True))))
 
 
 def fill(template: str, fields: pd.DataFrame, **constants: object) -> pd.Series:
@@ -246,22 +240,53 @@ def fill_each(
     templates: pd.Series | np.ndarray, fields: pd.DataFrame, **constants: object
 ) -> pd.Series:
     """Each row's own template (one of a few, "" for none) filled with that row of ``fields``
-    and ``constants``, on ``fields``' index. A template is filled with only the fields it
-    names, once per distinct combination of them."""
-    chosen = np.asarray(templates, dtype=object)
-    texts = np.full(len(fields), "", dtype=object)
-    for template in pd.unique(chosen):
+    and ``constants``, on ``fields``' index. Formatted once per distinct template and row."""
+    names = [str(column) for column in fields.columns]
+    own = [i for i, name in enumerate(names) if name not in constants]
+
+    def write(row: tuple[Any, ...]) -> str:
+        template = row[-1]
         if not template:
-            continue
-        rows = chosen == template
-        names = {name for _, name, _, _ in Formatter().parse(template) if name}
-        used = [column for column in fields.columns if column in names - constants.keys()]
-        texts[rows] = (
-            fill(template, fields.loc[rows, used], **constants).to_numpy()
-            if used
-            else template.format(**constants)
-        )
-    return pd.Series(texts, index=fields.index, dtype=object)
+            return ""
+        return str(template).format(**{names[i]: row[i] for i in own}, **constants)
+
+    chosen = pd.Series(np.asarray(templates, dtype=object), index=fields.index, dtype=object)
+    return _per_distinct(fields, write, chosen)
+
+
+def _per_distinct(
+    frame: pd.DataFrame, write: Callable[[tuple[Any, ...]], str], *more: pd.Series
+) -> pd.Series:
+    """``write`` of each row of ``frame`` (a tuple of its values, then those of ``more``, on
+    ``frame``'s index), called once per distinct row.
+
+    Small frames are the common case, so rows are matched in one pass over plain lists
+    rather than by a groupby, whose fixed cost is many times a few formats. Values match as
+    a groupby matches them: equal values alike (1 and 1.0), every blank (None, NaN, NaT)
+    like any other; ``write`` gets the first row of each kind."""
+    parts = [column for _, column in frame.items()] + list(more)
+    values = [column.tolist() for column in parts]
+    keys = [_blanks_alike(column, cells) for column, cells in zip(parts, values, strict=True)]
+    rows = zip(zip(*keys, strict=True), zip(*values, strict=True), strict=True)
+    pairs = rows if parts else [((), ())] * len(frame)
+    texts: dict[tuple[Any, ...], str] = {}
+    out = []
+    for key, row in pairs:
+        text = texts.get(key)
+        if text is None:
+            text = texts[key] = write(row)
+        out.append(text)
+    return pd.Series(out, index=frame.index, dtype=object)
+
+
+def _blanks_alike(column: pd.Series, cells: list[Any]) -> list[Any]:
+    """``cells`` (``column``'s values) with every blank None, so that blanks match."""
+    if column.dtype.kind in "biu" or (
+        column.dtype.kind == "O" and infer_dtype(column, skipna=False) == "string"
+    ):
+        return cells  # nothing blank in it
+    blank = column.isna().tolist()
+    return [None if gap else cell for cell, gap in zip(cells, blank, strict=True)]
 
 
 def optional(
