@@ -56,5 +56,6 @@ def with_step(frame: pd.DataFrame) -> pd.DataFrame:
     step each stands for: an advocate ask for an Advocate, else a network update."""
     if "step" in frame.columns:
         return frame
-    step = frame["relationship"].eq(ADVOCATE).map({True: ASK_ADVOCATE, False: NETWORK_UPDATE})
+    advocate = frame["relationship"].to_numpy() == ADVOCATE
+    step = np.where(advocate, ASK_ADVOCATE, NETWORK_UPDATE).astype(object)
     return frame.assign(step=step, role="")

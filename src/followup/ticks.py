@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from followup import columns, parsing
@@ -36,10 +37,26 @@ def generated(sheet: Sheet) -> list[str]:
     return [key for key in sheet.keys if key not in _USER_COLUMNS]
 
 
-def _digest(values: pd.Series) -> pd.Series:
-    if pd.api.types.is_datetime64_any_dtype(values):
-        return columns.per_distinct(values, lambda day: _hashed(f"{day:%Y-%m-%d}"), _hashed(""))
-    return columns.per_distinct(columns.as_text(values), _hashed)
+def _digests(frame: pd.DataFrame, keys: list[str]) -> list[list[str]]:
+    """Per column of ``keys``, each cell's digest: a date by its day, any other cell by its
+    text. Each distinct text is hashed once, whichever columns it appears in."""
+    hashed: dict[str, str] = {}
+
+    def digest(text: str) -> str:
+        found = hashed.get(text)
+        if found is None:
+            found = hashed[text] = _hashed(text)
+        return found
+
+    out = []
+    for key in keys:
+        values = frame[key]
+        if pd.api.types.is_datetime64_any_dtype(values):
+            texts = columns.per_distinct(values, lambda day: f"{day:%Y-%m-%d}").tolist()
+        else:
+            texts = columns.text_array(values.to_numpy(dtype=object)).tolist()
+        out.append([digest(text) for text in texts])
+    return out
 
 
 def _hashed(text: str) -> str:
@@ -52,10 +69,10 @@ def _hashed(text: str) -> str:
 def fingerprints(frame: pd.DataFrame, sheet: Sheet) -> pd.Series:
     """Per row, a short digest of every generated cell, kept in a hidden column beside the
     table, so the next refresh can tell which cells the user changed."""
-    digests = [_digest(frame[key]) for key in generated(sheet)]
-    if not digests or frame.empty:
+    keys = generated(sheet)
+    if not keys or frame.empty:
         return pd.Series("", index=frame.index, dtype=object)
-    joined = [".".join(row) for row in zip(*digests, strict=True)]
+    joined = [".".join(row) for row in zip(*_digests(frame, keys), strict=True)]
     return pd.Series(joined, index=frame.index, dtype=object)
 
 
@@ -64,11 +81,18 @@ def changed(frame: pd.DataFrame, sheet: Sheet) -> pd.DataFrame:
     did not write have no fingerprint and show no change)."""
     keys = generated(sheet)
     stored = frame.get("fingerprint", pd.Series("", index=frame.index)).fillna("").astype(str)
-    parts = stored.str.split(".", expand=True).reindex(columns=range(len(keys)))
-    parts = parts.set_axis(keys, axis=1).fillna("")
-    known = stored.str.count(r"\.").eq(len(keys) - 1) & stored.ne("")
-    out = pd.DataFrame({key: _digest(frame[key]).ne(parts[key]) for key in keys}, index=frame.index)
-    return out & known.to_numpy()[:, None]
+    # A fingerprint names one digest per generated column; any other text is not ours.
+    parts = [
+        text.split(".") if text and text.count(".") == len(keys) - 1 else None
+        for text in stored.tolist()
+    ]
+    flags = np.zeros((len(frame), len(keys)), dtype=bool)
+    for at, digests in enumerate(_digests(frame, keys)):
+        flags[:, at] = [
+            known is not None and digest != known[at]
+            for digest, known in zip(digests, parts, strict=True)
+        ]
+    return pd.DataFrame(flags, index=frame.index, columns=keys)
 
 
 def cell(frame: pd.DataFrame, sheet: Sheet, key: str, index: Any) -> str:

@@ -281,9 +281,8 @@ def _per_distinct(
 
 def _blanks_alike(column: pd.Series, cells: list[Any]) -> list[Any]:
     """``cells`` (``column``'s values) with every blank None, so that blanks match."""
-    if column.dtype.kind in "biu" or (
-        column.dtype.kind == "O" and infer_dtype(column, skipna=False) == "string"
-    ):
+    kind = column.dtype.kind
+    if kind in "biu" or (kind == "O" and infer_dtype(column, skipna=False) == "string"):
         return cells  # nothing blank in it
     blank = column.isna().tolist()
     return [None if gap else cell for cell, gap in zip(cells, blank, strict=True)]
