@@ -9,6 +9,8 @@ cadence.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -34,6 +36,7 @@ GLOW_CONTACTS = 3
 # How many of the latest interviews a network update lists.
 UPDATE_LINES = 6
 _TEXT_COLUMNS = ("contact", "relationship", "company", "why", "draft", "done")
+_SKILL_SEPARATOR = re.compile(r"[,;\n]")
 
 
 def _lookup(keys: pd.Series, table: pd.Series) -> pd.Series:
@@ -47,14 +50,24 @@ def _roles(names: pd.Series, count: pd.Series) -> pd.Series:
     return wording.fill(wording.ROLES, fields)
 
 
-def _history_latest(tracker: Tracker, as_of: pd.Timestamp, steps: list[str]) -> pd.Series:
-    """Per contact (case-folded name), the latest History row of these actions."""
+def _history_latest(tracker: Tracker, as_of: pd.Timestamp) -> dict[str, pd.Series]:
+    """Per step (network update, advocate ask), per contact (case-folded name), the latest
+    History row of that step."""
     history = tracker.history
-    rows = history[columns.text(history, "step").isin(steps)]
-    dates = columns.dates(rows["date"])
-    frame = pd.DataFrame({"key": columns.key(rows["contact"]), "date": dates})
+    step = columns.text(history, "step")
+    rows = history[step.isin([NETWORK_UPDATE, ASK_ADVOCATE])]
+    frame = pd.DataFrame(
+        {
+            "step": step[rows.index],
+            "key": columns.key(rows["contact"]),
+            "date": columns.dates(rows["date"]),
+        }
+    )
     frame = frame[frame["date"].notna() & (frame["date"] <= as_of) & (frame["key"] != "")]
-    return frame.groupby("key")["date"].max()
+    return {
+        wanted: frame[frame["step"] == wanted].groupby("key")["date"].max()
+        for wanted in (NETWORK_UPDATE, ASK_ADVOCATE)
+    }
 
 
 @remember_latest
@@ -73,8 +86,9 @@ def _contacts(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
     out["key"] = columns.key(out["contact"])
     out["ckey"] = columns.key(out["company"])
     own = columns.dates(contacts["last_update"])
-    updated = columns.dates(_lookup(out["key"], _history_latest(tracker, as_of, [NETWORK_UPDATE])))
-    asked = columns.dates(_lookup(out["key"], _history_latest(tracker, as_of, [ASK_ADVOCATE])))
+    latest = _history_latest(tracker, as_of)
+    updated = columns.dates(_lookup(out["key"], latest[NETWORK_UPDATE]))
+    asked = columns.dates(_lookup(out["key"], latest[ASK_ADVOCATE]))
     out["last_update"] = own.where(~(updated > own) & own.notna(), updated)
     # An advocate ask is also a conversation: it counts when choosing whom to call.
     out["last_touch"] = out["last_update"].where(~(asked > out["last_update"]), asked)
@@ -84,6 +98,7 @@ def _contacts(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
     return out[out["contact"] != ""]
 
 
+@remember_latest
 def _interviews(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
     """Rounds held by ``as_of``, oldest first: a panel entered one row per interviewer is
     one round (SPEC section 4)."""
@@ -125,12 +140,15 @@ def _interview_lines(shown: pd.DataFrame) -> list[str]:
     return wording.fill(wording.UPDATE_INTERVIEW, fields).tolist()
 
 
-def _skills(shown: pd.DataFrame) -> str:
-    """The skills highlighted in these interviews, each once, in order of appearance."""
-    skills = shown["iv_skills"].str.split(r"[,;\n]").explode().fillna("").str.strip()
-    skills = skills[skills != ""]
-    skills = skills[~skills.str.casefold().duplicated()]
-    return wording.and_join(skills) if len(skills) else ""
+def _skills(texts: list[str]) -> str:
+    """The skills highlighted in these interviews (their Skills texts), each once, in order
+    of appearance. A few short texts: plain string work, no frame."""
+    skills: dict[str, str] = {}
+    for text in texts:
+        for part in _SKILL_SEPARATOR.split(text if isinstance(text, str) else ""):
+            skills.setdefault(part.strip().casefold(), part.strip())
+    skills.pop("", None)
+    return wording.and_join(skills.values()) if skills else ""
 
 
 def _core_updates(tracker: Tracker, contacts: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
@@ -163,7 +181,8 @@ def _core_updates(tracker: Tracker, contacts: pd.DataFrame, as_of: pd.Timestamp)
     shown = due["interviews"].clip(upper=UPDATE_LINES)
     # A note lists the most recent interviews only; a long list would bury the ask.
     listed = {n: "\n".join(lines[len(lines) - n :]) for n in set(shown.tolist())}
-    skills = {n: _skills(latest.tail(n)) for n in listed}
+    latest_skills = latest["iv_skills"].tolist()
+    skills = {n: _skills(latest_skills[len(latest_skills) - n :]) for n in listed}
     earlier = due["interviews"] - shown
     more = wording.count(earlier, "earlier interview").to_frame("earlier")
     skill_text = shown.map(skills)
@@ -298,8 +317,7 @@ def _network_rows(tracker: Tracker, silent: pd.DataFrame, as_of: pd.Timestamp) -
     rows = rows.sort_values(["group", "last_update", "contact"], na_position="first", kind="stable")
     rows = rows.assign(done="", snooze="")
     out = rows.reindex(columns=list(NETWORK_SHEET.keys)).reset_index(drop=True)
-    for col in _TEXT_COLUMNS:
-        out[col] = out[col].fillna("").astype(str)
+    out[list(_TEXT_COLUMNS)] = out[list(_TEXT_COLUMNS)].fillna("").astype(str)
     out["last_update"] = columns.dates(out["last_update"]).astype("datetime64[ns]")
     return out
 
@@ -424,10 +442,10 @@ def this_week_rows(
     silent = _silent(tracker, as_of)
     network = _network_rows(tracker, silent, as_of) if updates is None else updates
     asks = network["relationship"] == ADVOCATE
-    silent = silent.set_index("ckey")
-    roles = _lookup(columns.key(network["company"]), silent["roles"]).fillna("").where(asks, "")
-    count = _lookup(columns.key(network["company"]), silent["role_count"]).fillna(1)
-    company = _lookup(columns.key(network["company"]), silent["company"]).fillna("").where(asks, "")
+    found = silent.set_index("ckey").reindex(columns.key(network["company"]).to_numpy())
+    roles = pd.Series(found["roles"].to_numpy(), index=network.index).fillna("").where(asks, "")
+    count = pd.Series(found["role_count"].to_numpy(), index=network.index).fillna(1)
+    company = pd.Series(found["company"].to_numpy(), index=network.index).fillna("").where(asks, "")
     ask = pd.DataFrame(
         {"contact": network["contact"], "roles": _roles(roles, count), "company": company}
     )
@@ -458,8 +476,7 @@ def this_week_rows(
     ]
     rows = pd.concat([p for p in parts if not p.empty] or [parts[0]], ignore_index=True)
     out = rows.reindex(columns=list(THIS_WEEK_SHEET.keys))
-    for col in THIS_WEEK_SHEET.keys:
-        if col != "due":
-            out[col] = out[col].fillna("").astype(str)
+    text = [col for col in THIS_WEEK_SHEET.keys if col != "due"]
+    out[text] = out[text].fillna("").astype(str)
     out["due"] = columns.dates(out["due"]).astype("datetime64[ns]")
     return out.reset_index(drop=True)

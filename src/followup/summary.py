@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from followup import applications, cadence, columns, rounds, wording
@@ -71,7 +72,7 @@ def followups_sent(tracker: Tracker, as_of: pd.Timestamp) -> pd.Series:
     # (a blank Role: the company's only opportunity, as in Log).
     starts = rounds.keyed_rounds(tracker)[["ck", "rk", "interview_date"]].drop_duplicates()
     roles = starts.drop_duplicates(["ck", "rk"]).groupby("ck")["rk"]
-    only = roles.first()[roles.size() == 1]
+    only = roles.first()[roles.size() == 1].to_dict()
     only_role = columns.per_distinct(frame["ck"], lambda company: only.get(company, ""))
     frame["rk"] = frame["rk"].where(frame["rk"] != "", only_role)
     # merge_asof wants both keys in one unit; an empty Log reads as seconds,
@@ -357,11 +358,12 @@ def _application_block(apps: pd.DataFrame, held_back: int) -> SummarySection:
 
 def _opportunity_blocks(ops: pd.DataFrame) -> tuple[SummarySection, SummarySection]:
     state = ops["state"]
+    by_state = state.value_counts().to_dict()
     rows: list[tuple[object, ...]] = [
-        (wording.OPEN_STATES[key], int((state == key).sum())) for key in _OPEN_STATES
+        (wording.OPEN_STATES[key], int(by_state.get(key, 0))) for key in _OPEN_STATES
     ]
     rows += [
-        (wording.CLOSED_STATE.format(status=s), int((state == f"closed: {s}").sum()))
+        (wording.CLOSED_STATE.format(status=s), int(by_state.get(f"closed: {s}", 0)))
         for s in CLOSED_STATUSES
     ]
     counts = SummarySection(wording.STATES_HEADING, _table(wording.STATES_TABLE, rows))
@@ -419,15 +421,15 @@ def weekly(tracker: Tracker, as_of: pd.Timestamp, weeks: int = CHART_WEEKS) -> p
     with the week of ``as_of``. Columns: ``WEEK_COLUMNS``."""
     as_of = pd.Timestamp(as_of).normalize()
     this_monday = as_of - pd.Timedelta(days=as_of.weekday())
-    mondays = pd.Series(
-        [this_monday - pd.Timedelta(weeks=n) for n in range(weeks - 1, -1, -1)],
-        dtype="datetime64[ns]",
+    # Week i holds the days from its Monday up to the next Monday (the dates are whole days).
+    edges = np.array(
+        [this_monday + pd.Timedelta(weeks=n) for n in range(1 - weeks, 2)], dtype="datetime64[ns]"
     )
+    mondays = pd.Series(edges[:-1])
 
     def per_week(dates: pd.Series) -> pd.Series:
-        starts = dates - pd.to_timedelta(dates.dt.day_of_week, unit="D")
-        counts = starts.value_counts().reindex(mondays.to_numpy(), fill_value=0)
-        return pd.Series(counts.to_numpy(dtype=int), index=mondays.index)
+        days = np.sort(dates.to_numpy(dtype="datetime64[ns]"))
+        return pd.Series(np.diff(np.searchsorted(days, edges)).astype(int), index=mondays.index)
 
     return pd.DataFrame(
         {
@@ -443,8 +445,10 @@ def summary(tracker: Tracker, as_of: pd.Timestamp, days: int = 7, snoozed: int =
     ``snoozed``: how many actions a snooze hides (``this_week.snoozed``)."""
     as_of = pd.Timestamp(as_of).normalize()
     end = as_of + pd.Timedelta(days=days - 1)
-    nudges = applications.nudges(tracker, as_of, days)
-    steps = pd.concat([cadence.steps(tracker, as_of, days), nudges], ignore_index=True)
+    # The step columns the blocks count by: the rest of these wide frames is not needed.
+    counted = ["state", "window_end", "due", "done"]
+    nudges = applications.nudges(tracker, as_of, days)[counted]
+    steps = pd.concat([cadence.steps(tracker, as_of, days)[counted], nudges], ignore_index=True)
     ops = cadence.opportunities(tracker, as_of)
     bal = balance(tracker, as_of, ops)
     counts, paused = _opportunity_blocks(ops)

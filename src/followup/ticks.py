@@ -313,13 +313,18 @@ def carry_over(
     old = old[~ticked]
     old_keys = action_identity(with_step(old))
     diff = changed(old, sheet)
-    edited = pd.DataFrame(
-        {k: diff[k] if k in diff else columns.text(old, k).ne("") for k in editable},
-        index=old.index,
+    flags = np.column_stack(
+        [
+            diff[k].to_numpy() if k in diff else columns.text(old, k).to_numpy() != ""
+            for k in editable
+        ]
     )
-    touched = edited.any(axis=1)
-    edits = old.loc[touched, editable].where(edited[touched]).assign(key=old_keys[touched])
-    edits = edits.drop_duplicates("key", keep="last")
+    edited = pd.DataFrame(flags, index=old.index, columns=editable)
+    touched = np.any(flags, axis=1)
+    edits = old.loc[touched, editable]
+    if len(edits):  # most refreshes carry no edit: pay for none of this then
+        edits = edits.where(edited[touched])
+    edits = edits.assign(key=old_keys[touched]).drop_duplicates("key", keep="last")
     matched = edits["key"].isin(set(new_keys))
     # The edits of an action a snooze now hides are kept with the snooze (this_week.snoozed).
     asleep = edits["key"].isin(set(hidden.index))
@@ -344,15 +349,18 @@ def carry_over(
         for index in lost_ticks.index
     ]
     earlier = _kept_edits(kept, editable, set(edits["key"]))
-    carried = (
-        pd.concat([edits[matched], earlier])
-        .drop_duplicates("key")
-        .set_index("key")
-        .reindex(new_keys.to_numpy())
-        .set_axis(new.index)
-    )
-    for column in editable:
-        new[column] = carried[column].fillna(new[column])
+    carried = pd.concat([edits[matched], earlier]) if len(earlier) else edits[matched]
+    if len(carried):
+        carried = (
+            carried.drop_duplicates("key")
+            .set_index("key")
+            .reindex(new_keys.to_numpy())
+            .set_axis(new.index)
+        )
+        for column in editable:
+            new[column] = carried[column].fillna(new[column])
+    else:  # as a column that carried nothing reads (object, pandas' type for mixed cells)
+        new[editable] = new[editable].astype(object)
     sleeping = edits[asleep]
     asleep_edits = pd.DataFrame(
         {

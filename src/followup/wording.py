@@ -15,7 +15,6 @@ from typing import Any, overload
 
 import numpy as np
 import pandas as pd
-from pandas.api.types import infer_dtype
 
 from followup import columns
 from followup.schema import WHEN_ORDER
@@ -244,48 +243,41 @@ def fill_each(
     names = [str(column) for column in fields.columns]
     own = [i for i, name in enumerate(names) if name not in constants]
 
-    def write(row: tuple[Any, ...]) -> str:
+    def write(row: list[Any]) -> str:
         template = row[-1]
         if not template:
             return ""
         return str(template).format(**{names[i]: row[i] for i in own}, **constants)
 
-    chosen = pd.Series(np.asarray(templates, dtype=object), index=fields.index, dtype=object)
-    return _per_distinct(fields, write, chosen)
+    return _per_distinct(fields, write, np.asarray(templates, dtype=object))
 
 
 def _per_distinct(
-    frame: pd.DataFrame, write: Callable[[tuple[Any, ...]], str], *more: pd.Series
+    frame: pd.DataFrame, write: Callable[[list[Any]], str], *more: np.ndarray
 ) -> pd.Series:
-    """``write`` of each row of ``frame`` (a tuple of its values, then those of ``more``, on
+    """``write`` of each row of ``frame`` (a list of its values, then those of ``more``, on
     ``frame``'s index), called once per distinct row.
 
     Small frames are the common case, so rows are matched in one pass over plain lists
     rather than by a groupby, whose fixed cost is many times a few formats. Values match as
     a groupby matches them: equal values alike (1 and 1.0), every blank (None, NaN, NaT)
     like any other; ``write`` gets the first row of each kind."""
-    parts = [column for _, column in frame.items()] + list(more)
-    values = [column.tolist() for column in parts]
-    keys = [_blanks_alike(column, cells) for column, cells in zip(parts, values, strict=True)]
-    rows = zip(zip(*keys, strict=True), zip(*values, strict=True), strict=True)
-    pairs = rows if parts else [((), ())] * len(frame)
+    cells = frame.to_numpy(dtype=object)
+    if more:
+        cells = np.column_stack([cells, *more])
+    keys = cells
+    blank = pd.isna(cells)
+    if blank.any():
+        keys = cells.copy()
+        keys[blank] = None
     texts: dict[tuple[Any, ...], str] = {}
     out = []
-    for key, row in pairs:
+    for key, row in zip(map(tuple, keys.tolist()), cells.tolist(), strict=True):
         text = texts.get(key)
         if text is None:
             text = texts[key] = write(row)
         out.append(text)
     return pd.Series(out, index=frame.index, dtype=object)
-
-
-def _blanks_alike(column: pd.Series, cells: list[Any]) -> list[Any]:
-    """``cells`` (``column``'s values) with every blank None, so that blanks match."""
-    kind = column.dtype.kind
-    if kind in "biu" or (kind == "O" and infer_dtype(column, skipna=False) == "string"):
-        return cells  # nothing blank in it
-    blank = column.isna().tolist()
-    return [None if gap else cell for cell, gap in zip(cells, blank, strict=True)]
 
 
 def optional(
