@@ -47,14 +47,27 @@ def as_text(values: pd.Series) -> pd.Series:
     return pd.Series(trimmed, index=values.index, dtype=object, name=values.name)
 
 
-def text_array(cells: np.ndarray) -> np.ndarray:
-    """`as_text` of an array of cell values, as an object array of the same length."""
+def text_array(cells: np.ndarray, kind: str = "") -> np.ndarray:
+    """`as_text` of an array of cell values, as an object array of the same length.
+
+    `kind` is the array's `infer_dtype` (skipna=False) when the caller has it already.
+    """
     out = np.empty(len(cells), dtype=object)
-    out[:] = [v.strip() if type(v) is str else _text(v) for v in cells]
+    if (kind or infer_dtype(cells, skipna=False)) == "string":
+        out[:] = [v.strip() for v in cells]  # no other kind of value to look for
+        return out
+    # A column repeats its dates: each is written once.
+    days: dict[datetime, str] = {}
+    out[:] = [v.strip() if type(v) is str else _text(v, days) for v in cells]
     return out
 
 
-def _text(v: object) -> str:
+def _text(v: object, days: dict[datetime, str] | None = None) -> str:
+    if days is not None and type(v) is datetime and v.tzinfo is None:
+        found = days.get(v)
+        if found is None:
+            found = days[v] = _text(v)
+        return found
     if v is None or v is pd.NaT or v is pd.NA or (isinstance(v, float) and v != v):
         return ""
     if isinstance(v, bool):

@@ -14,6 +14,7 @@ import difflib
 import functools
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -86,32 +87,38 @@ def trimmed(cells_by_key: dict[str, np.ndarray]) -> Trimmed:
     """The columns of one sheet (object arrays of raw cell values, of equal length) trimmed,
     and their blank and placeholder cells found, in one pass over the sheet: a column of
     dates only is never blank; a placeholder word (N/A, TBD, ...) counts as blank."""
-    texts = {
-        key: None if _dates_only(cells) else columns.text_array(cells)
-        for key, cells in cells_by_key.items()
-    }
+    texts: dict[str, np.ndarray | None] = {}
     held: dict[str, np.ndarray] = {}
     blanks: dict[str, np.ndarray] = {}
     for key, cells in cells_by_key.items():
-        typed = texts[key]
-        if typed is None:
+        kind = infer_dtype(cells, skipna=False)
+        if _dates_only(cells, kind):
+            texts[key] = None
             held[key] = blanks[key] = np.zeros(len(cells), dtype=bool)
             continue
-        words = {v for v in set(typed) if v.casefold() in PLACEHOLDERS}
-        held[key] = (
-            np.array([v in words for v in typed], dtype=bool)
-            if words
-            else np.zeros(len(typed), dtype=bool)
-        )
-        blanks[key] = (typed == "") | held[key]
+        typed = texts[key] = columns.text_array(cells, kind)
+        sizes = np.fromiter(map(len, typed), dtype=np.intp, count=len(typed))
+        held[key] = np.zeros(len(cells), dtype=bool)
+        # Only a short cell can hold a placeholder word: casefolding never shortens a text.
+        short = np.flatnonzero((sizes > 0) & (sizes <= _PLACEHOLDER_SIZE))
+        if len(short):
+            words = {v for v in set(typed[short]) if v.casefold() in PLACEHOLDERS}
+            if words:
+                held[key][short] = [v in words for v in typed[short]]
+        blanks[key] = (sizes == 0) | held[key]
     return Trimmed(texts, held, blanks)
 
 
-def _dates_only(cells: np.ndarray) -> bool:
-    """`all_dates` of an array of cell values."""
-    if len(cells) and all(type(v) in (dt.datetime, dt.date) for v in cells):
-        return True  # as the reader gives dates: no need to ask pandas
-    return infer_dtype(cells, skipna=False) in ("datetime", "date") and not pd.isna(cells).any()
+_PLACEHOLDER_SIZE = max(map(len, PLACEHOLDERS))
+
+
+def _dates_only(cells: np.ndarray, kind: str = "") -> bool:
+    """`all_dates` of an array of cell values (`kind`: its `infer_dtype`, when known)."""
+    kind = kind or infer_dtype(cells, skipna=False)
+    if kind in ("datetime", "date"):
+        return not pd.isna(cells).any()
+    # Dates and date-times together, as the reader may give them.
+    return len(cells) > 0 and all(type(v) in (dt.datetime, dt.date) for v in cells)
 
 
 # Dates a job search can hold; outside them a year is a typo (2620 for 2026). pandas holds
@@ -135,19 +142,24 @@ def dates(
     before 1900 or after 2199 is bad (see `typo_year`), and 9999-12-31 is a blank date.
     """
     cells = values.to_numpy(dtype=object)
+    filled_dates = (
+        values.dtype == object
+        and len(cells) > 0
+        and all(type(v) is dt.datetime and v.tzinfo is None for v in cells)
+    )
+    if filled_dates:
+        # A filled date column, as the reader gives it: one conversion for the whole column.
+        held = _datetime64(cells)
+        if held.min() >= EARLIEST and held.max() < LATEST:
+            days = held.astype("datetime64[D]").astype("datetime64[ns]")
+            none = np.zeros(len(cells), dtype=bool)
+            return (
+                pd.Series(days, index=values.index, name=values.name),
+                pd.Series(none, index=values.index, name=values.name),
+            )
     is_date = np.fromiter((isinstance(v, _DATE_TYPES) for v in cells), bool, len(cells))
-    if values.dtype == object and is_date.any():
-        if is_date.all() and all(type(v) is dt.datetime and v.tzinfo is None for v in cells):
-            # A filled date column, as the reader gives it: one conversion for the whole column.
-            held = np.array(cells, dtype="datetime64[us]")
-            if held.min() >= EARLIEST and held.max() < LATEST:
-                days = held.astype("datetime64[D]").astype("datetime64[ns]")
-                none = np.zeros(len(cells), dtype=bool)
-                return (
-                    pd.Series(days, index=values.index, name=values.name),
-                    pd.Series(none, index=values.index, name=values.name),
-                )
-        elif not any(type(v) is str for v in cells):  # dates among gaps, or Timestamps
+    if values.dtype == object and is_date.any() and not filled_dates:
+        if not any(type(v) is str for v in cells):  # dates among gaps, or Timestamps
             whole = _whole_date_column(values)
             if whole is not None:
                 return whole
@@ -162,7 +174,7 @@ def dates(
     found = np.full(len(cells), np.datetime64("NaT"), dtype="datetime64[us]")
     if is_date.any():
         given_dates = [None if v is pd.NaT else _as_datetime(v) for v in cells[is_date]]
-        found[is_date] = np.array(given_dates, dtype="datetime64[us]")
+        found[is_date] = _datetime64(given_dates)
     if typed.any():
         distinct = list(dict.fromkeys(text[typed]))
         iso = [v for v in distinct if _ISO_TEXT.fullmatch(v)]
@@ -183,6 +195,12 @@ def dates(
         pd.Series(out, index=values.index),
         pd.Series(np.isnat(out) & filled & ~no_date, index=values.index),
     )
+
+
+def _datetime64(values: Sequence[dt.datetime | None] | np.ndarray) -> np.ndarray:
+    """Naive date-times (None for none) as datetime64[us], years 1 to 9999: pandas converts
+    them many times faster than numpy does."""
+    return np.asarray(pd.array(values, dtype="datetime64[us]"))
 
 
 def _whole_date_column(values: pd.Series) -> tuple[pd.Series, pd.Series] | None:

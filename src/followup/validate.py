@@ -562,14 +562,16 @@ def _typed(
     column, how its numbers-only dates were read."""
     none = pd.Series(False, index=values.index)
     if col.is_date:
-        text = columns.as_text(values) if given is None else given
         read_as = (
-            parsing.DateOrder(order, none) if given is None else parsing.date_order(text, order)
+            parsing.DateOrder(order, none) if given is None else parsing.date_order(given, order)
         )
         ambiguous = read_as.unread
         dates, bad = parsing.dates(values, given, read_as.order)
         faults = [(ambiguous, _AMBIGUOUS, True)]
+        # A column of dates only is never read as text unless a cell is at fault.
+        text = given if given is not None or not bad.any() else columns.as_text(values)
         if bad.any():
+            assert text is not None
             # A day its month does not have ("31/02/2026") is said as such.
             missing = columns.per_distinct(
                 text.where(bad, ""), lambda v: parsing.missing_day(v, read_as.order)
@@ -588,7 +590,11 @@ def _typed(
         if col.kind is Kind.DATE:
             message = f"{{value}} is not a date. Type a date such as {_DATE_EXAMPLE}."
             return dates, [(bad & ~ambiguous, message, False), *faults], read_as
-        days = parsing.durations(values, text)
+        days = (
+            parsing.durations(values, text)
+            if text is not None
+            else pd.Series(float("nan"), index=values.index)
+        )
         # Resolved against the interview date once the whole row is known.
         both = pd.DataFrame({col.key: dates, f"{col.key}_days": days})
         return (
