@@ -52,14 +52,15 @@ def text_array(cells: np.ndarray, kind: str = "") -> np.ndarray:
 
     `kind` is the array's `infer_dtype` (skipna=False) when the caller has it already.
     """
-    out = np.empty(len(cells), dtype=object)
+    # A list is iterated, and an array built from an iterable, faster than an array is.
+    values = cells.tolist() if cells.dtype == object else list(cells)
     if (kind or infer_dtype(cells, skipna=False)) == "string":
-        out[:] = [v.strip() for v in cells]  # no other kind of value to look for
-        return out
-    # A column repeats its dates: each is written once.
-    days: dict[datetime, str] = {}
-    out[:] = [v.strip() if type(v) is str else _text(v, days) for v in cells]
-    return out
+        trimmed = [v.strip() for v in values]  # no other kind of value to look for
+    else:
+        # A column repeats its dates: each is written once.
+        days: dict[datetime, str] = {}
+        trimmed = [v.strip() if type(v) is str else _text(v, days) for v in values]
+    return np.fromiter(trimmed, dtype=object, count=len(trimmed))
 
 
 def _text(v: object, days: dict[datetime, str] | None = None) -> str:

@@ -158,11 +158,15 @@ def dates(
                 pd.Series(none, index=values.index, name=values.name),
             )
     is_date = np.fromiter((isinstance(v, _DATE_TYPES) for v in cells), bool, len(cells))
-    if values.dtype == object and is_date.any() and not filled_dates:
-        if not any(type(v) is str for v in cells):  # dates among gaps, or Timestamps
-            whole = _whole_date_column(values)
-            if whole is not None:
-                return whole
+    if (
+        values.dtype == object
+        and is_date.any()
+        and not filled_dates
+        and not any(type(v) is str for v in cells)  # dates among gaps, or Timestamps
+    ):
+        whole = _whole_date_column(values)
+        if whole is not None:
+            return whole
     text = (columns.as_text(values) if trimmed is None else trimmed).to_numpy(dtype=object)
     filled = text != ""
     typed = ~is_date & filled  # dates typed as text

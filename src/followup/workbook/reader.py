@@ -228,7 +228,9 @@ def _others(info: WorkbookInfo, wanted: dict[str, tuple[Sheet, str | None]]) -> 
     ]
 
 
-_TYPE_OF = np.frompyfunc(type, 1, 1)
+# Kinds of column (pandas' infer_dtype) that hold neither a float nor a date: left as read.
+# ("datetime" is not one: it allows NaN.)
+_PLAIN = frozenset({"string", "empty", "boolean", "integer"})
 
 
 def _grid(rows: list[list[Any]]) -> pd.DataFrame:
@@ -237,10 +239,11 @@ def _grid(rows: list[list[Any]]) -> pd.DataFrame:
     grid = pd.DataFrame(rows, dtype=object)
     if grid.empty:
         return grid
-    # Found for the whole grid at once: a sheet may be thousands of blank columns wide.
-    types: np.ndarray = np.asarray(_TYPE_OF(grid.to_numpy()), dtype=object)
-    touched = np.isin(types, np.array([float, dt.date], dtype=object)).any(axis=0)
-    for position in np.flatnonzero(touched).tolist():
+    # Most columns hold one kind of value without a number or a date, told at C speed.
+    cells = grid.to_numpy()
+    for position in range(cells.shape[1]):
+        if infer_dtype(cells[:, position], skipna=False) in _PLAIN:
+            continue
         read = values = grid.iloc[:, position].tolist()
         kinds = set(map(type, values))
         if float in kinds:
@@ -285,16 +288,18 @@ def _raw_sheet(
     body = grid.loc[header_row + 1 :]
     if layout.totals:
         body = body[~body.index.isin(list(layout.totals))]
-    keep = pd.Series(False, index=body.index)
-    # Only columns holding something, found at once: a sheet may span thousands of blank ones.
+    keep = np.zeros(len(body), dtype=bool)
     cells = body.to_numpy(dtype=object)
-    used = np.flatnonzero(((cells != "") & pd.notna(cells)).any(axis=0))
-    for _column_letter, column in body.iloc[:, used].items():
+    used: Iterable[int] = range(cells.shape[1])
+    if cells.shape[1] > _WIDE:
+        # Only columns holding something, found at once: a sheet may span thousands of blank ones.
+        used = np.flatnonzero(((cells != "") & pd.notna(cells)).any(axis=0)).tolist()
+    for position in used:
         # Only rows not yet known to hold something: after the first column that is few.
-        open_rows = ~keep
-        if not open_rows.any():
+        open_rows = np.flatnonzero(~keep)
+        if not len(open_rows):
             break
-        keep[open_rows] = _filled(column[open_rows])
+        keep[open_rows] = _filled(cells[open_rows, position])
     marked = layout.uncached | layout.errors.keys()
     if marked:
         # A formula without a saved result, or with an error, reads as blank, yet its row
@@ -325,10 +330,23 @@ def _spread_merges(
     return body
 
 
-def _filled(column: pd.Series) -> pd.Series:
-    if column.dtype == object and infer_dtype(column, skipna=False) == "string":
-        return column.str.strip().ne("")  # a whole text column in one pass
-    return column.map(lambda v: not (isinstance(v, str) and not v.strip()) and v is not None)
+_WIDE = 64  # columns, from which a sheet's blank columns are found before rows are looked at
+# Kinds of column (pandas' infer_dtype) holding neither text nor None: every cell is filled.
+_FILLED = frozenset({"integer", "floating", "boolean", "mixed-integer-float"})
+
+
+def _filled(cells: np.ndarray) -> np.ndarray:
+    """Which cells hold something (not None, not blank text)."""
+    kind = infer_dtype(cells, skipna=False)
+    if kind in _FILLED:
+        return np.ones(len(cells), dtype=bool)
+    if kind == "string":
+        filled = (bool(v.strip()) for v in cells.tolist())
+    else:
+        filled = (
+            not (isinstance(v, str) and not v.strip()) and v is not None for v in cells.tolist()
+        )
+    return np.fromiter(filled, dtype=bool, count=len(cells))
 
 
 def _part(info: WorkbookInfo, sheet_name: str) -> str:
