@@ -236,6 +236,29 @@ def test_without_zipfile_s_private_state_members_are_copied_through_its_api(
     assert members(slow) == members(fast)
 
 
+def test_the_scratch_parts_are_those_of_the_scratch_workbook_unzipped() -> None:
+    from followup.workbook.author import author, scratch_parts
+
+    parts = scratch_parts(sheets(), date1904=False, paper=9)
+    zipped = dict(members(author(sheets(), date1904=False, paper=9)))
+    assert list(parts) == list(zipped)
+    written_at = "docProps/core.xml"  # the time of writing
+    assert {n: d for n, d in parts.items() if n != written_at} == {
+        n: d for n, d in zipped.items() if n != written_at
+    }
+
+
+def test_without_xlsxwriter_s_packager_the_scratch_parts_come_from_its_zip(
+    tracker: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from followup.workbook import author
+
+    fast = render(tracker, sheets())
+    monkeypatch.delattr(author._UnzippedBook, "_get_packager")
+    slow = render(tracker, sheets())
+    assert members(slow) == members(fast)
+
+
 def test_owned_sheet_layout_reads_back_in_openpyxl(tracker: bytes) -> None:
     book = openpyxl.load_workbook(io.BytesIO(render(tracker, sheets())))
     ws = book["This Week"]

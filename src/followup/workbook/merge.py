@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from lxml import etree
@@ -84,10 +84,13 @@ class _Target:
     scratch_position: int
 
 
-def merge(package: bytes, scratch: bytes, sheets: Sequence[OwnedSheet]) -> bytes:
-    """The tracker package with the scratch workbook's sheets merged in as owned sheets."""
+def merge(
+    package: bytes, scratch: bytes | Mapping[str, bytes], sheets: Sequence[OwnedSheet]
+) -> bytes:
+    """The tracker package with the scratch workbook's sheets merged in as owned sheets;
+    `scratch` as .xlsx bytes or as its parts (see author.scratch_parts)."""
     pkg = Package(package)
-    src = Package(scratch)
+    src = Package(scratch) if isinstance(scratch, bytes) else Package.from_parts(scratch)
     info = pkg.info
     scratch_info = src.info
     targets = [

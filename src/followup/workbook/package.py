@@ -11,6 +11,7 @@ import posixpath
 import re
 import struct
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import IO
 
@@ -72,6 +73,7 @@ def rels_part(part: str) -> str:
 
 # Fixed timestamp for parts the tool adds, so the same input gives the same bytes.
 _NEW_PART_TIME = (1980, 1, 1, 0, 0, 0)
+_EMPTY_ZIP = b"PK\x05\x06" + bytes(18)  # a zip's end record, with no members
 
 
 _DECLARATION = re.compile(rb"^\s*<\?xml[^>]*\?>\s*")
@@ -120,6 +122,15 @@ class Package:
         self._data: dict[str, bytes | _Unread | None] = dict.fromkeys(self._infos, _UNREAD)
         self._folded = {name.casefold(): name for name in self._data}
         self._info: WorkbookInfo | None = None
+
+    @classmethod
+    def from_parts(cls, parts: Mapping[str, bytes]) -> Package:
+        """A package of these members (name -> uncompressed bytes, in zip order) that was
+        never zipped, such as a scratch workbook's parts."""
+        pkg = cls(_EMPTY_ZIP)
+        for name, data in parts.items():
+            pkg.write(name, data)
+        return pkg
 
     # ------------------------------------------------------------ the workbook
 

@@ -17,7 +17,7 @@ from followup.errors import UnreadableWorkbook, VerifyFailed
 from followup.layout import OwnedSheet
 from followup.outputs import OutputKind
 from followup.workbook import verify
-from followup.workbook.author import author
+from followup.workbook.author import author, scratch_parts
 from followup.workbook.merge import merge
 from followup.workbook.package import Package
 
@@ -38,7 +38,7 @@ def render(package: bytes, sheets: Sequence[OwnedSheet]) -> bytes:
         info = Package(package).info
     except (zipfile.BadZipFile, KeyError, OSError) as exc:
         raise UnreadableWorkbook(f"not a workbook package: {exc}") from exc
-    scratch = author(sheets, info.date1904, paper=paper_size(package))
+    scratch = scratch_parts(sheets, info.date1904, paper=paper_size(package))
     new = merge(package, scratch, sheets)
     problems = check(package, new, [s.name for s in sheets])
     if problems:
