@@ -259,6 +259,17 @@ def test_without_xlsxwriter_s_packager_the_scratch_parts_come_from_its_zip(
     assert members(slow) == members(fast)
 
 
+def test_through_xlsxwriter_s_public_cell_writers_the_package_is_the_same(
+    tracker: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from followup.workbook import author
+
+    fast = render(tracker, sheets())
+    monkeypatch.setattr(author, "_UNDECORATED", False)
+    slow = render(tracker, sheets())
+    assert members(slow) == members(fast)
+
+
 def test_owned_sheet_layout_reads_back_in_openpyxl(tracker: bytes) -> None:
     book = openpyxl.load_workbook(io.BytesIO(render(tracker, sheets())))
     ws = book["This Week"]

@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 import xlsxwriter
 from xlsxwriter.utility import quote_sheetname, xl_col_to_name, xl_range_abs
+from xlsxwriter.worksheet import Worksheet
 
 from followup.layout import CellKind, ColumnLayout, OwnedSheet, SheetBlock
 from followup.outputs import WORKBOOK_MARKER
@@ -32,6 +33,11 @@ CHARS_PER_WIDTH = 1.2  # characters of body text per unit of column width
 CHART_ROWS = 22  # rows a chart placed under a table covers, at its scale below
 PRINT_MARGIN = 0.25  # inches left and right: the width goes to the text (SPEC 6: 8 pt or more)
 _LAST_ROW, _LAST_COL = 1_048_575, 16_383  # Excel's last row and column, 0-based
+
+
+# XlsxWriter's cell writers without the decorator that lets them take A1 references too, which
+# costs a check per cell (private: the public writers where this XlsxWriter has none).
+_UNDECORATED = all(hasattr(Worksheet, name) for name in ("_write_string", "_write_blank"))
 
 
 @dataclass(frozen=True)
@@ -278,11 +284,17 @@ def _write_column(
 ) -> None:
     if kind in ("text", "wrap") and all(type(v) is str for v in values):
         # The common case, without asking each value what it is (as _write_value would).
-        for i, value in enumerate(values):
+        write_string, write_blank = (
+            (ws._write_string, ws._write_blank)
+            if _UNDECORATED
+            else (ws.write_string, ws.write_blank)
+        )
+        blank = kind == "wrap"
+        for row, value in enumerate(values, first_row):
             if value:
-                ws.write_string(first_row + i, col, value, look)
-            elif kind == "wrap":
-                ws.write_blank(first_row + i, col, None, look)
+                write_string(row, col, value, look)
+            elif blank:
+                write_blank(row, col, None, look)
         return
     for i, value in enumerate(values):
         _write_value(ws, first_row + i, col, value, kind, look)
