@@ -566,13 +566,16 @@ def _interviews(
 
 
 def _log(read: pd.DataFrame, interviews: pd.DataFrame) -> pd.DataFrame:
-    """A Received row for each response date of an opportunity that has an interview (the
-    Log only knows interviewed companies); other response dates stay with their Search row."""
+    """A Received row for each response date (SPEC 3a) of an opportunity the tracker knows:
+    one with an interview, or an application (SPEC 4a: a reply stops its nudges). A row
+    placed in neither (a call about no position) keeps its response date as a column."""
     known = set(zip(interviews["Company"], interviews["Role"], strict=True))
-    has = read["response_date"].notna() & pd.Series(
+    interviewed = pd.Series(
         [(c, r) in known for c, r in zip(read["company"], read["role"], strict=True)],
         index=read.index,
     )
+    applied = read["date"].notna() & read["activity"].eq(APPLICATION) & read["company"].ne("")
+    has = read["response_date"].notna() & (interviewed | applied)
     part = read[has]
     frame = pd.DataFrame(
         {

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import zipfile
 from pathlib import Path
 
+import openpyxl
 import pandas as pd
 
 from followup.operations import load
-from tests.cli.helpers import run
+from tests.cli.helpers import run, sheet
 from tests.workbooks import write
 
 AS_OF = "2026-11-23"
@@ -92,7 +94,7 @@ def test_a_csv_with_semicolons_and_a_byte_order_mark(tmp_path: Path) -> None:
     source = tmp_path / "jobs.csv"
     source.write_bytes("\r\n".join(lines).encode("utf-8-sig"))
     output, counts, new = imported(source)
-    assert counts == {"Search": 3, "Interviews": 0, "Log": 0}
+    assert counts == {"Search": 3, "Interviews": 0, "Log": 1}
     assert "  Entreprise -> kept as an extra column" in output
     search = pd.read_excel(new, sheet_name="Search", engine="calamine")
     assert search["Company"].tolist() == ["Café Müller", "Zoë & Co", "Ørsted"]
@@ -102,8 +104,12 @@ def test_a_csv_with_semicolons_and_a_byte_order_mark(tmp_path: Path) -> None:
         "2026-02-04",
     ]
     assert search["Status"].fillna("").tolist() == ["Active", "Rejected", ""]
-    # A response to an application with no interview stays on its Search row.
+    # A response to an application with no interview is a Received row of the Log, and
+    # its column is kept on the Search row as typed.
     assert search["Response Date"].fillna("").tolist() == ["20/01/2026", "", ""]
+    log = pd.read_excel(new, sheet_name="Log", engine="calamine")
+    assert log[["Company", "Direction"]].to_numpy().tolist() == [["Café Müller", "Received"]]
+    assert log["Date"].dt.strftime("%Y-%m-%d").tolist() == ["2026-01-20"]
 
 
 def test_linkedin_s_job_applications_export(tmp_path: Path) -> None:
@@ -248,3 +254,77 @@ def test_check_points_a_pasted_list_at_import(tmp_path: Path) -> None:
         "info: Applications: followup does not read this sheet, but it looks like a list of "
         "applications." in output
     )
+
+
+def test_text_that_looks_like_a_formula_is_imported_as_text(tmp_path: Path) -> None:
+    """'=', '+', '-' and '@' leading any column's text: each stays the text typed, never a
+    live formula (which a spreadsheet would run, show as 0 or Err:510)."""
+    lines = [
+        "Company,Role,Date Applied,Notes,Salary",
+        "Acme,Analyst,2026-11-20,=> waiting on recruiter,=70k+bonus",
+        '"=HYPERLINK(""http://x.example"")",ML Eng,2026-11-21,+1 555 0100,-5% vs last',
+        "@Initech,=Lead,2026-11-22,@recruiter said soon,+ bonus",
+    ]
+    source = tmp_path / "apps.csv"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _output, counts, new = imported(source)
+    assert counts == {"Search": 3, "Interviews": 0, "Log": 0}
+    book = openpyxl.load_workbook(new)
+    cells = {
+        (c.value, c.data_type)
+        for row in book["Search"].iter_rows(min_row=2)
+        for c in row
+        if isinstance(c.value, str)
+    }
+    typed = {
+        "=> waiting on recruiter",
+        "=70k+bonus",
+        '=HYPERLINK("http://x.example")',
+        "+1 555 0100",
+        "-5% vs last",
+        "@Initech",
+        "=Lead",
+        "@recruiter said soon",
+        "+ bonus",
+    }
+    assert {(text, "s") for text in typed} <= cells
+    with zipfile.ZipFile(new) as package:
+        sheets = [n for n in package.namelist() if n.startswith("xl/worksheets/sheet")]
+        assert not any(b"<f>" in package.read(n) for n in sheets)
+    # The plan names the company as typed, never a formula's result.
+    out = tmp_path / "out.xlsx"
+    code, shown = run("refresh", str(new), "--as-of", "2026-12-01", "--output", str(out))
+    assert code == 0, shown
+    assert set(sheet(out, "This Week")["Company"].dropna()) == {
+        "Acme",
+        '=HYPERLINK("http://x.example")',
+        "@Initech",
+    }
+
+
+def test_a_reply_to_an_application_is_logged_and_stops_its_nudges(tmp_path: Path) -> None:
+    """A response date becomes a Received Log row for every application, not only the
+    interviewed ones (SPEC 3a), so an application that was answered is not nudged (4a)."""
+    lines = [
+        "Company,Role,Date Applied,Status,Response Date",
+        "Globex,BI Dev,2026-11-09,Rejected,2026-11-18",
+        "Soylent,Analyst,2026-11-10,Applied,2026-11-19",
+        "Hooli,Analyst,2026-11-10,Applied,",
+    ]
+    source = tmp_path / "r2.csv"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    output, counts, new = imported(source)
+    assert "  Response Date -> Log Date (Received); kept as a column in Search" in output
+    assert "Rows: Search 3, Interviews 0, Log 2." in output
+    assert counts == {"Search": 3, "Interviews": 0, "Log": 2}
+    log = pd.read_excel(new, sheet_name="Log", engine="calamine")
+    assert log[["Company", "Role", "Direction"]].to_numpy().tolist() == [
+        ["Globex", "BI Dev", "Received"],
+        ["Soylent", "Analyst", "Received"],
+    ]
+    out = tmp_path / "out.xlsx"
+    code, shown = run("refresh", str(new), "--as-of", "2026-11-24", "--output", str(out))
+    assert code == 0, shown
+    week = sheet(out, "This Week")
+    nudged = week.loc[week["Step"].eq("application-follow-up"), "Company"].tolist()
+    assert nudged == ["Hooli"]

@@ -48,7 +48,11 @@ def write_tracker(
     """
     rows = rows or {}
     extra = extra or {}
-    workbook = xlsxwriter.Workbook(str(path))
+    # Text is written as text: a value such as "=> waiting" or "=HYPERLINK(...)" typed in the
+    # user's own list must never become a live formula (SPEC 3a), nor a path a link.
+    workbook = xlsxwriter.Workbook(
+        str(path), {"strings_to_formulas": False, "strings_to_urls": False}
+    )
     workbook.set_properties({"title": "Job search tracker", "created": _CREATED})
     workbook.set_custom_property("followup template", "1")
     header = workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "text_wrap": True})
