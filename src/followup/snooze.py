@@ -67,7 +67,7 @@ def in_force(tracker: Tracker) -> pd.Series:
     ones kept beside This Week for actions they hid. A value that is not a date sets none
     (``warnings`` tells the user).
     """
-    order = tracker.settings.date_order
+    order = tracker.tick_order
     typed = [_typed(tracker.this_week, order), _typed(tracker.network, order)]
     found = pd.concat(
         [*(t[["identity", "until"]] for t in typed), tracker.snoozed[["identity", "until"]]]
@@ -94,7 +94,7 @@ def warnings(tracker: Tracker) -> list[Problem]:
     """One warning per Snooze until cell that holds no date: its action stays listed.
 
     Part of reading the tracker (validate.py), so `check` and `refresh` say the same."""
-    order = tracker.settings.date_order
+    order = tracker.tick_order
     problems = []
     sheets: tuple[tuple[pd.DataFrame, Sheet], ...] = (
         (tracker.this_week, THIS_WEEK_SHEET),

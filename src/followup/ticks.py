@@ -18,11 +18,13 @@ import pandas as pd
 
 from followup import columns, parsing
 from followup.drafts import placeholders
-from followup.errors import Problem
+from followup.errors import Problem, show
 from followup.identity import PER_INTERVIEWER, action_identity, with_step
 from followup.schema import (
+    APPLICATION,
     HISTORY_SHEET,
     NETWORK_SHEET,
+    NETWORK_UPDATE,
     THIS_WEEK_SHEET,
     Sheet,
 )
@@ -117,7 +119,7 @@ class _Ticks:
 def _ticks(tracker: Tracker, as_of: pd.Timestamp) -> _Ticks:
     """Both sheets' ticks, read once for the History rows, the ticks waiting for their
     interview and the warnings about unfinished drafts."""
-    order = tracker.settings.date_order
+    order = tracker.tick_order
     week, week_when, week_bad = _ticked(tracker.this_week, as_of, order, tracker.interviews)
     network, network_when, _bad = _ticked(tracker.network, as_of, order)
     return _Ticks(week, week_when, week_bad, network, network_when)
@@ -220,6 +222,9 @@ def new_history(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
             "message": net["draft"],
         }
     )
+    early = [_too_early(tracker, tracker.this_week), _too_early(tracker, tracker.network)]
+    from_week = from_week[~early[0].reindex(from_week.index, fill_value=False)]
+    from_network = from_network[~early[1].reindex(from_network.index, fill_value=False)]
     rows = pd.concat([from_week, from_network], ignore_index=True)
     if rows.empty:
         return rows.reindex(columns=list(HISTORY_SHEET.keys))
@@ -238,7 +243,11 @@ def unfinished_ticks(tracker: Tracker, as_of: pd.Timestamp) -> list[Problem]:
     "[your question ...]" (SPEC section 5): was it really sent like that?"""
     problems: list[Problem] = []
     done = _ticks(tracker, as_of)
-    for ticked, sheet in ((done.week, THIS_WEEK_SHEET), (done.network, NETWORK_SHEET)):
+    for ticked, sheet, frame in (
+        (done.week, THIS_WEEK_SHEET, tracker.this_week),
+        (done.network, NETWORK_SHEET, tracker.network),
+    ):
+        ticked = ticked[~_too_early(tracker, frame).reindex(ticked.index, fill_value=False)]
         found = ticked["draft"].map(placeholders)
         for index in found.index[found.map(bool)]:
             row = with_step(ticked).loc[index]
@@ -252,6 +261,118 @@ def unfinished_ticks(tracker: Tracker, as_of: pd.Timestamp) -> list[Problem]:
                 )
             )
     return problems
+
+
+def early_ticks(tracker: Tracker) -> list[Problem]:
+    """A warning for each Done date typed before its action could have been done: before the
+    interview (or the application) it follows, or for a network update before that contact's
+    Last update. Such a tick would complete nothing (SPEC 4, Done), so it is not recorded
+    (``new_history`` leaves it out): the action is listed again, to be ticked anew."""
+    problems = []
+    for frame, sheet in ((tracker.this_week, THIS_WEEK_SHEET), (tracker.network, NETWORK_SHEET)):
+        found = _earliest(tracker, frame)
+        done = _typed_done(tracker, frame)
+        for index in found.index[_too_early(tracker, frame, found)]:
+            day, what = found.loc[index, ["day", "what"]]
+            typed, when = frame.loc[index, "done"], done.loc[index]
+            iso = str(typed).strip() == f"{when:%Y-%m-%d}"
+            read = "" if iso else f" ({columns.long_day(when)})"
+            problems.append(
+                Problem(
+                    "warning",
+                    cell(frame, sheet, "done", index),
+                    f"{show(typed)}{read} is before {_EARLIEST[what]}, on {columns.long_day(day)}, "
+                    f"so your tick of {_describe(with_step(frame).loc[index])} is not recorded. "
+                    f"Type the day you did it, or x; {_FIX[what]}",
+                )
+            )
+    return problems
+
+
+_EARLIEST = {
+    "interview": "the interview it follows",
+    "application": "the application it follows",
+    "update": "that contact's last update",
+}
+_FIX = {
+    "interview": "if the interview date is wrong, correct it in Interviews.",
+    "application": "if the date applied is wrong, correct it in Search.",
+    "update": "if the Last update is wrong, correct it in Contacts.",
+}
+
+
+def _typed_done(tracker: Tracker, frame: pd.DataFrame) -> pd.Series:
+    """The dates typed in Done cells (NaT where blank, x, no date, or could be read either
+    way with no order known: validation reports that)."""
+    when, _bad = parsing.dates(frame["done"], order=tracker.tick_order)
+    return when
+
+
+def _too_early(
+    tracker: Tracker, frame: pd.DataFrame, earliest: pd.DataFrame | None = None
+) -> pd.Series:
+    """True where a Done cell holds a date before the action could have been done (see
+    ``early_ticks``)."""
+    if frame.empty or not columns.text(frame, "done").ne("").any():
+        return pd.Series(False, index=frame.index)
+    when = _typed_done(tracker, frame)
+    if when.isna().all():
+        return pd.Series(False, index=frame.index)
+    found = _earliest(tracker, frame) if earliest is None else earliest
+    return when.lt(found["day"]).fillna(False).astype(bool)
+
+
+def _earliest(tracker: Tracker, frame: pd.DataFrame) -> pd.DataFrame:
+    """Per row, the first day its action could have been done (``day``, NaT where followup
+    cannot tell) and what that day is (``what``): for a This Week row, the latest interview
+    or application of its opportunity on or before its Due (a step follows up the round or
+    the application before it); for a network update, the contact's Last update."""
+    out = pd.DataFrame({"day": pd.NaT, "what": ""}, index=frame.index)
+    out["day"] = pd.to_datetime(out["day"])
+    if frame.empty:
+        return out
+    if "due" not in frame:  # Network Updates
+        update = with_step(frame)["step"].eq(NETWORK_UPDATE)
+        out.loc[update, "day"] = columns.dates(frame["last_update"])[update]
+        out.loc[update, "what"] = "update"
+        return out
+    interviews, search = tracker.interviews, tracker.search
+    applied = search[search["activity"].eq(APPLICATION)]
+    events = pd.concat(
+        [
+            pd.DataFrame(
+                {
+                    "company": columns.key(columns.text(interviews, "company")),
+                    "role": columns.key(columns.text(interviews, "role")),
+                    "day": columns.dates(interviews["interview_date"]),
+                    "what": "interview",
+                }
+            ),
+            pd.DataFrame(
+                {
+                    "company": columns.key(columns.text(applied, "company")),
+                    "role": columns.key(columns.text(applied, "role")),
+                    "day": columns.dates(applied["date"]),
+                    "what": "application",
+                }
+            ),
+        ]
+    )
+    rows = pd.DataFrame(
+        {
+            "company": columns.key(columns.text(frame, "company")),
+            "role": columns.key(columns.text(frame, "role")),
+            "due": columns.dates(frame["due"]),
+        },
+        index=frame.index,
+    )
+    pairs = rows.reset_index().merge(events, on=["company", "role"])
+    pairs = pairs[pairs["company"].ne("") & pairs["day"].le(pairs["due"])]
+    latest = pairs.sort_values("day", kind="stable").drop_duplicates("index", keep="last")
+    latest = latest.set_index("index")
+    out.loc[latest.index, "day"] = latest["day"]
+    out.loc[latest.index, "what"] = latest["what"]
+    return out
 
 
 def _history_key(frame: pd.DataFrame) -> pd.Series:

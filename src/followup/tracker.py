@@ -45,7 +45,9 @@ class Tracker:
     before the first refresh); ``this_week`` and ``network`` also have ``written``, the
     as-of date of the refresh that wrote the sheet (NaT when its title no longer says).
     ``snoozed`` holds the snoozes kept beside This Week for actions they hid (columns
-    ``identity``, ``until``: see ``snooze``).
+    ``identity``, ``until``: see ``snooze``). ``tick_date_order`` (MDY, DMY, YMD, "" when
+    none is needed) reads the numbers-only dates typed in Done and Snooze until: the Settings
+    Date order, else the order the tracker's own dates show (SPEC 3).
     """
 
     interviews: pd.DataFrame = field(default_factory=lambda: empty_frame(INTERVIEWS))
@@ -61,6 +63,12 @@ class Tracker:
             {"identity": pd.Series(dtype=object), "until": pd.Series(dtype="datetime64[ns]")}
         )
     )
+    tick_date_order: str = ""
+
+    @property
+    def tick_order(self) -> str:
+        """How a numbers-only date typed in Done or Snooze until reads (see above)."""
+        return self.tick_date_order or self.settings.date_order
 
 
 _Result = TypeVar("_Result")

@@ -136,8 +136,9 @@ def parse_tracker(
         sheet.name: _parse_sheet(sheet, sheets.get(sheet.name), problems, False, order)
         for sheet in (HISTORY_SHEET, THIS_WEEK_SHEET, NETWORK_SHEET)
     }
+    tick_order = order or _tick_date_order(sheets, owned, problems)
     for sheet in (THIS_WEEK_SHEET, NETWORK_SHEET):
-        _done_after(owned[sheet.name], sheets.get(sheet.name), as_of, order, problems)
+        _done_after(owned[sheet.name], sheets.get(sheet.name), as_of, tick_order, problems)
     interviews = _interviews(frames[INTERVIEWS.name], sheets.get(INTERVIEWS.name), problems)
     opportunities = pd.concat([interviews[["company", "role"]], _applied(frames[SEARCH.name])])
     log = _log(frames[LOG.name], opportunities, sheets.get(LOG.name), as_of, problems)
@@ -152,8 +153,13 @@ def parse_tracker(
         this_week=owned[THIS_WEEK_SHEET.name],
         network=owned[NETWORK_SHEET.name],
         snoozed=_kept_snoozes(sheets.get(THIS_WEEK_SHEET.name)),
+        tick_date_order=tick_order,
     )
     problems += snooze.warnings(tracker)
+    if any(columns.text(f, "done").ne("").any() for f in (tracker.this_week, tracker.network)):
+        from followup.ticks import early_ticks  # a planning module: loaded only for ticks
+
+        problems += early_ticks(tracker)
     return tracker, list(problems)
 
 
@@ -330,6 +336,68 @@ def _done_after(
         "did it, or x.",
         shown,
     )
+
+
+def _tick_date_order(
+    sheets: Mapping[str, RawSheet], owned: Mapping[str, pd.DataFrame], problems: _Problems
+) -> str:
+    """How numbers-only dates typed in Done and Snooze until cells read when Settings has no
+    Date order (SPEC 3, 6): "" while none could be read either way; else the one order those
+    cells show, else the one the dates of the user's sheets show, said in one line per
+    column; with none, one error per column asking for the setting."""
+    typed = []
+    for sheet in (THIS_WEEK_SHEET, NETWORK_SHEET):
+        frame, raw = owned[sheet.name], sheets.get(sheet.name)
+        for key in ("done", "snooze"):
+            if raw is not None and key in frame.attrs.get("letters", {}):
+                text = pd.Series(columns.text(frame, key).to_numpy(), index=frame["row"])
+                typed.append((raw, frame.attrs["letters"][key], text, parsing.date_order(text)))
+    if not any(read.either_way.any() for *_cell, read in typed):
+        return ""
+    shown = [
+        _shown_by(raw, letter, text, read)
+        for raw, letter, text, read in typed
+        if read.order and read.shown is not None
+    ]
+    if len({order for order, _cell in shown}) != 1:
+        shown = _user_date_orders(sheets)
+    orders = {order for order, _cell in shown}
+    for raw, letter, text, read in typed:
+        either = read.either_way
+        if not either.any():
+            continue
+        if len(orders) == 1:
+            order, by = shown[0]
+            _told_order(raw, letter, text, parsing.DateOrder(order, either), problems, by)
+        else:
+            problems.cells(raw, letter, text.index[either], _AMBIGUOUS, text, group=True)
+    return orders.pop() if len(orders) == 1 else ""
+
+
+def _shown_by(
+    raw: RawSheet, letter: str, text: pd.Series, read: parsing.DateOrder
+) -> tuple[str, str]:
+    """The order a column's dates show, and the first cell showing it ("Search!A2 '23/11/2026'")."""
+    assert read.shown is not None
+    row = read.shown.index[read.shown.eq(read.order)][0]
+    return read.order, f"{raw.where(letter, int(row))} {show(text.loc[row])}"
+
+
+def _user_date_orders(sheets: Mapping[str, RawSheet]) -> list[tuple[str, str]]:
+    """`_shown_by` of each date column of the user's sheets that shows an order."""
+    found = []
+    for sheet in USER_SHEETS:
+        raw = sheets.get(sheet.name)
+        letters = {} if raw is None else raw.letters(sheet)
+        for col in sheet.columns:
+            letter = letters.get(col.key)
+            if raw is None or letter is None or not col.is_date:
+                continue
+            text = columns.as_text(raw.rows[letter])
+            read = parsing.date_order(text)
+            if read.order and read.shown is not None:
+                found.append(_shown_by(raw, letter, text, read))
+    return found
 
 
 def _kept_snoozes(raw: RawSheet | None) -> pd.DataFrame:
@@ -509,13 +577,21 @@ _AMBIGUOUS = (
 
 
 def _told_order(
-    raw: RawSheet, letter: str, values: pd.Series, read_as: parsing.DateOrder, problems: _Problems
+    raw: RawSheet,
+    letter: str,
+    values: pd.Series,
+    read_as: parsing.DateOrder,
+    problems: _Problems,
+    shown_by: str = "",
 ) -> None:
-    """One line for a date column read in the order its values showed, when some of its
-    dates could be read either way (SPEC 3): which cell decided, and how those read."""
-    assert read_as.shown is not None
+    """One line for a date column read in the order its values showed (or `shown_by`, the
+    cell of another column that showed it), when some of its dates could be read either way
+    (SPEC 3): which cell decided, and how those read."""
     either = values.index[read_as.either_way]
-    decided = int(read_as.shown.index[read_as.shown.eq(read_as.order)][0])
+    if not shown_by:
+        assert read_as.shown is not None
+        decided = int(read_as.shown.index[read_as.shown.eq(read_as.order)][0])
+        shown_by = f"{raw.where(letter, decided)} {show(values.loc[decided])}"
     first, last = int(values.index[0]), int(values.index[-1])
     way = "day first" if read_as.order == parsing.DMY else "month first"
     examples = []
@@ -526,7 +602,7 @@ def _told_order(
     count = "1 date" if len(either) == 1 else f"{len(either)} dates"
     problems.info(
         raw.where(letter, first) + (f":{letter}{last}" if last != first else ""),
-        f"dates read {way}, as {raw.where(letter, decided)} {show(values.loc[decided])} shows; "
+        f"dates read {way}, as {shown_by} shows; "
         f"{count} could be read either way, read so: {', '.join(examples)}{more}. If that is "
         f"wrong, {DATE_ORDER_SET}.",
         every_run=True,
