@@ -32,11 +32,13 @@ class Addition:
     cells: tuple[str, ...]
 
 
-_CELL = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})([0-9]+)"[^>]*?(/?)>')
+# A cell that is not self-closed (an empty <c r="A1" s="3"/> holds nothing).
+_CELL = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})([0-9]+)"[^>]*?(?<!/)>')
 _VALUE = re.compile(rb"<(?:\w+:)?v>\s*[^<\s]|<(?:\w+:)?(?:f|is)\b")
 _RANGE = re.compile(r"\$?([A-Z]{1,3})\$?([0-9]+)(?::\$?([A-Z]{1,3})\$?([0-9]+))?$")
 _ANCHORS = ("twoCellAnchor", "oneCellAnchor", "absoluteAnchor")
 _WIDE = 64  # a recorded range wider than this is a header row open to the right
+_LAST_ROW = 1_048_575  # Excel's last row, 0-based
 _NEVER = 1 << 30
 _CHART_URI = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 
@@ -87,6 +89,16 @@ class _Area:
             for col in range(c1, c2 + 1):
                 self.columns.setdefault(col, []).append((r1, r2))
 
+    def covered_from(self, col: int) -> int:
+        """The first row from which the column is in the area down to the sheet's end
+        (_NEVER when it is not), where a cell needs no closer look."""
+        if self.header_rows:
+            return _NEVER
+        return min(
+            (first for first, last in self.columns.get(col, ()) if last >= _LAST_ROW),
+            default=_NEVER,
+        )
+
     def __contains__(self, cell: tuple[int, int]) -> bool:
         row, col = cell
         if row in self.header_rows:
@@ -119,17 +131,19 @@ def _areas(pkg: Package, workbook_part: str) -> dict[int, _Area]:
 
 def _outside(xml: bytes, area: _Area) -> Iterator[str]:
     """Refs of cells holding a value or formula outside `area`."""
-    columns: dict[bytes, int] = {}
+    columns: dict[bytes, tuple[int, int]] = {}  # letters -> (column, covered_from)
     headed: dict[int, int] = {}  # column -> the first header row with a header in it
     found: list[tuple[int, int]] = []
     for match in _CELL.finditer(xml):
-        letters, number, closed = match.groups()
-        if closed:  # an empty, self-closed cell
-            continue
-        col = columns.get(letters)
-        if col is None:
-            col = columns[letters] = xl_cell_to_rowcol(letters.decode() + "1")[1]
+        letters, number = match.groups()
+        known = columns.get(letters)
+        if known is None:
+            col = xl_cell_to_rowcol(letters.decode() + "1")[1]
+            known = columns[letters] = (col, area.covered_from(col))
+        col, covered_from = known
         row = int(number) - 1
+        if row >= covered_from:  # most cells: no closer look
+            continue
         inside = (row, col) in area
         if inside and row not in area.header_rows:
             continue
