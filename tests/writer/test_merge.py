@@ -196,17 +196,31 @@ def members(package: bytes) -> list[tuple[str, bytes]]:
         return [(info.filename, zf.read(info)) for info in zf.infolist()]
 
 
+# Ways another XlsxWriter release might write the cells of row 5: (pattern, replacement).
+OTHER_FORMS = {
+    "style before reference": (rb'<c r="([A-Z]+5)" s="([0-9]+)"', rb'<c s="\2" r="\1"'),
+    "type before style": (rb'<c r="([A-Z]+5)" s="([0-9]+)" t="s"', rb'<c r="\1" t="s" s="\2"'),
+    "style after a line break": (rb'<c r="([A-Z]+5)" s=', rb'<c r="\1"\n s='),
+    "style in single quotes": (rb'<c r="([A-Z]+5)" s="([0-9]+)"', rb"<c r='\1' s='\2'"),
+    "string index with spaces": (rb'(<c r="[A-Z]+5"[^>]*t="s"><v>)([0-9]+)</v>', rb"\1 \2 </v>"),
+}
+
+
+@pytest.mark.parametrize("form", OTHER_FORMS, ids=list(OTHER_FORMS))
 def test_scratch_cells_in_another_form_are_written_with_lxml_instead(
-    tracker: bytes, monkeypatch: pytest.MonkeyPatch
+    tracker: bytes, monkeypatch: pytest.MonkeyPatch, form: str
 ) -> None:
     from followup.workbook import merge
 
     fast = render(tracker, sheets())
     real = merge._ScratchSheet.__init__
+    pattern, replacement = OTHER_FORMS[form]
 
     def reordered(self: merge._ScratchSheet, data: bytes) -> None:
-        # As if another XlsxWriter release wrote a cell's style before its reference.
-        real(self, re.sub(rb'<c r="([A-Z]+5)" s="([0-9]+)"', rb'<c s="\2" r="\1"', data))
+        # As if another XlsxWriter release wrote row 5's cells in another form.
+        other = re.sub(pattern, replacement, data)
+        assert other != data
+        real(self, other)
         assert not self.as_bytes
 
     monkeypatch.setattr(merge._ScratchSheet, "__init__", reordered)
