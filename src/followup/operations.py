@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
+import os
 import re
+import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -44,6 +47,9 @@ from followup.workbook.safety import Stamp, check_locks, read_tracker, save
 from followup.workbook.targets import claim, written_as
 
 if TYPE_CHECKING:  # the planning modules load only for a command that plans (check does not)
+    from concurrent.futures import Future
+
+    from followup.caseload import Client
     from followup.importing import Imported
     from followup.layout import OwnedSheet
     from followup.summary import Summary
@@ -559,12 +565,21 @@ class Caseload:
 
 
 def caseload(
-    paths: Sequence[Path], day: dt.date, days: int, *, to: Path, overwrite: bool = False
+    paths: Sequence[Path],
+    day: dt.date,
+    days: int,
+    *,
+    to: Path,
+    overwrite: bool = False,
+    jobs: int | None = None,
 ) -> Caseload:
-    """Plan every client's tracker as `refresh --dry-run` would, in this one process, and
-    write the coach's workbook (SPEC 6b). Trackers are only read: their lock files are not
-    looked at, and nothing is written beside them. A tracker that cannot be read or has
-    errors becomes a row saying why.
+    """Plan every client's tracker as `refresh --dry-run` would and write the coach's
+    workbook (SPEC 6b). Trackers are only read: their lock files are not looked at, and
+    nothing is written beside them. A tracker that cannot be read or has errors, or that
+    followup fails on, becomes a row saying why.
+
+    The trackers are planned by `jobs` worker processes (None: one per CPU core, at most one
+    per tracker; 1: in this process); the workbook is the same however many there are.
 
     Raises FollowupError when `to` is one of the trackers, when no tracker is found or none
     could be read; UnsafeWrite or one of its kinds (OutputExists, VerifyFailed) when `to`
@@ -583,30 +598,9 @@ def caseload(
             f"no tracker was found in {', '.join(map(str, paths))}: name the .xlsx files, "
             "or a folder that holds them."
         )
-    clients: list[core.Client] = []
-    unreadable: list[str] = []
-    for path in trackers:
-        try:
-            loaded = load(path, day)
-        except FollowupError as exc:
-            clients.append(core.unplanned(path.stem, str(path), str(exc)))
-            unreadable.append(str(exc))
-            continue
-        name = loaded.tracker.settings.your_name or path.stem
-        if loaded.errors:
-            clients.append(core.unplanned(name, str(path), core.problems_text(loaded.errors)))
-            continue
-        result = plan(loaded.tracker, as_of, days)
-        refreshed = last_refresh(loaded.data)
-        clients.append(
-            core.planned(
-                name,
-                str(path),
-                result.this_week,
-                result.summary,
-                None if refreshed is None else pd.Timestamp(refreshed),
-            )
-        )
+    done = _clients(trackers, day, days, _jobs(len(trackers)) if jobs is None else jobs)
+    clients = [client for client, _ in done]
+    unreadable = [why for _, why in done if why is not None]
     if len(unreadable) == len(trackers):
         raise FollowupError(
             "no tracker could be read, so no caseload was written:\n  " + "\n  ".join(unreadable)
@@ -622,3 +616,102 @@ def caseload(
         list(zip(skipped["File"].astype(str), skipped["Flag"].astype(str), strict=True)),
         to,
     )
+
+
+def _client(path: Path, day: dt.date, days: int) -> tuple[Client, str | None]:
+    """One client of the caseload, planned as `refresh --dry-run` plans the tracker, and why
+    the tracker could not be read (None when it could). Raises nothing: a tracker followup
+    fails on is a row saying so."""
+    from followup import caseload as core
+
+    try:
+        loaded = load(path, day)
+    except FollowupError as exc:
+        return core.unplanned(path.stem, str(path), str(exc)), str(exc)
+    except Exception as exc:  # a bug must cost the coach one row, not the whole caseload
+        return _failed(path, exc)
+    name = loaded.tracker.settings.your_name or path.stem
+    if loaded.errors:
+        return core.unplanned(name, str(path), core.problems_text(loaded.errors)), None
+    try:
+        result = plan(loaded.tracker, pd.Timestamp(day), days)
+    except Exception as exc:  # as above
+        return _failed(path, exc, name)
+    refreshed = last_refresh(loaded.data)
+    client = core.planned(
+        name,
+        str(path),
+        result.this_week,
+        result.summary,
+        None if refreshed is None else pd.Timestamp(refreshed),
+    )
+    return client, None
+
+
+def _failed(path: Path, error: BaseException | None, name: str | None = None) -> tuple[Client, str]:
+    """The row of a tracker followup failed on (`error` None: its worker process died)."""
+    from followup import caseload as core
+    from followup import wording
+
+    said = wording.CASELOAD_STOPPED if error is None else f"{type(error).__name__}: {error}"
+    why = wording.CASELOAD_FAILED.format(error=said)
+    return core.unplanned(name or path.stem, str(path), why), why
+
+
+def _jobs(trackers: int) -> int:
+    """One worker per CPU core this process may use, at most one per tracker."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(cores or 1, trackers))
+
+
+def _clients(
+    trackers: Sequence[Path], day: dt.date, days: int, jobs: int
+) -> list[tuple[Client, str | None]]:
+    """`_client` of each tracker, in the order given, planned by `jobs` worker processes
+    (1: one after another in this process).
+
+    On Linux the workers are forked, so they start with followup and pandas already
+    imported: the start-up is paid once, as in one process."""
+    work = functools.partial(_client, day=day, days=days)
+    workers = min(jobs, len(trackers))
+    if workers <= 1:
+        return [work(path) for path in trackers]
+    # Loaded only here: no other command starts a process.
+    import multiprocessing
+    import warnings
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
+    # A worker started afresh (not forked) keeps a library's warnings quiet as this one does.
+    start = (_warn_as, (list(warnings.filters),))
+    with ProcessPoolExecutor(workers, context, *start) as pool:
+        futures = [pool.submit(work, path) for path in trackers]
+        done = [_outcome(future, path) for future, path in zip(futures, trackers, strict=True)]
+    # A worker that dies (say, out of memory) breaks its pool, and every tracker left in it
+    # with it: those are planned again one at a time, each in a process of its own, so only
+    # the one that kills its process is a row saying so.
+    for number, path in enumerate(trackers):
+        if done[number] is None:
+            with ProcessPoolExecutor(1, context, *start) as alone:
+                done[number] = _outcome(alone.submit(work, path), path) or _failed(path, None)
+    return [client for client in done if client is not None]
+
+
+def _warn_as(filters: list[Any]) -> None:
+    import warnings
+
+    warnings.filters[:] = filters  # type: ignore[index]
+
+
+def _outcome(
+    future: Future[tuple[Client, str | None]], path: Path
+) -> tuple[Client, str | None] | None:
+    """What a worker planned; None when its pool broke before it could say."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        return None
+    except Exception as exc:  # its result could not be sent back: one row, as in _client
+        return _failed(path, exc)

@@ -499,6 +499,11 @@ CASELOAD_STALLING = "Search stalling: {searches} in the {last_days}, target {tar
 CASELOAD_NEVER_REFRESHED = "Never refreshed"
 CASELOAD_NOT_PLANNED = "Not planned, {errors}: {named}{rest}"
 CASELOAD_MORE_ERRORS = " And {more}: followup check lists them all."
+CASELOAD_FAILED = (
+    "Not planned: followup failed on this tracker ({error}). Please report it, with the file if "
+    "you may share it."
+)
+CASELOAD_STOPPED = "the process planning it stopped unexpectedly"
 CASELOAD_TITLE = "Caseload as of {day}: {clients}, {needing} needing you now"
 CASELOAD_ABOUT = (
     "Written by followup caseload from the clients' trackers (read only). Red: follow-ups "

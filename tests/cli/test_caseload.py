@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
+import zipfile
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pandas as pd
 import pytest
 
+from followup import operations
+from followup.errors import FollowupError
 from tests.cli.helpers import run
 from tests.workbooks import ACME, tracker
 
@@ -234,3 +239,108 @@ def test_each_flag_says_why_the_client_needs_the_coach(tmp_path: Path) -> None:
         "Search stalling: 1 search activity in the last 7 days, target 10",
         "",
     ]
+
+
+def _members(path: Path) -> dict[str, bytes]:
+    """Each zip member's content; the package's creation time (to the second) left out."""
+    with zipfile.ZipFile(path) as book:
+        return {
+            name: re.sub(rb"\d{4}-\d\d-\d\dT[\d:]{8}Z", b"", book.read(name))
+            for name in book.namelist()
+        }
+
+
+def test_workers_write_the_workbook_one_process_writes(clients: Path, tmp_path: Path) -> None:
+    """The trackers planned by several worker processes give the same workbook, byte for
+    byte, as planned one after another in this process; and the trackers stay untouched."""
+    trackers = sorted(p for p in clients.iterdir() if p.is_file())
+    before = {p: _digest(p) for p in trackers}
+    day = dt.date.fromisoformat(AS_OF)
+    serial = operations.caseload([clients], day, 7, to=tmp_path / "serial.xlsx", jobs=1)
+    for jobs in (2, 8):
+        out = tmp_path / f"jobs-{jobs}.xlsx"
+        done = operations.caseload([clients], day, 7, to=out, jobs=jobs)
+        assert _members(out) == _members(serial.written)
+        assert (done.clients, done.needing, done.not_planned) == (
+            serial.clients,
+            serial.needing,
+            serial.not_planned,
+        )
+    assert {p: _digest(p) for p in trackers} == before
+    assert not (clients / ".followup-backups").exists()
+
+
+def _failing(where: str, monkeypatch: pytest.MonkeyPatch, crash: bool = False) -> None:
+    """Make followup fail on any tracker whose name holds `where`: raise a bug, or (crash)
+    end the whole process planning it, as running out of memory does."""
+    real = operations.plan
+
+    def plan(tracker: Any, as_of: pd.Timestamp, days: int) -> operations.Plan:
+        if where in str(tracker.settings.your_name):
+            if crash:
+                os._exit(9)
+            raise KeyError("status")
+        return real(tracker, as_of, days)
+
+    monkeypatch.setattr(operations, "plan", plan)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_tracker_followup_fails_on_is_a_row_and_the_others_go_on(
+    clients: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    day = dt.date.fromisoformat(AS_OF)
+    good = operations.caseload([clients], day, 7, to=tmp_path / "good.xlsx", jobs=jobs)
+    _failing("Locked", monkeypatch)
+    out = tmp_path / "caseload.xlsx"
+    done = operations.caseload([clients], day, 7, to=out, jobs=jobs)
+    why = (
+        "Not planned: followup failed on this tracker (KeyError: 'status'). Please report it, "
+        "with the file if you may share it."
+    )
+    assert (str(clients / "locked.xlsx"), why) in done.not_planned
+    table = _caseload(out).set_index("File")
+    locked = table.loc[str(clients / "locked.xlsx")]
+    assert (locked["Client"], locked["Attention"], locked["Flag"]) == ("Lou Locked", "Now", why)
+    assert pd.isna(locked["Sheet"])
+    others = table.drop(index=str(clients / "locked.xlsx"))
+    expected = _caseload(good.written).set_index("File").loc[others.index]
+    assert others.drop(columns="Sheet").equals(expected.drop(columns="Sheet"))
+
+
+def test_a_tracker_that_ends_its_worker_process_is_a_row(
+    clients: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pool a dead worker breaks takes the trackers still in it along: each is planned
+    again on its own, so only the tracker that ended its process is a row saying so."""
+    day = dt.date.fromisoformat(AS_OF)
+    good = operations.caseload([clients], day, 7, to=tmp_path / "good.xlsx", jobs=1)
+    _failing("Sam Lee", monkeypatch, crash=True)  # two trackers of five
+    out = tmp_path / "caseload.xlsx"
+    done = operations.caseload([clients], day, 7, to=out, jobs=2)
+    why = (
+        "Not planned: followup failed on this tracker (the process planning it stopped "
+        "unexpectedly). Please report it, with the file if you may share it."
+    )
+    crashed = [str(clients / "never.xlsx"), str(clients / "offer.xlsx")]
+    assert [(file, why) for file in crashed] == [p for p in done.not_planned if p[1] == why]
+    table = _caseload(out).set_index("File")
+    assert table.loc[crashed, "Client"].tolist() == ["never", "offer"]  # the name was not read
+    assert table.loc[crashed, "Sheet"].isna().all()
+    others = table.drop(index=crashed)
+    expected = _caseload(good.written).set_index("File").loc[others.index]
+    assert others.drop(columns="Sheet").equals(expected.drop(columns="Sheet"))
+
+
+def test_no_tracker_planned_is_an_error_when_followup_fails_on_each(
+    clients: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _failing("", monkeypatch, crash=True)
+    never = clients / "never.xlsx"
+    out = tmp_path / "caseload.xlsx"
+    with pytest.raises(FollowupError, match="no tracker could be read") as caught:
+        operations.caseload(
+            [never, clients / "offer.xlsx"], dt.date(2026, 11, 16), 7, to=out, jobs=2
+        )
+    assert str(caught.value).count("the process planning it stopped unexpectedly") == 2
+    assert not out.exists()
