@@ -222,8 +222,10 @@ def plan(tracker: Tracker, as_of: pd.Timestamp, days: int) -> Plan:
     names = tone.known_words(tracker)
     earlier = tracker.snoozed
     waiting = ticks.pending_ticks(tracker, as_of)
-    kept_week = ticks.carry_over(week, tracker.this_week, THIS_WEEK_SHEET, hidden, earlier, waiting)
-    kept_network = ticks.carry_over(network, tracker.network, NETWORK_SHEET, hidden, earlier)
+    old_week = ticks.without_recorded(tracker.this_week, added)
+    old_network = ticks.without_recorded(tracker.network, added)
+    kept_week = ticks.carry_over(week, old_week, THIS_WEEK_SHEET, hidden, earlier, waiting)
+    kept_network = ticks.carry_over(network, old_network, NETWORK_SHEET, hidden, earlier)
     listed = set(kept_week.identities) | set(kept_network.identities)
     asleep, lost_asleep = ticks.kept_while_snoozed(
         earlier, [kept_week, kept_network], hidden, listed
@@ -231,8 +233,20 @@ def plan(tracker: Tracker, as_of: pd.Timestamp, days: int) -> Plan:
     return Plan(
         as_of,
         days,
-        _finished(kept_week.rows, week, THIS_WEEK_SHEET, names, current),
-        _finished(kept_network.rows, network, NETWORK_SHEET, names, current),
+        _finished(
+            ticks.shared_drafts(kept_week.rows, week, kept_network.rows, network),
+            week,
+            THIS_WEEK_SHEET,
+            names,
+            current,
+        ),
+        _finished(
+            ticks.shared_drafts(kept_network.rows, network, kept_week.rows, week),
+            network,
+            NETWORK_SHEET,
+            names,
+            current,
+        ),
         current.history.drop(columns="row"),
         added,
         ticks.unfinished_ticks(tracker, as_of) + kept_week.lost + kept_network.lost + lost_asleep,

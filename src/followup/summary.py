@@ -39,12 +39,22 @@ WEEK_COLUMNS = wording.CHART_COLUMNS
 @remember_latest
 def followups_sent(tracker: Tracker, as_of: pd.Timestamp) -> pd.Series:
     """The dates of follow-ups sent up to ``as_of``: Sent rows of Log and cadence rows of
-    History, each action once (SPEC section 6).
+    History, each action once (SPEC section 6; see ``sends``)."""
+    return sends(tracker, as_of)["date"].astype("datetime64[ns]")
+
+
+@remember_latest
+def sends(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
+    """The follow-ups sent up to ``as_of``, each action once (SPEC section 6), oldest first:
+    ``date``, ``source`` (0: a Sent row of Log, 1: a cadence row of History) and ``at``
+    (that row's index in ``tracker.log`` or ``tracker.history``).
 
     A History row and a Log row of the same action (``identity.action_identity``) in the
-    same cycle of its opportunity are one send, counted on the earlier date: ticked Done
-    and logged too. Different people are different actions (two thank-yous to two
-    panellists count as two). Sent Log rows with a blank Step still count, each as its own.
+    same cycle of its opportunity are one send, counted on the earlier date (the Log row's
+    on the same day): ticked Done and logged too. Different people are different actions
+    (two thank-yous to two panellists count as two; a thank-you logged with no Contact is
+    one send to each interviewer of its round, so it may appear once per interviewer).
+    Sent Log rows with a blank Step still count, each as its own.
     """
     log, history = tracker.log, tracker.history
     sources = (
@@ -61,6 +71,7 @@ def followups_sent(tracker: Tracker, as_of: pd.Timestamp) -> pd.Series:
                     "step": columns.text(rows, "step"),
                     "contact": columns.text(rows, "contact"),
                     "source": source,
+                    "at": rows.index,
                 }
             )
             for source, rows in enumerate(sources)
@@ -93,9 +104,12 @@ def followups_sent(tracker: Tracker, as_of: pd.Timestamp) -> pd.Series:
     named = frame[frame["step"] != ""].copy()
     # The n-th send of an action in a cycle from Log and the n-th from History are one.
     named["nth"] = named.groupby(["action", "cycle", "source"]).cumcount()
-    once = named.groupby(["action", "cycle", "nth"])["date"].min()
-    dates = pd.concat([once, frame.loc[frame["step"] == "", "date"]], ignore_index=True)
-    return dates.sort_values(ignore_index=True).astype("datetime64[ns]")
+    once = named.sort_values(["date", "source"], kind="stable").drop_duplicates(
+        ["action", "cycle", "nth"]
+    )
+    kept = pd.concat([once, frame[frame["step"] == ""]], ignore_index=True)
+    kept = kept.sort_values("date", kind="stable", ignore_index=True)
+    return kept[["date", "source", "at"]]
 
 
 def round_people(tracker: Tracker) -> pd.DataFrame:

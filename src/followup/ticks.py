@@ -230,12 +230,53 @@ def new_history(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
         return rows.reindex(columns=list(HISTORY_SHEET.keys))
     rows = rows.reindex(columns=list(HISTORY_SHEET.keys)).fillna("")
     rows["date"] = pd.to_datetime(rows["date"])
+    rows["message"] = _sent_drafts(tracker, rows, [week.index, net.index])
+    rows = _once_per_action(rows, tracker.history)
+    return rows.sort_values(["date", "company", "step"], kind="stable").reset_index(drop=True)
+
+
+def _once_per_action(rows: pd.DataFrame, history: pd.DataFrame) -> pd.DataFrame:
+    """The ticked rows to record: one per action, on its earliest day (an action listed in
+    both This Week and Network Updates and ticked in both is one send, SPEC 6), and none of
+    an action whose tick History already holds (a refresh run twice records nothing new).
+    ``rows``: History rows, This Week's first (they win a tie)."""
     key = _history_key(rows)
-    seen = set(_history_key(tracker.history)) if len(tracker.history) else set()
-    fresh = ~key.isin(seen) & ~key.duplicated()
-    return (
-        rows[fresh].sort_values(["date", "company", "step"], kind="stable").reset_index(drop=True)
-    )
+    action = key.str.split("|", n=1).str[1]
+    seen = set(_history_key(history)) if len(history) else set()
+    recorded = set(action[key.isin(seen)])
+    fresh = rows[~action.isin(recorded)].assign(_action=action)
+    fresh = fresh.sort_values("date", kind="stable").drop_duplicates("_action")
+    return fresh.drop(columns="_action")
+
+
+def _sent_drafts(tracker: Tracker, rows: pd.DataFrame, ticked: Sequence[pd.Index]) -> pd.Series:
+    """Each ticked row's Message: its own Draft, unless the user edited the same action's
+    Draft only on the other sheet (This Week and Network Updates both list a network
+    update or an advocate ask): then that edit, the text they wrote to send (SPEC 6,
+    Message = the Draft as it stood when ticked). ``rows``: This Week's ticked rows, then
+    Network Updates', whose indexes in their sheets ``ticked`` gives."""
+    identity = action_identity(rows)
+    sheets = ((tracker.this_week, THIS_WEEK_SHEET), (tracker.network, NETWORK_SHEET))
+    own: list[pd.Series] = []
+    edits: list[pd.Series] = []
+    for (frame, sheet), index in zip(sheets, ticked, strict=True):
+        keys = action_identity(with_step(frame))
+        mine = frame[keys.isin(set(identity))]
+        if mine.empty:
+            own.append(pd.Series(False, index=index))
+            continue
+        edited = changed(mine, sheet)["draft"]
+        own.append(edited.reindex(index, fill_value=False))
+        edits.append(
+            pd.Series(mine.loc[edited, "draft"].to_numpy(), index=keys.loc[edited.index[edited]])
+        )
+    if not edits:
+        return rows["message"]
+    own_edit = pd.Series(pd.concat(own).to_numpy(dtype=bool), index=rows.index)
+    drafts = pd.concat(edits)
+    drafts = drafts[~drafts.index.duplicated()]
+    elsewhere = ~own_edit & identity.isin(drafts.index)
+    return rows["message"].mask(elsewhere, identity.map(drafts))
 
 
 def unfinished_ticks(tracker: Tracker, as_of: pd.Timestamp) -> list[Problem]:
@@ -602,3 +643,36 @@ def _describe(row: pd.Series) -> str:
     if not name:
         return who
     return f"'{name}' ({who})" if who else f"'{name}'"
+
+
+def without_recorded(old: pd.DataFrame, recorded: pd.DataFrame) -> pd.DataFrame:
+    """The rows of an old owned sheet (This Week or Network Updates) whose action this
+    refresh did not record: an action ticked on one sheet is done on both, so its row on
+    the other sheet has nothing left to carry over or warn about (its edited Draft went to
+    History, see ``new_history``)."""
+    if recorded.empty or old.empty:
+        return old
+    return old[~action_identity(with_step(old)).isin(set(action_identity(recorded)))]
+
+
+def shared_drafts(
+    rows: pd.DataFrame, generated: pd.DataFrame, other: pd.DataFrame, other_generated: pd.DataFrame
+) -> pd.DataFrame:
+    """``rows`` (one sheet's new rows, edits carried over) with the Draft the user edited on
+    the other sheet for the same action, where they did not edit it here: a network update
+    or an advocate ask is listed in both This Week and Network Updates, and is one action
+    with one draft (SPEC 6), so its edit, and the tone check of it, shows in both.
+
+    ``generated``, ``other_generated``: the sheets' rows as followup drafted them, on the
+    same index as ``rows`` and ``other``."""
+    theirs = other["draft"].ne(other_generated["draft"])
+    if not theirs.any():
+        return rows
+    keys = action_identity(with_step(other[theirs]))
+    drafts = pd.Series(other.loc[theirs, "draft"].to_numpy(), index=keys.to_numpy())
+    drafts = drafts[~drafts.index.duplicated()]
+    identity = action_identity(with_step(rows))
+    take = rows["draft"].eq(generated["draft"]) & identity.isin(drafts.index)
+    if not take.any():
+        return rows
+    return rows.assign(draft=rows["draft"].mask(take, identity.map(drafts)))

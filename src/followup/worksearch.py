@@ -21,15 +21,16 @@ from followup.layout import ColumnLayout, OwnedSheet, SheetBlock
 from followup.schema import (
     ASK_ADVOCATE,
     GLOW_CALLS,
+    LOG_STEP_IDS,
     METHOD_PHRASES,
     NETWORK_UPDATE,
     OFFER,
     ON_HOLD,
     SEARCH_TARGET,
     SENT,
-    STEP_IDS,
     STEPS,
 )
+from followup.summary import sends
 from followup.tracker import Tracker
 
 SHEET = "Work search"
@@ -70,7 +71,6 @@ _OTHER_RESULT = {
 _HISTORY_RESULT = {NETWORK_UPDATE: "Network update sent", ASK_ADVOCATE: "Asked an advocate"}
 # Reminders to do search work: the work itself is in Search, so their ticks are not activities.
 _NOT_ACTIVITIES = (GLOW_CALLS, SEARCH_TARGET)
-THANK_YOU = STEP_IDS[0]
 _PHONE_ROUND = re.compile(r"phone|call", re.I)
 _IN_PERSON_ROUND = re.compile(r"on-?site|in[ -]person|office|face", re.I)
 
@@ -146,7 +146,7 @@ def work_search(
     ``start`` must not be after that end."""
     last = min(end, as_of).normalize()
     every = pd.concat(
-        [_search(tracker), _sent(tracker), _rounds(tracker)], ignore_index=True
+        [_search(tracker), _sent(tracker, as_of), _rounds(tracker)], ignore_index=True
     ).reindex(columns=list(COLUMNS))
     every["Date"] = columns.dates(every["Date"])
     shown = every[every["Date"].between(start, last)]
@@ -191,25 +191,30 @@ def _methods(given: pd.Series) -> pd.Series:
 _WORD = re.compile(r"[^\W_]+")
 
 
-def _sent(tracker: Tracker) -> pd.DataFrame:
-    """Sent rows of Log, and History rows, except a History row repeating a Log row (the same
-    action logged and ticked is one activity, SPEC 6)."""
+def _sent(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
+    """Sent rows of Log, and History rows, each action once: a row repeating an earlier
+    send of the same action in the same cycle (logged and ticked too, whichever first, or a
+    tick of one interviewer beside a thank-you logged to the whole round) is not another
+    activity; the send counts on its earlier day, as in Summary (SPEC 6)."""
     log = tracker.log[columns.text(tracker.log, "direction") == SENT]
     history = tracker.history[~columns.text(tracker.history, "step").isin(_NOT_ACTIVITIES)]
-    both = pd.concat(
-        [_touchpoints(log).assign(_log=True), _touchpoints(history).assign(_log=False)],
-        ignore_index=True,
+    counted = sends(tracker, as_of)
+    # The rows ``sends`` looked at (dated by as_of, of a cadence step for History) and
+    # left out repeat another row.
+    weighed = (
+        _weighed(log, as_of),
+        _weighed(history, as_of) & columns.text(history, "step").isin(list(LOG_STEP_IDS)),
     )
-    same = ["Date", "_company", "_step", "_contact"]
-    repeated = both.duplicated(same, keep=False) & ~both["_log"] & both["_step"].ne("")
-    # A thank-you logged with no Contact thanked the whole round (SPEC 4): a tick of one of
-    # its interviewers that day is the same thank-you.
-    to_all = both[both["_log"] & both["_step"].eq(THANK_YOU) & both["_contact"].eq("")]
-    covered = pd.MultiIndex.from_frame(both[["Date", "_company", "_step"]]).isin(
-        pd.MultiIndex.from_frame(to_all[["Date", "_company", "_step"]])
-    )
-    repeated |= covered & ~both["_log"]
-    return both[~repeated].drop(columns=["_log", "_company", "_step", "_contact"])
+    kept = [
+        rows[~looked | rows.index.isin(counted.loc[counted["source"] == source, "at"])]
+        for source, (rows, looked) in enumerate(zip((log, history), weighed, strict=True))
+    ]
+    return pd.concat([_touchpoints(rows) for rows in kept], ignore_index=True)
+
+
+def _weighed(rows: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series:
+    dates = columns.dates(rows["date"])
+    return dates.notna() & (dates <= as_of)
 
 
 def _touchpoints(rows: pd.DataFrame) -> pd.DataFrame:
@@ -226,9 +231,6 @@ def _touchpoints(rows: pd.DataFrame) -> pd.DataFrame:
             "Method": channel.map(_BY_CHANNEL).fillna(OTHER),
             "Position": columns.text(rows, "role"),
             "Result": result,
-            "_company": columns.key(columns.text(rows, "company")),
-            "_step": step,
-            "_contact": columns.key(columns.text(rows, "contact")),
         }
     )
 

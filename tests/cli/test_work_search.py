@@ -9,7 +9,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tests.cli.helpers import run
+from tests.cli.helpers import run, type_into
+from tests.cli.test_rounds import summary_counts
 from tests.workbooks import ACME, tracker
 
 D = dt.date
@@ -357,3 +358,36 @@ def test_a_method_column_the_user_added_to_search_is_read(tmp_path: Path, writer
         ("Initech", "Email"),
         ("Hooli", "Online application"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("logged", "typed", "listed"),
+    [
+        # Logged a day after the tick: the ticked send, on its day.
+        (D(2026, 11, 25), "x", ["2026-11-24", "Acme", "Dana Kim", "Email", "Analyst"]),
+        # Logged before the day typed as done: the logged send.
+        (D(2026, 11, 24), dt.datetime(2026, 11, 26), ["2026-11-24", "Acme", "", "Email", "Analyst"]),
+        # The same day: one.
+        (D(2026, 11, 24), "x", ["2026-11-24", "Acme", "", "Email", "Analyst"]),
+    ],
+)
+def test_a_send_both_logged_and_ticked_is_one_activity_on_its_earlier_day(
+    tmp_path: Path, logged: dt.date, typed: object, listed: list[str]
+) -> None:
+    log = [{"Date": logged, "Company": "Acme", "Direction": "Sent", "Step": "status-email"}]
+    path = tracker(tmp_path / "t.xlsx", [ACME], writer="xlsxwriter")
+    assert run("refresh", str(path), "--as-of", "2026-11-23", "--no-backup")[0] == 0
+    type_into(path, "This Week", {"Step": "status-email"}, {"Done": typed})
+    wb = openpyxl.load_workbook(path)
+    header = [c.value for c in wb["Log"][1]]
+    wb["Log"].append([log[0].get(h) for h in header])
+    wb.save(path)
+    code, output = run("refresh", str(path), "--as-of", "2026-11-30", "--no-backup")
+    assert code == 0, output
+    assert summary_counts(path)["Sent in the last 7 days"] == "1"
+    out = tmp_path / "log.csv"
+    code, output = run("export", str(path), "--work-search", str(out), "--as-of", "2026-11-30")
+    assert code == 0, output
+    with out.open(encoding="utf-8-sig", newline="") as f:
+        sent = [row[:5] for row in csv.reader(f) if row[5] == "Follow-up sent (status-email)"]
+    assert sent == [listed]
