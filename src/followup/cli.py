@@ -25,7 +25,7 @@ from followup.cli_options import (
     tracker_argument,
     workbook_path,
 )
-from followup.errors import FollowupError, Problem, TrackerInvalid
+from followup.errors import FollowupError, Problem, TrackerInvalid, UsageMistake
 from followup.outputs import CALENDAR, CASELOAD, EXPORT, IMPORTED, TRACKER, WORK_SEARCH
 from followup.schema import DATE_ORDERS
 
@@ -62,6 +62,20 @@ class _Followup(click.Group):
         except FollowupError as exc:
             click.echo(f"error: {exc}", err=True)
             raise SystemExit(EXIT_DATA) from None
+
+
+class _Command(click.Command):
+    """A command whose option values the core found wrong (a --map naming no column, a
+    --from after --until) says so as Click says any usage mistake: exit code 2 (SPEC 2)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except UsageMistake as exc:
+            raise click.BadParameter(str(exc), ctx, param_hint=f"'{exc.option}'") from None
+
+
+_Followup.command_class = _Command
 
 
 @click.group(cls=_Followup, context_settings={"help_option_names": ["-h", "--help"]})

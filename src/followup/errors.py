@@ -55,6 +55,16 @@ class FollowupError(Exception):
     """A problem with the user's data or file: exit code 1, never a traceback."""
 
 
+class UsageMistake(FollowupError):
+    """An option's value names what is not there (a sheet, a column) or contradicts another
+    option: a mistake in the command line, told in Click's usage error form with exit code 2
+    (SPEC 2), not a problem with the user's file."""
+
+    def __init__(self, option: str, message: str) -> None:
+        self.option = option  # as typed: "--from", "--map"
+        super().__init__(message)
+
+
 class TrackerInvalid(FollowupError):
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems = list(problems)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from followup import columns, headers, parsing, validate, wording
-from followup.errors import FollowupError, Problem, TrackerInvalid, show
+from followup.errors import FollowupError, Problem, TrackerInvalid, UsageMistake, show
 from followup.raw_sheet import RawSheet
 from followup.schema import (
     ACTIVITIES,
@@ -67,7 +67,7 @@ _INTERVIEW_FIELDS = {
 
 
 class ImportFailed(FollowupError):
-    """The source holds nothing followup can place, or an option names what is not there."""
+    """The source holds nothing followup can place."""
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,8 @@ def import_rows(
     `grids` are the source's sheets (see module docstring); `sheet` picks one by name, else
     the one with the most rows under an application header; `overrides` maps an import
     field's name to a source header (`--map`); `date_order` (MDY, DMY, YMD or "") reads
-    numbers-only dates. Raises ImportFailed when nothing can be placed.
+    numbers-only dates. Raises ImportFailed when nothing can be placed; UsageMistake when
+    `sheet` or `overrides` names a sheet, column or header that is not there.
     """
     wanted = _resolved(overrides or {})
     name, grid, at = _pick_sheet(grids, sheet, wanted)
@@ -357,15 +358,16 @@ def _unread(message: str) -> str:
 
 
 def _resolved(overrides: Mapping[str, str]) -> dict[str, str]:
-    """`--map` as import field key -> the source header it names; raises ImportFailed for a
+    """`--map` as import field key -> the source header it names; raises UsageMistake for a
     left-hand side that names no tracker column."""
     out: dict[str, str] = {}
     for field_name, source in overrides.items():
         field = field_named(field_name)
         if field is None:
-            raise ImportFailed(
-                f"--map {field_name}={source}: followup has no column {field_name!r}. Map to "
-                f"one of: {', '.join(c.header for c in IMPORT_FIELDS)}."
+            raise UsageMistake(
+                "--map",
+                f"'{field_name}={source}': followup has no column {field_name!r}. Map to "
+                f"one of: {', '.join(c.header for c in IMPORT_FIELDS)}.",
             )
         out[field.key] = source
     return out
@@ -383,8 +385,9 @@ def _pick_sheet(
     if wanted is not None:
         found = {name.casefold(): name for name in grids}.get(wanted.strip().casefold())
         if found is None:
-            raise ImportFailed(
-                f"there is no sheet named {wanted!r}. The sheets are: {', '.join(grids)}."
+            raise UsageMistake(
+                "--sheet",
+                f"there is no sheet named {wanted!r}. The sheets are: {', '.join(grids)}.",
             )
         at = headers.application_header(grids[found], columns)
         return found, grids[found], 0 if at is None else at
@@ -418,9 +421,10 @@ def _map_columns(
         letter = by_header.get(headers.normalised(source))
         if letter is None:
             field = next(c.header for c in IMPORT_FIELDS if c.key == key)
-            raise ImportFailed(
-                f"--map {field}={source}: {sheet} has no column headed {source!r} "
-                f"(headers found: {', '.join(labels.values())})."
+            raise UsageMistake(
+                "--map",
+                f"'{field}={source}': {sheet} has no column headed {source!r} "
+                f"(headers found: {', '.join(labels.values())}).",
             )
         chosen[key] = letter
     rest = {k: v for k, v in labels.items() if k not in chosen.values()}

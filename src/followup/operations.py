@@ -20,7 +20,13 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from followup.cli_options import TRACKER_SUFFIXES
-from followup.errors import FollowupError, Problem, TrackerInvalid, VerifyFailed
+from followup.errors import (
+    FollowupError,
+    Problem,
+    TrackerInvalid,
+    UsageMistake,
+    VerifyFailed,
+)
 from followup.outputs import (
     CALENDAR,
     CASELOAD,
@@ -445,14 +451,17 @@ def export(
 
     Each may replace only an earlier output of its kind, unless `overwrite` (SPEC section 2).
 
-    Raises FollowupError when a target is the tracker itself or the work-search period is
-    backwards or in the future; UnreadableWorkbook and TrackerInvalid as `load_valid` does;
+    Raises FollowupError when a target is the tracker itself; UsageMistake when the
+    work-search period is backwards or in the future; UnreadableWorkbook and TrackerInvalid
+    as `load_valid` does;
     UnsafeWrite or one of its kinds (OutputExists: a file followup did not write, or one of
     another kind, without `overwrite`; VerifyFailed: it did not read back) when an output cannot be
     written safely. Outputs written before the failing one stay written."""
     from followup import ics, sheets  # the calendar library loads only for an export
     from followup.workbook import writer
 
+    if work_search is not None:
+        _period(work_search, pd.Timestamp(day))
     for target, kind in (
         (to, EXPORT),
         (ics_path, CALENDAR),
@@ -500,24 +509,36 @@ class Exported:
     work_search: WorkSearch | None
 
 
+def _period(request: WorkSearchRequest, as_of: pd.Timestamp) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The work-search log's first and last day (SPEC 6a: by default the last 4 weeks up
+    to ``as_of``). Raises UsageMistake for a period that is backwards or in the future:
+    checked before anything is read or written."""
+    from followup import worksearch
+
+    end = as_of if request.end is None else pd.Timestamp(request.end)
+    start = worksearch.default_start(end) if request.start is None else pd.Timestamp(request.start)
+    if start > end:
+        raise UsageMistake(
+            "--from",
+            f"the period starts ({start:%Y-%m-%d}) after it ends ({end:%Y-%m-%d}): "
+            "check --from and --until.",
+        )
+    if start > as_of:
+        raise UsageMistake(
+            "--from",
+            f"the period starts ({start:%Y-%m-%d}) after {as_of:%Y-%m-%d}, the day the log is "
+            "written for: it can only list what was done. Check --from (or --as-of).",
+        )
+    return start, end
+
+
 def _work_search(
     tracker: Tracker, path: Path, as_of: pd.Timestamp, request: WorkSearchRequest
 ) -> WorkSearch:
     from followup import worksearch
     from followup.workbook import writer
 
-    end = as_of if request.end is None else pd.Timestamp(request.end)
-    start = worksearch.default_start(end) if request.start is None else pd.Timestamp(request.start)
-    if start > end:
-        raise FollowupError(
-            f"the period starts ({start:%Y-%m-%d}) after it ends ({end:%Y-%m-%d}): "
-            "check --from and --until."
-        )
-    if start > as_of:
-        raise FollowupError(
-            f"the period starts ({start:%Y-%m-%d}) after {as_of:%Y-%m-%d}, the day the log is "
-            "written for: it can only list what was done. Check --from (or --as-of)."
-        )
+    start, end = _period(request, as_of)
     log = worksearch.work_search(tracker, start, end, as_of)
     target = request.path
     if target.suffix.lower() == ".csv":

@@ -221,8 +221,29 @@ def test_map_sheet_and_dry_run(tmp_path: Path) -> None:
     assert code == 0, output
     assert output.splitlines()[-1] == "Dry run: nothing was written."
     assert "  Gig -> Role" in output and not new.exists()
+    # Naming what is not there is a mistake in the command line: Click's usage error, exit 2
+    # (the test runner calls the program "main").
+    usage = "Usage: main import [OPTIONS] SOURCE NEW.xlsx\nTry 'main import --help' for help.\n\n"
     code, output = run("import", str(source), str(new), "--sheet", "Mine", "--map", "Salary=Pay")
-    assert code == 1 and "followup has no column 'Salary'" in output
+    assert (code, output) == (
+        2,
+        f"{usage}Error: Invalid value for '--map': 'Salary=Pay': followup has no column "
+        "'Salary'. Map to one of: Company, Role, Interview date, Date, Response date, Status, "
+        "Contact, Interviewer, Round, Email, Phone, Notes, Activity, Channel.\n",
+    )
+    code, output = run("import", str(source), str(new), "--sheet", "Mine", "--map", "Role=Job")
+    assert (code, output) == (
+        2,
+        f"{usage}Error: Invalid value for '--map': 'Role=Job': Mine has no column headed 'Job' "
+        "(headers found: Employer, Gig, When).\n",
+    )
+    code, output = run("import", str(source), str(new), "--sheet", "Theirs")
+    assert (code, output) == (
+        2,
+        f"{usage}Error: Invalid value for '--sheet': there is no sheet named 'Theirs'. The "
+        "sheets are: Notes, Mine.\n",
+    )
+    assert not new.exists()
 
 
 def test_import_never_writes_over_a_file_nor_into_a_missing_folder(tmp_path: Path) -> None:

@@ -183,7 +183,31 @@ def test_work_search_needs_a_fitting_name_and_an_orderly_period(search: Path) ->
         "--until",
         "2026-11-02",
     )
-    assert code == 1 and "the period starts (2026-11-20) after it ends (2026-11-02)" in output
+    assert (code, output) == (
+        2,
+        "Usage: main export [OPTIONS] TRACKER.xlsx\nTry 'main export --help' for help."
+        "\n\nError: Invalid value for '--from': the period starts (2026-11-20) after it ends "
+        "(2026-11-02): check --from and --until.\n",
+    )
+    # Told before anything is written, even an export asked for beside it.
+    code, output = run(
+        "export", str(search), "--to", "c.xlsx", "--work-search", "log.csv",
+        "--from", "2026-11-30", "--as-of", "2026-11-20",
+    )  # fmt: skip
+    assert code == 2 and output.endswith(
+        "Error: Invalid value for '--from': the period starts (2026-11-30) after it ends "
+        "(2026-11-20): check --from and --until.\n"
+    )
+    code, output = run(
+        "export", str(search), "--work-search", "log.csv",
+        "--from", "2026-11-30", "--until", "2026-12-31", "--as-of", "2026-11-20",
+    )  # fmt: skip
+    assert code == 2 and output.endswith(
+        "Error: Invalid value for '--from': the period starts (2026-11-30) after 2026-11-20, "
+        "the day the log is written for: it can only list what was done. Check --from (or "
+        "--as-of).\n"
+    )
+    assert not Path("c.xlsx").exists() and not Path("log.csv").exists()
     code, output = run("export", str(search), "--to", "c.xlsx", "--from", "2026-11-20")
     assert code == 2 and "--from and --until are for the work-search log" in output
 
@@ -366,7 +390,11 @@ def test_a_method_column_the_user_added_to_search_is_read(tmp_path: Path, writer
         # Logged a day after the tick: the ticked send, on its day.
         (D(2026, 11, 25), "x", ["2026-11-24", "Acme", "Dana Kim", "Email", "Analyst"]),
         # Logged before the day typed as done: the logged send.
-        (D(2026, 11, 24), dt.datetime(2026, 11, 26), ["2026-11-24", "Acme", "", "Email", "Analyst"]),
+        (
+            D(2026, 11, 24),
+            dt.datetime(2026, 11, 26),
+            ["2026-11-24", "Acme", "", "Email", "Analyst"],
+        ),
         # The same day: one.
         (D(2026, 11, 24), "x", ["2026-11-24", "Acme", "", "Email", "Analyst"]),
     ],
