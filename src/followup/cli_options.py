@@ -8,10 +8,11 @@ from typing import Any
 
 import click
 
-from followup.errors import quoted
+from followup.errors import FollowupError, quoted
 from followup.outputs import OutputKind, free_tracker_name, name_problem
 
 TRACKER_SUFFIXES = (".xlsx", ".xlsm")
+_HEAD = 64 * 1024  # where a calendar's or a CSV's marker is
 SOURCE_SUFFIXES = (*TRACKER_SUFFIXES, ".csv")  # what `followup import` reads
 # Files a spreadsheet app can open but followup cannot, and what to do about each.
 OTHER_FORMATS = {
@@ -29,6 +30,18 @@ def workbook_path(*, new: bool = False) -> click.Path:
 def check_suffix(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
     if value is None or value.suffix.lower() in TRACKER_SUFFIXES:
         return value
+    from followup import operations  # it imports this module
+
+    try:
+        # A lock file or an output of followup's: what the user has, named as what it is.
+        operations.refuse_lock_file(value)
+        with value.open("rb") as f:
+            operations.refuse_output(f.read(_HEAD), value)
+    except OSError:
+        pass  # a missing or unreadable file is named below, or by the command
+    except FollowupError as exc:
+        click.echo(f"error: {exc}", err=True)
+        ctx.exit(1)
     kind = OTHER_FORMATS.get(value.suffix.lower())
     if kind:
         # The file is what the user has, not a mistyped command: a data error (SPEC 7).

@@ -24,6 +24,7 @@ from followup.errors import (
     FollowupError,
     Problem,
     TrackerInvalid,
+    UnreadableWorkbook,
     UsageMistake,
     VerifyFailed,
 )
@@ -92,13 +93,45 @@ def load(path: Path, as_of: dt.date) -> Loaded:
     """Read and validate the tracker; every problem in its cells is returned, none raised.
 
     Raises UnreadableWorkbook when the file is missing, is a folder, cannot be read or is not
-    a workbook followup can open."""
+    a workbook followup can open (a spreadsheet app's lock file, or an output followup
+    wrote, is named as what it is)."""
+    refuse_lock_file(path)
     data, stamp = read_tracker(path)
-    raw = read_workbook(data, path.name, OWNED_READ, free_tracker_name(path).name)
+    try:
+        raw = read_workbook(data, path.name, OWNED_READ, free_tracker_name(path).name)
+    except UnreadableWorkbook:
+        refuse_output(data, path)
+        raise
     tracker, problems = parse_tracker(
         raw.sheets, raw.clashes, pd.Timestamp(as_of), raw.others, source=str(path)
     )
+    if any(p.is_error for p in problems):  # an output has no Interviews sheet: never valid
+        refuse_output(data, path)
     return Loaded(path, data, stamp, tracker, problems, raw.info.date1904)
+
+
+def refuse_lock_file(path: Path) -> None:
+    """Raise UnreadableWorkbook when `path` names Excel's or LibreOffice's lock file, saying
+    which workbook it locks."""
+    from followup.outputs import lock_file_message
+    from followup.workbook.safety import lock_file_of
+
+    lock = lock_file_of(path)
+    if lock is not None:
+        app, workbook = lock
+        named = str(path.with_name(workbook))
+        raise UnreadableWorkbook(lock_file_message(path.name, app, workbook, named))
+
+
+def refuse_output(data: bytes, path: Path) -> None:
+    """Raise UnreadableWorkbook when `data` is an output followup wrote (an export, a
+    calendar, a caseload, a work-search log), saying what it is and what to run."""
+    from followup.outputs import not_a_tracker
+    from followup.workbook.targets import output_in
+
+    kind = output_in(data)
+    if kind is not None:
+        raise UnreadableWorkbook(not_a_tracker(path.name, kind))
 
 
 def load_valid(path: Path, as_of: dt.date) -> Loaded:

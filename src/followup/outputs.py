@@ -35,17 +35,34 @@ class OutputKind:
     suffixes: tuple[str, ...]
     reusable: bool = True
     csv_header: tuple[str, ...] = ()
+    # The command that writes it ({name}: its file), and what from: for a message when the
+    # output is given where a tracker is wanted.
+    command: str = ""
+    made_from: str = "the tracker it was written from (the workbook with your Interviews sheet)"
 
 
-EXPORT = OutputKind("export", "a coach export", WORKBOOK)
-CALENDAR = OutputKind("calendar", "a calendar file", (".ics",))
-CASELOAD = OutputKind("caseload", "a caseload workbook", WORKBOOK)
+EXPORT = OutputKind(
+    "export", "a coach export", WORKBOOK, command="followup export TRACKER.xlsx --to {name}"
+)
+CALENDAR = OutputKind(
+    "calendar", "a calendar file", (".ics",), command="followup export TRACKER.xlsx --ics {name}"
+)
+CASELOAD = OutputKind(
+    "caseload",
+    "a caseload workbook",
+    WORKBOOK,
+    command="followup caseload TRACKER... --to {name}",
+    made_from="the clients' trackers it was written from (workbooks with an Interviews sheet)",
+)
 WORK_SEARCH = OutputKind(
     "work-search log",
     "a work-search log",
     (*WORKBOOK, ".csv"),
     csv_header=("Date", "Employer", "Contact person", "Method", "Position", "Result"),
+    command="followup export TRACKER.xlsx --work-search {name}",
 )
+# Every output a user might take for a tracker.
+OUTPUTS = (EXPORT, CALENDAR, CASELOAD, WORK_SEARCH)
 # refresh --output and import write a tracker: the user's from then on, never replaced.
 TRACKER = OutputKind("tracker", "a refreshed tracker", (".xlsx", ".xlsm"), reusable=False)
 # import writes the template's workbook, which has no macros: Excel opens it only as .xlsx.
@@ -72,3 +89,21 @@ def free_tracker_name(path: Path) -> Path:
     names += [f"{path.stem}-tracker-{n}.xlsx" for n in range(2, 100)]
     free = (path.with_name(n) for n in names if not path.with_name(n).exists())
     return next(free, path.with_name(names[-1]))
+
+
+def not_a_tracker(label: str, kind: OutputKind) -> str:
+    """The message for an output of followup's given where a tracker is wanted."""
+    command = kind.command.format(name=label)
+    return (
+        f"{label} is {kind.what} that followup wrote, not a tracker. Name {kind.made_from} "
+        f"instead; {command} writes this file again from it."
+    )
+
+
+def lock_file_message(label: str, app: str, workbook: str, path: str) -> str:
+    """The message for the lock file a spreadsheet app keeps beside an open workbook, given
+    where a tracker is wanted (``path``: that workbook's, as the user named the lock)."""
+    return (
+        f"{label} is {app}'s lock file for {workbook}, not a tracker: {app} keeps it there "
+        f"while {workbook} is open. Name {path} instead."
+    )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import hashlib
 import os
 import re
@@ -81,6 +82,27 @@ def check_locks(path: Path) -> None:
     for lock in excel:
         if lock.is_file():
             raise _locked(name, "Excel", _excel_owner(lock))
+
+
+def lock_file_of(path: Path) -> tuple[str, str] | None:
+    """When `path` names the lock file Excel or LibreOffice keeps beside an open workbook
+    (see `check_locks`): the app and that workbook's file name; else None."""
+    name = path.name
+    if name.startswith(".~lock.") and name.endswith("#"):
+        return "LibreOffice", name[len(".~lock.") : -1]
+    if not name.startswith("~$") or len(name) == 2:
+        return None
+    rest = name[2:]
+    if not path.with_name(rest).exists():
+        # Older Office versions drop the first two characters of a long name.
+        longer = sorted(
+            p.name
+            for p in path.parent.glob("??" + glob.escape(rest))
+            if not p.name.startswith("~$")
+        )
+        if longer:
+            return "Excel", longer[0]
+    return "Excel", rest
 
 
 def _locked(name: str, app: str, owner: str) -> FileLocked:

@@ -14,7 +14,7 @@ from pathlib import Path
 from lxml import etree
 
 from followup.errors import OutputExists, UnsafeWrite
-from followup.outputs import CALENDAR_PRODID, WORKBOOK_MARKER, OutputKind
+from followup.outputs import CALENDAR, CALENDAR_PRODID, OUTPUTS, WORKBOOK_MARKER, OutputKind
 from followup.schema import INTERVIEWS
 from followup.workbook.ooxml import CUSTOM_PROPERTIES_SUFFIX
 from followup.workbook.package import Package, parse_xml
@@ -91,6 +91,19 @@ def written_as(path: Path, kind: OutputKind) -> bool:
             return _workbook_marker(f.read()) == kind.name
     except OSError:
         return False
+
+
+def output_in(data: bytes) -> OutputKind | None:
+    """The kind of output followup wrote that the file's bytes are (by its marker), None
+    for a tracker or any other file."""
+    head = data[:_HEAD]
+    if data.startswith(b"PK"):
+        marker = _workbook_marker(data)
+        return next((kind for kind in OUTPUTS if kind.name == marker), None)
+    if _calendar(head):
+        return CALENDAR
+    header = _csv_header(head)
+    return next((kind for kind in OUTPUTS if kind.csv_header and kind.csv_header == header), None)
 
 
 def _calendar(head: bytes) -> bool:
