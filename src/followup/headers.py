@@ -75,7 +75,41 @@ def near_misses(
         close = difflib.get_close_matches(key, list(names), n=1, cutoff=CLOSE_HEADER)
         if close:
             out.append((letter, label, names[close[0]]))
+            continue
+        meant = _sharing_words(label, missing)
+        if meant is not None:
+            out.append((letter, label, meant))
     return out
+
+
+def _words(text: object) -> list[str]:
+    """A header's words as compared: NFKC, case-folded, a plural's "s" dropped."""
+    folded = unicodedata.normalize("NFKC", str(text)).casefold()
+    words = "".join(ch if ch.isalnum() else " " for ch in folded).split()
+    return [w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words]
+
+
+def _sharing_words(label: str, missing: Sequence[Column]) -> Column | None:
+    """The missing column a header names in other words ("Skills shown" for Skills
+    highlighted, "Decision date" for Decision by): one of its names shares its first word
+    (of four letters or more) and at least half of its words with the header, and the header
+    has at most one word more. The column sharing the most words wins; None when none does."""
+    words = set(_words(label))
+    best: tuple[int, Column] | None = None
+    for col in missing:
+        for name in col.names:
+            theirs = _words(name)
+            shared = [w for w in theirs if w in words]
+            if (
+                theirs
+                and len(theirs[0]) >= 4
+                and theirs[0] in words
+                and 2 * len(shared) >= len(theirs)
+                and len(words) <= len(theirs) + 1
+                and (best is None or len(shared) > best[0])
+            ):
+                best = (len(shared), col)
+    return None if best is None else best[1]
 
 
 def header_row(

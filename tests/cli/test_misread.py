@@ -37,7 +37,16 @@ def test_the_common_names_of_decision_by_are_read(tmp_path: Path, typed: str) ->
 
 @pytest.mark.parametrize(
     ("header", "meant"),
-    [("Decison by", "Decision by"), ("Intervewer", "Interviewer"), ("Stauts", "Status")],
+    [
+        ("Decison by", "Decision by"),
+        ("Intervewer", "Interviewer"),
+        ("Stauts", "Status"),
+        # Another word for one of the column's names: misspelt in meaning, not in letters.
+        ("Skills shown", "Skills highlighted"),
+        ("Strengths shown", "Skills highlighted"),
+        ("Decision timing", "Decision by"),
+        ("Keep in touch agreed", "Keep in touch OK"),
+    ],
 )
 def test_a_header_close_to_a_column_is_one_info_line(
     tmp_path: Path, header: str, meant: str
@@ -236,3 +245,14 @@ def test_csv_rows_are_named_as_rows_of_the_file(tmp_path: Path) -> None:
         "warning: apps.csv rows 3-4: 2 rows have neither a date applied nor an interview date, "
         "so they are not in the new tracker (rows 3, 4). Add a date and import again."
     ) in output.splitlines()
+
+
+@pytest.mark.parametrize("header", ["Follow-up date", "Salary range", "Source", "Next step"])
+def test_a_column_of_the_users_own_sharing_a_word_with_no_name_stays_quiet(
+    tmp_path: Path, header: str
+) -> None:
+    path = write(
+        tmp_path / "t.xlsx", {"Interviews": [[*HEAD, header], [*ROW, "x"]]}, writer="xlsxwriter"
+    )
+    code, output = run("check", str(path), "--as-of", AS_OF)
+    assert code == 0 and header not in output, output
