@@ -14,7 +14,7 @@ from icalendar import Calendar, Event
 
 from followup import parsing
 from followup.columns import long_day
-from followup.identity import action_identity
+from followup.identity import action_identity, named_actions
 from followup.outputs import CALENDAR_PRODID
 from followup.schema import OVERDUE
 
@@ -37,7 +37,8 @@ def calendar(rows: pd.DataFrame, as_of: pd.Timestamp, stamp: dt.datetime) -> byt
     cal.add("prodid", CALENDAR_PRODID)  # also the marker of followup's calendar files
     cal.add("version", "2.0")
     cal.add("x-wr-calname", "Job search follow-ups")
-    for row, event_uid in zip(rows.to_dict("records"), uids(rows), strict=True):
+    named = rows.assign(action=named_actions(rows))
+    for row, event_uid in zip(named.to_dict("records"), uids(rows), strict=True):
         event = Event()
         event.add("uid", event_uid)
         event.add("dtstamp", stamp)

@@ -59,3 +59,19 @@ def with_step(frame: pd.DataFrame) -> pd.DataFrame:
     advocate = frame["relationship"].to_numpy() == ADVOCATE
     step = np.where(advocate, ASK_ADVOCATE, NETWORK_UPDATE).astype(object)
     return frame.assign(step=step, role="")
+
+
+def named_actions(rows: pd.DataFrame) -> pd.Series:
+    """Each row's Action as a line without its Contact column shows it (the terminal, a
+    calendar event): a per-interviewer step names its interviewer ("Send a thank-you note
+    to Bob Lee"), so a panel's rows, one identity each, read apart too. ``rows``: This
+    Week's (``action``, ``step``, ``contact``). Returns str on ``rows``' index."""
+    from followup import wording
+
+    action = columns.text(rows, "action")
+    contact = columns.text(rows, "contact")
+    named = columns.text(rows, "step").isin(PER_INTERVIEWER) & contact.ne("")
+    if not named.any():
+        return action
+    fields = pd.DataFrame({"action": action[named], "contact": contact[named]})
+    return action.mask(named, wording.fill(wording.ACTION_FOR, fields))

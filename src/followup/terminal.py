@@ -8,6 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from followup.columns import long_day
+from followup.identity import named_actions
 from followup.schema import ASK_ADVOCATE, LOG_STEP_IDS, NETWORK_UPDATE, OVERDUE
 from followup.wording import count, tally
 
@@ -26,7 +27,9 @@ def week_lines(as_of: pd.Timestamp, days: int, week: pd.DataFrame, updates: int)
     if len(overdue):
         lines.append("Overdue:")
         # The longest overdue first: This Week's own order (Due, then Company).
-        for item in overdue.head(MOST_OVERDUE_SHOWN).to_dict("records"):
+        shown = overdue.head(MOST_OVERDUE_SHOWN)
+        shown = shown.assign(action=named_actions(shown))
+        for item in shown.to_dict("records"):
             role = f" ({item['role']})" if item["role"] else ""
             who = f"{item['company']}{role}: " if item["company"] else ""
             lines.append(f"  - {who}{item['action']}, due {long_day(pd.Timestamp(item['due']))}")

@@ -307,6 +307,9 @@ UPDATE_TEAM_SKILLS = "that could use these strengths"
 UPDATE_TEAM = "that is hiring"
 UPDATE_OFFERS = "And good news: I have an offer for the {roles}.\n\n"
 UPDATE_OFFER_ROLE = "{role} role at {company}"
+# A per-interviewer action (a thank-you) named with whom it is for, where a line shows it
+# without its Contact column (the terminal, a calendar event): a panel's rows differ by it.
+ACTION_FOR = "{action} to {contact}"
 UPDATE_ACTION = "Send {contact} an update on your search"
 
 ADVOCATE_WHY = (
