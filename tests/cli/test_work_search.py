@@ -294,9 +294,11 @@ def test_a_period_that_starts_after_the_as_of_date_is_refused(search: Path, tmp_
         "--from", "2026-11-23", "--until", "2026-11-29",
     )  # fmt: skip
     assert (code, output) == (
-        1,
-        "error: the period starts (2026-11-23) after 2026-11-20, the day the log is written "
-        "for: it can only list what was done. Check --from (or --as-of).\n",
+        2,
+        "Usage: main export [OPTIONS] TRACKER.xlsx\nTry 'main export --help' for help.\n\n"
+        "Error: Invalid value for '--from': the period starts (2026-11-23) after 2026-11-20, "
+        "the day the log is written for: it can only list what was done. Check --from (or "
+        "--as-of).\n",
     )
     assert not out.exists()
 
