@@ -127,13 +127,19 @@ class BusinessCalendar:
     def roll(self, dates: pd.Series) -> pd.Series:
         """Each date, or the next working day after it; NaT stays NaT."""
         values = pd.to_datetime(dates).to_numpy(dtype="datetime64[D]")
-        valid = ~np.isnat(values)
-        out = values.copy()
+        out = self.roll_days(values)
+        return pd.Series(out.astype("datetime64[ns]"), index=dates.index, name=dates.name)
+
+    def roll_days(self, days: np.ndarray) -> np.ndarray:
+        """``roll`` of numpy days (datetime64[D], NaT stays NaT), as an array of days: for
+        callers that time a chain of steps on whole columns without building a Series each."""
+        valid = ~np.isnat(days)
+        out = days.copy()
         if valid.any():
-            years = values[valid].astype("datetime64[Y]").astype(int) + 1970
+            years = days[valid].astype("datetime64[Y]").astype(int) + 1970
             # A roll from late December can land in January, so take the next year too.
             free = self.holidays_between(int(years.min()), int(years.max()) + 1)
             out[valid] = np.busday_offset(
-                values[valid], 0, roll="forward", weekmask=self.weekmask, holidays=free
+                days[valid], 0, roll="forward", weekmask=self.weekmask, holidays=free
             )
-        return pd.Series(out.astype("datetime64[ns]"), index=dates.index, name=dates.name)
+        return out

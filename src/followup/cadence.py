@@ -108,28 +108,87 @@ def _gap_days(settings: Settings) -> dict[str, int]:
 
 @dataclass(frozen=True)
 class _Plan:
-    opportunities: pd.DataFrame  # one row per opportunity, wide per-step columns
+    opportunities: pd.DataFrame  # one row per opportunity, with its cycle and state
     steps: pd.DataFrame  # one row per step of an Active opportunity, with context
 
 
-def _cycles(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
+# The steps timed per opportunity (2-9): the per-step arrays below have one column each, in
+# this order, and one row per opportunity.
+LATER_STEPS = STEP_IDS[1:]
+_NAT = np.datetime64("NaT", "D")
+_ONE_DAY = np.timedelta64(1, "D")
+# Each opportunity is a row of ``ops`` below; rows about it (Interviews, Log, History) carry
+# that row's position, ``op``, so joining them is indexing an array, not a merge.
+_PAIR = "\x1f"  # never part of a key: name_key splits on it as on any whitespace
+
+
+def _days(values: pd.Series) -> np.ndarray:
+    """A column of dates as numpy days (datetime64[D], NaT where blank)."""
+    if values.dtype.kind != "M":
+        values = columns.dates(values)
+    return values.to_numpy(dtype="datetime64[D]")
+
+
+def _stamps(days: np.ndarray) -> np.ndarray:
+    """Numpy days as the datetime64[ns] the frames hold."""
+    return days.astype("datetime64[ns]")
+
+
+def _either(first: np.ndarray, fallback: np.ndarray) -> np.ndarray:
+    """``first``, or ``fallback`` where it is NaT."""
+    return np.where(np.isnat(first), fallback, first)
+
+
+def _runs(rows: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """For rows sorted by ``ck``, ``rk``: each row's opportunity (0, 1, ... in key order)
+    and the position of each opportunity's first row."""
+    ck, rk = rows["ck"].to_numpy(), rows["rk"].to_numpy()
+    first = np.ones(len(rows), dtype=bool)
+    first[1:] = (ck[1:] != ck[:-1]) | (rk[1:] != rk[:-1])
+    return np.cumsum(first) - 1, np.flatnonzero(first)
+
+
+def _cycles(tracker: Tracker, as_of: pd.Timestamp) -> tuple[pd.DataFrame, np.ndarray]:
     """One row per opportunity: its cycle's latest interview row, its status (that of its
-    latest round, SPEC section 4) and ``scheduled``, whether a round is on the calendar."""
+    latest round, SPEC section 4) and ``scheduled``, whether a round is on the calendar;
+    and, for each row of ``rounds.keyed_rounds``, its opportunity's row (``op``)."""
     iv = rounds.keyed_rounds(tracker)
-    groups = [iv["ck"], iv["rk"]]
-    last_past = iv["interview_date"].where(iv["interview_date"] <= as_of).groupby(groups)
-    first = iv["interview_date"].groupby(groups).transform("min")
-    iv["cycle_start"] = last_past.transform("max").fillna(first)
+    day = iv["interview_date"].to_numpy(dtype="datetime64[D]")
+    today = np.datetime64(as_of.date(), "D")
+    run, starts = _runs(iv)
+    # Dates ascend within an opportunity's rows: those held by as-of come first, and the
+    # last row tells whether a round is on the calendar.
+    held = np.add.reduceat((day <= today).astype(np.intp), starts) if len(iv) else starts
+    cycle_start = day[np.where(held > 0, starts + held - 1, starts)]
+    last = np.append(starts[1:], len(iv)) - 1 if len(iv) else starts
     # A next round: one on the calendar after a round already held (a first interview ahead
     # is simply the start of the cycle).
-    ahead = (iv["interview_date"] > as_of).groupby(groups).transform("any")
-    iv["scheduled"] = ahead & (iv["cycle_start"] <= as_of)
-    cycle_rows = _addressee_last(_round_wide(iv[iv["interview_date"] == iv["cycle_start"]]))
-    latest = cycle_rows.groupby(_KEYS, sort=False).tail(1).drop(columns="status").sort_index()
-    ops = latest.merge(rounds.latest_status(tracker), on=_KEYS, how="left")
-    ops = ops.reset_index(drop=True)
-    ops["status"] = columns.text(ops, "status").replace("", ACTIVE)
-    return ops
+    scheduled = (day[last] > today) & (cycle_start <= today)
+
+    at = np.flatnonzero(day == cycle_start[run])  # the rows of each opportunity's cycle
+    cycle = iv.iloc[at]
+    chosen = _addressee(cycle, run[at])
+    # One row per opportunity, in the order the chosen rows were typed in.
+    order = np.argsort(iv.index.to_numpy()[at[chosen]], kind="stable")
+    op_of_run = np.empty(len(starts), dtype=np.intp)
+    op_of_run[order] = np.arange(len(starts))
+    ops = cycle.iloc[chosen[order]].drop(columns="status").reset_index(drop=True)
+    for name, values in _round_wide(
+        cycle, np.searchsorted(run[at], np.arange(len(starts))), chosen
+    ).items():
+        ops[name] = pd.Series(values[order], index=ops.index, dtype=values.dtype)
+    ops["cycle_start"] = _stamps(cycle_start[order])
+    ops["scheduled"] = scheduled[order]
+    latest = rounds.latest_status(tracker)
+    found = _pairs(latest["ck"], latest["rk"]).get_indexer(_pairs(ops["ck"], ops["rk"]))
+    # Both come from the same rows: every opportunity has its status.
+    ops["status"] = latest["status"].iloc[found].set_axis(ops.index)
+    return ops, op_of_run[run]
+
+
+def _pairs(ck: pd.Series, rk: pd.Series) -> pd.Index:
+    """Opportunity keys as one value each, for looking rows up by opportunity."""
+    return pd.Index(ck.to_numpy(dtype=object) + _PAIR + rk.to_numpy(dtype=object))
 
 
 # Whom a round's steps 2-9 address when several people interviewed (a panel): a coach
@@ -139,50 +198,91 @@ def _cycles(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
 ADDRESSEE_ORDER = ("Decision maker", "Hiring manager", "Recruiter", "HR", "", "Peer", "Panel")
 
 
-def _addressee_last(rows: pd.DataFrame) -> pd.DataFrame:
-    """``rows`` reordered so each round's addressee of steps 2-9 comes last (see
-    ``ADDRESSEE_ORDER``; a named interviewer before a blank one, then by name, so the
-    choice does not depend on the order the rows were typed in)."""
+def _addressee(rows: pd.DataFrame, run: np.ndarray) -> np.ndarray:
+    """Per opportunity (``run``: each row's, ascending), the position in ``rows`` of its
+    addressee of steps 2-9 (see ``ADDRESSEE_ORDER``; a named interviewer before a blank one,
+    then by name, then the row typed last, so the choice does not depend on the order the
+    rows were typed in)."""
     kind = columns.text(rows, "interviewer_type")
     rank = kind.map({k: i for i, k in enumerate(ADDRESSEE_ORDER)}).fillna(len(ADDRESSEE_ORDER))
     name = columns.key(columns.text(rows, "interviewer"))
-    order = pd.DataFrame({"rank": rank, "unnamed": name.eq(""), "name": name}, index=rows.index)
-    order = order.sort_values(["rank", "unnamed", "name"], ascending=False, kind="stable")
-    return rows.loc[order.index]
+    order = pd.DataFrame(
+        {
+            "run": run,
+            "rank": rank.to_numpy(),
+            "unnamed": name.eq("").to_numpy(),
+            "name": name.to_numpy(),
+            "at": np.arange(len(rows)),
+        }
+    )
+    order = order.sort_values(
+        ["run", "rank", "unnamed", "name", "at"], ascending=[True] * 4 + [False], kind="stable"
+    )
+    return order["at"].to_numpy()[np.flatnonzero(np.diff(order["run"].to_numpy(), prepend=-1))]
 
 
-def _round_wide(cycle_rows: pd.DataFrame) -> pd.DataFrame:
-    """The cycle's rows with what one of a panel's rows says taken for the whole round, as a
-    job seeker types it once: D is the latest Decision by among the round's rows (SPEC 4),
-    and a Key point or Keep in touch OK typed on one row holds for the round."""
-    rows = cycle_rows.copy()
-    by_round = rows.groupby(_KEYS, sort=False)
+def _round_wide(
+    rows: pd.DataFrame, starts: np.ndarray, chosen: np.ndarray
+) -> dict[str, np.ndarray]:
+    """Per opportunity, what one of its cycle's rows (``rows``, each opportunity's rows from
+    ``starts`` on) says taken for the whole round, as a job seeker types it once, where the
+    addressee's row (``chosen``) does not say it: the latest Decision by among the round's
+    rows (SPEC 4), whether any gave one, and a Key point or Keep in touch OK typed on one
+    row."""
+    wide: dict[str, np.ndarray] = {}
     if "decision_by" in rows:
-        rows["decision_by"] = by_round["decision_by"].transform("max")
+        # NaT is the smallest int64: a maximum over the days as integers skips it.
+        given = _days(rows["decision_by"]).astype(np.int64)
+        wide["decision_by"] = (
+            _stamps(np.maximum.reduceat(given, starts).astype("datetime64[D]"))
+            if len(rows)
+            else _stamps(given.astype("datetime64[D]"))
+        )
     if "decision_given" in rows:
-        given = rows["decision_given"].astype(object).fillna(False).astype(bool)
-        rows["decision_given"] = given.groupby([rows["ck"], rows["rk"]]).transform("any")
+        given = rows["decision_given"].astype(object).fillna(False).astype(bool).to_numpy()
+        wide["decision_given"] = np.logical_or.reduceat(given, starts) if len(rows) else given
     for detail in ("key_point", "keep_in_touch"):
         if detail in rows:
-            typed = columns.text(rows, detail)
-            first = typed.where(typed.ne("")).groupby([rows["ck"], rows["rk"]]).transform("first")
-            rows[detail] = typed.where(typed.ne(""), first.fillna(""))
-    return rows
+            typed = columns.text(rows, detail).to_numpy(dtype=object)
+            at = np.where(typed != "", np.arange(len(rows)), len(rows))
+            first = np.append(typed, "")[np.minimum.reduceat(at, starts)] if len(rows) else typed
+            own = typed[chosen]
+            wide[detail] = np.where(own != "", own, first).astype(object)
+    return wide
 
 
-def _fill_roles(rows: pd.DataFrame, ops: pd.DataFrame) -> pd.DataFrame:
-    """A blank Role means the company's only opportunity."""
-    rows = rows.copy()
-    rows["ck"], rows["rk"] = columns.key(rows["company"]), columns.key(rows["role"])
-    per_company = ops.groupby("ck")["rk"]
-    only = per_company.first()[per_company.size() == 1]
-    blank = rows["rk"] == ""
-    rows.loc[blank, "rk"] = rows.loc[blank, "ck"].map(only).fillna("")
-    return rows
+def _at(values: np.ndarray, op: np.ndarray) -> np.ndarray:
+    """Per-opportunity ``values`` (numpy days) for rows of opportunity ``op``, NaT where
+    ``op`` is -1 (no opportunity)."""
+    return np.append(values, _NAT)[op]
+
+
+def _per(
+    shape: int | tuple[int, int], at: object, days: np.ndarray, latest: bool = False
+) -> np.ndarray:
+    """The earliest (or ``latest``) of ``days`` at each position ``at`` (an index, or a tuple
+    of indices) of an array of days of ``shape``, NaT where none."""
+    none = np.iinfo(np.int64).min if latest else np.iinfo(np.int64).max
+    found = np.full(shape, none)
+    pick = np.maximum if latest else np.minimum
+    pick.at(found, at, days.astype("datetime64[D]").astype(np.int64))
+    return np.where(found == none, _NAT, found.astype("datetime64[D]"))
+
+
+def _opportunity_of(ops: pd.DataFrame, rows: pd.DataFrame) -> np.ndarray:
+    """Each row's opportunity (its row in ``ops``, -1 where none) by its Company and Role;
+    a blank Role means the company's only opportunity."""
+    ck, rk = columns.key(rows["company"]), columns.key(rows["role"])
+    single = ~ops["ck"].duplicated(keep=False)
+    only = pd.Series(ops["rk"][single].to_numpy(), index=ops["ck"][single].to_numpy())
+    rk = rk.where(rk != "", ck.map(only).fillna(""))
+    return _pairs(ops["ck"], ops["rk"]).get_indexer(_pairs(ck, rk))
 
 
 def _sent(tracker: Tracker, ops: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
-    """Sent rows of Log and every row of History, as completions of cadence steps."""
+    """Sent rows of Log and every row of History, as completions of cadence steps: those
+    about an opportunity dated by ``as_of``, with columns ``op``, ``step``, ``date`` and
+    ``contact_key``."""
     cols = ["date", "company", "role", "step", "contact"]
     log = tracker.log
     sources = [
@@ -192,76 +292,64 @@ def _sent(tracker: Tracker, ops: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFr
     filled = [f for f in sources if not f.empty]
     empty = pd.DataFrame({c: pd.Series(dtype=object) for c in cols})
     sent = pd.concat(filled, ignore_index=True) if filled else empty
-    sent["date"] = columns.dates(sent["date"])
-    sent["step"] = columns.text(sent, "step")
-    sent = sent[sent["step"].isin(STEP_IDS) & sent["date"].notna() & (sent["date"] <= as_of)]
-    sent = _fill_roles(sent, ops)
-    sent["contact_key"] = columns.key(sent["contact"])
-    return sent[[*_KEYS, "step", "date", "contact_key"]]
+    date, step = columns.dates(sent["date"]), columns.text(sent, "step")
+    sent = sent[step.isin(STEP_IDS) & date.notna() & (date <= as_of)]
+    found = pd.DataFrame(
+        {
+            "op": _opportunity_of(ops, sent),
+            "step": step[sent.index],
+            "date": date[sent.index],
+            "contact_key": columns.key(sent["contact"]),
+        }
+    )
+    return found[found["op"] >= 0]
 
 
-def _responses(tracker: Tracker, ops: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series:
+def _responses(
+    tracker: Tracker, ops: pd.DataFrame, start: np.ndarray, as_of: pd.Timestamp
+) -> np.ndarray:
     """R per opportunity: the latest Received row on or after the cycle start (NaT if none)."""
     log = tracker.log
-    got = log.loc[columns.text(log, "direction") == RECEIVED, ["date", "company", "role"]].copy()
-    got["date"] = columns.dates(got["date"])
-    got = _fill_roles(got[got["date"].notna() & (got["date"] <= as_of)], ops)
-    got = got.merge(ops[[*_KEYS, "cycle_start"]], on=_KEYS)
-    got = got[got["date"] >= got["cycle_start"]]
-    latest = got.groupby(_KEYS)["date"].max().rename("response")
-    merged = ops[_KEYS].merge(latest, left_on=_KEYS, right_index=True, how="left")
-    return columns.dates(merged["response"])
+    got = log[columns.text(log, "direction") == RECEIVED]
+    day, op = _days(got["date"]), _opportunity_of(ops, got)
+    counts = (day <= np.datetime64(as_of.date(), "D")) & (day >= _at(start, op))
+    return _per(len(ops), op[counts], day[counts], latest=True)
 
 
-def _earliest_done(sent: pd.DataFrame, ops: pd.DataFrame) -> pd.DataFrame:
-    """Per opportunity and step 2-9, the earliest Sent row that completes it."""
-    rows = sent[sent["step"] != THANK_YOU].merge(
-        ops[[*_KEYS, "cycle_start", "chain_from"]], on=_KEYS
-    )
-    in_chain = rows["step"].isin(SILENCE_CHAIN)
+def _earliest_done(sent: pd.DataFrame, start: np.ndarray, chain_from: np.ndarray) -> np.ndarray:
+    """Per opportunity and step 2-9 (``LATER_STEPS``), the earliest Sent row that completes
+    it: days, one row per opportunity, one column per step."""
+    rows = sent[sent["step"] != THANK_YOU]
+    number = rows["step"].map({s: i for i, s in enumerate(LATER_STEPS)}).to_numpy()
+    op, day = rows["op"].to_numpy(), _days(rows["date"])
+    in_chain = number > 0  # every later step but the halfway note
     # After a response restart, only rows after the response complete steps 3-9.
-    counts = (rows["date"] >= rows["cycle_start"]) & (
-        ~in_chain | (rows["date"] >= rows["chain_from"])
-    )
-    earliest = rows[counts].pivot_table(index=_KEYS, columns="step", values="date", aggfunc="min")
-    earliest = earliest.reindex(columns=list(STEP_IDS[1:]))
-    earliest.columns = [f"done:{s}" for s in earliest.columns]
-    merged = ops[_KEYS].merge(earliest, left_on=_KEYS, right_index=True, how="left")
-    merged = merged.drop(columns=_KEYS)
-    return pd.DataFrame(
-        {col: columns.dates(merged[col]) for col in merged.columns}, index=ops.index
-    )
+    counts = (day >= start[op]) & (~in_chain | (day >= chain_from[op]))
+    return _per((len(start), len(LATER_STEPS)), (op[counts], number[counts]), day[counts])
 
 
-def _window_ends(ops: pd.DataFrame) -> None:
-    """Last actionable day of each step 2-9 (see SPEC section 4, "Actionable window").
+def _window_ends(due: np.ndarray, planned: np.ndarray) -> np.ndarray:
+    """Last actionable day of each step of the silence chain (see SPEC section 4,
+    "Actionable window"), from its due and planned days (one column per step).
 
     A later step closes a window on the day it was planned, never on a day a snooze of its
     own moved it to: snoozing the call must not end the email's window early (SPEC 6).
     """
-    ops[f"end:{HALFWAY}"] = np.maximum(ops[f"due:{HALFWAY}"], ops["first_status_due"] - DAY)
-
-    def days(kind: str) -> np.ndarray:
-        return np.column_stack(
-            [ops[f"{kind}:{s}"].to_numpy(dtype="datetime64[D]") for s in SILENCE_CHAIN]
-        ).reshape(len(ops), len(SILENCE_CHAIN))
-
-    chain, planned = days("due"), days("planned")
     never = np.datetime64("9999-12-31", "D")
-    for i, step in enumerate(SILENCE_CHAIN):
-        due = chain[:, i : i + 1]
+    ends = np.empty_like(due)
+    for i in range(due.shape[1]):
         later = planned[:, i + 1 :]
         # The first later step that falls due on a later day closes the window.
-        next_due = np.full(len(ops), never)
+        next_due = np.full(len(due), never)
         if later.shape[1]:
-            next_due = np.where(later > due, later, never).min(axis=1)
-        ends = np.where(
+            next_due = np.where(later > due[:, i : i + 1], later, never).min(axis=1)
+        end = np.where(
             next_due == never,
-            due[:, 0] + np.timedelta64(CHECK_IN_WINDOW_DAYS - 1, "D"),
-            next_due - np.timedelta64(1, "D"),
+            due[:, i] + np.timedelta64(CHECK_IN_WINDOW_DAYS - 1, "D"),
+            next_due - _ONE_DAY,
         )
-        ends = np.maximum(ends, due[:, 0])
-        ops[f"end:{step}"] = pd.Series(ends.astype("datetime64[ns]"), index=ops.index)
+        ends[:, i] = np.maximum(end, due[:, i])
+    return ends
 
 
 def step_state(frame: pd.DataFrame, as_of: pd.Timestamp, days: int) -> pd.Series:
@@ -271,14 +359,15 @@ def step_state(frame: pd.DataFrame, as_of: pd.Timestamp, days: int) -> pd.Series
     result, on the same index, is done, snoozed, today, overdue, missed, this week or later for a
     window of ``days`` days. Shared by the interview cadence and the application nudges.
     """
-    due, done, end = frame["due"], frame["done"], frame["window_end"]
-    horizon = as_of + pd.Timedelta(days=days - 1)
+    due, done, end = (_days(frame[c]) for c in ("due", "done", "window_end"))
+    today = np.datetime64(as_of.date(), "D")
+    horizon = today + np.timedelta64(days - 1, "D")
     choices = [
-        done.notna(),
-        snooze.hidden(frame["snooze"], horizon),
-        due == as_of,
-        (due < as_of) & (as_of <= end),
-        due < as_of,
+        ~np.isnat(done),
+        _days(frame["snooze"]) > horizon,  # snooze.hidden
+        due == today,
+        (due < today) & (today <= end),
+        due < today,
         due <= horizon,
     ]
     values = [DONE_STATE, snooze.SNOOZED, "today", "overdue", MISSED, "this week"]
@@ -297,178 +386,234 @@ def _plan(tracker: Tracker, as_of: pd.Timestamp, days: int) -> _Plan:
 @remember_latest
 def _computed(tracker: Tracker, as_of: pd.Timestamp) -> _Plan:
     """Every opportunity's cycle and every step's dates on ``as_of`` (a date): all that does
-    not depend on This Week's window, so one refresh plans once whatever its ``--days``."""
+    not depend on This Week's window, so one refresh plans once whatever its ``--days``.
+
+    The dates are worked out as numpy days on whole columns: one row per opportunity, one
+    column per step 2-9 (``LATER_STEPS``), then spread into one row per step."""
     settings = tracker.settings
     cal = BusinessCalendar.from_settings(settings)
-    ops = _cycles(tracker, as_of)
+    ops, interview_op = _cycles(tracker, as_of)
     sent = _sent(tracker, ops, as_of)
+    count = len(ops)
 
-    start = ops["cycle_start"]
-    given = (
-        columns.dates(ops["decision_by"])
-        if "decision_by" in ops
-        else pd.Series(pd.NaT, index=ops.index)
-    )
-    decision = given.fillna(start + pd.Timedelta(days=settings.default_decision_days))
+    start = _days(ops["cycle_start"])
+    given = _days(ops["decision_by"]) if "decision_by" in ops else np.full(count, _NAT)
+    decision = _either(given, start + np.timedelta64(settings.default_decision_days, "D"))
     # A decision date before the interview would put the chain before the cycle.
-    decision = decision.where(decision >= start, start)
-    ops["decision"] = decision
+    decision = np.where(decision >= start, decision, start)
     if "decision_given" in ops:
-        ops["decision_given"] = ops["decision_given"].fillna(False).astype(bool)
+        decision_given = ops["decision_given"].fillna(False).astype(bool).to_numpy()
     else:
-        ops["decision_given"] = given.notna()
-    half_days = pd.to_timedelta(((decision - start).dt.days // 2), unit="D")
-    ops[f"due:{HALFWAY}"] = cal.roll(start + half_days)
-    ops["first_status_due"] = cal.roll(decision + DAY)
+        decision_given = ~np.isnat(given)
+    halfway_due = cal.roll_days(start + (decision - start) // 2)
+    first_status_due = cal.roll_days(decision + _ONE_DAY)
 
-    ops["response"] = _responses(tracker, ops, as_of)
-    ops["restarted"] = ops["response"].notna() & (ops["response"] >= ops["first_status_due"])
-    grace = pd.Timedelta(days=settings.response_grace_days)
-    ops["effective_decision"] = columns.dates(
-        decision.where(~ops["restarted"], ops["response"] + grace)
-    )
-    ops["chain_from"] = columns.dates(start.where(~ops["restarted"], ops["response"] + DAY))
+    response = _responses(tracker, ops, start, as_of)
+    restarted = ~np.isnat(response) & (response >= first_status_due)
+    grace = np.timedelta64(settings.response_grace_days, "D")
+    effective_decision = np.where(restarted, response + grace, decision)
+    chain_from = np.where(restarted, response + _ONE_DAY, start)
 
-    ops = pd.concat([ops, _earliest_done(sent, ops)], axis=1)
+    done = _earliest_done(sent, start, chain_from)
+    # A snooze dated before the start of the current cycle, or of the chain after a
+    # response, was set in an earlier cycle and does not count.
+    until = _snoozes(tracker, ops)
+    since = np.column_stack([start, *[chain_from] * len(SILENCE_CHAIN)])
+    until = np.where(until >= since, until, _NAT)
+    planned, due, after = (np.full_like(until, _NAT) for _ in range(3))
     gaps = _gap_days(settings)
-    previous = ops["effective_decision"]
-    for step in SILENCE_CHAIN:
+    previous = effective_decision
+    for i, step in enumerate(SILENCE_CHAIN, start=1):
         if step == STATUS_EMAIL:
-            due = cal.roll(previous + DAY)
+            planned[:, i] = cal.roll_days(previous + _ONE_DAY)
         elif step == STATUS_CALL:
-            due = previous  # the day the status email went out: no rolling
+            planned[:, i] = previous  # the day the status email went out: no rolling
         else:
-            due = cal.roll(previous + pd.Timedelta(days=gaps[step]))
+            planned[:, i] = cal.roll_days(previous + np.timedelta64(gaps[step], "D"))
         # A snoozed step is due on its snooze day, and the next is timed from it.
-        until = _snoozed(tracker, ops, step, ops["chain_from"])
-        ops[f"planned:{step}"] = due
-        due = until.fillna(due)
-        ops[f"after:{step}"] = previous
-        ops[f"due:{step}"] = due
-        ops[f"snooze:{step}"] = until
-        previous = ops[f"done:{step}"].fillna(due)
-    ops[f"after:{HALFWAY}"] = start
-    _window_ends(ops)
+        due[:, i] = _either(until[:, i], planned[:, i])
+        after[:, i] = previous
+        previous = _either(done[:, i], due[:, i])
+    end = np.empty_like(due)
+    end[:, 1:] = _window_ends(due[:, 1:], planned[:, 1:])
     # Nothing is timed from the halfway step: snoozed, its window moves with it.
-    until = _snoozed(tracker, ops, HALFWAY, start)
-    ops[f"planned:{HALFWAY}"] = ops[f"due:{HALFWAY}"]
-    ops[f"due:{HALFWAY}"], ops[f"end:{HALFWAY}"] = _moved(
-        until, ops[f"due:{HALFWAY}"], ops[f"end:{HALFWAY}"]
+    planned[:, 0], after[:, 0] = halfway_due, start
+    due[:, 0], end[:, 0] = _moved(
+        until[:, 0], halfway_due, np.maximum(halfway_due, first_status_due - _ONE_DAY)
     )
-    ops[f"snooze:{HALFWAY}"] = until
 
-    steps = _melt(ops, _thank_yous(tracker, ops, sent, as_of))
-    ops["state"] = _opportunity_state(ops, as_of)
+    thanks = _thank_yous(tracker, interview_op, start, halfway_due, first_status_due, sent, as_of)
+    per_step = {"due": due, "done": done, "window_end": end, "after": after, "snooze": until}
+    steps = _melt(ops, per_step, thanks)
+    today = np.datetime64(as_of.date(), "D")
+    finished = ~np.isnat(done[:, -1]) | (today > end[:, -1])
+    ops = ops.assign(
+        decision=_stamps(decision),
+        decision_given=decision_given,
+        response=_stamps(response),
+        restarted=restarted,
+        effective_decision=_stamps(effective_decision),
+        **{detail: columns.text(ops, detail) for detail in _DETAILS},
+    )
+    ops["state"] = _opportunity_state(ops, finished, today)
     return _Plan(ops, steps)
 
 
-def _snoozed(tracker: Tracker, ops: pd.DataFrame, step: str, since: pd.Series) -> pd.Series:
-    """Each opportunity's snooze of ``step`` (NaT where none). A snooze dated before
-    ``since`` (the start of the current cycle, or of the chain after a response) was set
-    in an earlier cycle and does not count."""
+def _snoozes(tracker: Tracker, ops: pd.DataFrame) -> np.ndarray:
+    """Each opportunity's snooze of each step 2-9 (days, one column per step of
+    ``LATER_STEPS``, NaT where none)."""
+    shape = (len(ops), len(LATER_STEPS))
     if snooze.in_force(tracker).empty:  # as most weeks: no action to name
-        return pd.Series(pd.NaT, index=ops.index, dtype="datetime64[ns]")
+        return np.full(shape, _NAT)
     actions = pd.DataFrame(
-        {"company": ops["company"], "role": ops["role"], "step": step}, index=ops.index
+        {
+            "company": np.repeat(ops["company"].to_numpy(dtype=object), len(LATER_STEPS)),
+            "role": np.repeat(ops["role"].to_numpy(dtype=object), len(LATER_STEPS)),
+            "step": np.tile(np.array(LATER_STEPS, dtype=object), len(ops)),
+        }
     )
-    until = snooze.dates(tracker, actions)
-    return until.where(until >= since)
+    return _days(snooze.dates(tracker, actions)).reshape(shape)
 
 
-def _moved(until: pd.Series, due: pd.Series, end: pd.Series) -> tuple[pd.Series, pd.Series]:
+def _moved(until: np.ndarray, due: np.ndarray, end: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Due date and window end of a step whose window is not closed by a step timed from
     it: snoozed, it is due on its snooze day, and actionable at least as long as before."""
     moved_end = until + (end - due)
-    end = end.where(until.isna() | (end >= moved_end), moved_end)
-    return until.fillna(due), end
+    end = np.where(np.isnat(until) | (end >= moved_end), end, moved_end)
+    return _either(until, due), end
 
 
 def _thank_yous(
-    tracker: Tracker, ops: pd.DataFrame, sent: pd.DataFrame, as_of: pd.Timestamp
+    tracker: Tracker,
+    interview_op: np.ndarray,
+    start: np.ndarray,
+    halfway: np.ndarray,
+    first_status_due: np.ndarray,
+    sent: pd.DataFrame,
+    as_of: pd.Timestamp,
 ) -> pd.DataFrame:
     """One thank-you per interviewer of the current round (a panel has several), and of
-    every round already on the calendar, listed in advance when their day is in the window."""
-    iv = rounds.keyed_rounds(tracker)
-    cols = [*_KEYS, "cycle_start", f"planned:{HALFWAY}", "first_status_due"]
-    rows = iv.merge(ops[cols], on=_KEYS)
-    coming = rows["interview_date"] > as_of
-    rows = rows[(rows["interview_date"] == rows["cycle_start"]) | coming].copy()
-    rows["contact"] = columns.text(rows, "interviewer")
-    rows["contact_key"] = columns.key(rows["contact"])
-    # One thank-you per person, however many rows repeat them that day.
-    rows = rows.drop_duplicates([*_KEYS, "interview_date", "contact_key"])
+    every round already on the calendar, listed in advance when their day is in the window.
 
-    cand = rows[[*_KEYS, "row", "interview_date", "contact_key"]].merge(
-        sent[sent["step"] == THANK_YOU], on=_KEYS, suffixes=("", "_sent")
+    ``interview_op``: each Interviews row's opportunity (``rounds.keyed_rounds``' order);
+    ``start``, ``halfway`` (its planned day) and ``first_status_due`` per opportunity.
+    Columns: ``op``, ``contact``, and the days ``due``, ``done``, ``window_end``, ``after``
+    and ``snooze``."""
+    iv = rounds.keyed_rounds(tracker)
+    day = iv["interview_date"].to_numpy(dtype="datetime64[D]")
+    coming = day > np.datetime64(as_of.date(), "D")
+    mine = (day == start[interview_op]) | coming
+    rows, op, day = iv[mine], interview_op[mine], day[mine]
+    contact = columns.text(rows, "interviewer")
+    contact_key = columns.key(contact).to_numpy()
+    # One thank-you per person, however many rows repeat them that day.
+    first = ~pd.DataFrame({"op": op, "day": day.view(np.int64), "who": contact_key}).duplicated()
+    first_rows = first.to_numpy()
+    rows, op, day, contact_key = (
+        rows[first_rows],
+        op[first_rows],
+        day[first_rows],
+        contact_key[first_rows],
     )
+    contact = contact.to_numpy(dtype=object)[first_rows]
+
+    cand = pd.DataFrame(
+        {"at": np.arange(len(op)), "op": op, "day": _stamps(day), "who": contact_key}
+    ).merge(sent.loc[sent["step"] == THANK_YOU, ["op", "date", "contact_key"]], on="op")
     # A note to someone else on the same panel does not thank this interviewer.
     same_person = (
-        (cand["contact_key_sent"] == "")
-        | (cand["contact_key"] == "")
-        | (cand["contact_key_sent"] == cand["contact_key"])
+        (cand["contact_key"] == "") | (cand["who"] == "") | (cand["contact_key"] == cand["who"])
     )
-    cand = cand[(cand["date"] >= cand["interview_date"]) & same_person]
-    earliest = cand.groupby("row", as_index=False).agg(done=("date", "min"))
-    rows = rows.merge(earliest, on="row", how="left")
-    rows["done"] = columns.dates(rows["done"])
-    rows["due"] = rows["interview_date"]
+    cand = cand[(cand["date"] >= cand["day"]) & same_person]
+    done = _per(len(op), cand["at"].to_numpy(), _days(cand["date"]))
     # The halfway note closes the window on its planned day, wherever a snooze moved it.
-    halfway = rows[f"planned:{HALFWAY}"]
-    next_due = halfway.where(halfway > rows["due"], rows["first_status_due"])
-    rows["window_end"] = np.maximum(rows["due"], next_due - DAY)
-    rows["after"] = rows["interview_date"]
-    rows["step"] = THANK_YOU
+    next_due = np.where(halfway[op] > day, halfway[op], first_status_due[op])
+    window_end = np.maximum(day, next_due - _ONE_DAY)
     # Each interviewer's thank-you is its own action: a snooze hides only theirs.
-    until = snooze.dates(tracker, rows[["company", "role", "step", "contact"]])
-    rows["snooze"] = until.where(until >= rows["interview_date"])
-    rows["due"], rows["window_end"] = _moved(rows["snooze"], rows["due"], rows["window_end"])
-    return rows[[*_KEYS, "step", "contact", "due", "done", "window_end", "after", "snooze"]]
+    until = np.full(len(op), _NAT)
+    if not snooze.in_force(tracker).empty:
+        actions = pd.DataFrame(
+            {
+                "company": rows["company"],
+                "role": rows["role"],
+                "step": THANK_YOU,
+                "contact": contact,
+            },
+            index=rows.index,
+        )
+        until = _days(snooze.dates(tracker, actions))
+    until = np.where(until >= day, until, _NAT)
+    due, window_end = _moved(until, day, window_end)
+    return pd.DataFrame(
+        {
+            "op": op,
+            "contact": pd.Series(contact, dtype=object),
+            **{
+                k: _stamps(v)
+                for k, v in (
+                    ("due", due),
+                    ("done", done),
+                    ("window_end", window_end),
+                    ("after", day),
+                    ("snooze", until),
+                )
+            },
+        }
+    )
 
 
-def _melt(ops: pd.DataFrame, thanks: pd.DataFrame) -> pd.DataFrame:
-    parts = [thanks]
+_STEP_NAMES = np.array(STEP_IDS, dtype=object)
+_CHANNELS = np.array([CHANNEL[s] for s in STEP_IDS], dtype=object)
+
+
+def _melt(ops: pd.DataFrame, per_step: dict[str, np.ndarray], thanks: pd.DataFrame) -> pd.DataFrame:
+    """One row per step of each Active opportunity: its thank-yous (``thanks``), then, unless
+    a round is on the calendar, steps 2-9 (``per_step``: each field's days, one row per
+    opportunity, one column per step), sorted by opportunity, step and due day."""
+    active = (ops["status"] == ACTIVE).to_numpy()
+    thanks = thanks[active[thanks["op"].to_numpy()]]
     # A round on the calendar means the employer is talking to you: the current cycle's
     # steps 2-9 are no longer suggested (SPEC section 4, New round).
-    waiting = ops[~ops["scheduled"].astype(bool)]
-    for step in (HALFWAY, *SILENCE_CHAIN):
-        part = pd.DataFrame(
-            {
-                "ck": waiting["ck"],
-                "rk": waiting["rk"],
-                "step": step,
-                "contact": columns.text(waiting, "interviewer"),
-                "due": waiting[f"due:{step}"],
-                "done": waiting[f"done:{step}"],
-                "window_end": waiting[f"end:{step}"],
-                "after": waiting[f"after:{step}"],
-                "snooze": waiting[f"snooze:{step}"],
-            }
-        )
-        parts.append(part)
-    steps = pd.concat(parts, ignore_index=True)
-    for col in ("due", "done", "window_end", "after", "snooze"):
-        steps[col] = columns.dates(steps[col])
-    active = ops.loc[ops["status"] == ACTIVE, _KEYS]
-    steps = steps.merge(active, on=_KEYS)
-    context = ops[[*_KEYS, "company", "role"]]
-    steps = steps.merge(context, on=_KEYS, how="left")
-    steps["channel"] = steps["step"].map(CHANNEL)
-    steps["order"] = steps["step"].map(ORDER)
+    waiting = np.flatnonzero(active & ~ops["scheduled"].astype(bool).to_numpy())
+    later = len(LATER_STEPS)
+    op = np.concatenate([thanks["op"].to_numpy(), np.tile(waiting, later)])
+    number = np.concatenate(
+        [np.zeros(len(thanks), dtype=np.int64), np.repeat(np.arange(1, later + 1), len(waiting))]
+    )
+    interviewer = columns.text(ops, "interviewer").to_numpy(dtype=object)
+    contact = np.concatenate(
+        [thanks["contact"].to_numpy(dtype=object), np.tile(interviewer[waiting], later)]
+    )
+    context = ops[[*_KEYS, "company", "role"]].take(op).reset_index(drop=True)
+    steps = pd.DataFrame(
+        {
+            "ck": context["ck"],
+            "rk": context["rk"],
+            "step": _STEP_NAMES[number],
+            "contact": pd.Series(contact, dtype=object),
+            **{
+                field: np.concatenate([thanks[field].to_numpy(), _stamps(days[waiting].T.ravel())])
+                for field, days in per_step.items()
+            },
+            "company": context["company"],
+            "role": context["role"],
+            "channel": _CHANNELS[number],
+            "order": number,
+        }
+    )
     return steps.sort_values([*_KEYS, "order", "due", "contact"], kind="stable").reset_index(
         drop=True
     )
 
 
-def _opportunity_state(ops: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series:
-    check_in = "check-in-email"
-    finished = ops[f"done:{check_in}"].notna() | (as_of > ops[f"end:{check_in}"])
+def _opportunity_state(ops: pd.DataFrame, finished: np.ndarray, today: np.datetime64) -> pd.Series:
     state = np.select(
         [
             ops["status"].isin(CLOSED_STATUSES),
             ops["status"] == ON_HOLD,
             ops["scheduled"].astype(bool),
             finished,
-            as_of > ops["effective_decision"],
+            today > _days(ops["effective_decision"]),
         ],
         ["closed: " + ops["status"], PAUSED, SCHEDULED, DORMANT, SILENCE],
         default=AWAITING,
@@ -484,8 +629,6 @@ def opportunities(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
     opportunity with a round held and another dated after ``as_of``) or "closed: <Status>".
     """
     ops = _computed(tracker, as_of).opportunities
-    for col in _DETAILS:
-        ops[col] = columns.text(ops, col)
     return ops.reindex(columns=list(OPPORTUNITY_COLUMNS)).reset_index(drop=True)
 
 
