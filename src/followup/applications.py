@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from followup import columns, snooze, wording
+from followup import columns, rounds, snooze, wording
 from followup.business_days import BusinessCalendar
 from followup.cadence import step_state
 from followup.drafts import drafts
@@ -114,10 +114,9 @@ def _latest_applications(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
 
 def _interviewed(tracker: Tracker, apps: pd.DataFrame) -> pd.Series:
     """True where the opportunity has an interview (any date: one on the calendar counts)."""
-    iv = tracker.interviews
-    iv = iv[columns.dates(iv["interview_date"]).notna()]
-    companies = set(columns.key(iv["company"]))
-    pairs = set(columns.key(iv["company"]) + "|" + columns.key(iv["role"]))
+    iv = rounds.keyed_rounds(tracker)
+    companies = set(iv["ck"])
+    pairs = set(iv["ck"] + "|" + iv["rk"])
     by_pair = (apps["ck"] + "|" + apps["rk"]).isin(pairs)
     # A blank Role is the company's only opportunity, so any interview there is its own.
     return by_pair | ((apps["rk"] == "") & apps["ck"].isin(companies))
@@ -126,7 +125,7 @@ def _interviewed(tracker: Tracker, apps: pd.DataFrame) -> pd.Series:
 def _touchpoints(tracker: Tracker, apps: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
     """Log and History rows about each application, dated from its applied day to ``as_of``.
 
-    Columns: ``ck``, ``rk`` (the application's keys), ``date``, ``direction``, ``step``.
+    Columns: ``app`` (the application's row in ``apps``), ``date``, ``direction``, ``step``.
     """
     log, history = tracker.log, tracker.history
     parts = [
@@ -151,18 +150,13 @@ def _touchpoints(tracker: Tracker, apps: pd.DataFrame, as_of: pd.Timestamp) -> p
     ]
     rows = pd.concat(parts, ignore_index=True)
     rows = rows[rows["date"].notna() & (rows["date"] <= as_of)]
-    rows = apps[[*_KEYS, "applied"]].merge(rows, left_on="ck", right_on="tck")
+    keys = pd.DataFrame({"app": np.arange(len(apps)), "ck": apps["ck"], "rk": apps["rk"]})
+    rows = keys.merge(rows, left_on="ck", right_on="tck")
+    applied = apps["applied"].to_numpy()[rows["app"].to_numpy()]
     # A blank Role on either side means the company's only opportunity.
     same = (rows["rk"] == "") | (rows["trk"] == "") | (rows["rk"] == rows["trk"])
-    rows = rows[same & (rows["date"] >= rows["applied"])]
-    return rows[[*_KEYS, "date", "direction", "step"]]
-
-
-def _nth_sent(sent: pd.DataFrame, apps: pd.DataFrame, number: int) -> pd.Series:
-    """The date of each application's ``number``-th follow-up sent (NaT when fewer)."""
-    nth = sent[sent["number"] == number].set_index(_KEYS)["date"]
-    keys = pd.MultiIndex.from_frame(apps[_KEYS])
-    return columns.dates(pd.Series(nth.reindex(keys).to_numpy(), index=apps.index))
+    rows = rows[same & (rows["date"] >= applied)]
+    return rows[["app", "date", "direction", "step"]]
 
 
 def _plan(tracker: Tracker, as_of: pd.Timestamp, days: int) -> _Plan:
@@ -173,94 +167,125 @@ def _plan(tracker: Tracker, as_of: pd.Timestamp, days: int) -> _Plan:
     return _Plan(plan.applications, nudges)
 
 
+_NAT = np.datetime64("NaT", "D")
+
+
+def _days(values: pd.Series) -> np.ndarray:
+    return columns.dates(values).to_numpy(dtype="datetime64[D]")
+
+
 @remember_latest
 def _computed(tracker: Tracker, as_of: pd.Timestamp) -> _Plan:
     """Every application and the dates of its nudges on ``as_of`` (a date): all that does
-    not depend on This Week's window."""
+    not depend on This Week's window.
+
+    The dates are worked out as numpy days on whole columns: one row per application, one
+    column per nudge number, then spread into one row per nudge."""
     settings = tracker.settings
     apps = _latest_applications(tracker, as_of)
     touch = _touchpoints(tracker, apps, as_of)
-    replies = touch[touch["direction"] == RECEIVED].groupby(_KEYS)["date"].min()
-    keys = pd.MultiIndex.from_frame(apps[_KEYS])
-    apps["replied"] = columns.dates(pd.Series(replies.reindex(keys).to_numpy(), index=apps.index))
+    count = settings.application_follow_ups if settings.application_follow_up_days > 0 else 0
+    shape = (len(apps), count)
+    got = touch[touch["direction"] == RECEIVED]
+    replied = np.full(len(apps), np.iinfo(np.int64).max)
+    np.minimum.at(replied, got["app"].to_numpy(), _days(got["date"]).astype(np.int64))
+    apps["replied"] = np.where(
+        replied == np.iinfo(np.int64).max, _NAT, replied.astype("datetime64[D]")
+    ).astype("datetime64[ns]")
     apps["interviewed"] = _interviewed(tracker, apps)
     open_ = ((apps["status"] == ACTIVE) & ~apps["interviewed"] & apps["replied"].isna()).to_numpy()
 
     # Ticked and logged on the same day is one follow-up; the n-th one sent completes nudge n.
     sent = touch[(touch["direction"] == SENT) & (touch["step"] == APPLICATION_FOLLOW_UP)]
-    sent = sent.drop_duplicates([*_KEYS, "date"]).sort_values([*_KEYS, "date"], kind="stable")
-    sent = sent.assign(number=sent.groupby(_KEYS).cumcount() + 1)
+    sent = sent.drop_duplicates(["app", "date"]).sort_values(["app", "date"], kind="stable")
+    app, day = sent["app"].to_numpy(), _days(sent["date"])
+    first = np.flatnonzero(np.diff(app, prepend=-1))  # each application's first one
+    number = np.arange(len(app)) - np.repeat(first, np.diff(np.append(first, len(app))))
+    done = np.full(shape, _NAT)
+    within = number < count
+    done[app[within], number[within]] = day[within]
 
-    count = settings.application_follow_ups if settings.application_follow_up_days > 0 else 0
-    gap = pd.Timedelta(days=settings.application_follow_up_days)
+    # A snoozed nudge is due on its snooze day, and the next is timed from it; a snooze
+    # dated before the application was set for an earlier one.
+    applied = _days(apps["applied"])
+    until = _snoozes(tracker, apps, count)
+    until = np.where(until >= applied[:, None], until, _NAT)
+    gap = np.timedelta64(settings.application_follow_up_days, "D")
     cal = BusinessCalendar.from_settings(settings)
-    parts: list[pd.DataFrame] = []
-    previous = apps["applied"]
-    previous_sent = pd.Series(pd.NaT, index=apps.index, dtype="datetime64[ns]")
-    for number in range(1, count + 1):
-        # A snoozed nudge is due on its snooze day, and the next is timed from it; a snooze
-        # dated before the application was set for an earlier one.
-        actions = apps[["company", "role"]].assign(step=APPLICATION_FOLLOW_UP, number=str(number))
-        until = snooze.dates(tracker, actions)
-        until = until.where(until >= apps["applied"])
-        planned = cal.roll(previous + gap)
-        due = until.fillna(planned)
-        done = _nth_sent(sent, apps, number)
-        parts.append(
-            pd.DataFrame(
-                {
-                    "ck": apps["ck"],
-                    "rk": apps["rk"],
-                    "number": number,
-                    "after": previous,
-                    "due": due,
-                    "planned": planned,
-                    "done": done,
-                    "previous_sent": previous_sent,
-                    "snooze": until,
-                }
-            )
-        )
-        previous, previous_sent = done.fillna(due), done
-    for number, part in enumerate(parts, start=1):
-        # Actionable until the next one is due as planned (its own snooze moves only it);
-        # the last one for the same gap.
-        nxt = parts[number]["planned"] if number < len(parts) else part["due"] + gap
-        part["window_end"] = np.maximum(part["due"], nxt - DAY)
+    planned, due, after, previous_sent = (np.full(shape, _NAT) for _ in range(4))
+    previous, last_sent = applied, np.full(len(apps), _NAT)
+    for i in range(count):
+        planned[:, i] = cal.roll_days(previous + gap)
+        due[:, i] = np.where(np.isnat(until[:, i]), planned[:, i], until[:, i])
+        after[:, i], previous_sent[:, i] = previous, last_sent
+        previous = np.where(np.isnat(done[:, i]), due[:, i], done[:, i])
+        last_sent = done[:, i]
+    # Actionable until the next one is due as planned (its own snooze moves only it); the
+    # last one for the same gap.
+    following = np.column_stack([planned[:, 1:], due[:, -1:] + gap]) if count else due
+    window_end = np.maximum(due, following - np.timedelta64(1, "D"))
 
-    apps["state"] = _application_state(apps, parts, as_of)
-    if parts:
-        nudges = pd.concat([p[open_] for p in parts], ignore_index=True)
-    else:
-        nudges = pd.DataFrame(
-            columns=[
-                *_KEYS,
-                "number",
-                "after",
-                "due",
-                "done",
-                "previous_sent",
-                "snooze",
-                "window_end",
-            ]
-        )
-    nudges = nudges.merge(
-        apps[[*_KEYS, "company", "role", "contact", "applied", "row"]], on=_KEYS, how="left"
+    apps["state"] = _application_state(apps, done, window_end, as_of)
+    return _Plan(
+        apps,
+        _spread(
+            apps,
+            open_,
+            {
+                "after": after,
+                "due": due,
+                "done": done,
+                "previous_sent": previous_sent,
+                "snooze": until,
+                "window_end": window_end,
+            },
+        ),
     )
-    for col in ("after", "due", "done", "window_end", "applied", "previous_sent", "snooze"):
-        nudges[col] = columns.dates(nudges[col])
-    nudges["number"] = nudges["number"].astype(int)
-    nudges["step"] = APPLICATION_FOLLOW_UP
+
+
+def _snoozes(tracker: Tracker, apps: pd.DataFrame, count: int) -> np.ndarray:
+    """Each application's snooze of each nudge (days, one column per nudge number, NaT
+    where none)."""
+    if snooze.in_force(tracker).empty or not count:  # as most weeks: no action to name
+        return np.full((len(apps), count), _NAT)
+    actions = pd.DataFrame(
+        {
+            "company": np.repeat(apps["company"].to_numpy(dtype=object), count),
+            "role": np.repeat(apps["role"].to_numpy(dtype=object), count),
+            "step": APPLICATION_FOLLOW_UP,
+            "number": np.tile(np.arange(1, count + 1).astype(str).astype(object), len(apps)),
+        }
+    )
+    return _days(snooze.dates(tracker, actions)).reshape(len(apps), count)
+
+
+def _spread(
+    apps: pd.DataFrame, open_: np.ndarray, per_nudge: dict[str, np.ndarray]
+) -> pd.DataFrame:
+    """One row per nudge of each open application (``per_nudge``: each field's days, one
+    row per application, one column per nudge number), the oldest application first."""
+    count = next(iter(per_nudge.values())).shape[1]
+    mine = np.flatnonzero(open_)
+    app = np.tile(mine, count)
+    context = apps[[*_KEYS, "company", "role", "contact", "applied", "row"]].take(app)
+    nudges = context.reset_index(drop=True).assign(
+        number=np.repeat(np.arange(1, count + 1), len(mine)),
+        **{
+            field: days[mine].T.ravel().astype("datetime64[ns]")
+            for field, days in per_nudge.items()
+        },
+        step=APPLICATION_FOLLOW_UP,
+    )
     nudges = nudges.sort_values(["applied", *_KEYS, "number"], kind="stable")
-    return _Plan(apps, nudges.reset_index(drop=True))
+    return nudges.reset_index(drop=True)
 
 
 def _application_state(
-    apps: pd.DataFrame, parts: list[pd.DataFrame], as_of: pd.Timestamp
+    apps: pd.DataFrame, done: np.ndarray, window_end: np.ndarray, as_of: pd.Timestamp
 ) -> pd.Series:
-    if parts:
-        last = parts[-1]
-        finished = (last["done"].notna() | (as_of > last["window_end"])).to_numpy()
+    if done.shape[1]:
+        today = np.datetime64(as_of.date(), "D")
+        finished = ~np.isnat(done[:, -1]) | (today > window_end[:, -1])
     else:
         finished = np.zeros(len(apps), dtype=bool)
     state = np.select(
@@ -342,9 +367,8 @@ def this_week(tracker: Tracker, as_of: pd.Timestamp, days: int = 7) -> pd.DataFr
     rows["note"] = ""
     out = rows.reindex(columns=[*THIS_WEEK_SHEET.keys, "number"]).reset_index(drop=True)
     out["number"] = out["number"].astype(str)
-    for col in THIS_WEEK_SHEET.keys:
-        if col != "due":
-            out[col] = out[col].fillna("").astype(str)
+    texts = [col for col in THIS_WEEK_SHEET.keys if col != "due"]
+    out[texts] = out[texts].fillna("").astype(str)
     out["due"] = columns.dates(out["due"])
     order = out["when"].map({w: i for i, w in enumerate(WHEN_ORDER)})
     return out.loc[order.sort_values(kind="stable").index].reset_index(drop=True)
@@ -366,6 +390,5 @@ def _whys(rows: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series:
         },
         index=rows.index,
     )
-    late = wording.optional(wording.WHY_STILL_USEFUL, fields, rows["due"] < as_of)
-    parts = pd.DataFrame({"reason": wording.fill_each(reason, fields), "late": late})
-    return wording.fill(wording.APPLICATION_WHY, parts)
+    late = np.where((rows["due"] < as_of).to_numpy(), wording.WHY_STILL_USEFUL, "")
+    return wording.fill_parts(wording.APPLICATION_WHY, {"reason": reason, "late": late}, fields)

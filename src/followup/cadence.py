@@ -158,9 +158,9 @@ def _cycles(tracker: Tracker, as_of: pd.Timestamp) -> tuple[pd.DataFrame, np.nda
     run, starts = _runs(iv)
     # Dates ascend within an opportunity's rows: those held by as-of come first, and the
     # last row tells whether a round is on the calendar.
-    held = np.add.reduceat((day <= today).astype(np.intp), starts) if len(iv) else starts
+    held = np.add.reduceat((day <= today).astype(np.intp), starts)
     cycle_start = day[np.where(held > 0, starts + held - 1, starts)]
-    last = np.append(starts[1:], len(iv)) - 1 if len(iv) else starts
+    last = starts + np.diff(np.append(starts, len(iv))) - 1
     # A next round: one on the calendar after a round already held (a first interview ahead
     # is simply the start of the cycle).
     scheduled = (day[last] > today) & (cycle_start <= today)
@@ -186,9 +186,9 @@ def _cycles(tracker: Tracker, as_of: pd.Timestamp) -> tuple[pd.DataFrame, np.nda
     return ops, op_of_run[run]
 
 
-def _pairs(ck: pd.Series, rk: pd.Series) -> pd.Index:
+def _pairs(ck: pd.Series | np.ndarray, rk: pd.Series | np.ndarray) -> pd.Index:
     """Opportunity keys as one value each, for looking rows up by opportunity."""
-    return pd.Index(ck.to_numpy(dtype=object) + _PAIR + rk.to_numpy(dtype=object))
+    return pd.Index(np.asarray(ck, dtype=object) + _PAIR + np.asarray(rk, dtype=object))
 
 
 # Whom a round's steps 2-9 address when several people interviewed (a panel): a coach
@@ -233,19 +233,15 @@ def _round_wide(
     if "decision_by" in rows:
         # NaT is the smallest int64: a maximum over the days as integers skips it.
         given = _days(rows["decision_by"]).astype(np.int64)
-        wide["decision_by"] = (
-            _stamps(np.maximum.reduceat(given, starts).astype("datetime64[D]"))
-            if len(rows)
-            else _stamps(given.astype("datetime64[D]"))
-        )
+        wide["decision_by"] = _stamps(np.maximum.reduceat(given, starts).astype("datetime64[D]"))
     if "decision_given" in rows:
         given = rows["decision_given"].astype(object).fillna(False).astype(bool).to_numpy()
-        wide["decision_given"] = np.logical_or.reduceat(given, starts) if len(rows) else given
+        wide["decision_given"] = np.logical_or.reduceat(given, starts)
     for detail in ("key_point", "keep_in_touch"):
         if detail in rows:
             typed = columns.text(rows, detail).to_numpy(dtype=object)
             at = np.where(typed != "", np.arange(len(rows)), len(rows))
-            first = np.append(typed, "")[np.minimum.reduceat(at, starts)] if len(rows) else typed
+            first = np.append(typed, "")[np.minimum.reduceat(at, starts)]
             own = typed[chosen]
             wide[detail] = np.where(own != "", own, first).astype(object)
     return wide
@@ -272,10 +268,11 @@ def _per(
 def _opportunity_of(ops: pd.DataFrame, rows: pd.DataFrame) -> np.ndarray:
     """Each row's opportunity (its row in ``ops``, -1 where none) by its Company and Role;
     a blank Role means the company's only opportunity."""
-    ck, rk = columns.key(rows["company"]), columns.key(rows["role"])
-    single = ~ops["ck"].duplicated(keep=False)
-    only = pd.Series(ops["rk"][single].to_numpy(), index=ops["ck"][single].to_numpy())
-    rk = rk.where(rk != "", ck.map(only).fillna(""))
+    ck = columns.key(rows["company"]).to_numpy(dtype=object)
+    rk = columns.key(rows["role"]).to_numpy(dtype=object)
+    single = ~ops["ck"].duplicated(keep=False).to_numpy()
+    only = pd.Index(ops["ck"].to_numpy(dtype=object)[single]).get_indexer(ck)
+    rk = np.where(rk == "", np.append(ops["rk"].to_numpy(dtype=object)[single], "")[only], rk)
     return _pairs(ops["ck"], ops["rk"]).get_indexer(_pairs(ck, rk))
 
 
@@ -589,7 +586,7 @@ def _melt(ops: pd.DataFrame, per_step: dict[str, np.ndarray], thanks: pd.DataFra
         {
             "ck": context["ck"],
             "rk": context["rk"],
-            "step": _STEP_NAMES[number],
+            "step": pd.Series(_STEP_NAMES[number], dtype=str),
             "contact": pd.Series(contact, dtype=object),
             **{
                 field: np.concatenate([thanks[field].to_numpy(), _stamps(days[waiting].T.ravel())])
@@ -597,8 +594,9 @@ def _melt(ops: pd.DataFrame, per_step: dict[str, np.ndarray], thanks: pd.DataFra
             },
             "company": context["company"],
             "role": context["role"],
-            "channel": _CHANNELS[number],
+            "channel": pd.Series(_CHANNELS[number], dtype=str),
             "order": number,
+            "op": op,
         }
     )
     return steps.sort_values([*_KEYS, "order", "due", "contact"], kind="stable").reset_index(
@@ -649,9 +647,11 @@ def this_week(tracker: Tracker, as_of: pd.Timestamp, days: int = 7) -> pd.DataFr
     """The cadence rows of the This Week sheet, columns exactly ``THIS_WEEK_SHEET.keys``."""
     as_of = pd.Timestamp(as_of).normalize()
     plan = _plan(tracker, as_of, days)
-    rows = plan.steps[plan.steps["state"].isin(list(_WHEN))].copy()
-    context = plan.opportunities.drop(columns=["company", "role", "state"])
-    rows = rows.merge(context, on=_KEYS, how="left")
+    rows = plan.steps[plan.steps["state"].isin(list(_WHEN))]
+    context = plan.opportunities.drop(columns=[*_KEYS, "company", "role", "state"])
+    rows = pd.concat(
+        [rows.reset_index(drop=True), context.take(rows["op"]).reset_index(drop=True)], axis=1
+    )
     settings = tracker.settings
     rows["when"] = rows["state"].map(_WHEN)
     rows["action"] = _actions(rows)
@@ -670,9 +670,8 @@ def this_week(tracker: Tracker, as_of: pd.Timestamp, days: int = 7) -> pd.DataFr
         ["when_order", "due", "company", "role", "order", "contact"], kind="stable"
     )
     out = rows.reindex(columns=list(THIS_WEEK_SHEET.keys)).reset_index(drop=True)
-    for col in THIS_WEEK_SHEET.keys:
-        if col != "due":
-            out[col] = out[col].fillna("").astype(str)
+    texts = [col for col in THIS_WEEK_SHEET.keys if col != "due"]
+    out[texts] = out[texts].fillna("").astype(str)
     out["due"] = columns.dates(out["due"])
     return out
 
@@ -683,7 +682,8 @@ def _actions(rows: pd.DataFrame) -> pd.Series:
     template = np.select(
         [keep, ask], [wording.THANK_YOU_ASKS_MORE, wording.THANK_YOU_ASKS], wording.STEP_ACTION
     )
-    return wording.fill_each(template, rows["step"].map(LABEL).to_frame("action"))
+    labels = rows["step"].map(LABEL).to_frame("action")
+    return wording.fill_parts("{text}", {"text": template}, labels)
 
 
 # The step before each later step of the silence chain, in words.
@@ -735,15 +735,9 @@ def _whys(rows: pd.DataFrame, settings: Settings, as_of: pd.Timestamp) -> pd.Ser
         },
         index=rows.index,
     )
-    parts = pd.DataFrame(
-        {
-            "reason": wording.fill_each(reason, fields, usual_days=settings.default_decision_days),
-            "late": wording.fill_each(still, fields),
-            "gatekeeper": wording.fill_each(gatekeeper, fields),
-        },
-        index=rows.index,
-    )
-    return wording.fill(wording.STEP_WHY, parts)
+    parts = {"reason": reason, "late": still, "gatekeeper": gatekeeper}
+    usual = settings.default_decision_days
+    return wording.fill_parts(wording.STEP_WHY, parts, fields, usual_days=usual)
 
 
 def _draft_context(rows: pd.DataFrame, settings: Settings, as_of: pd.Timestamp) -> pd.DataFrame:

@@ -288,6 +288,29 @@ def optional(
     return fill_each(np.where(np.asarray(present, dtype=bool), template, ""), fields, **constants)
 
 
+def fill_parts(
+    whole: str,
+    parts: dict[str, pd.Series | np.ndarray],
+    fields: pd.DataFrame,
+    **constants: object,
+) -> pd.Series:
+    """``whole`` (a template naming ``parts``) filled, on each row of ``fields``, with each
+    part's own template for that row ("" for none) filled with the row and ``constants``.
+
+    The same text as ``fill_each`` of each part, then ``fill`` of ``whole``, written in one
+    pass over the distinct rows rather than one per template, so a short list does not pay
+    a dozen calls' overhead."""
+    chosen = {f"template:{part}": np.asarray(t, dtype=object) for part, t in parts.items()}
+
+    def write(row: dict[str, Any]) -> str:
+        values = {**row, **constants}
+        return whole.format(
+            **{part: str(row[f"template:{part}"]).format_map(values) for part in parts}
+        )
+
+    return per_distinct_row(fields.assign(**chosen), write)
+
+
 # Network Updates and the while-you-wait rows of This Week (SPEC section 5).
 UPDATE_WHY_FIRST = "No update on record yet; {told} to share."
 UPDATE_WHY = "{told} since your last update on {last_update} (every {every} days)."
