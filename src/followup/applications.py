@@ -155,8 +155,8 @@ def _touchpoints(tracker: Tracker, apps: pd.DataFrame, as_of: pd.Timestamp) -> p
     applied = apps["applied"].to_numpy()[rows["app"].to_numpy()]
     # A blank Role on either side means the company's only opportunity.
     same = (rows["rk"] == "") | (rows["trk"] == "") | (rows["rk"] == rows["trk"])
-    rows = rows[same & (rows["date"] >= applied)]
-    return rows[["app", "date", "direction", "step"]]
+    found: pd.DataFrame = rows[same & (rows["date"] >= applied)]
+    return found[["app", "date", "direction", "step"]]
 
 
 def _plan(tracker: Tracker, as_of: pd.Timestamp, days: int) -> _Plan:

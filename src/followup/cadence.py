@@ -188,7 +188,8 @@ def _cycles(tracker: Tracker, as_of: pd.Timestamp) -> tuple[pd.DataFrame, np.nda
 
 def _pairs(ck: pd.Series | np.ndarray, rk: pd.Series | np.ndarray) -> pd.Index:
     """Opportunity keys as one value each, for looking rows up by opportunity."""
-    return pd.Index(np.asarray(ck, dtype=object) + _PAIR + np.asarray(rk, dtype=object))
+    pairs: pd.Index = pd.Index(np.asarray(ck, dtype=object) + _PAIR + np.asarray(rk, dtype=object))
+    return pairs
 
 
 # Whom a round's steps 2-9 address when several people interviewed (a panel): a coach
@@ -235,8 +236,8 @@ def _round_wide(
         given = _days(rows["decision_by"]).astype(np.int64)
         wide["decision_by"] = _stamps(np.maximum.reduceat(given, starts).astype("datetime64[D]"))
     if "decision_given" in rows:
-        given = rows["decision_given"].astype(object).fillna(False).astype(bool).to_numpy()
-        wide["decision_given"] = np.logical_or.reduceat(given, starts)
+        gave = rows["decision_given"].astype(object).fillna(False).astype(bool).to_numpy()
+        wide["decision_given"] = np.logical_or.reduceat(gave, starts)
     for detail in ("key_point", "keep_in_touch"):
         if detail in rows:
             typed = columns.text(rows, detail).to_numpy(dtype=object)
@@ -250,11 +251,15 @@ def _round_wide(
 def _at(values: np.ndarray, op: np.ndarray) -> np.ndarray:
     """Per-opportunity ``values`` (numpy days) for rows of opportunity ``op``, NaT where
     ``op`` is -1 (no opportunity)."""
-    return np.append(values, _NAT)[op]
+    taken: np.ndarray = np.append(values, _NAT)[op]
+    return taken
 
 
 def _per(
-    shape: int | tuple[int, int], at: object, days: np.ndarray, latest: bool = False
+    shape: int | tuple[int, int],
+    at: np.ndarray | tuple[np.ndarray, np.ndarray],
+    days: np.ndarray,
+    latest: bool = False,
 ) -> np.ndarray:
     """The earliest (or ``latest``) of ``days`` at each position ``at`` (an index, or a tuple
     of indices) of an array of days of ``shape``, NaT where none."""
@@ -512,7 +517,7 @@ def _thank_yous(
         day[first_rows],
         contact_key[first_rows],
     )
-    contact = contact.to_numpy(dtype=object)[first_rows]
+    names = contact.to_numpy(dtype=object)[first_rows]
 
     cand = pd.DataFrame(
         {"at": np.arange(len(op)), "op": op, "day": _stamps(day), "who": contact_key}
@@ -534,7 +539,7 @@ def _thank_yous(
                 "company": rows["company"],
                 "role": rows["role"],
                 "step": THANK_YOU,
-                "contact": contact,
+                "contact": names,
             },
             index=rows.index,
         )
@@ -544,7 +549,7 @@ def _thank_yous(
     return pd.DataFrame(
         {
             "op": op,
-            "contact": pd.Series(contact, dtype=object),
+            "contact": pd.Series(names, dtype=object),
             **{
                 k: _stamps(v)
                 for k, v in (
@@ -650,7 +655,8 @@ def this_week(tracker: Tracker, as_of: pd.Timestamp, days: int = 7) -> pd.DataFr
     rows = plan.steps[plan.steps["state"].isin(list(_WHEN))]
     context = plan.opportunities.drop(columns=[*_KEYS, "company", "role", "state"])
     rows = pd.concat(
-        [rows.reset_index(drop=True), context.take(rows["op"]).reset_index(drop=True)], axis=1
+        [rows.reset_index(drop=True), context.take(rows["op"].to_numpy()).reset_index(drop=True)],
+        axis="columns",
     )
     settings = tracker.settings
     rows["when"] = rows["state"].map(_WHEN)
@@ -669,7 +675,7 @@ def this_week(tracker: Tracker, as_of: pd.Timestamp, days: int = 7) -> pd.DataFr
     rows = rows.sort_values(
         ["when_order", "due", "company", "role", "order", "contact"], kind="stable"
     )
-    out = rows.reindex(columns=list(THIS_WEEK_SHEET.keys)).reset_index(drop=True)
+    out: pd.DataFrame = rows.reindex(columns=list(THIS_WEEK_SHEET.keys)).reset_index(drop=True)
     texts = [col for col in THIS_WEEK_SHEET.keys if col != "due"]
     out[texts] = out[texts].fillna("").astype(str)
     out["due"] = columns.dates(out["due"])

@@ -10,7 +10,7 @@ numbers with their nouns by one rule (``plural``, ``count``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, overload
 
 import numpy as np
@@ -290,7 +290,7 @@ def optional(
 
 def fill_parts(
     whole: str,
-    parts: dict[str, pd.Series | np.ndarray],
+    parts: Mapping[str, pd.Series | np.ndarray],
     fields: pd.DataFrame,
     **constants: object,
 ) -> pd.Series:
