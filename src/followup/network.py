@@ -195,9 +195,7 @@ def _core_updates(tracker: Tracker, contacts: pd.DataFrame, as_of: pd.Timestamp)
             "skills": wording.optional(
                 wording.UPDATE_SKILLS, skill_text.to_frame("skills"), skill_text != ""
             ),
-            "team": skill_text.ne("").map(
-                {True: wording.UPDATE_TEAM_SKILLS, False: wording.UPDATE_TEAM}
-            ),
+            "team": np.where(skill_text != "", wording.UPDATE_TEAM_SKILLS, wording.UPDATE_TEAM),
         }
     )
     signature = wording.signature(tracker.settings.your_name)
@@ -215,11 +213,12 @@ def _offer_news(interviews: pd.DataFrame, status: pd.Series, last_update: pd.Ser
     named = wording.fill(
         wording.UPDATE_OFFER_ROLE,
         pd.DataFrame({"role": offers["iv_role"], "company": offers["iv_company"]}),
-    )
+    ).tolist()
+    days = offers["iv_date"].tolist()  # a few offers, asked about per distinct date
 
     def news(since: pd.Timestamp) -> str:
-        new = named[offers["iv_date"] > since] if pd.notna(since) else named
-        return wording.UPDATE_OFFERS.format(roles=wording.and_join(new)) if len(new) else ""
+        new = [n for n, day in zip(named, days, strict=True) if pd.isna(since) or day > since]
+        return wording.UPDATE_OFFERS.format(roles=wording.and_join(new)) if new else ""
 
     return columns.per_distinct(last_update, news, missing=news(pd.NaT))  # type: ignore[arg-type]
 

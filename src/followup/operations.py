@@ -313,23 +313,29 @@ def _finished(
 
     rows = rows.copy()
     rows["snooze"] = snooze.cells_of(rows, tracker)
-    edited = rows["draft"].ne(generated["draft"])
-    notes = rows.loc[edited, "draft"].map(lambda draft: tone.tone_note(draft, names))
-    rows["why"] = _noted(rows["why"], notes)
-    rows["why"] = _noted(rows["why"], rows["draft"].map(placeholder_note))
+    drafts = rows["draft"].tolist()
+    edited = rows["draft"].ne(generated["draft"]).tolist()
+    tone_notes = [
+        tone.tone_note(draft, names) if changed else ""
+        for draft, changed in zip(drafts, edited, strict=True)
+    ]
+    rows["why"] = _noted(rows["why"], tone_notes, [placeholder_note(d) for d in drafts])
     rows["fingerprint"] = ticks.fingerprints(rows.assign(draft=generated["draft"]), sheet)
     return rows
 
 
-def _noted(why: pd.Series, notes: pd.Series) -> pd.Series:
-    """Why with each note that is not "" put before it (``notes`` on part of its index)."""
+def _noted(why: pd.Series, *notes: list[str]) -> pd.Series:
+    """Why with each note that is not "" put before it, each later list's before the earlier
+    ones' (``notes``: one text per row, in Why's order)."""
     from followup import wording
 
-    at = notes.index[notes.ne("")]
-    noted = why.copy()
-    parts = pd.DataFrame({"note": notes[at], "why": why[at]})
-    noted[at] = wording.fill(wording.NOTE_BEFORE_WHY, parts)
-    return noted
+    texts = why.tolist()
+    for row_notes in notes:
+        texts = [
+            wording.NOTE_BEFORE_WHY.format(note=note, why=text) if note else text
+            for note, text in zip(row_notes, texts, strict=True)
+        ]
+    return pd.Series(texts, index=why.index, dtype=why.dtype)
 
 
 def owned_sheets(result: Plan) -> list[OwnedSheet]:

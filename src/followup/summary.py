@@ -82,8 +82,9 @@ def sends(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
     # The cycle a send belongs to: the latest round of its opportunity on or before it
     # (a blank Role: the company's only opportunity, as in Log).
     starts = rounds.keyed_rounds(tracker)[["ck", "rk", "interview_date"]].drop_duplicates()
-    roles = starts.drop_duplicates(["ck", "rk"]).groupby("ck")["rk"]
-    only = roles.first()[roles.size() == 1].to_dict()
+    pairs = starts.drop_duplicates(["ck", "rk"])
+    single = pairs[~pairs["ck"].duplicated(keep=False)]
+    only = dict(zip(single["ck"], single["rk"], strict=True))
     only_role = columns.per_distinct(frame["ck"], lambda company: only.get(company, ""))
     frame["rk"] = frame["rk"].where(frame["rk"] != "", only_role)
     # merge_asof wants both keys in one unit; an empty Log reads as seconds,
@@ -98,7 +99,7 @@ def sends(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
         right_on="cycle",
         by=["ck", "rk"],
     )
-    frame = _each_thanked(frame, round_people(tracker))
+    frame = _each_thanked(frame, tracker)
     frame["action"] = action_identity(frame.rename(columns={"ck": "company", "rk": "role"}))
     frame["cycle"] = frame["cycle"].fillna(pd.Timestamp(0))
     named = frame[frame["step"] != ""].copy()
@@ -131,12 +132,15 @@ def round_people(tracker: Tracker) -> pd.DataFrame:
     return people[once]
 
 
-def _each_thanked(frame: pd.DataFrame, people: pd.DataFrame) -> pd.DataFrame:
+def _each_thanked(frame: pd.DataFrame, tracker: Tracker) -> pd.DataFrame:
     """A thank-you sent with no Contact thanks every interviewer of its round (SPEC 4, Done),
     so it counts as each of their thank-yous: once per person, as ticking each one's row
     would, and never again beside a tick of one of them (SPEC 6)."""
     to_all = frame["step"].eq(cadence.THANK_YOU) & frame["contact"].eq("")
-    if not to_all.any() or people.empty:
+    if not to_all.any():
+        return frame
+    people = round_people(tracker)
+    if people.empty:
         return frame
     spread = frame[to_all].merge(people, on=["ck", "rk", "cycle"], how="left")
     spread["contact"] = spread["person"].fillna("")
