@@ -37,6 +37,7 @@ GLOW_CONTACTS = 3
 UPDATE_LINES = 6
 _TEXT_COLUMNS = ("contact", "relationship", "company", "why", "draft", "done")
 _SKILL_SEPARATOR = re.compile(r"[,;\n]")
+_LAST_COMMA = re.compile(r", (?=[^,]*$)")  # "Ann, Bo, Cy" -> "Ann, Bo and Cy"
 
 
 def _lookup(keys: pd.Series, table: pd.Series) -> pd.Series:
@@ -124,20 +125,26 @@ def _statuses(tracker: Tracker) -> pd.Series:
 
 
 def _interview_lines(shown: pd.DataFrame) -> list[str]:
-    """One "- Company, Role (Round, Mon 2 Nov)" line per round; a panel names its people."""
-    rounds = shown["iv_round"]
-    panel = shown["iv_people"].str.contains(",", regex=False)
-    people = shown["iv_people"].str.replace(r", (?=[^,]*$)", " and ", regex=True)
-    fields = pd.DataFrame(
-        {
-            "company": shown["iv_company"],
-            "role": shown["iv_role"],
-            "round": wording.optional(wording.UPDATE_ROUND, rounds.to_frame("round"), rounds != ""),
-            "day": columns.day_text(shown["iv_date"]),
-            "panel": wording.optional(wording.UPDATE_PANEL, people.to_frame("people"), panel),
-        }
-    )
-    return wording.fill(wording.UPDATE_INTERVIEW, fields).tolist()
+    """One "- Company, Role (Round, Mon 2 Nov)" line per round; a panel names its people.
+    A note lists a few rounds (``UPDATE_LINES``), so each line is written on its own."""
+    return [
+        wording.UPDATE_INTERVIEW.format(
+            company=company,
+            role=role,
+            round=wording.UPDATE_ROUND.format(round=name) if name else "",
+            day=columns.short_day(day),
+            panel=wording.UPDATE_PANEL.format(people=_LAST_COMMA.sub(" and ", people))
+            if "," in people
+            else "",
+        )
+        for company, role, name, day, people in zip(
+            *(
+                shown[c].tolist()
+                for c in ("iv_company", "iv_role", "iv_round", "iv_date", "iv_people")
+            ),
+            strict=True,
+        )
+    ]
 
 
 def _skills(texts: list[str]) -> str:
@@ -206,7 +213,7 @@ def _core_updates(tracker: Tracker, contacts: pd.DataFrame, as_of: pd.Timestamp)
 def _offer_news(interviews: pd.DataFrame, status: pd.Series, last_update: pd.Series) -> pd.Series:
     """Per due contact, a sentence on the offers they have not heard of (an opportunity at
     Offer whose latest round came after their last update), or ""."""
-    latest = interviews.groupby("iv_key").tail(1)
+    latest = interviews.drop_duplicates("iv_key", keep="last")
     offers = latest[_lookup(latest["iv_key"], status).eq(OFFER)]
     if offers.empty:
         return pd.Series("", index=last_update.index, dtype=object)
@@ -321,10 +328,10 @@ def _network_rows(tracker: Tracker, silent: pd.DataFrame, as_of: pd.Timestamp) -
     return out
 
 
-def _today_row(due: pd.Timestamp, step: str, **columns: object) -> pd.DataFrame:
-    """One This Week row due today; columns not given are blank."""
+def _today_row(due: pd.Timestamp, step: str, **columns: object) -> dict[str, object]:
+    """One This Week row due today, by column; columns not given are blank."""
     row = dict.fromkeys(THIS_WEEK_SHEET.keys, "") | {"when": TODAY, "due": due, "step": step}
-    return pd.DataFrame(row | columns, index=[0])
+    return row | columns
 
 
 def _last_contacted(tracker: Tracker, as_of: pd.Timestamp) -> pd.Series:
@@ -342,11 +349,13 @@ def _last_contacted(tracker: Tracker, as_of: pd.Timestamp) -> pd.Series:
     return rows.groupby("key")["date"].max()
 
 
-def _glow_rows(tracker: Tracker, as_of: pd.Timestamp, network: pd.DataFrame) -> pd.DataFrame:
+def _glow_row(
+    tracker: Tracker, as_of: pd.Timestamp, network: pd.DataFrame
+) -> dict[str, object] | None:
     iv = _interviews(tracker, as_of)
     recent = iv[(as_of - iv["iv_date"]).dt.days <= tracker.settings.glow_days]
     if recent.empty:
-        return pd.DataFrame(columns=list(THIS_WEEK_SHEET.keys))
+        return None
     named = wording.fill(
         wording.GLOW_INTERVIEW,
         pd.DataFrame(
@@ -401,9 +410,9 @@ def _glow_rows(tracker: Tracker, as_of: pd.Timestamp, network: pd.DataFrame) -> 
     )
 
 
-def _search_rows(bal: Balance) -> pd.DataFrame:
+def _search_row(bal: Balance) -> dict[str, object] | None:
     if bal.offer or not (bal.stalling or bal.crowded_out or bal.must_go_on):
-        return pd.DataFrame(columns=list(THIS_WEEK_SHEET.keys))
+        return None
     needed = bal.needed
     action = (
         wording.SEARCH_ACTION.format(
@@ -449,33 +458,28 @@ def this_week_rows(
         {"contact": network["contact"], "roles": _roles(roles, count), "company": company}
     )
     action = wording.fill_each(np.where(asks, wording.ADVOCATE_ACTION, wording.UPDATE_ACTION), ask)
-    network_rows = pd.DataFrame(
-        {
-            "when": TODAY,
-            "due": as_of,
-            "company": company,
-            "role": roles,
-            "step": np.where(asks, ASK_ADVOCATE, NETWORK_UPDATE),
-            "action": action,
-            "channel": "Email",
-            "contact": network["contact"],
-            "time": "",
-            "why": network["why"],
-            "draft": network["draft"],
-            "done": "",
-            "snooze": "",
-            "note": "",
-        },
-        index=network.index,
-    )
-    parts = [
-        network_rows,
-        _glow_rows(tracker, as_of, network),
-        _search_rows(balance(tracker, as_of, cadence.opportunities(tracker, as_of))),
-    ]
-    rows = pd.concat([p for p in parts if not p.empty] or [parts[0]], ignore_index=True)
-    out = rows.reindex(columns=list(THIS_WEEK_SHEET.keys))
+    blank: list[object] = [""] * len(network)
+    rows: dict[str, list[object]] = {
+        "when": [TODAY] * len(network),
+        "due": [as_of] * len(network),
+        "company": company.tolist(),
+        "role": roles.tolist(),
+        "step": np.where(asks, ASK_ADVOCATE, NETWORK_UPDATE).tolist(),
+        "action": action.tolist(),
+        "channel": ["Email"] * len(network),
+        "contact": network["contact"].tolist(),
+        "time": blank,
+        "why": network["why"].tolist(),
+        "draft": network["draft"].tolist(),
+        "done": blank,
+        "snooze": blank,
+        "note": blank,
+    }
+    glow = _glow_row(tracker, as_of, network)
+    search = _search_row(balance(tracker, as_of, cadence.opportunities(tracker, as_of)))
+    extra = [row for row in (glow, search) if row is not None]
+    out = pd.DataFrame({key: [*rows[key], *(row[key] for row in extra)] for key in rows})
     text = [col for col in THIS_WEEK_SHEET.keys if col != "due"]
     out[text] = out[text].fillna("").astype(str)
     out["due"] = columns.dates(out["due"]).astype("datetime64[ns]")
-    return out.reset_index(drop=True)
+    return out
