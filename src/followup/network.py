@@ -9,6 +9,7 @@ cadence.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 import numpy as np
@@ -221,10 +222,10 @@ def _offer_news(interviews: pd.DataFrame, status: pd.Series, last_update: pd.Ser
         wording.UPDATE_OFFER_ROLE,
         pd.DataFrame({"role": offers["iv_role"], "company": offers["iv_company"]}),
     ).tolist()
-    days = offers["iv_date"].tolist()  # a few offers, asked about per distinct date
+    days = offers["iv_date"].tolist()  # oldest first, as the interviews are
 
     def news(since: pd.Timestamp) -> str:
-        new = [n for n, day in zip(named, days, strict=True) if pd.isna(since) or day > since]
+        new = named if pd.isna(since) else named[bisect.bisect_right(days, since) :]
         return wording.UPDATE_OFFERS.format(roles=wording.and_join(new)) if new else ""
 
     return columns.per_distinct(last_update, news, missing=news(pd.NaT))  # type: ignore[arg-type]
