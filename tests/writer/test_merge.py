@@ -250,6 +250,16 @@ def test_without_zipfile_s_private_state_members_are_copied_through_its_api(
     assert members(slow) == members(fast)
 
 
+def test_rows_rewritten_a_few_at_a_time_make_the_same_package(
+    tracker: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from followup.workbook import merge
+
+    whole = render(tracker, sheets())
+    monkeypatch.setattr(merge, "_CHUNK", 40)  # about a row at a time
+    assert members(render(tracker, sheets())) == members(whole)
+
+
 def test_the_scratch_parts_are_those_of_the_scratch_workbook_unzipped() -> None:
     from followup.workbook.author import author, scratch_parts
 

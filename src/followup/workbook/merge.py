@@ -333,6 +333,8 @@ _OTHER_SHARED = re.compile(rb' t="s"(?!><v>[0-9]+</v>)')
 # after a tab or line break, or in single quotes.
 _OTHER_SPACING = (b"\t", b"\r", b"\n", b"'")
 _EMPTY_DATA = b"<sheetData/>"
+_ROW_END = b"</row>"
+_CHUNK = 1 << 18  # bytes of scratch rows rewritten at a time: the pieces stay few
 
 
 def _shared_strings(src: Package) -> list[bytes]:
@@ -401,26 +403,47 @@ class _ScratchSheet:
             _inline_cells(root, strings, mapping)
             _restyle(root, mapping, keep_selected=keep_selected)
             return serialize(root, self.data)
-        # Split at each style and each shared string: the pieces between them are kept as
-        # they are, and every style and string is replaced at once.
-        xf = {str(k).encode(): b' s="%d"' % v for k, v in mapping.xf.items()}
-        pieces = _STYLE.split(self.rows)
-        pieces[1::2] = [xf[style] for style in pieces[1::2]]
-        pieces = _SHARED.split(b"".join(pieces))
-        inline = [b' t="inlineStr"><is>' + string + b"</is>" for string in strings]
-        pieces[1::2] = [inline[int(index)] for index in pieces[1::2]]
-        # Counted in the scratch rows, which hold no text: every shared string must have been
-        # seen, or the write stops.
-        if len(pieces) // 2 != self.rows.count(b' t="s"'):
-            raise VerifyFailed("the scratch sheet's cells are not in the expected form")
-        rows = b"".join(pieces)
-        del pieces
         root = self.frame
         _restyle(root, mapping, keep_selected=keep_selected)
         around = serialize(root, self.data)
-        if not rows:
+        if not self.rows:
             return around
-        return around.replace(_EMPTY_DATA, b"<sheetData>" + rows + b"</sheetData>", 1)
+        head, _, tail = around.partition(_EMPTY_DATA)
+        rows = self._rewritten(strings, mapping)
+        return b"".join([head, b"<sheetData>", *rows, b"</sheetData>", tail])
+
+    def _rewritten(self, strings: Sequence[bytes], mapping: StyleMap) -> list[bytes]:
+        """The rows with the tracker's style indices and inline strings, in pieces: a few
+        hundred rows at a time are split at each style and each shared string, and every
+        style and string replaced at once."""
+        xf = {str(k).encode(): b' s="%d"' % v for k, v in mapping.xf.items()}
+        inline: dict[bytes, bytes] = {}
+        out: list[bytes] = []
+        restyled = inlined = start = 0
+        while start < len(self.rows):
+            # Cut after a row's end tag, which no pattern straddles.
+            end = self.rows.find(_ROW_END, start + _CHUNK)
+            end = len(self.rows) if end < 0 else end + len(_ROW_END)
+            pieces = _STYLE.split(self.rows[start:end])
+            pieces[1::2] = [xf[style] for style in pieces[1::2]]
+            restyled += len(pieces) // 2
+            pieces = _SHARED.split(b"".join(pieces))
+            pieces[1::2] = [
+                inline.get(index) or inline.setdefault(index, _inline(strings[int(index)]))
+                for index in pieces[1::2]
+            ]
+            inlined += len(pieces) // 2
+            out.append(b"".join(pieces))
+            start = end
+        # Counted in the scratch rows, which hold no text: every style and every shared string
+        # must have been seen, or the write stops.
+        if (restyled, inlined) != (self.rows.count(b" s="), self.rows.count(b' t="s"')):
+            raise VerifyFailed("the scratch sheet's cells are not in the expected form")
+        return out
+
+
+def _inline(string: bytes) -> bytes:
+    return b' t="inlineStr"><is>' + string + b"</is>"
 
 
 def _inline_cells(root: etree._Element, strings: Sequence[bytes], mapping: StyleMap) -> None:
