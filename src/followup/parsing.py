@@ -96,20 +96,22 @@ def trimmed(cells_by_key: dict[str, np.ndarray]) -> Trimmed:
             texts[key] = None
             held[key] = blanks[key] = np.zeros(len(cells), dtype=bool)
             continue
-        typed = texts[key] = columns.text_array(cells, kind)
-        sizes = np.fromiter(map(len, typed), dtype=np.intp, count=len(typed))
         held[key] = np.zeros(len(cells), dtype=bool)
-        # Only a short cell can hold a placeholder word: casefolding never shortens a text.
-        short = np.flatnonzero((sizes > 0) & (sizes <= _PLACEHOLDER_SIZE))
-        if len(short):
-            words = {v for v in set(typed[short]) if v.casefold() in PLACEHOLDERS}
-            if words:
-                held[key][short] = [v in words for v in typed[short]]
-        blanks[key] = (sizes == 0) | held[key]
+        framed = columns.joined(cells.tolist()) if kind == "string" else ""
+        if framed and columns.spaced_once(framed):
+            # ASCII text with nothing to trim, the common case, is asked about as a whole.
+            texts[key] = cells.copy()
+            lowered = framed.lower()  # ASCII: as casefolded
+            if not any(f"\x00{word}\x00" in lowered for word in PLACEHOLDERS):
+                blank = "\x00\x00" in framed
+                blanks[key] = cells == "" if blank else np.zeros(len(cells), dtype=bool)
+                continue
+        typed = texts[key] = columns.text_array(cells, kind)
+        words = {v for v in set(typed.tolist()) if v.casefold() in PLACEHOLDERS}
+        if words:
+            held[key] = np.fromiter((v in words for v in typed.tolist()), bool, len(typed))
+        blanks[key] = (typed == "") | held[key]
     return Trimmed(texts, held, blanks)
-
-
-_PLACEHOLDER_SIZE = max(map(len, PLACEHOLDERS))
 
 
 def _dates_only(cells: np.ndarray, kind: str = "") -> bool:

@@ -249,13 +249,14 @@ def _grid(rows: list[list[Any]]) -> pd.DataFrame:
         if float in kinds:
             values = [int(v) if type(v) is float and v.is_integer() else v for v in values]
         if dt.date in kinds:
-            values = [
-                dt.datetime(v.year, v.month, v.day) if type(v) is dt.date else v for v in values
-            ]
+            # Each distinct day made once: a column repeats its dates. No other value a
+            # cell holds equals a date, so the rest pass through as they are.
+            midnight = {
+                v: dt.datetime(v.year, v.month, v.day) for v in set(values) if type(v) is dt.date
+            }
+            values = list(map(midnight.get, values, values))
         if values is not read:
-            column = np.empty(len(values), dtype=object)
-            column[:] = values
-            grid.isetitem(position, column)
+            grid.isetitem(position, np.fromiter(values, dtype=object, count=len(values)))
     return grid
 
 
