@@ -271,21 +271,23 @@ def _parse_sheet(
     typed: dict[str, pd.Series] = {}
     for col in sheet.columns:
         letter = letters[col.key]
-        if col.key in found_cells:
-            values = pd.Series(found_cells[col.key], index=index, dtype=object, name=col.key)
-            given = trimmed.text[col.key]
-            text = None if given is None else pd.Series(given, index, object, col.key)
-            is_blank = pd.Series(trimmed.blank[col.key], index=index, name=col.key)
-            placeholder = trimmed.placeholder[col.key]
-        else:
-            values = pd.Series("", index=index, dtype=object)
-            text, is_blank = values, pd.Series(True, index=index)
-            placeholder = np.zeros(len(index), dtype=bool)
+        if letter is None:
+            typed[col.key] = pd.Series(
+                pd.NaT if col.is_date else "",
+                index=index,
+                dtype="datetime64[ns]" if col.is_date else object,
+            )
+            continue
+        values = pd.Series(found_cells[col.key], index=index, dtype=object, name=col.key)
+        given = trimmed.text[col.key]
+        text = None if given is None else pd.Series(given, index, object, col.key)
+        is_blank = trimmed.blank[col.key]
+        placeholder = trimmed.placeholder[col.key]
         if placeholder.any():
             if col.required:
                 problems.cells(
                     raw,
-                    letter or "",
+                    letter,
                     values.index[placeholder],
                     f"{{value}} means no {col.header}, but every row needs one. Type the "
                     f"{col.header.lower()}, or delete the row.",
@@ -444,18 +446,13 @@ def _parse_column(
     col: Column,
     values: pd.Series,
     text: pd.Series | None,
-    blank: pd.Series,
+    blank: np.ndarray,
     raw: RawSheet,
-    letter: str | None,
+    letter: str,
     problems: _Problems,
     order: str,
 ) -> pd.Series | pd.DataFrame:
-    if letter is None:
-        return pd.Series(
-            pd.NaT if col.is_date else "",
-            index=values.index,
-            dtype="datetime64[ns]" if col.is_date else object,
-        )
+    """One column the sheet has, read as its kind; `blank` marks its blank cells."""
     unsaved = (
         [row for row in values.index if f"{letter}{row}" in raw.uncached] if raw.uncached else []
     )
@@ -483,11 +480,11 @@ def _parse_column(
     parsed, faults, read_as = _typed(col, values, text, order)
     if read_as is not None and read_as.shown is not None and read_as.either_way.any():
         _told_order(raw, letter, values, read_as, problems)
-    unread = pd.Series(False, index=values.index)
+    unread = np.zeros(len(values), dtype=bool)
     for bad, message, group in faults:
-        if not bad.any():
+        if not bad.to_numpy().any():
             continue
-        unread |= bad
+        unread |= bad.to_numpy()
         typos = values[bad].map(parsing.typo_year).dropna() if col.is_date else pd.Series()
         for row, year in zip(typos.index, typos, strict=True):
             problems.error(
@@ -497,8 +494,8 @@ def _parse_column(
             )
         rest = values.index[bad & ~bad.index.isin(typos.index)]
         problems.cells(raw, letter, rest, message, values, group=group)
-    if col.required and col.kind is Kind.DATE:
-        # 9999-12-31 reads as a blank date, which a required date cannot be.
+    # 9999-12-31 reads as a blank date, which a required date cannot be.
+    if col.required and col.kind is Kind.DATE and parsed.isna().to_numpy().any():
         assert isinstance(parsed, pd.Series)  # a required date is never a date-or-duration
         typed = values.map(lambda v: v != "")  # a placeholder word was told about already
         placeholder = parsed.isna() & ~is_blank & ~unread & typed & ~values.index.isin(failed)
@@ -636,10 +633,11 @@ def _typed(
     date), each kind of cell that could not be: its mask, what to tell the user (`{value}`
     stands for the cell's value) and whether to tell it once for the column; and for a date
     column, how its numbers-only dates were read."""
-    none = pd.Series(False, index=values.index)
     if col.is_date:
         read_as = (
-            parsing.DateOrder(order, none) if given is None else parsing.date_order(given, order)
+            parsing.DateOrder(order, pd.Series(False, index=values.index))
+            if given is None
+            else parsing.date_order(given, order)
         )
         ambiguous = read_as.unread
         dates, bad = parsing.dates(values, given, read_as.order)
