@@ -101,8 +101,7 @@ def trimmed(cells_by_key: dict[str, np.ndarray]) -> Trimmed:
         if framed and columns.spaced_once(framed):
             # ASCII text with nothing to trim, the common case, is asked about as a whole.
             texts[key] = cells.copy()
-            lowered = framed.lower()  # ASCII: as casefolded
-            if not any(f"\x00{word}\x00" in lowered for word in PLACEHOLDERS):
+            if not _PLACEHOLDER_CELL.search(framed.lower()):  # ASCII: lowered is casefolded
                 blank = "\x00\x00" in framed
                 blanks[key] = cells == "" if blank else np.zeros(len(cells), dtype=bool)
                 continue
@@ -112,6 +111,10 @@ def trimmed(cells_by_key: dict[str, np.ndarray]) -> Trimmed:
             held[key] = np.fromiter((v in words for v in typed.tolist()), bool, len(typed))
         blanks[key] = (typed == "") | held[key]
     return Trimmed(texts, held, blanks)
+
+
+# A cell of `columns.joined` text that is a placeholder word, as casefolded.
+_PLACEHOLDER_CELL = re.compile("\x00(?:" + "|".join(map(re.escape, PLACEHOLDERS)) + ")(?=\x00)")
 
 
 def _dates_only(cells: np.ndarray, kind: str = "") -> bool:

@@ -883,22 +883,41 @@ def _log(
     known = known[named | ~known["company_key"].isin(set(known.loc[named, "company_key"]))]
     by_company = known.groupby("company_key")["role"]
     companies = known.drop_duplicates("company_key").set_index("company_key")["company"]
-    company_key = columns.key(frame["company"])
-    unknown_company = frame["company"].ne("") & ~company_key.isin(companies.index)
-    for row, company in frame.loc[unknown_company, ["row", "company"]].itertuples(index=False):
+    # A long Log repeats a few (company, role) pairs: each is matched once, then spread
+    # over its rows (`at`: each row's pair).
+    at, pairs = _distinct_pairs(frame)
+    company_key = columns.key(pairs["company"])
+    unknown_company = pairs["company"].ne("") & ~company_key.isin(companies.index)
+    matched = pairs["company"].ne("") & ~unknown_company
+    pairs.loc[matched, "company"] = company_key[matched].map(companies)
+    role_count = company_key.map(by_company.size())
+    blank_role = matched & pairs["role"].eq("")
+    only_role = blank_role & role_count.eq(1)
+    pairs.loc[only_role, "role"] = company_key[only_role].map(by_company.first())
+    # A role typed for a company known only by a role-less application is that application.
+    unnamed = company_key.isin(set(known.loc[known["role_key"].eq(""), "company_key"]))
+    typed_role = matched & ~blank_role & ~unnamed
+    spelled = known.set_index(["company_key", "role_key"])["role"]
+    keys = pd.MultiIndex.from_arrays([company_key, columns.key(pairs["role"])])
+    canonical = pd.Series(spelled.reindex(keys).to_numpy(), index=pairs.index)
+    pairs.loc[typed_role & canonical.notna(), "role"] = canonical
+    for key in ("company", "role"):
+        frame[key] = pd.Series(pairs[key].to_numpy()[at], index=frame.index, dtype=object)
+
+    def rows(pair_mask: pd.Series) -> np.ndarray:
+        spread: np.ndarray = pair_mask.to_numpy()[at]
+        return spread
+
+    for row, company in frame.loc[rows(unknown_company), ["row", "company"]].itertuples(
+        index=False
+    ):
         problems.error(
             raw.where(letter["company"], row),
             f"no interview or application with the company {show(company)}. Check the "
             "spelling against the Interviews and Search sheets, or add the interview or the "
             "application there first.",
         )
-    matched = frame["company"].ne("") & ~unknown_company
-    frame.loc[matched, "company"] = company_key[matched].map(companies)
-    role_count = company_key.map(by_company.size())
-    blank_role = matched & frame["role"].eq("")
-    only_role = blank_role & role_count.eq(1)
-    frame.loc[only_role, "role"] = company_key[only_role].map(by_company.first())
-    for row, company in frame.loc[blank_role & ~only_role, ["row", "company"]].itertuples(
+    for row, company in frame.loc[rows(blank_role & ~only_role), ["row", "company"]].itertuples(
         index=False
     ):
         problems.error(
@@ -906,15 +925,8 @@ def _log(
             f"Role is blank, but {company} has several roles "
             f"({roles(columns.name_key(company))}). Type the role this touchpoint was about.",
         )
-    # A role typed for a company known only by a role-less application is that application.
-    unnamed = company_key.isin(set(known.loc[known["role_key"].eq(""), "company_key"]))
-    typed_role = matched & ~blank_role & ~unnamed
-    spelled = known.set_index(["company_key", "role_key"])["role"]
-    keys = pd.MultiIndex.from_arrays([company_key, columns.key(frame["role"])])
-    canonical = pd.Series(spelled.reindex(keys).to_numpy(), index=frame.index)
-    frame.loc[typed_role & canonical.notna(), "role"] = canonical
     for row, company, role in frame.loc[
-        typed_role & canonical.isna(), ["row", "company", "role"]
+        rows(typed_role & canonical.isna()), ["row", "company", "role"]
     ].itertuples(index=False):
         problems.error(
             raw.where(letter["role"], row),
@@ -936,3 +948,14 @@ def _log(
             "log a touchpoint once it has happened.",
         )
     return frame
+
+
+def _distinct_pairs(frame: pd.DataFrame) -> tuple[np.ndarray, pd.DataFrame]:
+    """The distinct (company, role) pairs of the frame's rows, in the order they first
+    appear (a frame indexed 0, 1, ...), and each row's pair (its position there)."""
+    company = pd.factorize(frame["company"])[0]
+    role, roles = pd.factorize(frame["role"])
+    at, _pairs = pd.factorize(company.astype(np.int64) * (len(roles) + 1) + role)
+    first = np.unique(at, return_index=True)[1]
+    pairs = frame[["company", "role"]].iloc[first].reset_index(drop=True)
+    return at, pairs
