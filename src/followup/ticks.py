@@ -230,7 +230,7 @@ def new_history(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
         return rows.reindex(columns=list(HISTORY_SHEET.keys))
     rows = rows.reindex(columns=list(HISTORY_SHEET.keys)).fillna("")
     rows["date"] = pd.to_datetime(rows["date"])
-    rows["message"] = _sent_drafts(tracker, rows, [week.index, net.index])
+    rows["message"] = _sent_drafts(tracker, rows, [from_week.index, from_network.index])
     rows = _once_per_action(rows, tracker.history)
     return rows.sort_values(["date", "company", "step"], kind="stable").reset_index(drop=True)
 
