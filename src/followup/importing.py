@@ -149,22 +149,25 @@ def import_rows(
         for p in problems
         if p.every_run
     ]
-    problems = told + _grouped_unread(
-        [
-            dataclasses.replace(p, level="warning", message=_unread(p.message))
-            for p in problems
-            if not p.every_run
-        ]
-    )
-    if totals:
-        problems.insert(0, totals)
     rows = raw.rows.loc[read["row"]]
+    # A row without a date applied or an interview date is not imported (it is listed);
+    # a date that could not be read is kept in Notes of a row that is.
+    dropped = set(read.loc[read["date"].isna() & read["interview_date"].isna(), "row"])
+    unread: dict[str, set[int]] = {}
     for key in _ALL_DATES:
         if key in letters:
             typed = columns.as_text(rows[letters[key]]).set_axis(read.index)
             lost = read[key].isna() & typed.ne("") & ~parsing.placeholders(typed)
+            unread[letters[key]] = set(read.loc[lost, "row"])
             kept = (f"{labels[letters[key]]}: " + typed).where(lost, "")
             read["notes"] = (read["notes"] + " " + kept).str.strip()
+    placing = {letters[key] for key in _DATES if key in letters}
+    told_dropped: set[int] = set()
+    problems = told + _grouped_unread(
+        [_unread(p, unread, dropped, placing, told_dropped) for p in problems if not p.every_run]
+    )
+    if totals:
+        problems.insert(0, totals)
     given = read["status"]
     status, unknown = parsing.choices(given, STATUSES)
     read["status"] = status
@@ -198,7 +201,7 @@ def import_rows(
     }
     out[LOG.name] = _log(read, out[INTERVIEWS.name])
     placed = read["date"].notna() | read["interview_date"].notna()
-    unplaced = read.loc[~placed, "row"].tolist()
+    unplaced = [row for row in read.loc[~placed, "row"] if row not in told_dropped]
     if not placed.any():
         looked_for = "; ".join(
             f"{c.header} ({', '.join(c.aliases[:3])}, ...)"
@@ -352,9 +355,41 @@ def _grouped_unread(problems: list[Problem]) -> list[Problem]:
     return out
 
 
-def _unread(message: str) -> str:
-    """A reading problem as the import tells it: the value is kept, the row still placed."""
-    return message.split(" Type ")[0].rstrip(".") + "; it is kept in Notes."
+def _unread(
+    problem: Problem,
+    unread: Mapping[str, set[int]],
+    dropped: set[int],
+    placing: set[str],
+    told: set[int],
+) -> Problem:
+    """A reading problem as the import tells it (a warning): a value it could not read is
+    kept in Notes of a row it imports; a row left without a date applied or an interview
+    date is not imported, and a message never says otherwise.
+
+    ``unread``: per column letter, the rows whose value there could not be read;
+    ``dropped``: the rows not imported; ``placing``: the letters of the columns that place a
+    row (date applied, interview date). Adds to ``told`` the rows said to be left out for
+    want of the value, so they are not listed again (``unplaced_problem``)."""
+    said = problem.message.split(" Type ")[0].rstrip(".")
+    cells = problem.where.rpartition("!")[2].split(":")
+    letter = cells[0].rstrip("0123456789")
+    first, last = (int(cell[len(letter) :] or 0) for cell in (cells[0], cells[-1]))
+    rows = sorted(r for r in unread.get(letter, set()) if first <= r <= last)
+    out = [r for r in rows if r in dropped]
+    if not out:
+        message = f"{said}; it is kept in Notes."
+    elif letter in placing:
+        told.update(out)
+        which = f"row {out[0]} is" if len(out) == 1 else f"rows {_rows_text(out)} are"
+        kept = "" if len(out) == len(rows) else " (it is kept in Notes of the other rows)"
+        fix = "Format the cell as a date" if "Excel stores" in said else "Correct the date"
+        message = f"{said}, so {which} not in the new tracker{kept}. {fix} in your list and "
+        message += "import again."
+    else:
+        which = f"row {out[0]} is" if len(out) == 1 else f"rows {_rows_text(out)} are"
+        message = f"{said}; {which} not in the new tracker, having no date applied or "
+        message += "interview date."
+    return dataclasses.replace(problem, level="warning", message=message)
 
 
 def _resolved(overrides: Mapping[str, str]) -> dict[str, str]:

@@ -242,6 +242,25 @@ def typo_year(value: object) -> int | None:
     return year
 
 
+# Excel's 1900 date system counts days from 1899-12-30: a number in a date cell formatted
+# General is such a count. Only the years a job search holds are taken for one.
+_EXCEL_DAY_ZERO = pd.Timestamp("1899-12-30")
+_SERIALS = (36526, 73051)  # 2000-01-01 to 2099-12-31
+
+
+def serial_day(value: object) -> pd.Timestamp | None:
+    """The day a number in a date cell stands for as Excel stores dates (46349 is
+    2026-11-23), None when it is no such number: a number the cell shows as a number
+    because it is not formatted as a date."""
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value)  # as a CSV holds it
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if not _SERIALS[0] <= value < _SERIALS[1]:
+        return None
+    return _EXCEL_DAY_ZERO + pd.Timedelta(days=int(value))
+
+
 @dataclass(frozen=True)
 class DateOrder:
     """How a column's numbers-only dates are read (see `date_order`).

@@ -661,6 +661,10 @@ def _typed(
                         False,
                     )
                 )
+            serials = _serial_faults(values, bad)
+            for at, _message, _group in serials:
+                bad = bad & ~at
+            faults += serials
         if col.kind is Kind.DATE:
             message = f"{{value}} is not a date. Type a date such as {_DATE_EXAMPLE}."
             return dates, [(bad & ~ambiguous, message, False), *faults], read_as
@@ -708,6 +712,34 @@ def _typed(
         )
         return text, [(bad, message, False)], None
     return text, [], None
+
+
+def _serial_faults(values: pd.Series, bad: pd.Series) -> list[tuple[pd.Series, str, bool]]:
+    """The `bad` cells holding a number Excel stores for a date, in a cell not formatted as
+    one (General): each named with the date it stands for, or, when many, once for all."""
+    serial = values.where(bad).map(parsing.serial_day)
+    at = serial.notna()
+    if not at.any():
+        return []
+    how = "in a cell not formatted as a date. Type the date, or format the cell as a date."
+    if at.sum() >= GROUP_FROM:
+        number, day = float(values[at].iloc[0]), serial[at].iloc[0]
+        return [
+            (
+                at,
+                f"{{value}} is a number Excel stores for a date ({number:g} is "
+                f"{columns.long_day(day)}), {how}",
+                True,
+            )
+        ]
+    return [
+        (
+            at & values.eq(number),
+            f"{float(number):g} is the number Excel stores for {columns.long_day(day)}, {how}",
+            False,
+        )
+        for number, day in dict(zip(values[at], serial[at], strict=True)).items()
+    ]
 
 
 def _parse_settings(raw: RawSheet | None, problems: _Problems) -> Settings:

@@ -329,3 +329,52 @@ def test_rows_under_a_total_are_still_read(tmp_path: Path) -> None:
     output, counts, _new = imported(source)
     assert counts["Search"] == 2
     assert "info: Jobs!3:3: row 3 ('Total') is a total" in output
+
+
+def test_a_row_left_out_for_an_unread_date_is_never_said_to_be_kept(tmp_path: Path) -> None:
+    """A date the import cannot read is kept in Notes only where its row is imported; a row
+    it leaves without a date is told as left out, once (SPEC 3a)."""
+    lines = [
+        "Employer;Position;Applied On;Interview;Status",
+        "Acme Corp;Data Analyst;3 Nov 2026;;Applied",
+        "Bücher & Co;Analyst;2026-11-05;soon;Interview scheduled",
+        "Soylent;Analyst;Nov 24;;Applied",
+        "Massive Dynamic;Researcher;N/A;TBD;Ghosted",
+    ]
+    source = tmp_path / "apps.csv"
+    source.write_bytes("\r\n".join(lines).encode("cp1252"))
+    output, counts, new = imported(source)
+    assert counts == {"Search": 2, "Interviews": 0, "Log": 0}
+    assert [line for line in output.splitlines() if line.startswith("warning")] == [
+        "warning: apps.csv!C4: 'Nov 24' is not a date, so row 4 is not in the new tracker. "
+        "Correct the date in your list and import again.",
+        "warning: apps.csv!D3: 'soon' is not a date; it is kept in Notes.",
+        "warning: apps.csv row 5: 1 row has neither a date applied nor an interview date, so it "
+        "is not in the new tracker (rows 5). Add a date and import again.",
+    ]
+    assert _sheet(new, "Search")["Notes"].fillna("").tolist() == ["", "Interview: soon"]
+
+
+@pytest.mark.parametrize("writer", ["openpyxl", "xlsxwriter"])
+def test_a_date_stored_as_a_number_is_named_as_the_date_it_stands_for(
+    tmp_path: Path, writer: str
+) -> None:
+    """A date cell formatted General holds the number Excel stores for the day: the import
+    names that day, and keeps the number only where its row is imported."""
+    grid = [
+        ["Company", "Role", "Date applied", "Interview date"],
+        ["Acme", "Analyst", 46345, None],
+        ["Globex", "Engineer", 46346, dt.date(2026, 11, 25)],
+        ["Initech", "Lead", dt.date(2026, 11, 16), None],
+    ]
+    source = write(tmp_path / "jobs.xlsx", {"Jobs": grid}, writer=writer)
+    output, counts, new = imported(source)
+    assert counts == {"Search": 1, "Interviews": 1, "Log": 0}
+    assert [line for line in output.splitlines() if line.startswith("warning")] == [
+        "warning: Jobs!C2: 46345 is the number Excel stores for Thu 19 Nov 2026, in a cell not "
+        "formatted as a date, so row 2 is not in the new tracker. Format the cell as a date in "
+        "your list and import again.",
+        "warning: Jobs!C3: 46346 is the number Excel stores for Fri 20 Nov 2026, in a cell not "
+        "formatted as a date; it is kept in Notes.",
+    ]
+    assert _sheet(new, "Interviews")["Notes"].tolist() == ["Date applied: 46346"]

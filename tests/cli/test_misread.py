@@ -256,3 +256,33 @@ def test_a_column_of_the_users_own_sharing_a_word_with_no_name_stays_quiet(
     )
     code, output = run("check", str(path), "--as-of", AS_OF)
     assert code == 0 and header not in output, output
+
+
+@pytest.mark.parametrize("writer", ["openpyxl", "xlsxwriter"])
+def test_a_date_stored_as_a_number_names_the_date_it_stands_for(
+    tmp_path: Path, writer: str
+) -> None:
+    """A date cell formatted General shows the number Excel stores for its day: the error
+    names that day and the fix, never just "not a date"."""
+    path = write(
+        tmp_path / "t.xlsx",
+        {"Interviews": [[*HEAD, "Decision by"], ["Acme", "Analyst", 46349, 46363], ROW]},
+        writer=writer,
+    )
+    code, output = run("check", str(path), "--as-of", AS_OF)
+    assert code == 1
+    assert [line for line in output.splitlines() if line.startswith("error")] == [
+        "error: Interviews!C2: 46349 is the number Excel stores for Mon 23 Nov 2026, in a cell "
+        "not formatted as a date. Type the date, or format the cell as a date.",
+        "error: Interviews!D2: 46363 is the number Excel stores for Mon 7 Dec 2026, in a cell "
+        "not formatted as a date. Type the date, or format the cell as a date.",
+    ]
+    many = [["Acme", "Analyst", 46340 + i] for i in range(5)]
+    path = write(tmp_path / "u.xlsx", {"Interviews": [HEAD, *many]}, writer=writer)
+    code, output = run("check", str(path), "--as-of", AS_OF)
+    assert code == 1
+    assert (
+        "error: Interviews!C2:C6: 5 cells hold values such as '46340', '46341', '46342'. Each "
+        "is a number Excel stores for a date (46340 is Sat 14 Nov 2026), in a cell not "
+        "formatted as a date. Type the date, or format the cell as a date."
+    ) in output.splitlines()
