@@ -378,3 +378,46 @@ def test_a_date_stored_as_a_number_is_named_as_the_date_it_stands_for(
         "formatted as a date; it is kept in Notes.",
     ]
     assert _sheet(new, "Interviews")["Notes"].tolist() == ["Date applied: 46346"]
+
+
+def test_a_stage_column_of_statuses_is_the_status_not_the_round(tmp_path: Path) -> None:
+    """A "Stage" holding Declined, Applied, Offer is the application's status: a declined
+    application is closed, never nudged; a Stage of round names stays the Round."""
+    lines = [
+        "Company,Role,Date Applied,Stage",
+        "Acme,Analyst,2026-11-02,Declined",
+        "Globex,Dev,2026-11-03,Applied",
+        "Initech,Lead,2026-11-04,Phone screen done",
+        "Hooli,PM,2026-11-04,Offer received",
+    ]
+    source = tmp_path / "stages.csv"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    output, _counts, new = imported(source)
+    assert "  Stage -> Status" in output.splitlines()
+    assert _sheet(new, "Search")["Status"].tolist() == ["Rejected", "Active", "Active", "Offer"]
+    out = tmp_path / "out.xlsx"
+    code, shown = run("refresh", str(new), "--as-of", "2026-11-16", "--output", str(out))
+    assert code == 0, shown
+    week = sheet(out, "This Week")
+    nudged = set(week.loc[week["Step"].eq("application-follow-up"), "Company"])
+    assert nudged == {"Globex", "Initech"}
+    # Beside a Status column, a Stage of statuses is only kept; a Stage of rounds is the Round.
+    (tmp_path / "b").mkdir()
+    both = tmp_path / "b" / "both.csv"
+    both.write_text(
+        "Company,Role,Interview date,Stage,Status\nAcme,Analyst,2026-11-10,Declined,Rejected\n"
+        "Globex,Dev,2026-11-12,Applied,\n",
+        encoding="utf-8",
+    )
+    output, _counts, _new = imported(both)
+    assert {"  Stage -> kept as an extra column", "  Status -> Status"} <= set(output.splitlines())
+    (tmp_path / "r").mkdir()
+    rounds = tmp_path / "r" / "rounds.csv"
+    rounds.write_text(
+        "Company,Role,Interview date,Stage\nAcme,Analyst,2026-11-10,Phone screen\n"
+        "Acme,Analyst,2026-11-17,Final round\nGlobex,Dev,2026-11-12,Onsite\n",
+        encoding="utf-8",
+    )
+    output, _counts, new = imported(rounds)
+    assert "  Stage -> Round" in output.splitlines()
+    assert _sheet(new, "Interviews")["Round"].tolist() == ["Phone screen", "Final round", "Onsite"]
