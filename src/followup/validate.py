@@ -142,6 +142,12 @@ def parse_tracker(
     interviews = _interviews(frames[INTERVIEWS.name], sheets.get(INTERVIEWS.name), problems)
     opportunities = pd.concat([interviews[["company", "role"]], _applied(frames[SEARCH.name])])
     log = _log(frames[LOG.name], opportunities, sheets.get(LOG.name), as_of, problems)
+    for sheet, frame in (
+        (INTERVIEWS, interviews),
+        (SEARCH, frames[SEARCH.name]),
+        (CONTACTS, frames[CONTACTS.name]),
+    ):
+        _far_dates(sheet, frame, sheets.get(sheet.name), as_of, problems)
     _ignored_sheets(others or {}, problems, source)
     tracker = Tracker(
         interviews=interviews,
@@ -858,6 +864,52 @@ def _interviews(frame: pd.DataFrame, raw: RawSheet | None, problems: _Problems) 
                 "date. Fix whichever date is wrong.",
             )
     return frame
+
+
+# A date this far after the as-of date is most likely a mistyped year (2062 for 2026): within
+# the years a date can hold (a year before 1900 or after 2199 is an error, parsing.typo_year),
+# but not a job search's. Dates long past are a tracker kept for years, and are quiet.
+FAR_AHEAD = pd.DateOffset(years=1)
+
+
+def _far_dates(
+    sheet: Sheet,
+    frame: pd.DataFrame,
+    raw: RawSheet | None,
+    as_of: pd.Timestamp,
+    problems: _Problems,
+) -> None:
+    """A warning for the dates typed more than a year after the as-of date (SPEC 3: a year
+    that looks like a typo is told): followup reads them as typed, so a round in 2062 is a
+    round still to come that stops the follow-ups of the one before. One line per cell, or
+    per column when many."""
+    if raw is None or frame.empty:
+        return
+    letters = raw.letters(sheet)
+    for col in sheet.columns:
+        if not col.is_date or col.key not in frame or col.key not in letters:
+            continue
+        when = columns.dates(frame[col.key])
+        far = when > as_of + FAR_AHEAD
+        if not far.any():
+            continue
+        rows, days = frame.loc[far, "row"].astype(int).tolist(), when[far].tolist()
+        letter, today = letters[col.key], f"today ({as_of:%Y-%m-%d})"
+        if len(rows) >= GROUP_FROM:
+            problems.warning(
+                f"{raw.where(letter, rows[0])}:{letter}{rows[-1]}",
+                f"{len(rows)} dates are more than a year after {today}, such as "
+                f"{days[0]:%Y-%m-%d}. Check the years: followup reads dates as typed.",
+            )
+            continue
+        for row, day in zip(rows, days, strict=True):
+            years = (day - as_of).days // 365
+            gap = "more than a year" if years < 2 else f"{years} years"
+            problems.warning(
+                raw.where(letter, row),
+                f"{day:%Y-%m-%d} is {gap} after {today}. Check the year: followup reads the "
+                "date as typed.",
+            )
 
 
 def _applied(search: pd.DataFrame) -> pd.DataFrame:

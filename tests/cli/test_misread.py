@@ -286,3 +286,35 @@ def test_a_date_stored_as_a_number_names_the_date_it_stands_for(
         "is a number Excel stores for a date (46340 is Sat 14 Nov 2026), in a cell not "
         "formatted as a date. Type the date, or format the cell as a date."
     ) in output.splitlines()
+
+
+@pytest.mark.parametrize("writer", ["openpyxl", "xlsxwriter"])
+def test_a_date_years_ahead_is_a_warning_naming_the_cell(tmp_path: Path, writer: str) -> None:
+    """A mistyped year (2062 for 2026) within the years a date holds is read as typed, so it
+    is told: a round in 2062 would silently stop the follow-ups of the one before."""
+    rows = [
+        ["Hooli", "Analyst", dt.date(2026, 11, 2)],
+        ["Hooli", "Analyst", "11/24/2062"],  # the next round, its year mistyped
+        ["Acme", "Analyst", dt.date(2010, 6, 24)],  # a tracker kept for years: quiet
+        ["Globex", "Analyst", dt.date(2027, 10, 1)],  # booked far ahead, but within a year
+    ]
+    search = [["Date", "Activity", "Company"], [dt.date(2029, 1, 5), "Application", "Initech"]]
+    sheets = {"Interviews": [HEAD, *rows], "Search": search}
+    path = write(tmp_path / "t.xlsx", sheets, writer=writer)
+    warnings = [
+        "warning: Interviews!C3: 2062-11-24 is 36 years after today (2026-11-23). Check the "
+        "year: followup reads the date as typed.",
+        "warning: Search!A2: 2029-01-05 is 2 years after today (2026-11-23). Check the year: "
+        "followup reads the date as typed.",
+    ]
+    for command in ("check", "refresh"):
+        code, output = run(command, str(path), "--as-of", AS_OF)
+        assert code == 0, output
+        assert [line for line in output.splitlines() if line.startswith("warning")] == warnings
+    many = [["Hooli", "Analyst", dt.date(2062, 11, day)] for day in range(1, 6)]
+    path = _interviews(tmp_path / "u.xlsx", HEAD, *many)
+    code, output = run("check", str(path), "--as-of", AS_OF)
+    assert (
+        "warning: Interviews!C2:C6: 5 dates are more than a year after today (2026-11-23), "
+        "such as 2062-11-01. Check the years: followup reads dates as typed." in output
+    )
