@@ -90,8 +90,10 @@ def dates(tracker: Tracker, actions: pd.DataFrame) -> pd.Series:
     return columns.dates(pd.Series(found.to_numpy(), index=actions.index))
 
 
-def warnings(tracker: Tracker) -> list[Problem]:
-    """One warning per Snooze until cell that holds no date: its action stays listed.
+def warnings(tracker: Tracker, as_of: pd.Timestamp | None = None) -> list[Problem]:
+    """One warning per Snooze until cell that holds no date: its action stays listed; and,
+    given the as-of date, one line per snooze already over by then: its action is listed
+    again, due on the snooze's day (SPEC 6).
 
     Part of reading the tracker (validate.py), so `check` and `refresh` say the same."""
     order = tracker.tick_order
@@ -103,7 +105,8 @@ def warnings(tracker: Tracker) -> list[Problem]:
     for frame, sheet in sheets:
         typed = _typed(frame, order)
         unread = typed.index[typed["until"].isna()]
-        if unread.empty:
+        ended = _ended(frame, typed, as_of) if as_of is not None else {}
+        if unread.empty and not ended:
             continue
         # The planning modules load only when there is something to say (check plans none).
         from followup.ticks import cell
@@ -118,7 +121,36 @@ def warnings(tracker: Tracker) -> list[Problem]:
                     f"{_EXAMPLE}, or clear the cell.",
                 )
             )
+        for index, message in ended.items():
+            problems.append(
+                Problem("info", cell(frame, sheet, "snooze", index), message, every_run=True)
+            )
     return problems
+
+
+def _ended(frame: pd.DataFrame, typed: pd.DataFrame, as_of: pd.Timestamp) -> dict[object, str]:
+    """The Snooze until cells (of ``_typed``) whose day is over by ``as_of``, each with what to
+    tell: a day before the action was due hid nothing; a later one is over, and the action
+    is back, due that day. Quiet once the action is listed on its snooze's day (its Due is
+    that day), and for a Network Updates row (no Due) once the sheet was written after it."""
+    until = typed["until"]
+    due = columns.dates(frame.get("due", frame.get("written", pd.Series(pd.NaT, frame.index))))
+    due = due.reindex(typed.index)
+    over = (until < as_of) & until.ne(due)
+    if "due" not in frame:
+        over &= until > due
+    told = {}
+    for index in typed.index[over.fillna(False).astype(bool)]:
+        day = columns.long_day(until[index])
+        if pd.notna(due[index]) and until[index] < due[index]:
+            told[index] = (
+                f"the snooze until {day} was over before this action was due "
+                f"({columns.long_day(due[index])}), so it hides nothing. Type a later day to "
+                "snooze it, or clear the cell."
+            )
+        else:
+            told[index] = f"the snooze until {day} is over: this action comes back, due that day."
+    return told
 
 
 def hidden(until: pd.Series, last: pd.Timestamp) -> pd.Series:

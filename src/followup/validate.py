@@ -161,7 +161,7 @@ def parse_tracker(
         snoozed=_kept_snoozes(sheets.get(THIS_WEEK_SHEET.name)),
         tick_date_order=tick_order,
     )
-    problems += snooze.warnings(tracker)
+    problems += snooze.warnings(tracker, as_of)
     if any(columns.text(f, "done").ne("").any() for f in (tracker.this_week, tracker.network)):
         from followup.ticks import early_ticks  # a planning module: loaded only for ticks
 

@@ -161,3 +161,32 @@ def test_a_done_date_before_the_action_could_be_done_is_told_and_not_recorded(
     assert recorded(path) == [("2026-11-24", "thank-you")]  # Bob's x only
     listed = sheet(path, WEEK)
     assert "Ann Lee" in set(listed["Contact"]) and "Hooli" in set(listed["Company"])
+
+
+def test_a_snooze_already_over_is_said(tmp_path: Path) -> None:
+    """A Snooze until whose day has passed by the refresh says so: a day before the action
+    was due hid nothing; a later one is over and the action is back, due that day. Once the
+    action is listed on its snooze's day, nothing more is said."""
+    path = tracker(tmp_path / "t.xlsx", [CONTOSO])
+    refresh(path, "2026-12-07")
+    thanks = type_into(
+        path, WEEK, {"Step": "thank-you"}, {"Snooze until": dt.datetime(2026, 12, 9)}
+    )
+    halfway = type_into(path, WEEK, {"Step": "halfway"}, {"Snooze until": "2026-12-01"})
+    said = [
+        f"info: This Week!M{thanks}: the snooze until Wed 9 Dec 2026 is over: this action comes "
+        "back, due that day.",
+        f"info: This Week!M{halfway}: the snooze until Tue 1 Dec 2026 was over before this "
+        "action was due (Thu 10 Dec 2026), so it hides nothing. Type a later day to snooze it, "
+        "or clear the cell.",
+    ]
+    code, output = run("check", str(path), "--as-of", "2026-12-14")
+    assert code == 0 and [line for line in output.splitlines() if "the snooze" in line] == said
+    output = refresh(path, "2026-12-14")
+    assert [line for line in output.splitlines() if "the snooze" in line] == said
+    week = sheet(path, WEEK)
+    due = dict(zip(week["Step"], week["Due"], strict=False))
+    assert pd.Timestamp(due["thank-you"]) == pd.Timestamp("2026-12-09")
+    # The next week, the thank-you listed on its snooze's day is quiet.
+    output = refresh(path, "2026-12-15")
+    assert "Wed 9 Dec 2026 is over" not in output
