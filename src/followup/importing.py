@@ -172,18 +172,20 @@ def import_rows(
     status, unknown = parsing.choices(given, STATUSES)
     read["status"] = status
     if unknown.any():
-        # An unknown status is kept in Notes, and the row reads as Active (SPEC 3a).
+        # An unknown status is kept in Notes, and the row reads as Active (SPEC 3a); of a
+        # row left out, nothing is said to be kept.
         kept = ("Status: " + given).where(unknown, "")
         read["notes"] = (read["notes"] + " " + kept).str.strip()
+        told_of = unknown & ~read["row"].isin(dropped)
         problems += validate.grouped_by_value(
             name,
             letters["status"],
-            read.loc[unknown, "row"],
-            given[unknown],
+            read.loc[told_of, "row"],
+            given[told_of],
             "{value} is not a status followup knows, so it is kept in Notes and {rows} as "
             "Active. Correct the Status in the new tracker where the job is closed.",
         )
-    read["activity"] = _activities(read, letters, labels, name, problems)
+    read["activity"] = _activities(read, letters, labels, name, problems, dropped)
     every = {letter: labels.get(letter) or f"Column {letter}" for letter in grid.columns}
     for_interviews = _INTERVIEW_FIELDS | ({"contact"} if "interviewer" not in letters else set())
     # Every sheet keeps the source columns it does not fill as its own extra columns; the
@@ -238,12 +240,14 @@ def _activities(
     labels: dict[str, str],
     sheet: str,
     problems: list[Problem],
+    dropped: set[int],
 ) -> pd.Series:
     """Each row's Search activity (SPEC 3a): from an activity column through the choice
     words, else a call or visit about no position from the contact method, else an
     Application. A column most of whose values are no activity (a "Type" of Full-time,
     Remote) is not an activity column, and is only kept; so is a method column beside an
-    activity column. Drops from `letters` the columns it does not use."""
+    activity column. Drops from `letters` the columns it does not use. Of the rows left
+    out (`dropped`), no activity is told."""
     out = pd.Series(APPLICATION, index=read.index, dtype=object)
     if "activity" in letters:
         given = read["activity"]
@@ -251,11 +255,12 @@ def _activities(
         if found.ne("").sum() > unknown.sum():
             letters.pop("channel", None)
             out = found.where(found.ne(""), APPLICATION).where(~unknown, OTHER_ACTIVITY)
+            told_of = unknown & ~read["row"].isin(dropped)  # of rows imported only
             problems += validate.grouped_by_value(
                 sheet,
                 letters["activity"],
-                read.loc[unknown, "row"],
-                given[unknown],
+                read.loc[told_of, "row"],
+                given[told_of],
                 f"{{value}} is not an activity followup knows, so {{rows}} as "
                 f"{OTHER_ACTIVITY} (the words stay in the column "
                 f"{labels[letters['activity']]}). Correct the Activity in the new tracker.",

@@ -340,19 +340,28 @@ def test_a_row_left_out_for_an_unread_date_is_never_said_to_be_kept(tmp_path: Pa
         "Bücher & Co;Analyst;2026-11-05;soon;Interview scheduled",
         "Soylent;Analyst;Nov 24;;Applied",
         "Massive Dynamic;Researcher;N/A;TBD;Ghosted",
+        "Initrode;Analyst;;;Blorp",  # left out: its status is not said to be kept
+        "Umbrella;Analyst;2026-11-06;;Blorp",
     ]
     source = tmp_path / "apps.csv"
     source.write_bytes("\r\n".join(lines).encode("cp1252"))
     output, counts, new = imported(source)
-    assert counts == {"Search": 2, "Interviews": 0, "Log": 0}
+    assert counts == {"Search": 3, "Interviews": 0, "Log": 0}
     assert [line for line in output.splitlines() if line.startswith("warning")] == [
         "warning: apps.csv!C4: 'Nov 24' is not a date, so row 4 is not in the new tracker. "
         "Correct the date in your list and import again.",
         "warning: apps.csv!D3: 'soon' is not a date; it is kept in Notes.",
-        "warning: apps.csv row 5: 1 row has neither a date applied nor an interview date, so it "
-        "is not in the new tracker (rows 5). Add a date and import again.",
+        "warning: apps.csv!E7: 'Blorp' is not a status followup knows, so it is kept in Notes "
+        "and this row reads as Active. Correct the Status in the new tracker where the job is "
+        "closed.",
+        "warning: apps.csv rows 5-6: 2 rows have neither a date applied nor an interview date, "
+        "so they are not in the new tracker (rows 5, 6). Add a date and import again.",
     ]
-    assert _sheet(new, "Search")["Notes"].fillna("").tolist() == ["", "Interview: soon"]
+    assert _sheet(new, "Search")["Notes"].fillna("").tolist() == [
+        "",
+        "Interview: soon",
+        "Status: Blorp",
+    ]
 
 
 @pytest.mark.parametrize("writer", ["openpyxl", "xlsxwriter"])
