@@ -475,7 +475,7 @@ def _map_columns(
             letter for key, letter in found.items() if key in _ALL_DATES and _ticks(body[letter])
         }
         stage = found.get("round")
-        if stage is not None and _statuses(body[stage]):
+        if stage is not None and parsing.holds_statuses(body[stage]):
             # A "Stage" of Applied, Declined, Offer is the application's status, not its
             # round: it is the Status unless another column is, else only kept.
             if "status" not in found:
@@ -485,18 +485,6 @@ def _map_columns(
         if not ticks:
             return {**chosen, **found}
         rest = {k: v for k, v in rest.items() if k not in ticks}
-
-
-def _statuses(values: pd.Series) -> bool:
-    """Whether a column holds statuses rather than rounds: nearly all its filled cells read
-    as a status, and some as a closed, paused or won one (Declined, On hold, Offer), since
-    round names such as Phone screen or Final round also read as an active status."""
-    typed = columns.as_text(values)
-    typed = typed[typed.ne("") & ~parsing.placeholders(typed)]
-    if typed.empty:
-        return False
-    status, _unknown = parsing.choices(typed, STATUSES)
-    return bool(status.ne("").mean() >= 0.8 and status.isin(STATUSES[1:]).any())
 
 
 def _ticks(values: pd.Series) -> bool:

@@ -24,7 +24,7 @@ from pandas.api.types import infer_dtype
 
 from followup import columns
 from followup.headers import normalised
-from followup.schema import CHOICE_PHRASES, CHOICE_SYNONYMS, PLACEHOLDERS
+from followup.schema import CHOICE_PHRASES, CHOICE_SYNONYMS, PLACEHOLDERS, STATUSES
 
 _ISO = r"\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
 _ISO_TEXT = re.compile(_ISO)
@@ -438,6 +438,18 @@ def _choice_spellings(allowed: tuple[str, ...]) -> dict[str, str]:
     }
     spellings.update({normalised(choice): choice for choice in allowed})
     return spellings
+
+
+def holds_statuses(values: pd.Series) -> bool:
+    """Whether a column holds statuses rather than rounds (a "Stage" of Applied, Declined,
+    Offer): nearly all its filled cells read as a status, and some as a closed, paused or won
+    one, since round names such as Phone screen or Final round also read as an active one."""
+    typed = columns.as_text(values)
+    typed = typed[typed.ne("") & ~placeholders(typed)]
+    if typed.empty:
+        return False
+    status, _unknown = choices(typed, STATUSES)
+    return bool(status.ne("").mean() >= 0.8 and status.isin(STATUSES[1:]).any())
 
 
 def placeholders(trimmed: pd.Series) -> pd.Series:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from followup import headers
+from followup.parsing import holds_statuses
 from followup.schema import Sheet
 
 
@@ -40,4 +41,14 @@ class RawSheet:
 
     def letters(self, sheet: Sheet) -> dict[str, str]:
         """Schema column key -> the letter of its column, for the columns found (SPEC 3)."""
-        return headers.match(sheet.columns, self.labels)
+        found = headers.match(sheet.columns, self.labels)
+        stage = found.get("round")
+        # A "Stage" of Applied, Declined, Offer is the status, not the round (SPEC 3).
+        if (
+            stage
+            and "status" in sheet.keys
+            and "status" not in found
+            and holds_statuses(self.rows[stage])
+        ):
+            found["status"] = found.pop("round")
+        return found

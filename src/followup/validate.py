@@ -13,7 +13,7 @@ from pathlib import PurePath
 import numpy as np
 import pandas as pd
 
-from followup import columns, parsing, rounds, snooze
+from followup import columns, headers, parsing, rounds, snooze
 from followup.business_days import known_country
 from followup.errors import Level, Problem, quoted, show
 from followup.headers import application_header, near_misses
@@ -206,6 +206,25 @@ def _unread_headers(sheet: Sheet, raw: RawSheet | None, problems: _Problems) -> 
     )
 
 
+def _stage_as_status(sheet: Sheet, raw: RawSheet, letter: str | None, problems: _Problems) -> None:
+    """One line when the column read as the Status is headed as a Round ("Stage") and read
+    so for the statuses it holds (``RawSheet.letters``)."""
+    if letter is None or "round" not in sheet.keys:
+        return
+    label = raw.labels.get(letter, "")
+    if not headers.match([sheet.column("round")], {letter: label}):
+        return
+    typed = columns.as_text(raw.rows[letter])
+    status, _unknown = parsing.choices(typed, STATUSES)
+    closed = typed[status.isin(STATUSES[1:])].iloc[0]
+    problems.info(
+        raw.where(letter, raw.header_row),
+        f"{show(label)} holds statuses (such as {show(closed)}), so followup reads it as the "
+        "Status. Rename it Status to say so.",
+        every_run=True,
+    )
+
+
 def _ignored_sheets(others: Mapping[str, pd.DataFrame], problems: _Problems, source: str) -> None:
     """One line for each sheet followup does not read, pointing a list of applications at
     `followup import` (SPEC 3a) with the command to run."""
@@ -248,6 +267,7 @@ def _parse_sheet(
             )
         return empty_frame(sheet)
     found = raw.letters(sheet)
+    _stage_as_status(sheet, raw, found.get("status"), problems)
     letters = {col.key: found.get(col.key) for col in sheet.columns}
     for col in sheet.columns:
         if col.required and letters[col.key] is None:

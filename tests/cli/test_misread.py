@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.helpers import run
+from tests.cli.helpers import run, sheet
 from tests.workbooks import write
 
 AS_OF = "2026-11-23"
@@ -318,3 +318,31 @@ def test_a_date_years_ahead_is_a_warning_naming_the_cell(tmp_path: Path, writer:
         "warning: Interviews!C2:C6: 5 dates are more than a year after today (2026-11-23), "
         "such as 2062-11-01. Check the years: followup reads dates as typed." in output
     )
+
+
+def test_a_stage_column_of_statuses_is_read_as_the_status(tmp_path: Path) -> None:
+    """An Interviews "Stage" holding Interviewing, Declined, Offer accepted (and no Status
+    column) is the status: a declined or won opportunity gets no follow-ups, and one line
+    says how the column was read."""
+    rows = [
+        ["Hooli", "Analyst", dt.date(2026, 11, 2), "Interviewing"],
+        ["Globex", "Analyst", dt.date(2026, 11, 3), "Declined"],
+        ["Initech", "Analyst", dt.date(2026, 11, 4), "Offer accepted"],
+    ]
+    path = write(
+        tmp_path / "t.xlsx", {"Interviews": [[*HEAD, "Stage"], *rows]}, writer="xlsxwriter"
+    )
+    code, output = run("refresh", str(path), "--as-of", AS_OF)
+    assert code == 0, output
+    assert (
+        "info: Interviews!D1: 'Stage' holds statuses (such as 'Declined'), so followup reads it "
+        "as the Status. Rename it Status to say so."
+    ) in output.splitlines()
+    assert set(sheet(path, "This Week")["Company"].dropna()) == {"Hooli"}
+    # A Stage of round names stays the Round.
+    names = ["Phone screen", "Onsite", "Final"]
+    rounds = [[*row[:3], name] for row, name in zip(rows, names, strict=True)]
+    path = write(tmp_path / "u.xlsx", {"Interviews": [[*HEAD, "Stage"], *rounds]})
+    code, output = run("refresh", str(path), "--as-of", AS_OF)
+    assert code == 0 and "holds statuses" not in output
+    assert set(sheet(path, "This Week")["Company"].dropna()) == {"Hooli", "Globex", "Initech"}
