@@ -797,19 +797,39 @@ def via_libreoffice(
     """Convert (or re-save) a workbook with headless LibreOffice; return the new file.
 
     `fmt` is what `--convert-to` takes (an extension, optionally with a filter). `expect`
-    names the output file when it is not `<stem>.<extension>` (a CSV per sheet). LibreOffice
-    exits 0 even when it cannot load or write a file, so success is judged by the output
-    file, never by the exit code.
+    names the output file when it is not `<stem>.<extension>` (a CSV per sheet: `{stem}`
+    in it stands for the source's stem).
+    """
+    return via_libreoffice_all([src], folder, fmt, expect=expect, timeout=timeout)[0]
+
+
+def via_libreoffice_all(
+    sources: Sequence[Path],
+    folder: Path,
+    fmt: str = "xlsx",
+    *,
+    expect: str | None = None,
+    timeout: float = 240,
+) -> list[Path]:
+    """Convert several workbooks with one headless LibreOffice run, as `via_libreoffice`
+    does one: its start-up costs far more than a small workbook does. Returns the new
+    files in the order of `sources`, whose stems must differ (the outputs share `folder`).
+
+    LibreOffice exits 0 even when it cannot load or write a file, so success is judged
+    by each output file, never by the exit code.
     """
     soffice = shutil.which("soffice")
     if soffice is None:
         raise RuntimeError("LibreOffice (soffice) is not installed")
+    if len({src.stem for src in sources}) != len(sources):
+        raise ValueError("the sources' stems must differ: their outputs share one folder")
     folder.mkdir(parents=True, exist_ok=True)
     extension = fmt.split(":", 1)[0]
-    out = folder / (expect or f"{src.stem}.{extension}")
-    if out.resolve() == src.resolve():
-        raise ValueError("the output folder must differ from the source file's folder")
-    out.unlink(missing_ok=True)
+    outs = [folder / (expect or "{stem}." + extension).format(stem=src.stem) for src in sources]
+    for src, out in zip(sources, outs, strict=True):
+        if out.resolve() == src.resolve():
+            raise ValueError("the output folder must differ from the source file's folder")
+        out.unlink(missing_ok=True)
     profile = Path(tempfile.mkdtemp(prefix=f"lo-{uuid.uuid4().hex[:8]}-"))
     try:
         run = subprocess.run(
@@ -822,19 +842,20 @@ def via_libreoffice(
                 fmt,
                 "--outdir",
                 str(folder),
-                str(src),
+                *(str(src) for src in sources),
             ],
             capture_output=True,
             text=True,
-            timeout=timeout,
+            timeout=timeout * len(sources),
             check=False,
         )
     finally:
         shutil.rmtree(profile, ignore_errors=True)
-    if not out.exists() or out.stat().st_size == 0:
-        raise RuntimeError(
-            f"LibreOffice did not write {out.name}: {run.stdout.strip()} {run.stderr.strip()}"
-        )
-    if extension in ("xlsx", "xlsm") and not zipfile.is_zipfile(out):
-        raise RuntimeError(f"LibreOffice wrote {out.name}, but it is not a workbook package")
-    return out
+    for out in outs:
+        if not out.exists() or out.stat().st_size == 0:
+            raise RuntimeError(
+                f"LibreOffice did not write {out.name}: {run.stdout.strip()} {run.stderr.strip()}"
+            )
+        if extension in ("xlsx", "xlsm") and not zipfile.is_zipfile(out):
+            raise RuntimeError(f"LibreOffice wrote {out.name}, but it is not a workbook package")
+    return outs

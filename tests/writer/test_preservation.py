@@ -8,6 +8,7 @@ formatting, sparklines, formulas with cached results, names, tables and hidden s
 
 from __future__ import annotations
 
+import functools
 import io
 import zipfile
 from collections import Counter
@@ -37,6 +38,7 @@ from tests.foreign import (
     parts,
     tracker_by_xlsxwriter,
     via_libreoffice,
+    via_libreoffice_all,
     with_threaded_comment_and_custom_xml,
     xlsm_with_vba,
 )
@@ -90,15 +92,25 @@ class Rendered:
     twice: bytes
 
 
+@pytest.fixture(scope="module")
+def render_kind(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Rendered]:
+    """Builds a kind of tracker and refreshes it twice, once per kind in the module."""
+
+    @functools.cache
+    def made(kind: str) -> Rendered:
+        path = MAKERS[kind](tmp_path_factory.mktemp(kind))
+        original = path.read_bytes()
+        sheets = owned_sheets()
+        once = render(original, sheets)
+        twice = render(once, sheets)
+        return Rendered(kind, path, original, once, twice)
+
+    return made
+
+
 @pytest.fixture(scope="module", params=KINDS)
-def rendered(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Rendered:
-    kind: str = request.param
-    path = MAKERS[kind](tmp_path_factory.mktemp(kind))
-    original = path.read_bytes()
-    sheets = owned_sheets()
-    once = render(original, sheets)
-    twice = render(once, sheets)
-    return Rendered(kind, path, original, once, twice)
+def rendered(request: pytest.FixtureRequest, render_kind: Callable[[str], Rendered]) -> Rendered:
+    return render_kind(request.param)
 
 
 def owned_parts(package: bytes) -> set[str]:
@@ -340,12 +352,27 @@ def test_audit_finds_no_new_error(rendered: Rendered, tmp_path: Path) -> None:
     assert _audit_errors(rendered.twice, tmp_path / "twice", name) - before == set()
 
 
-@pytest.mark.soffice
 # A macro-enabled workbook is re-saved under another LibreOffice filter; the rest cover it.
-@pytest.mark.parametrize("rendered", [k for k in KINDS if k != "xlsm"], indirect=True)
-def test_refresh_after_libreoffice_resave(rendered: Rendered, tmp_path: Path) -> None:
-    refreshed = _save(rendered.twice, tmp_path / "refreshed", "tracker.xlsx")
-    resaved = via_libreoffice(refreshed, tmp_path / "resaved").read_bytes()
+RESAVED = [kind for kind in MAKERS if kind != "xlsm"]
+
+
+@pytest.fixture(scope="module")
+def resaved_by_libreoffice(
+    render_kind: Callable[[str], Rendered], tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, bytes]:
+    """Each kind refreshed twice, then re-saved by LibreOffice: all in one LibreOffice run."""
+    folder = tmp_path_factory.mktemp("refreshed")
+    sources = [_save(render_kind(kind).twice, folder, f"{kind}.xlsx") for kind in RESAVED]
+    outs = via_libreoffice_all(sources, folder / "resaved")
+    return {kind: out.read_bytes() for kind, out in zip(RESAVED, outs, strict=True)}
+
+
+@pytest.mark.soffice
+@pytest.mark.parametrize("kind", RESAVED)
+def test_refresh_after_libreoffice_resave(
+    resaved_by_libreoffice: dict[str, bytes], kind: str
+) -> None:
+    resaved = resaved_by_libreoffice[kind]
     sheets = owned_sheets()
     again = render(resaved, sheets)
     assert check(resaved, again, OWNED_NAMES) == []
