@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import shutil
 from pathlib import Path
 
 import openpyxl
@@ -25,11 +26,13 @@ def warnings(output: str) -> list[str]:
     return [line for line in output.splitlines() if line.startswith("warning: ")]
 
 
-@pytest.fixture(params=["openpyxl", "xlsxwriter"])
-def refreshed(tmp_path: Path, request: pytest.FixtureRequest) -> Path:
-    """A tracker written by a user's app, refreshed once by followup."""
+@pytest.fixture(scope="module", params=["openpyxl", "xlsxwriter"])
+def refreshed_once(
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Path:
+    """A tracker written by a user's app, refreshed once by followup (made once a module)."""
     path = tracker(
-        tmp_path / "t.xlsx",
+        tmp_path_factory.mktemp("refreshed") / "t.xlsx",
         [ACME, {**ACME, "Company": "Globex", "Interview date": dt.date(2026, 11, 12)}],
         contacts=[
             {
@@ -44,6 +47,12 @@ def refreshed(tmp_path: Path, request: pytest.FixtureRequest) -> Path:
     code, output = run("refresh", str(path), "--as-of", AS_OF, "--no-backup")
     assert code == 0, output
     return path
+
+
+@pytest.fixture
+def refreshed(refreshed_once: Path, tmp_path: Path) -> Path:
+    """The refreshed tracker, copied for each test to change."""
+    return Path(shutil.copy(refreshed_once, tmp_path / refreshed_once.name))
 
 
 def edit(path: Path, change: object) -> str:

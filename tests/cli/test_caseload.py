@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import os
 import re
+import shutil
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -42,11 +43,11 @@ def _dry_run_counts(path: Path) -> tuple[int, int]:
     return int(found[1]), int(found[2]) + int(found[3])
 
 
-@pytest.fixture
-def clients(tmp_path: Path) -> Path:
+@pytest.fixture(scope="module")
+def clients_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Five clients: one with errors, one open in Excel, one never refreshed, one with an
-    offer, one refreshed long ago; two of them share a name."""
-    folder = tmp_path / "clients"
+    offer, one refreshed long ago; two of them share a name (made once a module)."""
+    folder = tmp_path_factory.mktemp("caseload") / "clients"
     folder.mkdir()
     tracker(
         folder / "broken.xlsx",
@@ -82,6 +83,12 @@ def clients(tmp_path: Path) -> Path:
     stale = tracker(folder / "stale.xlsx", [ACME])
     assert run("refresh", str(stale), "--as-of", "2026-11-02", "--no-backup")[0] == 0
     return folder
+
+
+@pytest.fixture
+def clients(clients_once: Path, tmp_path: Path) -> Path:
+    """The five clients' folder, copied for each test (lock files and times included)."""
+    return Path(shutil.copytree(clients_once, tmp_path / "clients"))
 
 
 def test_caseload_has_a_row_per_client_with_their_dry_run_counts(
