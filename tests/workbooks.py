@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,11 @@ def write(
                     cell.number_format = "yyyy-mm-dd"
     wb.save(path)
     return path
+
+
+def copied(path: Path, folder: Path) -> Path:
+    """A copy in `folder` of a workbook built once for many tests, for one test to change."""
+    return Path(shutil.copy(path, folder / path.name))
 
 
 def _as_datetime(value: dt.date) -> dt.datetime:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import shutil
 from pathlib import Path
 
 import openpyxl
@@ -16,7 +15,7 @@ from openpyxl.comments import Comment
 
 from tests.cli.helpers import run, sheet
 from tests.foreign import with_threaded_comment_and_custom_xml
-from tests.workbooks import ACME, tracker
+from tests.workbooks import ACME, copied, tracker
 
 AS_OF = "2026-11-16"
 LATER = "2026-11-17"
@@ -52,7 +51,7 @@ def refreshed_once(
 @pytest.fixture
 def refreshed(refreshed_once: Path, tmp_path: Path) -> Path:
     """The refreshed tracker, copied for each test to change."""
-    return Path(shutil.copy(refreshed_once, tmp_path / refreshed_once.name))
+    return copied(refreshed_once, tmp_path)
 
 
 def edit(path: Path, change: object) -> str:

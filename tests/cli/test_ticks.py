@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
+from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
@@ -14,7 +16,7 @@ import pytest
 from followup.schema import HISTORY_SHEET, NETWORK_SHEET, THIS_WEEK_SHEET
 from tests.cli.helpers import run, sheet, type_into
 from tests.cli.test_rounds import summary_counts
-from tests.workbooks import ACME, tracker
+from tests.workbooks import ACME, copied, tracker
 
 WEEK = THIS_WEEK_SHEET.name
 NETWORK = NETWORK_SHEET.name
@@ -27,6 +29,26 @@ def refresh(path: Path, as_of: str) -> str:
     code, output = run("refresh", str(path), "--as-of", as_of, "--no-backup")
     assert code == 0, output
     return output
+
+
+@pytest.fixture(scope="module")
+def acme_refreshed_once(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
+    @functools.cache
+    def made(as_of: str) -> Path:
+        path = tracker(tmp_path_factory.mktemp("acme") / "t.xlsx", [ACME])
+        refresh(path, as_of)
+        return path
+
+    return made
+
+
+@pytest.fixture
+def acme_refreshed(
+    acme_refreshed_once: Callable[[str], Path], tmp_path: Path
+) -> Callable[[str], Path]:
+    """Acme's tracker refreshed on a day, copied for the test to change (each day's tracker
+    is made once a module)."""
+    return lambda as_of: copied(acme_refreshed_once(as_of), tmp_path)
 
 
 def history(path: Path) -> list[tuple[str, str, str]]:
@@ -49,18 +71,18 @@ def history(path: Path) -> list[tuple[str, str, str]]:
     ],
 )
 def test_x_means_the_due_day_or_the_day_the_sheet_was_written(
-    tmp_path: Path, written: str, step: str, recorded: str, expected: str
+    acme_refreshed: Callable[[str], Path], written: str, step: str, recorded: str, expected: str
 ) -> None:
-    path = tracker(tmp_path / "t.xlsx", [ACME])
-    refresh(path, written)
+    path = acme_refreshed(written)
     type_into(path, WEEK, {"Step": step}, {"Done": "x"})
     refresh(path, recorded)
     assert history(path) == [(expected, step, "Dana Kim")]
 
 
-def test_a_typed_date_is_taken_as_it_is_and_moves_the_chain(tmp_path: Path) -> None:
-    path = tracker(tmp_path / "t.xlsx", [ACME])
-    refresh(path, "2026-11-23")
+def test_a_typed_date_is_taken_as_it_is_and_moves_the_chain(
+    acme_refreshed: Callable[[str], Path],
+) -> None:
+    path = acme_refreshed("2026-11-23")
     type_into(path, WEEK, {"Step": "status-email"}, {"Done": dt.datetime(2026, 11, 26)})
     type_into(path, WEEK, {"Step": "status-call"}, {"Done": "X"})
     refresh(path, "2026-11-30")
@@ -74,9 +96,8 @@ def test_a_typed_date_is_taken_as_it_is_and_moves_the_chain(tmp_path: Path) -> N
     assert pd.Timestamp(due) == pd.Timestamp("2026-12-01")
 
 
-def test_the_as_of_date_is_kept_in_the_title(tmp_path: Path) -> None:
-    path = tracker(tmp_path / "t.xlsx", [ACME])
-    refresh(path, "2026-11-16")
+def test_the_as_of_date_is_kept_in_the_title(acme_refreshed: Callable[[str], Path]) -> None:
+    path = acme_refreshed("2026-11-16")
     grid = pd.read_excel(path, sheet_name=WEEK, header=None, engine="calamine")
     assert grid.iloc[0, 0].startswith("This Week: Mon 16 Nov 2026 to Sun 22 Nov 2026")
 
@@ -143,9 +164,10 @@ def test_each_panellists_edited_draft_stays_on_their_own_row(tmp_path: Path) -> 
     assert pd.isna(week.loc["Bo Chen", "Note"])
 
 
-def test_history_keeps_the_draft_as_ticked_and_the_note(tmp_path: Path) -> None:
-    path = tracker(tmp_path / "t.xlsx", [ACME])
-    refresh(path, "2026-11-02")
+def test_history_keeps_the_draft_as_ticked_and_the_note(
+    acme_refreshed: Callable[[str], Path],
+) -> None:
+    path = acme_refreshed("2026-11-02")
     type_into(
         path, WEEK, {"Step": "thank-you"}, {"Draft": "Thanks, Dana!", "Note": "sent from phone"}
     )
@@ -155,9 +177,10 @@ def test_history_keeps_the_draft_as_ticked_and_the_note(tmp_path: Path) -> None:
     assert (row["Message"], row["Note"]) == ("Thanks, Dana!", "sent from phone")
 
 
-def test_a_placeholder_is_named_in_why_and_ticking_it_warns(tmp_path: Path) -> None:
-    path = tracker(tmp_path / "t.xlsx", [ACME])
-    refresh(path, "2026-11-12")
+def test_a_placeholder_is_named_in_why_and_ticking_it_warns(
+    acme_refreshed: Callable[[str], Path],
+) -> None:
+    path = acme_refreshed("2026-11-12")
     halfway = sheet(path, WEEK).query("Step == 'halfway'").iloc[0]
     assert halfway["Why"].startswith(
         "Fill in [your question or idea about Acme or the role] in the draft before sending."
@@ -171,9 +194,10 @@ def test_a_placeholder_is_named_in_why_and_ticking_it_warns(tmp_path: Path) -> N
     ) in output
 
 
-def test_a_question_pasted_into_the_placeholder_reads_cleanly(tmp_path: Path) -> None:
-    path = tracker(tmp_path / "t.xlsx", [ACME])
-    refresh(path, "2026-11-12")
+def test_a_question_pasted_into_the_placeholder_reads_cleanly(
+    acme_refreshed: Callable[[str], Path],
+) -> None:
+    path = acme_refreshed("2026-11-12")
     draft = sheet(path, WEEK).query("Step == 'halfway'").iloc[0]["Draft"]
     mine = draft.replace(
         "[your question or idea about Acme or the role]", "How will the team grow?"
@@ -194,9 +218,10 @@ def test_a_question_pasted_into_the_placeholder_reads_cleanly(tmp_path: Path) ->
         ("Please REPLY to me.", "'REPLY'"),
     ],
 )
-def test_tone_of_an_edited_draft(tmp_path: Path, typed: str, named: str) -> None:
-    path = tracker(tmp_path / "t.xlsx", [ACME])
-    refresh(path, "2026-11-02")
+def test_tone_of_an_edited_draft(
+    acme_refreshed: Callable[[str], Path], typed: str, named: str
+) -> None:
+    path = acme_refreshed("2026-11-02")
     type_into(path, WEEK, {"Step": "thank-you"}, {"Draft": f"Hi Dana,\n\n{typed}\n\nAna"})
     refresh(path, "2026-11-02")
     why = sheet(path, WEEK).query("Step == 'thank-you'").iloc[0]["Why"]
