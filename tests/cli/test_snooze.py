@@ -5,6 +5,8 @@ refreshes as it takes, and it comes back due that day."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
@@ -14,7 +16,7 @@ import pytest
 from followup.schema import NETWORK_SHEET, THIS_WEEK_SHEET
 from tests.cli.helpers import run, sheet, type_into
 from tests.cli.test_rounds import summary_counts
-from tests.workbooks import ACME, tracker
+from tests.workbooks import ACME, copied, tracker
 
 WEEK = THIS_WEEK_SHEET.name
 NUDGE = "application-follow-up"
@@ -24,6 +26,33 @@ def refresh(path: Path, as_of: str, days: int = 7) -> str:
     code, output = run("refresh", str(path), "--as-of", as_of, "--days", f"{days}", "--no-backup")
     assert code == 0, output
     return output
+
+
+@pytest.fixture(scope="module")
+def acme_refreshed_once(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
+    @functools.cache
+    def made(as_of: str, writer: str, contacts: bool) -> Path:
+        path = tracker(
+            tmp_path_factory.mktemp("acme") / "t.xlsx",
+            [ACME],
+            contacts=CONTACTS if contacts else (),
+            writer=writer,
+        )
+        refresh(path, as_of)
+        return path
+
+    return made
+
+
+@pytest.fixture
+def acme_refreshed(acme_refreshed_once: Callable[..., Path], tmp_path: Path) -> Callable[..., Path]:
+    """Acme's tracker (Maria among its contacts if asked), written by `writer` and refreshed
+    on a day, copied for the test to change; each is made once a module."""
+
+    def copy(as_of: str, *, writer: str = "openpyxl", contacts: bool = False) -> Path:
+        return copied(acme_refreshed_once(as_of, writer, contacts), tmp_path)
+
+    return copy
 
 
 def rows(path: Path, name: str = WEEK) -> list[tuple[str, ...]]:
@@ -39,10 +68,9 @@ def thank_yous(path: Path) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize("writer", ["openpyxl", "xlsxwriter"])
 def test_a_snoozed_action_is_hidden_over_refreshes_and_returns_due_on_its_day(
-    tmp_path: Path, writer: str
+    acme_refreshed: Callable[..., Path], writer: str
 ) -> None:
-    path = tracker(tmp_path / "t.xlsx", [ACME], writer=writer)
-    refresh(path, "2026-11-23")  # status email due Tue 24 Nov
+    path = acme_refreshed("2026-11-23", writer=writer)  # status email due Tue 24 Nov
     assert ("status-email", "Dana Kim") in rows(path)
     type_into(path, WEEK, {"Step": "status-email"}, {"Snooze until": dt.datetime(2026, 12, 3)})
     # Refreshes whose window ends before Thu 3 Dec: hidden, the snooze kept for it.
@@ -100,9 +128,10 @@ def test_a_snooze_on_a_panel_thank_you_hides_only_that_interviewers_row(tmp_path
     assert week.loc["Bo Chen", "When"] == "Overdue"
 
 
-def test_a_snooze_that_is_no_date_is_warned_about_and_the_action_stays(tmp_path: Path) -> None:
-    path = tracker(tmp_path / "t.xlsx", [ACME])
-    refresh(path, "2026-11-23")
+def test_a_snooze_that_is_no_date_is_warned_about_and_the_action_stays(
+    acme_refreshed: Callable[..., Path],
+) -> None:
+    path = acme_refreshed("2026-11-23")
     row = type_into(path, WEEK, {"Step": "status-email"}, {"Snooze until": "next week"})
     told = (
         f"warning: This Week!M{row}: 'next week' is not a date, so this action is not snoozed "
@@ -125,9 +154,10 @@ CONTACTS = [
 ]
 
 
-def test_a_network_update_snoozed_leaves_both_sheets_until_its_day(tmp_path: Path) -> None:
-    path = tracker(tmp_path / "t.xlsx", [ACME], contacts=CONTACTS)
-    refresh(path, "2026-11-24")
+def test_a_network_update_snoozed_leaves_both_sheets_until_its_day(
+    acme_refreshed: Callable[..., Path],
+) -> None:
+    path = acme_refreshed("2026-11-24", contacts=True)
     assert rows(path, NETWORK_SHEET.name) == [("Maria Gonzalez",)]
     type_into(
         path, NETWORK_SHEET.name, {"Contact": "Maria Gonzalez"}, {"Snooze until": "2026-11-30"}
@@ -189,10 +219,9 @@ def test_a_note_and_draft_edited_on_a_snoozed_action_come_back_with_it(
 
 
 def test_a_note_kept_for_a_snoozed_action_done_meanwhile_is_named_in_a_warning(
-    tmp_path: Path,
+    acme_refreshed: Callable[..., Path],
 ) -> None:
-    path = tracker(tmp_path / "t.xlsx", [ACME])
-    refresh(path, "2026-11-23")
+    path = acme_refreshed("2026-11-23")
     type_into(
         path,
         WEEK,
@@ -223,9 +252,10 @@ def log_sent(path: Path, day: dt.datetime, step: str) -> None:
     wb.save(path)
 
 
-def test_a_network_update_draft_edited_while_snoozed_comes_back(tmp_path: Path) -> None:
-    path = tracker(tmp_path / "t.xlsx", [ACME], contacts=CONTACTS)
-    refresh(path, "2026-11-24")
+def test_a_network_update_draft_edited_while_snoozed_comes_back(
+    acme_refreshed: Callable[..., Path],
+) -> None:
+    path = acme_refreshed("2026-11-24", contacts=True)
     type_into(
         path,
         NETWORK_SHEET.name,
@@ -239,10 +269,9 @@ def test_a_network_update_draft_edited_while_snoozed_comes_back(tmp_path: Path) 
 
 
 def test_snoozing_the_call_keeps_the_status_email_until_its_own_window_ends(
-    tmp_path: Path,
+    acme_refreshed: Callable[..., Path],
 ) -> None:
-    path = tracker(tmp_path / "t.xlsx", [ACME], writer="xlsxwriter")
-    refresh(path, "2026-11-23")  # status email and call due Tue 24 Nov
+    path = acme_refreshed("2026-11-23", writer="xlsxwriter")  # status email and call due Tue 24 Nov
     # "I'll call on Wednesday instead": the email's window is not ended by the call's snooze.
     type_into(path, WEEK, {"Step": "status-call"}, {"Snooze until": "Nov 25, 2026"})
     for day in ("2026-11-25", "2026-11-30"):
@@ -300,9 +329,10 @@ def test_snoozing_the_second_nudge_keeps_the_first_until_its_own_window_ends(
     ]
 
 
-def test_check_warns_of_a_network_snooze_that_is_no_date(tmp_path: Path) -> None:
-    path = tracker(tmp_path / "t.xlsx", [ACME], contacts=CONTACTS)
-    refresh(path, "2026-11-24")
+def test_check_warns_of_a_network_snooze_that_is_no_date(
+    acme_refreshed: Callable[..., Path],
+) -> None:
+    path = acme_refreshed("2026-11-24", contacts=True)
     row = type_into(
         path, NETWORK_SHEET.name, {"Contact": "Maria Gonzalez"}, {"Snooze until": "after xmas"}
     )
