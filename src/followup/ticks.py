@@ -139,6 +139,9 @@ def _ticked(
     moved since the sheet was written counts on its new day); ``x`` on a thank-you whose
     interview is still to come is not recorded yet (see ``pending_ticks``).
     """
+    if not columns.text(frame, "done").ne("").any():  # most sheets on most refreshes
+        nothing = pd.Series(index=frame.index[:0], dtype="datetime64[ns]")
+        return frame.iloc[:0], nothing, pd.Series(False, index=frame.index)
     written = columns.dates(frame.get("written", pd.Series(pd.NaT, index=frame.index)))
     due = columns.dates(frame.get("due", pd.Series(pd.NaT, index=frame.index)))
     if interviews is not None:
