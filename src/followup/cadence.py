@@ -366,7 +366,7 @@ def step_state(frame: pd.DataFrame, as_of: pd.Timestamp, days: int) -> pd.Series
     horizon = today + np.timedelta64(days - 1, "D")
     choices = [
         ~np.isnat(done),
-        _days(frame["snooze"]) > horizon,  # snooze.hidden
+        snooze.hidden(frame["snooze"], pd.Timestamp(horizon)).to_numpy(),
         due == today,
         (due < today) & (today <= end),
         due < today,
