@@ -125,7 +125,8 @@ def header_row(
     HEADER_SEARCH_ROWS does.
     """
     for position in range(min(len(grid), HEADER_SEARCH_ROWS)):
-        labels = {str(k): str(v) for k, v in grid.iloc[position].items() if _texty(v)}
+        cells = zip(grid.columns.tolist(), grid.iloc[position].tolist(), strict=True)
+        labels = {str(k): str(v) for k, v in cells if _texty(v)}
         found = match(columns, labels)
         if all(key in found for key in needed) and (
             not any_of or any(key in found for key in any_of)

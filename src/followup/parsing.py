@@ -73,6 +73,8 @@ class Trimmed:
     text: dict[str, np.ndarray | None]
     placeholder: dict[str, np.ndarray]
     blank: dict[str, np.ndarray]
+    # The columns whose text `columns.single_spaced` leaves as it is.
+    spaced: frozenset[str] = frozenset()
 
     def take(self, keep: np.ndarray) -> Trimmed:
         """The rows where `keep` (a mask) is True."""
@@ -80,6 +82,7 @@ class Trimmed:
             {key: None if text is None else text[keep] for key, text in self.text.items()},
             {key: mask[keep] for key, mask in self.placeholder.items()},
             {key: mask[keep] for key, mask in self.blank.items()},
+            self.spaced,
         )
 
 
@@ -90,6 +93,7 @@ def trimmed(cells_by_key: dict[str, np.ndarray]) -> Trimmed:
     texts: dict[str, np.ndarray | None] = {}
     held: dict[str, np.ndarray] = {}
     blanks: dict[str, np.ndarray] = {}
+    spaced: set[str] = set()
     for key, cells in cells_by_key.items():
         kind = infer_dtype(cells, skipna=False)
         if _dates_only(cells, kind):
@@ -104,13 +108,14 @@ def trimmed(cells_by_key: dict[str, np.ndarray]) -> Trimmed:
             if not _PLACEHOLDER_CELL.search(framed.lower()):  # ASCII: lowered is casefolded
                 blank = "\x00\x00" in framed
                 blanks[key] = cells == "" if blank else np.zeros(len(cells), dtype=bool)
+                spaced.add(key)
                 continue
         typed = texts[key] = columns.text_array(cells, kind)
         words = {v for v in set(typed.tolist()) if v.casefold() in PLACEHOLDERS}
         if words:
             held[key] = np.fromiter((v in words for v in typed.tolist()), bool, len(typed))
         blanks[key] = (typed == "") | held[key]
-    return Trimmed(texts, held, blanks)
+    return Trimmed(texts, held, blanks, frozenset(spaced))
 
 
 # A cell of `columns.joined` text that is a placeholder word, as casefolded.
@@ -182,8 +187,10 @@ def dates(
         )
     found = np.full(len(cells), np.datetime64("NaT"), dtype="datetime64[us]")
     if is_date.any():
-        given_dates = [None if v is pd.NaT else _as_datetime(v) for v in cells[is_date]]
-        found[is_date] = _datetime64(given_dates)
+        given = cells[is_date]
+        if not all(type(v) is dt.datetime and v.tzinfo is None for v in given):
+            given = [None if v is pd.NaT else _as_datetime(v) for v in given]
+        found[is_date] = _datetime64(given)
     if typed.any():
         distinct = list(dict.fromkeys(text[typed]))
         iso = [v for v in distinct if _ISO_TEXT.fullmatch(v)]
@@ -369,10 +376,16 @@ def _as_datetime(v: object) -> dt.datetime:
 def durations(values: pd.Series, trimmed: pd.Series | None = None) -> pd.Series:
     """Durations such as '3 weeks', '10 days', '2w', '10d', as a count of days (NaN if not one)."""
     stripped = columns.as_text(values) if trimmed is None else trimmed
-    found = stripped.str.extract(f"^{_DURATION.pattern}$", flags=re.IGNORECASE)
+    # Read once per distinct text: a long column repeats a few.
+    at, texts = pd.factorize(stripped)
+    distinct = pd.Series(np.asarray(texts, dtype=object), dtype=object)
+    found = distinct.str.extract(f"^{_DURATION.pattern}$", flags=re.IGNORECASE)
     number = pd.to_numeric(found[0], errors="coerce")
     weeks = found[1].fillna("").str.lower().str.startswith("w")
-    return number.where(~weeks, number * 7)
+    days = number.where(~weeks, number * 7).to_numpy()
+    if (at < 0).any():  # a gap (never in trimmed text) is no duration
+        days, at = np.append(days.astype(float), np.nan), np.where(at < 0, len(days), at)
+    return pd.Series(days[at], index=stripped.index)
 
 
 def choices(
@@ -393,8 +406,13 @@ def choices(
             found = next((c for phrase, c in phrases if phrase in words), None)
         return found or ""
 
-    out = columns.per_distinct(typed, choice)
-    return out, pd.Series((typed.to_numpy() != "") & (out.to_numpy() == ""), index=typed.index)
+    # Each distinct value matched once; a gap (code -1, never in trimmed text) is no choice.
+    at, texts = pd.factorize(typed)
+    words = np.asarray(texts, dtype=object)
+    found = np.array([*(choice(v) for v in words), ""], dtype=object)
+    bad = np.append(words != "", True) & (found == "")
+    out = pd.Series(found[at], index=typed.index, dtype=object)
+    return out, pd.Series(bad[at], index=typed.index)
 
 
 _WORD = re.compile(r"[^\W_]+")

@@ -325,7 +325,7 @@ def _parse_sheet(
         parsed = _parse_column(col, values, text, is_blank, raw, letter, problems, order)
         if isinstance(parsed, pd.DataFrame):
             typed.update({str(key): column for key, column in parsed.items()})
-        elif user and col.key in _NAMES:
+        elif user and col.key in _NAMES and col.key not in trimmed.spaced:
             typed[col.key] = columns.single_spaced(parsed)
         else:
             typed[col.key] = parsed
@@ -508,9 +508,10 @@ def _parse_column(
         _told_order(raw, letter, values, read_as, problems)
     unread = np.zeros(len(values), dtype=bool)
     for bad, message, group in faults:
-        if not bad.to_numpy().any():
+        at_fault = bad.to_numpy()
+        if not at_fault.any():
             continue
-        unread |= bad.to_numpy()
+        unread |= at_fault
         typos = values[bad].map(parsing.typo_year).dropna() if col.is_date else pd.Series()
         for row, year in zip(typos.index, typos, strict=True):
             problems.error(

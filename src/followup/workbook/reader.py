@@ -280,7 +280,8 @@ def _raw_sheet(
         header_row = int(grid.index[at]) if at is not None else header_row
     labels: dict[str, str] = {}
     if header_row in grid.index:
-        for letter, value in grid.loc[header_row].items():
+        header = grid.loc[header_row].to_numpy().tolist()
+        for letter, value in zip(grid.columns.tolist(), header, strict=True):
             text = str(value).strip()
             if text:
                 labels[str(letter)] = text
