@@ -40,8 +40,10 @@ _EXAMPLE = "2026-11-20"
 def _typed(frame: pd.DataFrame, order: str) -> pd.DataFrame:
     """The Snooze until cells filled in on unticked rows of an owned sheet as read back.
 
-    Columns: ``identity``, ``until`` (NaT where the cell holds no date), ``value`` (the
-    cell as typed), on ``frame``'s index.
+    Columns: ``identity``, ``until`` (NaT where the cell holds no date, or a date that could
+    be read day first or month first with no ``order`` known), ``either_way`` (True for the
+    latter: validation reports those, SPEC 3), ``value`` (the cell as typed), on ``frame``'s
+    index.
     """
     values = columns.text(frame, "snooze")
     typed = columns.text(frame, "done").eq("") & values.ne("")
@@ -49,12 +51,23 @@ def _typed(frame: pd.DataFrame, order: str) -> pd.DataFrame:
     if rows.empty:  # as most weeks: no need to name actions or read dates
         none = pd.Series(dtype=object, index=rows.index)
         return pd.DataFrame(
-            {"identity": none, "until": none.astype("datetime64[ns]"), "value": values},
+            {
+                "identity": none,
+                "until": none.astype("datetime64[ns]"),
+                "either_way": none.astype(bool),
+                "value": values,
+            },
             index=rows.index,
         )
-    until, _bad = parsing.dates(values, values, order=order or parsing.MDY)
+    until, _bad = parsing.dates(values, values, order=order)
+    either_way = parsing.date_order(values, order).either_way
     return pd.DataFrame(
-        {"identity": action_identity(with_step(rows)), "until": until, "value": values},
+        {
+            "identity": action_identity(with_step(rows)),
+            "until": until,
+            "either_way": either_way,
+            "value": values,
+        },
         index=rows.index,
     )
 
@@ -104,7 +117,7 @@ def warnings(tracker: Tracker, as_of: pd.Timestamp | None = None) -> list[Proble
     )
     for frame, sheet in sheets:
         typed = _typed(frame, order)
-        unread = typed.index[typed["until"].isna()]
+        unread = typed.index[typed["until"].isna() & ~typed["either_way"]]
         ended = _ended(frame, typed, as_of) if as_of is not None else {}
         if unread.empty and not ended:
             continue

@@ -351,7 +351,7 @@ def _done_after(
     steps from it. ``x`` never means a day after the refresh (ticks.py)."""
     if raw is None or frame.empty:
         return
-    when, _bad = parsing.done_marks(frame["done"], pd.Timestamp.min, order=order or parsing.MDY)
+    when, _bad = parsing.done_marks(frame["done"], pd.Timestamp.min, order=order)
     late = when > as_of
     if not late.any():
         return

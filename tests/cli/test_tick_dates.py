@@ -107,6 +107,27 @@ def test_an_ambiguous_done_or_snooze_date_with_no_order_known_asks_for_the_setti
     assert path.read_bytes() == before
 
 
+@pytest.mark.parametrize("command", ["check", "refresh"])
+def test_an_ambiguous_done_or_snooze_date_is_not_read_month_first_meanwhile(
+    tmp_path: Path, command: str
+) -> None:
+    # Month first, the snooze would end on 12 Oct (before the halfway note is due) and the
+    # Done date would be 10 Dec (after the check): only the question of order is told.
+    path = tracker(tmp_path / "t.xlsx", [CONTOSO])
+    refresh(path, "2026-12-07")
+    done = type_into(path, WEEK, {"Step": "thank-you"}, {"Done": "12/10/2026"})
+    snooze = type_into(path, WEEK, {"Step": "halfway"}, {"Snooze until": "10/12/2026"})
+    before = path.read_bytes()
+    code, output = run(command, str(path), "--as-of", "2026-12-09")
+    fix = "Set Date order in Settings to MDY or DMY (or type dates such as 2026-11-02)."
+    assert code == 1
+    assert [line for line in output.splitlines() if line.startswith(("error", "info", "warn"))] == [
+        f"error: This Week!L{done}: '12/10/2026' could be day first or month first. {fix}",
+        f"error: This Week!M{snooze}: '10/12/2026' could be day first or month first. {fix}",
+    ]
+    assert path.read_bytes() == before
+
+
 def test_a_snooze_date_is_read_in_the_tracker_s_order(tmp_path: Path) -> None:
     path = tracker(tmp_path / "t.xlsx", [CONTOSO], search=DAY_FIRST)
     refresh(path, "2026-12-07")
