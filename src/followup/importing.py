@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -431,14 +431,11 @@ def _pick_sheet(
             )
         at = headers.application_header(grids[found], columns)
         return found, grids[found], 0 if at is None else at
-    best: tuple[int, str, int] | None = None
-    for name, grid in grids.items():
-        at = headers.application_header(grid, columns)
-        if at is None:
-            continue
-        filled = int(grid.iloc[at + 1 :].map(lambda v: str(v).strip() != "").any(axis=1).sum())
-        if best is None or filled > best[0]:
-            best = (filled, name, at)
+    best = _most_filled(grids, columns)
+    if best is None and mapped:
+        # A --map header no sheet has must be told as such (by _map_columns, naming the
+        # headers found), not as a missing list: look again by the usual headers.
+        best = _most_filled(grids, IMPORT_FIELDS)
     if best is None:
         raise ImportFailed(
             f"no sheet looks like a list of applications: followup looks, in the first "
@@ -447,6 +444,22 @@ def _pick_sheet(
             "applied, Interview date, ...). Rename your headers, or name them with --map."
         )
     return best[1], grids[best[1]], best[2]
+
+
+def _most_filled(
+    grids: Mapping[str, pd.DataFrame], fields: Sequence[Column]
+) -> tuple[int, str, int] | None:
+    """Of the sheets with an application header (by `fields`), the one with the most rows
+    under it: (rows filled, sheet name, header position); None when no sheet has one."""
+    best: tuple[int, str, int] | None = None
+    for name, grid in grids.items():
+        at = headers.application_header(grid, fields)
+        if at is None:
+            continue
+        filled = int(grid.iloc[at + 1 :].map(lambda v: str(v).strip() != "").any(axis=1).sum())
+        if best is None or filled > best[0]:
+            best = (filled, name, at)
+    return best
 
 
 def _map_columns(

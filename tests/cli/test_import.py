@@ -8,6 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pandas as pd
+import pytest
 
 from followup.operations import load
 from tests.cli.helpers import run, sheet
@@ -242,6 +243,27 @@ def test_map_sheet_and_dry_run(tmp_path: Path) -> None:
         2,
         f"{usage}Error: Invalid value for '--sheet': there is no sheet named 'Theirs'. The "
         "sheets are: Notes, Mine.\n",
+    )
+    assert not new.exists()
+
+
+@pytest.mark.parametrize("field", ["Company", "Role", "Date applied", "Status"])
+def test_a_map_naming_no_column_is_a_usage_mistake_whichever_field(
+    tmp_path: Path, field: str
+) -> None:
+    # Mapping away the Company column leaves no header naming a company: still, what is
+    # wrong is the header named, not the list.
+    source = tmp_path / "a2.csv"
+    source.write_text(
+        "Company,Job Title,Date Applied,Response Date,Status\nAcme,Analyst,2026-11-02,,Applied\n"
+    )
+    new = tmp_path / "t.xlsx"
+    code, output = run("import", str(source), str(new), "--map", f"{field}=Nope")
+    shown = "Date" if field == "Date applied" else field
+    assert (code, output.splitlines()[-1]) == (
+        2,
+        f"Error: Invalid value for '--map': '{shown}=Nope': a2.csv has no column headed 'Nope' "
+        "(headers found: Company, Job Title, Date Applied, Response Date, Status).",
     )
     assert not new.exists()
 
