@@ -425,7 +425,7 @@ def _search_row(bal: Balance) -> dict[str, object] | None:
     why = wording.SEARCH_WHY.format(
         last_days=BALANCE_PERIOD.capitalize(),
         period=bal.period,
-        searches=bal.searches,
+        searches=wording.opportunity_activities(bal.searches),
         target=bal.target,
         followups=wording.count(bal.followups, "follow-up"),
     )

@@ -208,19 +208,24 @@ class Balance:
         if self.stalling:
             parts.append(
                 wording.BALANCE_STALLING.format(
-                    searches=self.searches, last_days=BALANCE_PERIOD, target=self.target
+                    searches=wording.opportunity_activities(self.searches),
+                    last_days=BALANCE_PERIOD,
+                    target=self.target,
                 )
             )
         if self.crowded_out:
             parts.append(
-                wording.BALANCE_CROWDED.format(followups=self.followups, searches=self.searches)
+                wording.BALANCE_CROWDED.format(
+                    followups=wording.count(self.followups, "follow-up"),
+                    searches=wording.opportunity_activities(self.searches),
+                )
             )
         if not parts:
             parts.append(
                 wording.BALANCE_OK.format(
-                    searches=self.searches,
+                    searches=wording.opportunity_activities(self.searches),
                     target=self.target,
-                    followups=self.followups,
+                    followups=wording.count(self.followups, "follow-up"),
                     last_days=BALANCE_PERIOD,
                 )
             )

@@ -200,6 +200,12 @@ def count(n: int | pd.Series, word: str, many: str = "") -> str | pd.Series:
     return f"{n} {plural(n, word, many)}"
 
 
+def opportunity_activities(n: int) -> str:
+    """ "1 new-opportunity activity", "2 new-opportunity activities": the search side of the
+    sandwich (SPEC 5), as the Summary and the search-target row count it."""
+    return count(n, "new-opportunity activity", "new-opportunity activities")
+
+
 def last_days(days: int) -> str:
     """ "last 7 days": a period that ends today."""
     return f"last {count(days, 'day')}"
@@ -379,8 +385,7 @@ GLOW_ACTION = "Use the post-interview glow: call {who}, then make a cold call"
 SEARCH_ACTION = "Do {needed} more search {activities} this week"
 SEARCH_ACTION_MET = "Search target met: keep the search going"
 SEARCH_WHY = (
-    "{last_days} ({period}): {searches} new-opportunity activities against a "
-    "target of {target}, and {followups} sent."
+    "{last_days} ({period}): {searches} against a target of {target}, and {followups} sent."
 )
 SEARCH_WHY_CROWDED = " Follow-ups outnumber the search: give most of your time to new openings."
 SEARCH_WHY_GO_ON = " Keep searching until an offer is in hand."
@@ -396,17 +401,10 @@ SEARCH_DRAFT = (
 
 # The Summary's sandwich balance (SPEC sections 5 and 6).
 BALANCE_STALLING = (
-    "The search is stalling: {searches} new-opportunity activities in the "
-    "{last_days} against a target of {target}."
+    "The search is stalling: {searches} in the {last_days} against a target of {target}."
 )
-BALANCE_CROWDED = (
-    "Follow-ups are crowding out the search: {followups} follow-ups sent "
-    "against {searches} new-opportunity activities."
-)
-BALANCE_OK = (
-    "Balanced: {searches} new-opportunity activities (target {target}) "
-    "and {followups} follow-ups in the {last_days}."
-)
+BALANCE_CROWDED = "Follow-ups are crowding out the search: {followups} sent against {searches}."
+BALANCE_OK = "Balanced: {searches} (target {target}) and {followups} in the {last_days}."
 BALANCE_GO_ON = "Keep the search going until an offer is in hand."
 
 # Titles of the owned sheets (SPEC section 6): what the sheet holds and for when, what to do

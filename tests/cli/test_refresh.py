@@ -285,3 +285,25 @@ def test_the_glow_why_counts_interviews_not_the_people_to_call(tmp_path: Path) -
     assert glow_why([*panel, beta], "two.xlsx").startswith(
         "Interviews at Acme (Analyst) on Mon 2 Nov and Beta (Lead) on Tue 3 Nov: "
     )
+
+
+@pytest.mark.parametrize("searches", [1, 2])
+def test_the_search_counts_read_in_the_singular_for_one(tmp_path: Path, searches: int) -> None:
+    search = [
+        {"Date": dt.date(2026, 11, 25), "Activity": "Application", "Company": f"Co{i}"}
+        for i in range(searches)
+    ]
+    path = tracker(tmp_path / "t.xlsx", [ACME], search=search)
+    code, output = run("refresh", str(path), "--as-of", "2026-11-30", "--no-backup")
+    assert code == 0, output
+    counted = "1 new-opportunity activity" if searches == 1 else "2 new-opportunity activities"
+    book = openpyxl.load_workbook(path, read_only=True)
+    texts = [v for row in book["Summary"].iter_rows(values_only=True) for v in row if v]
+    assert (
+        f"The search is stalling: {counted} in the last 7 days against a target of 10."
+        " Keep the search going until an offer is in hand." in texts
+    ), texts
+    why = sheet(path, "This Week").set_index("Step").loc["search-target", "Why"]
+    assert why.startswith(f"Last 7 days (Tue 24 Nov to Mon 30 Nov): {counted} against a target"), (
+        why
+    )
