@@ -556,6 +556,15 @@ def _period(request: WorkSearchRequest, as_of: pd.Timestamp) -> tuple[pd.Timesta
 
     end = as_of if request.end is None else pd.Timestamp(request.end)
     start = worksearch.default_start(end) if request.start is None else pd.Timestamp(request.start)
+    if start > end and request.end is None:
+        # No --until: the period ends on the as-of date, and a later --until would not help
+        # (the log lists only what was done by then).
+        raise UsageMistake(
+            "--from",
+            f"the period starts ({start:%Y-%m-%d}) after it ends ({end:%Y-%m-%d}, the day the "
+            "log is written for, as no --until was given): it can only list what was done. "
+            "Check --from (or give a later --as-of).",
+        )
     if start > end:
         raise UsageMistake(
             "--from",

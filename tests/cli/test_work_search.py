@@ -194,9 +194,11 @@ def test_work_search_needs_a_fitting_name_and_an_orderly_period(search: Path) ->
         "export", str(search), "--to", "c.xlsx", "--work-search", "log.csv",
         "--from", "2026-11-30", "--as-of", "2026-11-20",
     )  # fmt: skip
+    # With no --until, the period ends on the as-of date: --until is not what to check.
     assert code == 2 and output.endswith(
         "Error: Invalid value for '--from': the period starts (2026-11-30) after it ends "
-        "(2026-11-20): check --from and --until.\n"
+        "(2026-11-20, the day the log is written for, as no --until was given): it can only "
+        "list what was done. Check --from (or give a later --as-of).\n"
     )
     code, output = run(
         "export", str(search), "--work-search", "log.csv",
