@@ -27,6 +27,7 @@ from followup.schema import (
     OFFER,
     SEARCH_TARGET,
     THIS_WEEK_SHEET,
+    THIS_WEEK_WHEN,
     TODAY,
 )
 from followup.summary import BALANCE_PERIOD, Balance, balance
@@ -350,13 +351,43 @@ def _last_contacted(tracker: Tracker, as_of: pd.Timestamp) -> pd.Series:
     return rows.groupby("key")["date"].max()
 
 
+def _coming_rounds(tracker: Tracker, as_of: pd.Timestamp, days: int) -> pd.DataFrame:
+    """The rounds booked after ``as_of`` on the first day of the window of ``days`` days
+    that has one (``_interviews``' columns; empty when none): a weekly user's glow calls
+    fall due that day, before the next refresh (SPEC section 5, Glow window). A round of
+    an opportunity already closed is not going to happen."""
+    last = as_of + pd.Timedelta(days=days - 1)
+    booked = rounds.keyed_rounds(tracker)["interview_date"]
+    if not booked.between(as_of, last, inclusive="right").any():
+        return _interviews(tracker, as_of).iloc[:0]
+    held = rounds.held(tracker.interviews, last)
+    coming = pd.DataFrame(
+        {
+            "iv_date": held["interview_date"],
+            "iv_company": held["company"],
+            "iv_role": held["role"],
+            "iv_key": held["ck"] + "|" + held["rk"],
+        }
+    )
+    coming = coming[coming["iv_date"] > as_of]
+    coming = coming[~_lookup(coming["iv_key"], _statuses(tracker)).isin(ENDED_STATUSES)]
+    first: pd.DataFrame = coming[coming["iv_date"] == coming["iv_date"].min()]
+    return first
+
+
 def _glow_row(
-    tracker: Tracker, as_of: pd.Timestamp, network: pd.DataFrame
+    tracker: Tracker, as_of: pd.Timestamp, network: pd.DataFrame, days: int = 1
 ) -> dict[str, object] | None:
+    """The glow-calls row: due today within Glow window days of a round held, else due on
+    the day of the first round booked in the window of ``days`` days (SPEC section 5)."""
     iv = _interviews(tracker, as_of)
     recent = iv[(as_of - iv["iv_date"]).dt.days <= tracker.settings.glow_days]
+    due = as_of
     if recent.empty:
-        return None
+        recent = _coming_rounds(tracker, as_of, days)
+        if recent.empty:
+            return None
+        due = recent["iv_date"].iloc[0]
     named = wording.fill(
         wording.GLOW_INTERVIEW,
         pd.DataFrame(
@@ -402,8 +433,9 @@ def _glow_row(
     hello = wording.GLOW_HELLO.format(name=me) if me else wording.GLOW_HELLO_NAMELESS
     call_list = wording.GLOW_CALL_LIST.format(lines="\n".join(lines)) if len(quiet) else ""
     return _today_row(
-        as_of,
+        due,
         GLOW_CALLS,
+        when=TODAY if due == as_of else THIS_WEEK_WHEN,
         action=wording.GLOW_ACTION.format(who=who),
         channel="Phone",
         why=why,
@@ -440,12 +472,14 @@ def this_week_rows(
     tracker: Tracker,
     as_of: pd.Timestamp,
     updates: pd.DataFrame | None = None,
+    days: int = 1,
 ) -> pd.DataFrame:
     """The This Week rows of SPEC section 5, columns exactly ``THIS_WEEK_SHEET.keys``.
 
     ``network-update`` and ``ask-advocate`` (one per Network Updates row, taken from
     ``updates`` when the caller already has them), ``glow-calls`` and ``search-target``;
-    all due today, so they need no window of days.
+    all due today, but for glow calls due on the day of a round booked in the window of
+    ``days`` days from ``as_of`` (This week).
     """
     as_of = pd.Timestamp(as_of).normalize()
     silent = _silent(tracker, as_of)
@@ -476,7 +510,7 @@ def this_week_rows(
         "snooze": blank,
         "note": blank,
     }
-    glow = _glow_row(tracker, as_of, network)
+    glow = _glow_row(tracker, as_of, network, days)
     search = _search_row(balance(tracker, as_of, cadence.opportunities(tracker, as_of)))
     extra = [row for row in (glow, search) if row is not None]
     out = pd.DataFrame({key: [*rows[key], *(row[key] for row in extra)] for key in rows})

@@ -54,14 +54,15 @@ def _all_rows(
 def _while_you_wait(
     tracker: Tracker, as_of: pd.Timestamp, days: int, updates: pd.DataFrame | None
 ) -> pd.DataFrame:
-    """The while-you-wait rows (SPEC 5, all due on ``as_of``) with their snoozes applied:
-    one snoozed past the window is left out, one snoozed to a later day inside it is due
-    that day, This week (cadence steps and nudges: their plans know their snoozes)."""
-    rows = network.this_week_rows(tracker, as_of, updates)
+    """The while-you-wait rows (SPEC 5: due on ``as_of``, glow calls on the day of a round
+    booked in the window) with their snoozes applied: one snoozed past the window is left
+    out, one snoozed to a later day inside it is due that day, This week (cadence steps and
+    nudges: their plans know their snoozes)."""
+    rows = network.this_week_rows(tracker, as_of, updates, days)
     until = snooze.dates(tracker, rows)
     kept = ~snooze.hidden(until, _last(as_of, days))
     rows, until = rows[kept].copy(), until[kept]
-    ahead = until > as_of
+    ahead = until > rows["due"]
     rows.loc[ahead, "due"] = until[ahead]
     rows.loc[ahead, "when"] = THIS_WEEK_WHEN
     return rows
@@ -102,7 +103,7 @@ def snoozed(tracker: Tracker, as_of: pd.Timestamp, days: int, updates: pd.DataFr
     )
     planned = planned[planned["state"] == snooze.SNOOZED]
     planned = planned.assign(number=planned["number"].astype(object).fillna(""))
-    others = network.this_week_rows(tracker, as_of, updates)
+    others = network.this_week_rows(tracker, as_of, updates, days)
     others = others.assign(snooze=snooze.dates(tracker, others))
     others = others[snooze.hidden(others["snooze"], _last(as_of, days))]
     found = pd.concat(
