@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 
 from followup import snooze, wording
@@ -159,9 +160,9 @@ def history_sheet(rows: pd.DataFrame) -> OwnedSheet:
 def summary_sheet(summary: Summary) -> OwnedSheet:
     blocks: list[SheetBlock] = []
     for part in summary.blocks:
-        # Plain text reads evenly: a number beside a word in the next column runs together.
-        # A company may be called "None": only missing values are blank.
-        table = part.table.map(lambda v: "" if v is None or v is pd.NaT or v != v else str(v))
+        # Counts stay numbers, for the coach's own sums and charts; everything else is text
+        # (a company may be called "None": only missing values are blank).
+        table = part.table.map(_summary_cell)
         blocks.append(SheetBlock(table, _summary_columns(table), heading=part.heading))
         if part.note:
             blocks.append(
@@ -201,9 +202,22 @@ def summary_sheet(summary: Summary) -> OwnedSheet:
     )
 
 
+def _summary_cell(value: object) -> object:
+    """A Summary cell as written: a count as a number, a missing value blank, else text."""
+    if isinstance(value, int | np.integer) and not isinstance(value, bool | np.bool_):
+        return int(value)
+    return "" if value is None or value is pd.NaT or value != value else str(value)
+
+
 def _summary_columns(frame: pd.DataFrame) -> tuple[ColumnLayout, ...]:
+    """Text columns, but a column holding counts centred under its header: right-aligned,
+    a count would run into the words in the next column."""
     widths = (34, 16, 16, 16)
     return tuple(
-        ColumnLayout(str(name), widths[min(i, len(widths) - 1)], "text")
+        ColumnLayout(
+            str(name),
+            widths[min(i, len(widths) - 1)],
+            "number" if any(isinstance(v, int) for v in frame[name].tolist()) else "text",
+        )
         for i, name in enumerate(frame.columns)
     )
