@@ -155,12 +155,12 @@ def test_a_round_moved_later_keeps_the_tick_until_it_has_happened(ticked: Path) 
 def test_a_round_moved_out_of_the_window_warns_that_the_tick_was_not_kept(
     booked: Path,
 ) -> None:
-    type_into(booked, WEEK, {"Step": "thank-you", "Contact": "Lee Park"}, {"Done": "x"})
+    row = type_into(booked, WEEK, {"Step": "thank-you", "Contact": "Lee Park"}, {"Done": "x"})
     _move_onsite(booked, dt.date(2026, 12, 10))
     output = refresh(booked, "2026-11-18")
     assert sheet(booked, HISTORY_SHEET.name).empty
     assert (
-        "warning: This Week!L6: your tick of 'Send a thank-you note' (Acme, Analyst, Lee Park) "
+        f"warning: This Week!L{row}: your tick of 'Send a thank-you note' (Acme, Analyst, Lee Park) "
         "was not recorded: that interview has not happened yet and its thank-you is not on the "
         "new list. It comes back in the week of the interview: tick it there once you have sent "
         "it.\n"
