@@ -167,13 +167,6 @@ def _plan(tracker: Tracker, as_of: pd.Timestamp, days: int) -> _Plan:
     return _Plan(plan.applications, nudges)
 
 
-_NAT = np.datetime64("NaT", "D")
-
-
-def _days(values: pd.Series) -> np.ndarray:
-    return columns.dates(values).to_numpy(dtype="datetime64[D]")
-
-
 @remember_latest
 def _computed(tracker: Tracker, as_of: pd.Timestamp) -> _Plan:
     """Every application and the dates of its nudges on ``as_of`` (a date): all that does
@@ -188,9 +181,9 @@ def _computed(tracker: Tracker, as_of: pd.Timestamp) -> _Plan:
     shape = (len(apps), count)
     got = touch[touch["direction"] == RECEIVED]
     replied = np.full(len(apps), np.iinfo(np.int64).max)
-    np.minimum.at(replied, got["app"].to_numpy(), _days(got["date"]).astype(np.int64))
+    np.minimum.at(replied, got["app"].to_numpy(), columns.day_array(got["date"]).astype(np.int64))
     apps["replied"] = np.where(
-        replied == np.iinfo(np.int64).max, _NAT, replied.astype("datetime64[D]")
+        replied == np.iinfo(np.int64).max, columns.NO_DAY, replied.astype("datetime64[D]")
     ).astype("datetime64[ns]")
     apps["interviewed"] = _interviewed(tracker, apps)
     open_ = ((apps["status"] == ACTIVE) & ~apps["interviewed"] & apps["replied"].isna()).to_numpy()
@@ -198,22 +191,22 @@ def _computed(tracker: Tracker, as_of: pd.Timestamp) -> _Plan:
     # Ticked and logged on the same day is one follow-up; the n-th one sent completes nudge n.
     sent = touch[(touch["direction"] == SENT) & (touch["step"] == APPLICATION_FOLLOW_UP)]
     sent = sent.drop_duplicates(["app", "date"]).sort_values(["app", "date"], kind="stable")
-    app, day = sent["app"].to_numpy(), _days(sent["date"])
+    app, day = sent["app"].to_numpy(), columns.day_array(sent["date"])
     first = np.flatnonzero(np.diff(app, prepend=-1))  # each application's first one
     number = np.arange(len(app)) - np.repeat(first, np.diff(np.append(first, len(app))))
-    done = np.full(shape, _NAT)
+    done = np.full(shape, columns.NO_DAY)
     within = number < count
     done[app[within], number[within]] = day[within]
 
     # A snoozed nudge is due on its snooze day, and the next is timed from it; a snooze
     # dated before the application was set for an earlier one.
-    applied = _days(apps["applied"])
+    applied = columns.day_array(apps["applied"])
     until = _snoozes(tracker, apps, count)
-    until = np.where(until >= applied[:, None], until, _NAT)
+    until = np.where(until >= applied[:, None], until, columns.NO_DAY)
     gap = np.timedelta64(settings.application_follow_up_days, "D")
     cal = BusinessCalendar.from_settings(settings)
-    planned, due, after, previous_sent = (np.full(shape, _NAT) for _ in range(4))
-    previous, last_sent = applied, np.full(len(apps), _NAT)
+    planned, due, after, previous_sent = (np.full(shape, columns.NO_DAY) for _ in range(4))
+    previous, last_sent = applied, np.full(len(apps), columns.NO_DAY)
     for i in range(count):
         planned[:, i] = cal.roll_days(previous + gap)
         due[:, i] = np.where(np.isnat(until[:, i]), planned[:, i], until[:, i])
@@ -247,7 +240,7 @@ def _snoozes(tracker: Tracker, apps: pd.DataFrame, count: int) -> np.ndarray:
     """Each application's snooze of each nudge (days, one column per nudge number, NaT
     where none)."""
     if snooze.in_force(tracker).empty or not count:  # as most weeks: no action to name
-        return np.full((len(apps), count), _NAT)
+        return np.full((len(apps), count), columns.NO_DAY)
     actions = pd.DataFrame(
         {
             "company": np.repeat(apps["company"].to_numpy(dtype=object), count),
@@ -256,7 +249,7 @@ def _snoozes(tracker: Tracker, apps: pd.DataFrame, count: int) -> np.ndarray:
             "number": np.tile(np.arange(1, count + 1).astype(str).astype(object), len(apps)),
         }
     )
-    return _days(snooze.dates(tracker, actions)).reshape(len(apps), count)
+    return columns.day_array(snooze.dates(tracker, actions)).reshape(len(apps), count)
 
 
 def _spread(

@@ -115,18 +115,10 @@ class _Plan:
 # The steps timed per opportunity (2-9): the per-step arrays below have one column each, in
 # this order, and one row per opportunity.
 LATER_STEPS = STEP_IDS[1:]
-_NAT = np.datetime64("NaT", "D")
 _ONE_DAY = np.timedelta64(1, "D")
 # Each opportunity is a row of ``ops`` below; rows about it (Interviews, Log, History) carry
 # that row's position, ``op``, so joining them is indexing an array, not a merge.
 _PAIR = "\x1f"  # never part of a key: name_key splits on it as on any whitespace
-
-
-def _days(values: pd.Series) -> np.ndarray:
-    """A column of dates as numpy days (datetime64[D], NaT where blank)."""
-    if values.dtype.kind != "M":
-        values = columns.dates(values)
-    return values.to_numpy(dtype="datetime64[D]")
 
 
 def _stamps(days: np.ndarray) -> np.ndarray:
@@ -233,7 +225,7 @@ def _round_wide(
     wide: dict[str, np.ndarray] = {}
     if "decision_by" in rows:
         # NaT is the smallest int64: a maximum over the days as integers skips it.
-        given = _days(rows["decision_by"]).astype(np.int64)
+        given = columns.day_array(rows["decision_by"]).astype(np.int64)
         wide["decision_by"] = _stamps(np.maximum.reduceat(given, starts).astype("datetime64[D]"))
     if "decision_given" in rows:
         gave = rows["decision_given"].astype(object).fillna(False).astype(bool).to_numpy()
@@ -251,7 +243,7 @@ def _round_wide(
 def _at(values: np.ndarray, op: np.ndarray) -> np.ndarray:
     """Per-opportunity ``values`` (numpy days) for rows of opportunity ``op``, NaT where
     ``op`` is -1 (no opportunity)."""
-    taken: np.ndarray = np.append(values, _NAT)[op]
+    taken: np.ndarray = np.append(values, columns.NO_DAY)[op]
     return taken
 
 
@@ -267,7 +259,7 @@ def _per(
     found = np.full(shape, none)
     pick = np.maximum if latest else np.minimum
     pick.at(found, at, days.astype("datetime64[D]").astype(np.int64))
-    return np.where(found == none, _NAT, found.astype("datetime64[D]"))
+    return np.where(found == none, columns.NO_DAY, found.astype("datetime64[D]"))
 
 
 def _opportunity_of(ops: pd.DataFrame, rows: pd.DataFrame) -> np.ndarray:
@@ -313,7 +305,7 @@ def _responses(
     """R per opportunity: the latest Received row on or after the cycle start (NaT if none)."""
     log = tracker.log
     got = log[columns.text(log, "direction") == RECEIVED]
-    day, op = _days(got["date"]), _opportunity_of(ops, got)
+    day, op = columns.day_array(got["date"]), _opportunity_of(ops, got)
     counts = (day <= np.datetime64(as_of.date(), "D")) & (day >= _at(start, op))
     return _per(len(ops), op[counts], day[counts], latest=True)
 
@@ -323,7 +315,7 @@ def _earliest_done(sent: pd.DataFrame, start: np.ndarray, chain_from: np.ndarray
     it: days, one row per opportunity, one column per step."""
     rows = sent[sent["step"] != THANK_YOU]
     number = rows["step"].map({s: i for i, s in enumerate(LATER_STEPS)}).to_numpy()
-    op, day = rows["op"].to_numpy(), _days(rows["date"])
+    op, day = rows["op"].to_numpy(), columns.day_array(rows["date"])
     in_chain = number > 0  # every later step but the halfway note
     # After a response restart, only rows after the response complete steps 3-9.
     counts = (day >= start[op]) & (~in_chain | (day >= chain_from[op]))
@@ -361,7 +353,7 @@ def step_state(frame: pd.DataFrame, as_of: pd.Timestamp, days: int) -> pd.Series
     result, on the same index, is done, snoozed, today, overdue, missed, this week or later for a
     window of ``days`` days. Shared by the interview cadence and the application nudges.
     """
-    due, done, end = (_days(frame[c]) for c in ("due", "done", "window_end"))
+    due, done, end = (columns.day_array(frame[c]) for c in ("due", "done", "window_end"))
     today = np.datetime64(as_of.date(), "D")
     horizon = today + np.timedelta64(days - 1, "D")
     choices = [
@@ -398,8 +390,12 @@ def _computed(tracker: Tracker, as_of: pd.Timestamp) -> _Plan:
     sent = _sent(tracker, ops, as_of)
     count = len(ops)
 
-    start = _days(ops["cycle_start"])
-    given = _days(ops["decision_by"]) if "decision_by" in ops else np.full(count, _NAT)
+    start = columns.day_array(ops["cycle_start"])
+    given = (
+        columns.day_array(ops["decision_by"])
+        if "decision_by" in ops
+        else np.full(count, columns.NO_DAY)
+    )
     decision = _either(given, start + np.timedelta64(settings.default_decision_days, "D"))
     # A decision date before the interview would put the chain before the cycle.
     decision = np.where(decision >= start, decision, start)
@@ -421,8 +417,8 @@ def _computed(tracker: Tracker, as_of: pd.Timestamp) -> _Plan:
     # response, was set in an earlier cycle and does not count.
     until = _snoozes(tracker, ops)
     since = np.column_stack([start, *[chain_from] * len(SILENCE_CHAIN)])
-    until = np.where(until >= since, until, _NAT)
-    planned, due, after = (np.full_like(until, _NAT) for _ in range(3))
+    until = np.where(until >= since, until, columns.NO_DAY)
+    planned, due, after = (np.full_like(until, columns.NO_DAY) for _ in range(3))
     gaps = _gap_days(settings)
     previous = effective_decision
     for i, step in enumerate(SILENCE_CHAIN, start=1):
@@ -466,7 +462,7 @@ def _snoozes(tracker: Tracker, ops: pd.DataFrame) -> np.ndarray:
     ``LATER_STEPS``, NaT where none)."""
     shape = (len(ops), len(LATER_STEPS))
     if snooze.in_force(tracker).empty:  # as most weeks: no action to name
-        return np.full(shape, _NAT)
+        return np.full(shape, columns.NO_DAY)
     actions = pd.DataFrame(
         {
             "company": np.repeat(ops["company"].to_numpy(dtype=object), len(LATER_STEPS)),
@@ -474,7 +470,7 @@ def _snoozes(tracker: Tracker, ops: pd.DataFrame) -> np.ndarray:
             "step": np.tile(np.array(LATER_STEPS, dtype=object), len(ops)),
         }
     )
-    return _days(snooze.dates(tracker, actions)).reshape(shape)
+    return columns.day_array(snooze.dates(tracker, actions)).reshape(shape)
 
 
 def _moved(until: np.ndarray, due: np.ndarray, end: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -527,12 +523,12 @@ def _thank_yous(
         (cand["contact_key"] == "") | (cand["who"] == "") | (cand["contact_key"] == cand["who"])
     )
     cand = cand[(cand["date"] >= cand["day"]) & same_person]
-    done = _per(len(op), cand["at"].to_numpy(), _days(cand["date"]))
+    done = _per(len(op), cand["at"].to_numpy(), columns.day_array(cand["date"]))
     # The halfway note closes the window on its planned day, wherever a snooze moved it.
     next_due = np.where(halfway[op] > day, halfway[op], first_status_due[op])
     window_end = np.maximum(day, next_due - _ONE_DAY)
     # Each interviewer's thank-you is its own action: a snooze hides only theirs.
-    until = np.full(len(op), _NAT)
+    until = np.full(len(op), columns.NO_DAY)
     if not snooze.in_force(tracker).empty:
         actions = pd.DataFrame(
             {
@@ -543,8 +539,8 @@ def _thank_yous(
             },
             index=rows.index,
         )
-        until = _days(snooze.dates(tracker, actions))
-    until = np.where(until >= day, until, _NAT)
+        until = columns.day_array(snooze.dates(tracker, actions))
+    until = np.where(until >= day, until, columns.NO_DAY)
     due, window_end = _moved(until, day, window_end)
     return pd.DataFrame(
         {
@@ -616,7 +612,7 @@ def _opportunity_state(ops: pd.DataFrame, finished: np.ndarray, today: np.dateti
             ops["status"] == ON_HOLD,
             ops["scheduled"].astype(bool),
             finished,
-            today > _days(ops["effective_decision"]),
+            today > columns.day_array(ops["effective_decision"]),
         ],
         ["closed: " + ops["status"], PAUSED, SCHEDULED, DORMANT, SILENCE],
         default=AWAITING,

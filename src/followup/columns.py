@@ -39,6 +39,17 @@ def text(frame: pd.DataFrame, column: str) -> pd.Series:
     return as_text(values)
 
 
+NO_DAY = np.datetime64("NaT", "D")  # a blank among numpy days
+
+
+def day_array(values: pd.Series) -> np.ndarray:
+    """A column of dates as numpy days (datetime64[D], NaT where blank), for the planning
+    arithmetic done on whole arrays."""
+    if values.dtype.kind != "M":
+        values = dates(values)
+    return values.to_numpy(dtype="datetime64[D]")
+
+
 def as_text(values: pd.Series) -> pd.Series:
     """Values as trimmed text, "" where blank: a whole number loses its ".0" (phone numbers,
     ids: 14.0 is "14"), True and False are "Yes" and "No", a date is its ISO day unless a
