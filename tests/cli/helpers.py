@@ -25,6 +25,14 @@ def run(*args: str) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
+def refresh(path: Path, as_of: str) -> str:
+    """Refresh the tracker in place as of `as_of` (no backup), asserting it succeeds; its
+    printed plan is returned."""
+    code, output = run("refresh", str(path), "--as-of", as_of, "--no-backup")
+    assert code == 0, output
+    return output
+
+
 def sheet(path: Path, name: str) -> pd.DataFrame:
     """An owned sheet's table as the user sees it (its header row is under the title lines)."""
     grid = pd.read_excel(path, sheet_name=name, header=None, engine="calamine")

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from followup.schema import HISTORY_SHEET, NETWORK_SHEET, THIS_WEEK_SHEET
-from tests.cli.helpers import run, sheet, type_into
+from tests.cli.helpers import refresh, run, sheet, type_into
 from tests.workbooks import tracker
 
 WEEK = THIS_WEEK_SHEET.name
@@ -22,12 +22,6 @@ CONTOSO = {
 }
 # A day-first writer: the Search date shows the order (23 is no month).
 DAY_FIRST = [{"Date": "23/11/2026", "Activity": "Application", "Company": "Wayne"}]
-
-
-def refresh(path: Path, as_of: str) -> str:
-    code, output = run("refresh", str(path), "--as-of", as_of, "--no-backup")
-    assert code == 0, output
-    return output
 
 
 def recorded(path: Path) -> list[tuple[str, str]]:

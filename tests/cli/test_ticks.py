@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 from followup.schema import HISTORY_SHEET, NETWORK_SHEET, THIS_WEEK_SHEET
-from tests.cli.helpers import run, sheet, type_into
+from tests.cli.helpers import refresh, run, sheet, type_into
 from tests.cli.test_rounds import summary_counts
 from tests.workbooks import ACME, copied, tracker
 
@@ -23,12 +23,6 @@ NETWORK = NETWORK_SHEET.name
 CONTACTS = [
     {"Name": "Maria Gonzalez", "Relationship": "Core network", "Last update": dt.date(2026, 10, 1)}
 ]
-
-
-def refresh(path: Path, as_of: str) -> str:
-    code, output = run("refresh", str(path), "--as-of", as_of, "--no-backup")
-    assert code == 0, output
-    return output
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from followup.schema import HISTORY_SHEET, THIS_WEEK_SHEET
-from tests.cli.helpers import run, sheet, type_into
+from tests.cli.helpers import refresh, sheet, type_into
 from tests.workbooks import ACME, copied, tracker
 
 WEEK = THIS_WEEK_SHEET.name
@@ -29,12 +29,6 @@ def booked_ahead(folder: Path) -> Path:
     assert sorted(thanks["Contact"]) == list(PANEL)
     assert set(thanks["Due"]) == {dt.datetime(2026, 11, 19)}
     return path
-
-
-def refresh(path: Path, as_of: str) -> str:
-    code, output = run("refresh", str(path), "--as-of", as_of, "--no-backup")
-    assert code == 0, output
-    return output
 
 
 def recorded(path: Path) -> list[tuple[str, str]]:

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from followup.schema import HISTORY_SHEET, NETWORK_SHEET, THIS_WEEK_SHEET
-from tests.cli.helpers import run, sheet, type_into
+from tests.cli.helpers import refresh, run, sheet, type_into
 from tests.workbooks import ACME, tracker
 
 WEEK = THIS_WEEK_SHEET.name
@@ -23,12 +23,6 @@ MARIA = {
 TOM = {"Name": "Tom Reyes", "Relationship": "Advocate", "Company": "Acme"}
 EDITED = "Hi Maria,\n\nQuick news: I had a good interview at Acme.\n\nAna"
 ANGRY = "Hi Maria,\n\nStill NO answer from Acme, this is ridiculous!!\n\nAna"
-
-
-def refresh(path: Path, as_of: str) -> str:
-    code, output = run("refresh", str(path), "--as-of", as_of, "--no-backup")
-    assert code == 0, output
-    return output
 
 
 def recorded(path: Path) -> list[tuple[str, str, str, str]]:
