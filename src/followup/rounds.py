@@ -8,6 +8,8 @@ the most decisive status wins.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 
@@ -21,11 +23,18 @@ ROUND_KEYS = ["ck", "rk", "interview_date"]
 def keyed(interviews: pd.DataFrame) -> pd.DataFrame:
     """Interview rows with a date, with their opportunity keys ``ck`` and ``rk`` (case-folded
     Company and Role), sorted by opportunity, date and row."""
-    iv = interviews.copy()
-    iv["interview_date"] = columns.dates(iv["interview_date"])
-    iv = iv[iv["interview_date"].notna()].copy()
-    iv["ck"], iv["rk"] = columns.key(iv["company"]), columns.key(iv["role"])
-    return iv.sort_values([*ROUND_KEYS, "row"], kind="stable")
+    day = columns.dates(interviews["interview_date"])
+    dated = np.flatnonzero(day.notna().to_numpy())
+    ck = columns.key(interviews["company"]).to_numpy()[dated]
+    rk = columns.key(interviews["role"]).to_numpy()[dated]
+    # Sorted as arrays, the frame taken once in that order: a stable sort, last key first.
+    order = np.lexsort((interviews["row"].to_numpy()[dated], day.to_numpy()[dated], rk, ck))
+    iv = interviews.take(dated[order])
+    return iv.assign(
+        interview_date=day.to_numpy()[dated[order]],
+        ck=pd.Series(ck[order], index=iv.index, dtype=object),
+        rk=pd.Series(rk[order], index=iv.index, dtype=object),
+    )
 
 
 @remember_latest
@@ -44,14 +53,34 @@ def decisive(statuses: pd.Series) -> str:
 @remember_latest
 def latest_status(tracker: Tracker) -> pd.DataFrame:
     """One row per opportunity of the tracker: ``ck``, ``rk`` and ``status``, the most
-    decisive status of its latest round (scheduled rounds included)."""
+    decisive status of its latest round (scheduled rounds included); the most decisive
+    first, then in ``keyed_rounds``' order."""
     iv = keyed_rounds(tracker)
-    latest = iv["interview_date"] == iv.groupby(["ck", "rk"])["interview_date"].transform("max")
-    status = columns.text(iv, "status")
-    rank = status.map({s: i for i, s in enumerate(DECISIVENESS)}).fillna(len(DECISIVENESS))
-    last = iv.assign(status=status, rank=rank)[latest].sort_values("rank", kind="stable")
-    out = last.drop_duplicates(["ck", "rk"])[["ck", "rk", "status"]]
-    return out.assign(status=out["status"].replace("", ACTIVE)).reset_index(drop=True)
+    # The rows come sorted by opportunity and date: each opportunity's latest round is the
+    # run of its last date, found on whole arrays rather than by a grouped transform.
+    ck, rk = iv["ck"].to_numpy(dtype=object), iv["rk"].to_numpy(dtype=object)
+    day = iv["interview_date"].to_numpy()
+    first = _firsts(ck, rk)
+    run = np.cumsum(first) - 1
+    starts = np.flatnonzero(first)
+    last = np.append(starts[1:], len(iv))[: len(starts)] - 1
+    latest = np.flatnonzero(day == day[last][run])
+    status = columns.text(iv, "status").to_numpy(dtype=object)[latest]
+    codes, spelled = pd.factorize(status)  # ranked once per distinct status
+    ranks = {s: i for i, s in enumerate(DECISIVENESS)}
+    rank = np.array([ranks.get(s, len(DECISIVENESS)) for s in spelled], dtype=np.intp)[codes]
+    # The most decisive row of each round first (the earliest of equals), as a stable sort
+    # by rank that keeps each opportunity's first row.
+    by_rank = np.argsort(rank, kind="stable")
+    _, kept = np.unique(run[latest][by_rank], return_index=True)
+    chosen = by_rank[np.sort(kept)]
+    rows = latest[chosen]
+    found = {
+        "ck": ck[rows],
+        "rk": rk[rows],
+        "status": np.where(status[chosen] == "", ACTIVE, status[chosen]),
+    }
+    return pd.DataFrame({name: pd.Series(v, dtype=object) for name, v in found.items()})
 
 
 def disagreements(interviews: pd.DataFrame) -> list[pd.DataFrame]:
@@ -69,38 +98,68 @@ def held(interviews: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
     """One row per round held by ``as_of``, oldest first: ``ck``, ``rk``, ``company``,
     ``role``, ``interview_date``, ``round`` (the round names, each once), ``interviewers``
     (names, each once, joined with commas) and ``skills`` (all rows' text, joined)."""
-    iv = keyed(interviews)
-    iv = iv[iv["interview_date"] <= as_of]
-    for col in ("round", "interviewer", "skills"):
-        iv[col] = columns.text(iv, col)
-    grouped = iv.groupby(ROUND_KEYS, sort=False)
-    out = grouped.agg(
-        company=("company", "first"), role=("role", "first"), row=("row", "min")
-    ).reset_index()
-    # The texts are joined in one pass over the rows, not one pandas call per round: a
-    # long tracker has thousands of rounds, nearly all of one row.
-    rounds = grouped.ngroup().to_numpy()
-    for name, col, once in (
-        ("round", "round", True),
-        ("interviewers", "interviewer", True),
-        ("skills", "skills", False),
-    ):
-        joined = _joined(rounds, iv[col], len(out), once=once)
-        # Typed as pandas' own aggregation types them: text, or object when there are none.
-        column = joined if joined else iv[col].array[:0]
-        out[name] = column
-    out = out[[*ROUND_KEYS, "company", "role", "round", "interviewers", "skills", "row"]]
-    return out.sort_values(["interview_date", "row"], kind="stable").reset_index(drop=True)
+    return _held(keyed(interviews), as_of)
 
 
 @remember_latest
 def held_rounds(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
     """`held` of the tracker's Interviews, kept for the next caller: the network updates,
     This Week's glow rows and the Summary's funnel all read it."""
-    return held(tracker.interviews, as_of)
+    return _held(keyed_rounds(tracker), as_of)
 
 
-def _joined(groups: np.ndarray, values: pd.Series, count: int, *, once: bool) -> list[str]:
+def _held(iv: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+    """`held` of rows as `keyed` sorts them."""
+    at = np.flatnonzero(iv["interview_date"].to_numpy() <= as_of.to_datetime64())
+    ck, rk, day, row = (iv[c].to_numpy()[at] for c in ("ck", "rk", "interview_date", "row"))
+    # Sorted by opportunity, date and row, each round is a run of rows, its first row the
+    # lowest: the rounds are found on whole arrays rather than by a grouped aggregation.
+    first = _firsts(ck, rk, day)
+    starts = np.flatnonzero(first)
+    rounds = np.cumsum(first) - 1
+    # Oldest first, as one frame built once.
+    order = starts[np.lexsort((row[starts], day[starts]))]
+    out: dict[str, Any] = {
+        # Typed as pandas' grouping types its keys: text (object when there are none).
+        "ck": pd.array(ck[order], dtype="str") if len(order) else ck[order],
+        "rk": pd.array(rk[order], dtype="str") if len(order) else rk[order],
+        "interview_date": day[order],
+    }
+    for name in ("company", "role"):
+        values = iv[name].array.take(at)
+        # Each round's first value that is not blank (NA), as pandas' "first" takes it.
+        missing = values.isna()
+        taken = np.arange(len(at))
+        if missing.any():
+            last = np.append(starts[1:], len(at)) - 1  # NA: none of the round's rows has one
+            found = np.minimum.reduceat(np.where(missing, len(at), taken), starts)
+            taken[starts] = np.minimum(found, last)
+        out[name] = values.take(taken[order])
+    # The texts are joined in one pass over the rows, not one pandas call per round: a
+    # long tracker has thousands of rounds, nearly all of one row.
+    at_round = np.argsort(order)[rounds] if len(order) else rounds
+    for name, col, once in (
+        ("round", "round", True),
+        ("interviewers", "interviewer", True),
+        ("skills", "skills", False),
+    ):
+        text = columns.text(iv, col)
+        joined = _joined(at_round, text.to_numpy(dtype=object)[at], len(order), once=once)
+        # Typed as pandas' own aggregation types them: text, or object when there are none.
+        out[name] = pd.array(joined, dtype="str") if joined else text.array[:0]
+    out["row"] = row[order]
+    return pd.DataFrame(out)
+
+
+def _firsts(*keys: np.ndarray) -> np.ndarray:
+    """For rows sorted by ``keys``: True where a row starts a new run of equal keys."""
+    first = np.ones(len(keys[0]), dtype=bool)
+    if len(first):
+        first[1:] = np.logical_or.reduce([k[1:] != k[:-1] for k in keys])
+    return first
+
+
+def _joined(groups: np.ndarray, values: np.ndarray, count: int, *, once: bool) -> list[str]:
     """Per group (0 to count - 1), its non-blank values in row order joined with commas;
     with `once`, each value only at its first spelling (compared case-folded)."""
     parts: list[list[str]] = [[] for _ in range(count)]
