@@ -42,10 +42,12 @@ def book(
     search: Sequence[Mapping[str, Any]] = (),
     settings: Mapping[str, Any] | None = None,
     after: After | None = None,
+    options: Mapping[str, Any] | None = None,
 ) -> Path:
     """A tracker written by XlsxWriter, as a user's spreadsheet app would; `after(book,
-    sheets, date_format)` adds what the case needs before the file is closed."""
-    wb = xlsxwriter.Workbook(str(path))
+    sheets, date_format)` adds what the case needs before the file is closed; `options`
+    are XlsxWriter's workbook options."""
+    wb = xlsxwriter.Workbook(str(path), dict(options or {}))
     date = wb.add_format({"num_format": "yyyy-mm-dd"})
     sheets: dict[str, Any] = {}
     grids = {
@@ -354,6 +356,31 @@ def test_formula_errors_down_a_column_are_one_problem(tmp_path: Path) -> None:
     refused(
         path,
         "error: Log!G2:G4: 3 cells show the formula error #N/A, so Contact cannot be read. Fix the formula, or type the value over it.",
+    )
+
+
+def test_formula_errors_are_found_among_many_cells_of_inline_text(tmp_path: Path) -> None:
+    # Streaming writers (XlsxWriter's constant_memory mode here) keep each text in its cell,
+    # so the sheet's XML is full of the letters the marks of formulas and errors are made of.
+    message = "Left a follow-up after the offer call; the formula is fine"
+    log = [
+        {
+            "Date": dt.date(2026, 11, 3),
+            "Company": "Harbor Lane Foods",
+            "Direction": "Received",
+            "Message": message,
+        }
+    ] * 300
+
+    def errors(_wb: xlsxwriter.Workbook, sheets: dict[str, Any], _fmt: Any) -> None:
+        sheets["Log"].write_formula("G301", "=INDEX(Z:Z,1)", None, "#N/A")
+
+    path = book(tmp_path / "t.xlsx", log=log, after=errors, options={"constant_memory": True})
+    with zipfile.ZipFile(path) as zf:
+        assert zf.read("xl/worksheets/sheet2.xml").count(b"inlineStr") > 300
+    refused(
+        path,
+        "error: Log!G301: this cell shows the formula error #N/A, so Contact cannot be read. Fix the formula, or type the value over it.",
     )
 
 

@@ -381,7 +381,10 @@ def _packing(xml: bytes, data_end: int) -> tuple[list[int] | None, list[int] | N
     The cheap look first: the last row's number and whether any column is past Z or ZZ.
     """
     allowed = max(_DENSE_CELLS, len(xml) // 8)
-    last_row = max(xml.rfind(b"<row", 0, data_end), xml.rfind(b":row", 0, data_end))
+    last_row = xml.rfind(b"<row", 0, data_end)
+    # A prefixed row (<x:row>) is looked for only after the last plain one: from the end of
+    # a sheet without prefixes that search would cross the whole sheet.
+    last_row = max(last_row, xml.rfind(b":row", max(last_row, 0), data_end))
     found = _ROW_NUMBER.search(xml, last_row, xml.find(b">", last_row)) if last_row >= 0 else None
     if last_row < 0:
         return None, None, None  # no rows at all
@@ -441,8 +444,7 @@ def _total_rows(package: Package, part: str) -> frozenset[int]:
 def _marked_cells(xml: bytes, data_end: int) -> tuple[frozenset[str], dict[str, str]]:
     """Cells whose formula has no saved result (saved by a tool that never calculated), and
     cells holding an error value (#N/A, #REF!, ...)."""
-    may_err = any(xml.find(mark, 0, data_end) >= 0 for mark in _ERROR_TYPE)
-    if not (may_err or _may_hold_formulas(xml)):
+    if not (_holds(xml, _ERROR_TYPE, b"e", data_end) or _may_hold_formulas(xml, data_end)):
         return frozenset(), {}
     cells = set()
     errors: dict[str, str] = {}
@@ -465,14 +467,34 @@ def _marked_cells(xml: bytes, data_end: int) -> tuple[frozenset[str], dict[str, 
     return frozenset(cells), errors
 
 
-def _may_hold_formulas(xml: bytes) -> bool:
+def _may_hold_formulas(xml: bytes, data_end: int) -> bool:
     """A cheap first look: inside sheetData only a formula element starts with f (<f>, <x:f>).
 
     Data validations after sheetData hold <formula1>, so the search stops where they begin.
     """
-    data_end = xml.rfind(b"sheetData>")  # the closing tag
-    stop = data_end if data_end >= 0 else len(xml)
-    return xml.find(b"<f", 0, stop) >= 0 or xml.find(b":f", 0, stop) >= 0
+    return _holds(xml, _FORMULA_START, b"f", data_end)
+
+
+_FORMULA_START = (b"<f", b":f")
+# A mark is found from the places of its rarest byte ("f" of "<f", "e" of 't="e"'), which a
+# worksheet keeping its text in the shared strings seldom holds: one memchr pass, where
+# bytes.find of the whole mark steps through every "<" or quote. Past this many places the
+# marks are searched for directly.
+_FEW = 200
+
+
+def _holds(xml: bytes, marks: tuple[bytes, ...], rare: bytes, stop: int) -> bool:
+    """Whether any of the `marks` (each holding the byte `rare` once) occurs in xml[:stop]."""
+    at = xml.find(rare, 0, stop)
+    for _ in range(_FEW):
+        if at < 0:
+            return False
+        for mark in marks:
+            begin = at - mark.index(rare)
+            if begin >= 0 and xml.startswith(mark, begin, stop):
+                return True
+        at = xml.find(rare, at + 1, stop)
+    return any(xml.find(mark, 0, stop) >= 0 for mark in marks)
 
 
 def unreadable_sheets(data: bytes, names: Iterable[str]) -> list[str]:
