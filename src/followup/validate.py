@@ -12,6 +12,7 @@ from pathlib import PurePath
 
 import numpy as np
 import pandas as pd
+from pandas.api.extensions import ExtensionArray
 
 from followup import columns, headers, parsing, rounds, snooze
 from followup.business_days import known_country
@@ -281,8 +282,10 @@ def _parse_sheet(
     # Each column trimmed once (a column of dates only is read as dates, never as text),
     # and blank cells found from that, for the whole sheet at once; a placeholder word
     # (N/A, TBD, ...) counts as blank.
-    grid = raw.rows[list(present.values())].to_numpy(dtype=object)
-    found_cells = {key: grid[:, at] for at, key in enumerate(present)}
+    # The sheet's cells as one array, each column found by position: no frame per column.
+    cells = raw.rows.to_numpy(dtype=object)
+    positions = raw.rows.columns.get_indexer(pd.Index(list(present.values())))
+    found_cells = {key: cells[:, at] for key, at in zip(present, positions, strict=True)}
     trimmed = parsing.trimmed(found_cells)
     formula_rows = {
         int("".join(ch for ch in ref if ch.isdigit())) for ref in (*raw.uncached, *raw.errors)
@@ -292,23 +295,39 @@ def _parse_sheet(
         keep |= ~np.column_stack(list(trimmed.blank.values())).all(axis=1)
     index = raw.rows.index
     if not keep.all():
-        index, trimmed = index[keep], trimmed.take(keep)
+        index, trimmed, cells = index[keep], trimmed.take(keep), cells[keep]
         found_cells = {key: array[keep] for key, array in found_cells.items()}
-    typed: dict[str, pd.Series] = {}
+    marked = bool(raw.uncached or raw.errors)
+    # Each column as an array (or a Series on `index`), in the frame's order.
+    typed: dict[str, np.ndarray | pd.Series] = {}
     for col in sheet.columns:
         letter = letters[col.key]
         if letter is None:
-            typed[col.key] = pd.Series(
-                pd.NaT if col.is_date else "",
-                index=index,
-                dtype="datetime64[ns]" if col.is_date else object,
+            typed[col.key] = (
+                np.full(len(index), np.datetime64("NaT"), dtype="datetime64[ns]")
+                if col.is_date
+                else np.full(len(index), "", dtype=object)
             )
             continue
-        values = pd.Series(found_cells[col.key], index=index, dtype=object, name=col.key)
         given = trimmed.text[col.key]
-        text = None if given is None else pd.Series(given, index, object, col.key)
         is_blank = trimmed.blank[col.key]
         placeholder = trimmed.placeholder[col.key]
+        if (
+            col.kind in _AS_TYPED
+            and not marked
+            and not (col.required and (is_blank.any() or placeholder.any()))
+        ):
+            # Text read as typed, with nothing to tell: its trimmed cells are the column.
+            cut = columns.text_array(found_cells[col.key]) if given is None else given
+            if placeholder.any():
+                cut = np.where(placeholder, "", cut)
+            if user and col.key in _NAMES and col.key not in trimmed.spaced:
+                typed[col.key] = columns.single_spaced(pd.Series(cut, index, object))
+            else:
+                typed[col.key] = cut
+            continue
+        values = pd.Series(found_cells[col.key], index=index, dtype=object, name=col.key)
+        text = None if given is None else pd.Series(given, index, object, col.key)
         if placeholder.any():
             if col.required:
                 problems.cells(
@@ -329,13 +348,17 @@ def _parse_sheet(
             typed[col.key] = columns.single_spaced(parsed)
         else:
             typed[col.key] = parsed
-    body = pd.DataFrame(typed, index=index)
     if not user:
-        _keep_unschemed(sheet, raw, index, body)
+        typed.update(_unschemed(sheet, raw, index, cells))
+    else:
+        typed["row"] = index.to_numpy()
+    # Every column is on `index` in order, so the frame is built from their arrays (no
+    # alignment), numbered 0, 1, ... as the core's frames are.
+    out = pd.DataFrame({key: _array(column) for key, column in typed.items()})
+    if not user:
         if sheet is not HISTORY_SHEET:
-            body["written"] = columns.first_long_day(raw.titles)
-    body["row"] = index
-    out = body.reset_index(drop=True)
+            out["written"] = columns.first_long_day(raw.titles)
+        out["row"] = index.to_numpy()
     if not user:
         # Owned sheets' messages name cells too, though the core sees only keys. Only
         # there: pandas copies attrs into every frame derived from this one.
@@ -451,21 +474,42 @@ def _kept_snoozes(raw: RawSheet | None) -> pd.DataFrame:
 # Columns holding names, shown in drafts and sheets with single ordinary spaces; the user's
 # own cells keep what was typed.
 _NAMES = frozenset({"company", "role", "interviewer", "contact", "name"})
+# Kinds of column read as their trimmed text (`_typed`); the core reads Snooze until itself.
+_AS_TYPED = frozenset({Kind.TEXT, Kind.TIME, Kind.SNOOZE_DATE})
 
 
-def _keep_unschemed(sheet: Sheet, raw: RawSheet, index: pd.Index, out: pd.DataFrame) -> None:
-    """An owned sheet's fingerprints, and any columns the user added to History, as read."""
+def _array(column: np.ndarray | pd.Series) -> np.ndarray | pd.Series | ExtensionArray:
+    """A column's values for a frame numbered 0, 1, ..., as they are: text stays in an
+    object column (pandas makes a bare array of text its string dtype)."""
+    if isinstance(column, pd.Series):
+        if not isinstance(column.dtype, np.dtype):
+            extension: ExtensionArray = column.array  # nullable integers, pandas text
+            return extension
+        column = column.to_numpy()
+    if column.dtype == object:
+        return pd.Series(column, dtype=object, copy=False)
+    return column
+
+
+def _unschemed(
+    sheet: Sheet, raw: RawSheet, index: pd.Index, cells: np.ndarray
+) -> dict[str, pd.Series]:
+    """An owned sheet's fingerprints, and any columns the user added to History, as read
+    (`cells`: the sheet's cells of the rows in `index`)."""
     ours = {col.header.casefold() for col in sheet.columns}
+    out = {}
+    letters = raw.rows.columns.tolist()
     for letter, label in raw.labels.items():
         if label.casefold() in ours:
             continue
-        values = raw.rows.loc[index, letter]
+        values = pd.Series(cells[:, letters.index(letter)], index=index, dtype=object)
         if label.casefold() == FINGERPRINT_HEADER:
             out["fingerprint"] = columns.as_text(values)
         elif label.casefold() == NUMBER_HEADER:
             out["number"] = columns.as_text(values)
         elif sheet is HISTORY_SHEET:
             out[label] = values.where(~parsing.blank(values), "")
+    return out
 
 
 def _parse_column(
