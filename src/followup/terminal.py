@@ -5,6 +5,7 @@ Pure: frames in, lines of plain text out; the CLI only prints them.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from followup.columns import long_day
@@ -23,16 +24,21 @@ def week_lines(as_of: pd.Timestamp, days: int, week: pd.DataFrame, updates: int)
         f"Week of {long_day(as_of)} to {long_day(last)}:",
         f"  {tally(week['when'])}; {count(updates, 'network update')}.",
     ]
-    overdue = week[week["when"] == OVERDUE]
+    overdue = np.flatnonzero(week["when"].to_numpy() == OVERDUE)
     if len(overdue):
         lines.append("Overdue:")
-        # The longest overdue first: This Week's own order (Due, then Company).
-        shown = overdue.head(MOST_OVERDUE_SHOWN)
-        shown = shown.assign(action=named_actions(shown))
-        for item in shown.to_dict("records"):
-            role = f" ({item['role']})" if item["role"] else ""
-            who = f"{item['company']}{role}: " if item["company"] else ""
-            lines.append(f"  - {who}{item['action']}, due {long_day(pd.Timestamp(item['due']))}")
+        # The longest overdue first: This Week's own order (Due, then Company). Only the rows
+        # shown are taken out of the frame: the command prints this once, whatever its size.
+        shown = week.iloc[overdue[:MOST_OVERDUE_SHOWN]]
+        for company, role, action, due in zip(
+            shown["company"].tolist(),
+            shown["role"].tolist(),
+            named_actions(shown).tolist(),
+            shown["due"].tolist(),
+            strict=True,
+        ):
+            who = f"{company}{f' ({role})' if role else ''}: " if company else ""
+            lines.append(f"  - {who}{action}, due {long_day(pd.Timestamp(due))}")
         if len(overdue) > MOST_OVERDUE_SHOWN:
             lines.append(f"  and {len(overdue) - MOST_OVERDUE_SHOWN} more: see This Week.")
     return lines
