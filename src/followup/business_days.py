@@ -60,8 +60,10 @@ def _one_country(country: str) -> type[HolidayBase] | None:
 
     The public lookup (`holidays.country_holidays`) imports the package of all ~250 country
     modules, 0.1-0.3 s, to use one. The library's registry names each country's module, so
-    that module alone is loaded; anything unexpected falls back to the public lookup."""
+    that module alone is loaded (and the library's own package module waits, see
+    `_package_on_demand`); anything unexpected falls back to the public lookup."""
     try:
+        _package_on_demand("holidays")
         from holidays.registry import COUNTRIES
 
         module_name, class_name = next(
@@ -86,6 +88,31 @@ def _one_country(country: str) -> type[HolidayBase] | None:
     except Exception:  # an unknown code, or a library laid out otherwise: the public lookup
         return None
     return found if isinstance(found, type) else None
+
+
+def _package_on_demand(name: str) -> None:
+    """Let the modules of package `name` load without running the package's own module
+    until one of its names is asked for (then it runs, as `import name` would have).
+
+    The holiday library's package module reads the library's version from its installed
+    metadata (which imports importlib.metadata and the email package) and registers every
+    country: some 20 ms that one country's calendar does not need. A package already
+    imported, or not found, is left as it is."""
+    if name in sys.modules:
+        return
+    spec = importlib.util.find_spec(name)  # a top-level name: nothing is run
+    if spec is None or spec.loader is None or spec.submodule_search_locations is None:
+        return
+    package = importlib.util.module_from_spec(spec)
+    loader = spec.loader
+
+    def run_package(attribute: str) -> object:
+        del package.__dict__["__getattr__"]
+        loader.exec_module(package)
+        return getattr(package, attribute)
+
+    package.__dict__["__getattr__"] = run_package  # a module's own __getattr__ (PEP 562)
+    sys.modules[name] = package
 
 
 @lru_cache(maxsize=256)

@@ -126,3 +126,23 @@ def test_only_the_named_countrys_holidays_are_loaded() -> None:
 
 def test_no_holiday_data_is_loaded_without_a_country() -> None:
     assert _modules_loaded_after("") == []
+
+
+def test_the_holiday_library_works_as_ever_after_one_country_is_loaded() -> None:
+    # The library's package module waits until one of its names is asked for: it reads the
+    # library's version from the installed metadata, which one country's calendar does not
+    # need. Asked for afterwards, everything is there.
+    script = (
+        "import sys\n"
+        "from followup.business_days import BusinessCalendar\n"
+        "BusinessCalendar(country='DE-BY').holidays_between(2026, 2026)\n"
+        "print('importlib.metadata' in sys.modules)\n"
+        "import holidays, holidays.registry\n"
+        "from importlib.metadata import version\n"
+        "print(holidays.__version__ == version('holidays'))\n"
+        "print(len(holidays.country_holidays('FR', years=2026)))\n"
+        "print(holidays.registry.COUNTRIES['germany'][1], holidays.DE is not None)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "True", "11", "DE", "True"]
