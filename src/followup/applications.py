@@ -125,7 +125,8 @@ def _interviewed(tracker: Tracker, apps: pd.DataFrame) -> pd.Series:
 def _touchpoints(tracker: Tracker, apps: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
     """Log and History rows about each application, dated from its applied day to ``as_of``.
 
-    Columns: ``app`` (the application's row in ``apps``), ``date``, ``direction``, ``step``.
+    Columns: ``app`` (the application's row in ``apps``), ``date``, ``direction``, ``step``,
+    ``number`` (text: the nudge a ticked row was, "" for a Log row).
     """
     log, history = tracker.log, tracker.history
     parts = [
@@ -145,6 +146,8 @@ def _touchpoints(tracker: Tracker, apps: pd.DataFrame, as_of: pd.Timestamp) -> p
                 "trk": columns.key(history["role"]),
                 "direction": SENT,  # History counts exactly as Sent rows of Log
                 "step": columns.text(history, "step"),
+                # A ticked nudge keeps its number (SPEC 6 identity); a Log row has none.
+                "number": columns.text(history, "number"),
             }
         ),
     ]
@@ -156,7 +159,7 @@ def _touchpoints(tracker: Tracker, apps: pd.DataFrame, as_of: pd.Timestamp) -> p
     # A blank Role on either side means the company's only opportunity.
     same = (rows["rk"] == "") | (rows["trk"] == "") | (rows["rk"] == rows["trk"])
     found: pd.DataFrame = rows[same & (rows["date"] >= applied)]
-    return found[["app", "date", "direction", "step"]]
+    return found[["app", "date", "direction", "step", "number"]]
 
 
 def _plan(tracker: Tracker, as_of: pd.Timestamp, days: int) -> _Plan:
@@ -188,15 +191,7 @@ def _computed(tracker: Tracker, as_of: pd.Timestamp) -> _Plan:
     apps["interviewed"] = _interviewed(tracker, apps)
     open_ = ((apps["status"] == ACTIVE) & ~apps["interviewed"] & apps["replied"].isna()).to_numpy()
 
-    # Ticked and logged on the same day is one follow-up; the n-th one sent completes nudge n.
-    sent = touch[(touch["direction"] == SENT) & (touch["step"] == APPLICATION_FOLLOW_UP)]
-    sent = sent.drop_duplicates(["app", "date"]).sort_values(["app", "date"], kind="stable")
-    app, day = sent["app"].to_numpy(), columns.day_array(sent["date"])
-    first = np.flatnonzero(np.diff(app, prepend=-1))  # each application's first one
-    number = np.arange(len(app)) - np.repeat(first, np.diff(np.append(first, len(app))))
-    done = np.full(shape, columns.NO_DAY)
-    within = number < count
-    done[app[within], number[within]] = day[within]
+    numbered, (sent_app, sent_day) = _sent_nudges(touch, len(apps), count)
 
     # A snoozed nudge is due on its snooze day, and the next is timed from it; a snooze
     # dated before the application was set for an earlier one.
@@ -205,18 +200,40 @@ def _computed(tracker: Tracker, as_of: pd.Timestamp) -> _Plan:
     until = np.where(until >= applied[:, None], until, columns.NO_DAY)
     gap = np.timedelta64(settings.application_follow_up_days, "D")
     cal = BusinessCalendar.from_settings(settings)
-    planned, due, after, previous_sent = (np.full(shape, columns.NO_DAY) for _ in range(4))
+    planned, due, after, previous_sent, done = (np.full(shape, columns.NO_DAY) for _ in range(5))
     previous, last_sent = applied, np.full(len(apps), columns.NO_DAY)
+    each = np.arange(len(apps))
+    next_sent = np.searchsorted(sent_app, each, side="left")
+    end_sent = np.searchsorted(sent_app, each, side="right")
+    unsent, one_day = np.append(sent_day, columns.NO_DAY), np.timedelta64(1, "D")
     for i in range(count):
         planned[:, i] = cal.roll_days(previous + gap)
         due[:, i] = np.where(np.isnat(until[:, i]), planned[:, i], until[:, i])
         after[:, i], previous_sent[:, i] = previous, last_sent
+        # A follow-up sent without a number (a Log row) is the nudge actionable on its day:
+        # one sent after a nudge's window leaves that nudge missed and is the next one; the
+        # last one takes any later follow-up. Beside a ticked nudge of the same window it is
+        # the same follow-up (its earlier day, SPEC 6).
+        waiting = next_sent < end_sent
+        candidate = unsent[np.where(waiting, next_sent, len(sent_day))]
+        if i < count - 1:
+            missed_after = np.maximum(due[:, i], cal.roll_days(due[:, i] + gap) - one_day)
+            takes = waiting & (candidate <= missed_after)
+        else:
+            takes = waiting
+        ticked = numbered[:, i]
+        done[:, i] = np.where(
+            np.isnat(ticked),
+            np.where(takes, candidate, columns.NO_DAY),
+            np.where(takes, np.minimum(ticked, candidate), ticked),
+        )
+        next_sent = next_sent + takes
         previous = np.where(np.isnat(done[:, i]), due[:, i], done[:, i])
         last_sent = done[:, i]
     # Actionable until the next one is due as planned (its own snooze moves only it); the
     # last one for the same gap.
     following = np.column_stack([planned[:, 1:], due[:, -1:] + gap]) if count else due
-    window_end = np.maximum(due, following - np.timedelta64(1, "D"))
+    window_end = np.maximum(due, following - one_day)
 
     apps["state"] = _application_state(apps, done, window_end, as_of)
     return _Plan(
@@ -234,6 +251,34 @@ def _computed(tracker: Tracker, as_of: pd.Timestamp) -> _Plan:
             },
         ),
     )
+
+
+def _sent_nudges(
+    touch: pd.DataFrame, applications: int, count: int
+) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]:
+    """The application follow-ups sent (SPEC 4a), split by whether the row says which nudge
+    it was: a ticked nudge keeps its number in History (SPEC 6 identity), a Log row has none.
+
+    ``touch``: ``_touchpoints``. Returns the earliest day of each numbered nudge (days, one
+    row per application, one column per nudge number, NaT where none) and the unnumbered
+    ones as (application, day) arrays sorted by both. Ticked and logged on the same day is
+    one follow-up (the ticked one); two nudges ticked on one day are two; a number outside
+    1..``count`` counts as none."""
+    sent = touch[(touch["direction"] == SENT) & (touch["step"] == APPLICATION_FOLLOW_UP)]
+    number = pd.to_numeric(sent["number"], errors="coerce")
+    number = number.where(number.between(1, count), 0).fillna(0).astype(np.int64).to_numpy()
+    app, day = sent["app"].to_numpy(dtype=np.int64), columns.day_array(sent["date"])
+    order = np.lexsort((day, app))
+    app, day, number = app[order], day[order], number[order]
+    ticked = number > 0
+    numbered = np.full((applications, count), columns.NO_DAY)
+    # Reversed, the earliest of a number's rows is written last, so it is the one kept.
+    numbered[app[ticked][::-1], number[ticked][::-1] - 1] = day[ticked][::-1]
+    # One key per application and day (any day Excel holds is within 5 million days of 1970).
+    on_day = app * 10_000_000 + day.astype(np.int64) + 5_000_000
+    alone = ~ticked & ~np.isin(on_day, on_day[ticked])
+    alone[1:] &= on_day[1:] != on_day[:-1]
+    return numbered, (app[alone], day[alone])
 
 
 def _snoozes(tracker: Tracker, apps: pd.DataFrame, count: int) -> np.ndarray:

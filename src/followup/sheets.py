@@ -14,6 +14,7 @@ import pandas as pd
 
 from followup import snooze, wording
 from followup.columns import long_day
+from followup.columns import text as columns_text
 from followup.layout import (
     AMBER,
     GREEN,
@@ -138,7 +139,13 @@ def network_sheet(rows: pd.DataFrame, as_of: pd.Timestamp) -> OwnedSheet:
 
 
 def history_sheet(rows: pd.DataFrame) -> OwnedSheet:
-    extra = [c for c in rows.columns if c not in HISTORY_SHEET.keys]
+    # Which nudge of an application a ticked row was (SPEC 6 identity) is kept in a hidden
+    # column beside the table, written only while some row has one.
+    numbers = columns_text(rows, "number")
+    rows = rows.drop(columns="number", errors="ignore")
+    if numbers.ne("").any():
+        rows = rows.assign(number=numbers)
+    extra = [c for c in rows.columns if c not in (*HISTORY_SHEET.keys, "number")]
     block = _table(HISTORY_SHEET, rows)
     if extra:
         # Columns the user added to History are theirs: kept, after ours, as they typed them.

@@ -211,6 +211,8 @@ def new_history(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
             "contact": week["contact"],
             "message": week["draft"],
             "note": week["note"],
+            # Which nudge of an application it was (SPEC 6 identity), kept beside History.
+            "number": columns.text(week, "number"),
         }
     )
     net, net_when = done.network, done.network_when
@@ -229,9 +231,10 @@ def new_history(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
     from_week = from_week[~early[0].reindex(from_week.index, fill_value=False)]
     from_network = from_network[~early[1].reindex(from_network.index, fill_value=False)]
     rows = pd.concat([from_week, from_network], ignore_index=True)
+    kept = [*HISTORY_SHEET.keys, "number"]
     if rows.empty:
-        return rows.reindex(columns=list(HISTORY_SHEET.keys))
-    rows = rows.reindex(columns=list(HISTORY_SHEET.keys)).fillna("")
+        return rows.reindex(columns=kept)
+    rows = rows.reindex(columns=kept).fillna("")
     rows["date"] = pd.to_datetime(rows["date"])
     rows["message"] = _sent_drafts(tracker, rows, [from_week.index, from_network.index])
     rows = _once_per_action(rows, tracker.history)

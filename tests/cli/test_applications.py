@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from followup.schema import HISTORY_SHEET, THIS_WEEK_SHEET
-from tests.cli.helpers import run, sheet, type_into
+from tests.cli.helpers import refresh, run, sheet, type_into
+from tests.foreign import via_libreoffice
 from tests.workbooks import ACME, tracker, write
 
 # Applications as people keep them: no interview yet, a role and sometimes a contact.
@@ -86,7 +88,8 @@ def test_ticking_a_nudge_records_it_and_times_the_next_from_it(tmp_path: Path) -
     path = tracker(tmp_path / "t.xlsx", search=APPLICATIONS[:1])
     assert run("refresh", str(path), "--as-of", "2026-11-11", "--no-backup")[0] == 0
     done = {"Done": dt.datetime(2026, 11, 11)}
-    type_into(path, THIS_WEEK_SHEET.name, {"Company": "Globex"}, done)
+    first = {"Company": "Globex", "Action": "Follow up on your application (1 of 2)"}
+    type_into(path, THIS_WEEK_SHEET.name, first, done)
     code, output = run("refresh", str(path), "--as-of", "2026-11-12", "--no-backup")
     assert code == 0, output
     history = sheet(path, HISTORY_SHEET.name)
@@ -145,3 +148,73 @@ def test_the_demo_shows_a_nudge(tmp_path: Path) -> None:
     code, output = run("demo", str(tmp_path))
     assert code == 0, output
     assert nudges(tmp_path / "sample-tracker.xlsx")
+
+
+# The last nudge done is the last (SPEC 4a: at most Application follow-ups in all; SPEC 6: a
+# repeated step's identity includes its number), however it was marked done.
+SOYLENT = [
+    {
+        "Date": dt.date(2026, 11, 16),
+        "Activity": "Application",
+        "Company": "Soylent",
+        "Role": "Analyst",
+    }
+]
+LAST = {"Company": "Soylent", "Action": "Follow up on your application (2 of 2)"}
+
+
+def _no_third_nudge(path: Path, *weeks: str) -> None:
+    for as_of in weeks:
+        refresh(path, as_of)
+        assert nudges(path) == [], as_of
+    history = sheet(path, HISTORY_SHEET.name)
+    assert history["Step"].tolist() == ["application-follow-up"]
+    summary = pd.read_excel(path, sheet_name="Summary", header=None, engine="calamine")
+    assert ["Without response", 1] in summary.iloc[:, :2].values.tolist()
+
+
+@pytest.mark.parametrize(
+    "saved_by", ["openpyxl", pytest.param("libreoffice", marks=pytest.mark.soffice)]
+)
+def test_ticking_the_last_nudge_after_a_missed_one_ends_the_nudges(
+    tmp_path: Path, saved_by: str
+) -> None:
+    path = tracker(tmp_path / "t.xlsx", search=SOYLENT)
+    refresh(path, "2026-11-30")  # the first was missed (due 23 Nov); the second due today
+    assert [a for _, _, a, _ in nudges(path)] == ["Follow up on your application (2 of 2)"]
+    type_into(path, THIS_WEEK_SHEET.name, LAST, {"Done": "x"})
+    if saved_by == "libreoffice":
+        path = via_libreoffice(path, tmp_path / "resaved")
+    _no_third_nudge(path, "2026-12-07", "2026-12-14", "2026-12-21")
+
+
+def test_the_last_nudge_ticked_a_week_late_or_after_a_snooze_ends_the_nudges(
+    tmp_path: Path,
+) -> None:
+    late = tracker(tmp_path / "late.xlsx", search=SOYLENT)
+    refresh(late, "2026-11-30")
+    type_into(late, THIS_WEEK_SHEET.name, LAST, {"Done": "4 Dec 2026"})
+    _no_third_nudge(late, "2026-12-14", "2026-12-21")
+
+    snoozed = tracker(tmp_path / "snoozed.xlsx", search=SOYLENT)
+    refresh(snoozed, "2026-11-30")
+    type_into(snoozed, THIS_WEEK_SHEET.name, LAST, {"Snooze until": dt.datetime(2026, 12, 9)})
+    refresh(snoozed, "2026-12-07")
+    type_into(snoozed, THIS_WEEK_SHEET.name, LAST, {"Done": "x"})
+    _no_third_nudge(snoozed, "2026-12-14", "2026-12-21")
+
+
+def test_the_last_nudge_logged_after_a_missed_one_ends_the_nudges(tmp_path: Path) -> None:
+    log = [
+        {
+            "Date": dt.date(2026, 12, 1),
+            "Company": "Soylent",
+            "Direction": "Sent",
+            "Channel": "Email",
+            "Step": "application-follow-up",
+        }
+    ]
+    path = tracker(tmp_path / "t.xlsx", search=SOYLENT, log=log)
+    for as_of in ("2026-12-07", "2026-12-14"):
+        refresh(path, as_of)
+        assert nudges(path) == [], as_of

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -359,3 +361,120 @@ def test_no_listed_nudge_is_done_and_none_follows_a_reply_or_an_interview(
             "Active",
         )
     assert len(rows) <= applications.WEEKLY_CAP
+
+
+# Which nudge a follow-up sent completes (SPEC 4a, SPEC 6 identity: a repeated step's number).
+
+
+def ticked(tracker: Tracker, *rows: tuple[str, str]) -> Tracker:
+    """The tracker with History rows of ticked nudges: (day, number), as a refresh records
+    them (the number kept beside History)."""
+    history = pd.DataFrame(
+        {
+            "date": pd.to_datetime([day for day, _ in rows]),
+            "company": "Globex",
+            "role": "Analyst",
+            "step": APPLICATION_FOLLOW_UP,
+            "channel": "Email",
+            "number": [number for _, number in rows],
+        }
+    )
+    return dataclasses.replace(tracker, history=history)
+
+
+def test_the_last_nudge_ticked_after_the_first_was_missed_ends_the_nudges() -> None:
+    # Applied Mon 16 Nov: nudge 1 due 23 Nov was missed; nudge 2 due 30 Nov, ticked that day.
+    tracker = ticked(make_full_tracker(search=[applied("2026-11-16")]), ("2026-11-30", "2"))
+    for as_of in ("2026-12-07", "2026-12-14", "2026-12-21"):
+        assert states(tracker, as_of) == ["missed", "done"]
+        assert listed(tracker, as_of) == []
+    state = applications.applications(tracker, pd.Timestamp("2026-12-07"))["state"]
+    assert list(state) == [applications.NO_RESPONSE]
+
+
+def test_a_logged_follow_up_completes_the_nudge_actionable_on_its_day() -> None:
+    # Due 9 and 16 Nov: the first actionable until 15 Nov, the second until 22 Nov.
+    late = make_full_tracker(search=[applied("2026-11-02")], log=[nudge("2026-11-17")])
+    assert states(late, "2026-11-24") == ["missed", "done"]
+    assert listed(late, "2026-11-24") == []
+    in_time = make_full_tracker(search=[applied("2026-11-02")], log=[nudge("2026-11-13")])
+    assert states(in_time, "2026-11-16") == ["done", "this week"]
+    # Three nudges: one logged in the second's window leaves the third due a week later.
+    three = make_full_tracker(
+        search=[applied("2026-11-02")],
+        log=[nudge("2026-11-18")],
+        settings=Settings(application_follow_ups=3),
+    )
+    assert states(three, "2026-11-19") == ["missed", "done", "this week"]
+    assert dues(three, "2026-11-19") == ["2026-11-09", "2026-11-16", "2026-11-25"]
+    # Sent long after the last window: still the last one, never a third.
+    very_late = make_full_tracker(search=[applied("2026-11-02")], log=[nudge("2026-12-10")])
+    assert states(very_late, "2026-12-14") == ["missed", "done"]
+
+
+def test_a_ticked_nudge_keeps_its_number_whatever_day_it_was_sent() -> None:
+    base = make_full_tracker(search=[applied("2026-11-02")])
+    # The first, ticked with a day after its window (typed a week late): still the first,
+    # and the second is timed from it.
+    late_first = ticked(base, ("2026-11-18", "1"))
+    assert states(late_first, "2026-11-19") == ["done", "this week"]
+    assert dues(late_first, "2026-11-19") == ["2026-11-09", "2026-11-25"]
+    # The second, ticked with a day inside the first's window: the second, not the first.
+    early_second = ticked(base, ("2026-11-12", "2"))
+    assert states(early_second, "2026-11-20") == ["missed", "done"]
+    # A number the settings no longer have counts as a follow-up without one.
+    unknown = ticked(base, ("2026-11-10", "7"))
+    assert states(unknown, "2026-11-11") == ["done", "this week"]
+
+
+def test_a_ticked_nudge_also_logged_counts_once() -> None:
+    base = make_full_tracker(search=[applied("2026-11-02")], log=[nudge("2026-11-11")])
+    # Ticked on the 10th and logged on the 11th, both in the first's window: one follow-up,
+    # on the earlier day.
+    both = ticked(base, ("2026-11-10", "1"))
+    table = applications.nudges(both, pd.Timestamp("2026-11-12"))
+    assert list(table["done"].dt.strftime("%Y-%m-%d").fillna("")) == ["2026-11-10", ""]
+    assert dues(both, "2026-11-12") == ["2026-11-09", "2026-11-17"]
+    # The same day, logged and ticked as the second: the second.
+    same_day = ticked(
+        make_full_tracker(search=[applied("2026-11-02")], log=[nudge("2026-11-17")]),
+        ("2026-11-17", "2"),
+    )
+    assert states(same_day, "2026-11-18") == ["missed", "done"]
+
+
+@st.composite
+def _weeks_of_ticks(draw: st.DrawFn) -> tuple[str, int, int, list[tuple[bool, int]]]:
+    applied_on = draw(st.sampled_from(_DAYS[:21]))
+    count = draw(st.integers(1, 3))
+    gap = draw(st.sampled_from((3, 5, 7, 10)))
+    # Each week: whether the user ticks what is listed, and how many days late the typed
+    # date is (0: x, done on its due day or the day the sheet was written).
+    weeks = draw(st.lists(st.tuples(st.booleans(), st.integers(0, 6)), min_size=6, max_size=6))
+    return applied_on, count, gap, weeks
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_weeks_of_ticks())
+def test_a_ticked_nudge_is_never_listed_again_nor_more_than_the_setting(
+    case: tuple[str, int, int, list[tuple[bool, int]]],
+) -> None:
+    applied_on, count, gap, weeks = case
+    tracker = make_full_tracker(
+        search=[applied(applied_on)],
+        settings=Settings(application_follow_ups=count, application_follow_up_days=gap),
+    )
+    done: list[tuple[str, str]] = []
+    as_of = pd.Timestamp(applied_on)
+    for ticks, late in weeks:
+        rows = applications.this_week(ticked(tracker, *done), as_of, 7)
+        numbers = [int(n) for n in rows["number"]]
+        assert not set(numbers) & {int(n) for _, n in done}, (done, numbers)
+        assert all(1 <= n <= count for n in numbers)
+        if ticks:
+            for row in rows.to_dict("records"):
+                day = max(row["due"], as_of) + pd.Timedelta(days=late)
+                day = min(day, as_of + pd.Timedelta(days=6))
+                done.append((f"{day:%Y-%m-%d}", row["number"]))
+        as_of += pd.Timedelta(days=7)
+    assert len(done) <= count
