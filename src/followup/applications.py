@@ -265,8 +265,8 @@ def _sent_nudges(
     one follow-up (the ticked one); two nudges ticked on one day are two; a number outside
     1..``count`` counts as none."""
     sent = touch[(touch["direction"] == SENT) & (touch["step"] == APPLICATION_FOLLOW_UP)]
-    number = pd.to_numeric(sent["number"], errors="coerce")
-    number = number.where(number.between(1, count), 0).fillna(0).astype(np.int64).to_numpy()
+    typed = pd.to_numeric(sent["number"], errors="coerce")
+    number = typed.where(typed.between(1, count), 0).fillna(0).astype(np.int64).to_numpy()
     app, day = sent["app"].to_numpy(dtype=np.int64), columns.day_array(sent["date"])
     order = np.lexsort((day, app))
     app, day, number = app[order], day[order], number[order]

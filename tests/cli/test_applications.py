@@ -170,7 +170,7 @@ def _no_third_nudge(path: Path, *weeks: str) -> None:
     history = sheet(path, HISTORY_SHEET.name)
     assert history["Step"].tolist() == ["application-follow-up"]
     summary = pd.read_excel(path, sheet_name="Summary", header=None, engine="calamine")
-    assert ["Without response", 1] in summary.iloc[:, :2].values.tolist()
+    assert ["Without response", 1] in summary.iloc[:, :2].to_numpy().tolist()
 
 
 @pytest.mark.parametrize(
