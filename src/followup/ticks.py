@@ -682,3 +682,78 @@ def shared_drafts(
     if not take.any():
         return rows
     return rows.assign(draft=rows["draft"].mask(take, identity.map(drafts)))
+
+
+# The generated columns that tell one row's action from another's as the sheet shows it (SPEC
+# 6 identity; Network Updates shows the step as the Relationship).
+_SHOWN_IDENTITY = frozenset({"company", "role", "step", "action", "contact", "relationship"})
+
+
+def follow_moved_rows(frame: pd.DataFrame, sheet: Sheet, written: pd.DataFrame) -> pd.DataFrame:
+    """The hidden cells followup wrote beside each row of an owned sheet (its fingerprint, and
+    This Week's nudge number), re-paired with the row they were written for.
+
+    Those cells sit outside the table: a sort, a filter's sort, rows cut and pasted or deleted
+    in Excel or LibreOffice move the table's rows without them. Each row takes the cells
+    written beside it if they were written for its action (the fingerprint's digests of
+    the columns naming the action match the row's); else those of the same action wherever
+    they are; else, of the cells left, those most like the row (a row moved and changed),
+    if they agree on more than half its generated columns. A row matching none was not
+    made by followup (no fingerprint). So ticks, carried edits and warnings follow the row
+    the user moved (SPEC 6).
+
+    ``frame``: the sheet as read (schema keys and ``row``, the worksheet row); ``written``:
+    the hidden columns (``fingerprint``, maybe ``number``) as text, indexed by worksheet row.
+    Returns ``written``'s columns on ``frame``'s index ("" where none).
+    """
+    keys = generated(sheet)
+    rows = frame["row"].to_numpy()
+    here = written.reindex(rows).fillna("").set_axis(frame.index)
+    stored = written["fingerprint"]
+    pool = written[stored.ne("") & stored.str.count(r"\.").eq(len(keys) - 1)]
+    if frame.empty or pool.empty:
+        return here
+    shown = [at for at, key in enumerate(keys) if key in _SHOWN_IDENTITY]
+    own = np.array(fingerprints(frame, sheet).str.split(".").tolist(), dtype=object)
+    theirs = np.array(pool["fingerprint"].str.split(".").tolist(), dtype=object)
+    own_key = pd.Series(list(map(".".join, own[:, shown])), index=rows)
+    pool_key = pd.Series(list(map(".".join, theirs[:, shown])), index=pool.index)
+    # Most sheets come back as written: every row beside its own cells.
+    in_place = own_key.eq(pool_key.reindex(rows)).to_numpy()
+    if in_place.all():
+        return here
+    pairs = pd.Series(rows[in_place], index=rows[in_place], dtype=object)  # row -> written at
+    free_rows = own_key[~in_place]
+    free_pool = pool_key[~pool_key.index.isin(pairs.to_numpy())]
+    # The same action elsewhere (two rows naming one action pair in order).
+    moved = pd.DataFrame(
+        {
+            "key": free_rows.to_numpy(),
+            "n": free_rows.groupby(free_rows).cumcount(),
+            "row": free_rows.index,
+        }
+    ).merge(
+        pd.DataFrame(
+            {
+                "key": free_pool.to_numpy(),
+                "n": free_pool.groupby(free_pool).cumcount(),
+                "at": free_pool.index,
+            }
+        ),
+        on=["key", "n"],
+    )
+    pairs = pd.concat([pairs, pd.Series(moved["at"].to_numpy(), index=moved["row"].to_numpy())])
+    left_rows = np.flatnonzero(~np.isin(rows, pairs.index.to_numpy()))
+    left_pool = np.flatnonzero(~pool.index.isin(pairs.to_numpy()))
+    if len(left_rows) and len(left_pool):
+        # A row moved and changed: the cells left that agree with it on the most columns.
+        alike = (own[left_rows][:, None, :] == theirs[left_pool][None, :, :]).sum(axis=2)
+        taken = np.zeros(len(left_pool), dtype=bool)
+        for at, row in enumerate(left_rows):
+            score = np.where(taken, -1, alike[at])
+            best = int(np.argmax(score))
+            if score[best] * 2 > len(keys):
+                taken[best] = True
+                pairs[rows[row]] = pool.index[left_pool[best]]
+    out = written.reindex(pairs.reindex(rows).to_numpy()).fillna("")
+    return out.set_axis(frame.index)

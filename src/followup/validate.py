@@ -137,6 +137,8 @@ def parse_tracker(
         sheet.name: _parse_sheet(sheet, sheets.get(sheet.name), problems, False, order)
         for sheet in (HISTORY_SHEET, THIS_WEEK_SHEET, NETWORK_SHEET)
     }
+    for sheet in (THIS_WEEK_SHEET, NETWORK_SHEET):
+        owned[sheet.name] = _moved_rows(owned[sheet.name], sheet, sheets.get(sheet.name))
     tick_order = order or _tick_date_order(sheets, owned, problems)
     for sheet in (THIS_WEEK_SHEET, NETWORK_SHEET):
         _done_after(owned[sheet.name], sheets.get(sheet.name), as_of, tick_order, problems)
@@ -168,6 +170,25 @@ def parse_tracker(
 
         problems += early_ticks(tracker)
     return tracker, list(problems)
+
+
+def _moved_rows(frame: pd.DataFrame, sheet: Sheet, raw: RawSheet | None) -> pd.DataFrame:
+    """An owned sheet's rows, each with the hidden cells followup wrote for it, wherever
+    the user sorted or moved it (``ticks.follow_moved_rows``)."""
+    if raw is None or frame.empty or "fingerprint" not in frame:
+        return frame
+    at = {label.casefold(): letter for letter, label in raw.labels.items()}
+    hidden = {
+        key: at[header]
+        for key, header in (("fingerprint", FINGERPRINT_HEADER), ("number", NUMBER_HEADER))
+        if header in at
+    }
+    from followup.ticks import follow_moved_rows  # a planning module: loaded only here
+
+    written = pd.DataFrame(
+        {key: columns.as_text(raw.rows[letter]) for key, letter in hidden.items()}
+    )
+    return frame.assign(**follow_moved_rows(frame, sheet, written))
 
 
 def read_sheet(sheet: Sheet, raw: RawSheet, order: str) -> tuple[pd.DataFrame, list[Problem]]:
