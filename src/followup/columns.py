@@ -228,3 +228,24 @@ def greeting_name(name: str) -> str:
     if not words:
         return "there"
     return " ".join(words) if words[0].endswith(".") else words[0]
+
+
+def text_values(frame: pd.DataFrame, column: str) -> np.ndarray:
+    """`text` of a frame's column as a plain object array ("" where the frame has no such
+    column), for work done on whole arrays: a refresh asks this of many small frames, where
+    building a Series would cost more than the texts."""
+    if column not in frame.columns:
+        return np.full(len(frame), "", dtype=object)
+    values = frame[column]
+    if values.dtype != object:
+        return text(frame, column).to_numpy()
+    cells = values.to_numpy()
+    kind = infer_dtype(cells, skipna=False)
+    return cells if kind == "string" else text_array(cells, kind)
+
+
+def keys(texts: np.ndarray) -> np.ndarray:
+    """`name_key` of each text (an object array of str, as `text_values` gives), worked out
+    once per distinct text."""
+    codes, uniques = pd.factorize(texts)
+    return np.array([name_key(text) for text in uniques] + [""], dtype=object)[codes]

@@ -32,11 +32,11 @@ def action_identity(frame: pd.DataFrame) -> pd.Series:
     """
     # Composed over plain arrays: a refresh asks for many identities of small frames, where
     # each pandas operation would cost more than the strings it joins.
-    step = columns.text(frame, "step").to_numpy()
+    step = columns.text_values(frame, "step")
     company, role, contact = (
-        columns.key(columns.text(frame, c)).to_numpy() for c in ("company", "role", "contact")
+        columns.keys(columns.text_values(frame, c)) for c in ("company", "role", "contact")
     )
-    number = columns.text(frame, "number").to_numpy()
+    number = columns.text_values(frame, "number")
     about_opportunity = _isin(step, OPPORTUNITY_STEPS)
     by_opportunity = company + "|" + role + "|" + step
     by_opportunity = np.where(

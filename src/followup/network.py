@@ -53,52 +53,61 @@ def _roles(names: pd.Series, count: pd.Series) -> pd.Series:
     return wording.fill(wording.ROLES, fields)
 
 
-def _history_latest(tracker: Tracker, as_of: pd.Timestamp) -> dict[str, pd.Series]:
-    """Per step (network update, advocate ask), per contact (case-folded name), the latest
-    History row of that step."""
+def _history_latest(tracker: Tracker, as_of: pd.Timestamp, keys: np.ndarray) -> list[np.ndarray]:
+    """Per step (network update, advocate ask), for each contact key of ``keys`` (case-folded
+    names), the day of the latest History row of that step for them (NaT if none)."""
     history = tracker.history
-    step = columns.text(history, "step")
-    rows = history[step.isin([NETWORK_UPDATE, ASK_ADVOCATE])]
-    frame = pd.DataFrame(
-        {
-            "step": step[rows.index],
-            "key": columns.key(rows["contact"]),
-            "date": columns.dates(rows["date"]),
-        }
-    )
-    frame = frame[frame["date"].notna() & (frame["date"] <= as_of) & (frame["key"] != "")]
-    return {
-        wanted: frame[frame["step"] == wanted].groupby("key")["date"].max()
-        for wanted in (NETWORK_UPDATE, ASK_ADVOCATE)
-    }
+    step = columns.text_values(history, "step")
+    wanted = (NETWORK_UPDATE, ASK_ADVOCATE)
+    found = (step == wanted[0]) | (step == wanted[1])
+    if not found.any():  # no update recorded yet: the usual History of a new tracker
+        return [np.full(len(keys), columns.NO_DAY) for _ in wanted]
+    rows = history[found]
+    step = step[found]
+    key = columns.keys(columns.text_values(rows, "contact"))
+    day = columns.day_array(rows["date"])
+    dated = ~np.isnat(day) & (day <= as_of.to_datetime64()) & (key != "")
+    latest = []
+    for each in wanted:
+        mine = dated & (step == each)
+        days = pd.Series(day[mine]).groupby(key[mine]).max()
+        latest.append(days.reindex(keys).to_numpy(dtype="datetime64[D]"))
+    return latest
 
 
 @remember_latest
 def _contacts(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
     """Contacts with their key, Last update (History included) and update interval."""
     contacts = tracker.contacts
-    out = pd.DataFrame(
-        {
-            "contact": columns.text(contacts, "name"),
-            "relationship": columns.text(contacts, "relationship"),
-            "company": columns.text(contacts, "company"),
-            "phone": columns.text(contacts, "phone"),
-            "row": contacts["row"],
-        }
-    )
-    out["key"] = columns.key(out["contact"])
-    out["ckey"] = columns.key(out["company"])
-    own = columns.dates(contacts["last_update"])
-    latest = _history_latest(tracker, as_of)
-    updated = columns.dates(_lookup(out["key"], latest[NETWORK_UPDATE]))
-    asked = columns.dates(_lookup(out["key"], latest[ASK_ADVOCATE]))
-    out["last_update"] = own.where(~(updated > own) & own.notna(), updated)
+    # Worked out on whole arrays, then made one frame: most trackers list few contacts, and
+    # each pandas operation would cost more than the work on them.
+    text = {
+        "contact": columns.text_values(contacts, "name"),
+        "relationship": columns.text_values(contacts, "relationship"),
+        "company": columns.text_values(contacts, "company"),
+        "phone": columns.text_values(contacts, "phone"),
+    }
+    text["key"] = columns.keys(text["contact"])
+    text["ckey"] = columns.keys(text["company"])
+    own = columns.day_array(contacts["last_update"])
+    updated, asked = _history_latest(tracker, as_of, text["key"])
+    last_update = np.where(~(updated > own) & ~np.isnat(own), own, updated)
     # An advocate ask is also a conversation: it counts when choosing whom to call.
-    out["last_touch"] = out["last_update"].where(~(asked > out["last_update"]), asked)
-    out["last_touch"] = out["last_touch"].fillna(asked)
+    last_touch = np.where(~(asked > last_update), last_update, asked)
+    last_touch = np.where(np.isnat(last_touch), asked, last_touch)
     every = pd.to_numeric(contacts["update_every"].astype(object), errors="coerce")
-    out["every"] = every.fillna(tracker.settings.network_update_days).astype(int)
-    return out[out["contact"] != ""]
+    listed = text["contact"] != ""
+    out = pd.DataFrame(
+        {name: values[listed] for name, values in text.items()},
+        index=contacts.index[listed],
+        dtype=object,  # as the sheets' own text columns are
+    )
+    return out.assign(
+        row=contacts["row"].to_numpy()[listed],
+        last_update=last_update[listed].astype("datetime64[ns]"),
+        last_touch=last_touch[listed].astype("datetime64[ns]"),
+        every=every.fillna(tracker.settings.network_update_days).astype(int).to_numpy()[listed],
+    )
 
 
 @remember_latest

@@ -58,38 +58,39 @@ def sends(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
     """
     log, history = tracker.log, tracker.history
     sources = (
-        log[columns.text(log, "direction") == SENT],
-        history[columns.text(history, "step").isin(list(LOG_STEP_IDS))],
+        log[columns.text_values(log, "direction") == SENT],
+        history[np.isin(columns.text_values(history, "step"), list(LOG_STEP_IDS))],
     )
-    frame = pd.concat(
-        [
-            pd.DataFrame(
-                {
-                    "date": columns.dates(rows["date"]),
-                    "ck": columns.key(columns.text(rows, "company")),
-                    "rk": columns.key(columns.text(rows, "role")),
-                    "step": columns.text(rows, "step"),
-                    "contact": columns.text(rows, "contact"),
-                    "source": source,
-                    "at": rows.index,
-                }
-            )
-            for source, rows in enumerate(sources)
-        ],
-        ignore_index=True,
-    )
-    frame = frame[frame["date"].notna() & (frame["date"] <= as_of)]
+    # Built as whole arrays, then one frame: a refresh of a small tracker would spend more on
+    # the frames' overhead than on the few rows in them.
+    found = {
+        "date": [columns.day_array(rows["date"]) for rows in sources],
+        "ck": [columns.keys(columns.text_values(rows, "company")) for rows in sources],
+        "rk": [columns.keys(columns.text_values(rows, "role")) for rows in sources],
+        "step": [columns.text_values(rows, "step") for rows in sources],
+        "contact": [columns.text_values(rows, "contact") for rows in sources],
+        "source": [np.full(len(rows), source) for source, rows in enumerate(sources)],
+        "at": [rows.index.to_numpy() for rows in sources],
+    }
+    arrays = {name: np.concatenate(parts) for name, parts in found.items()}
+    day = arrays["date"]
+    sent = ~np.isnat(day) & (day <= as_of.to_datetime64())
+    arrays = {name: values[sent] for name, values in arrays.items()}
     # The cycle a send belongs to: the latest round of its opportunity on or before it
     # (a blank Role: the company's only opportunity, as in Log).
     starts = rounds.keyed_rounds(tracker)[["ck", "rk", "interview_date"]].drop_duplicates()
     pairs = starts.drop_duplicates(["ck", "rk"])
     single = pairs[~pairs["ck"].duplicated(keep=False)]
     only = dict(zip(single["ck"], single["rk"], strict=True))
-    only_role = columns.per_distinct(frame["ck"], lambda company: only.get(company, ""))
-    frame["rk"] = frame["rk"].where(frame["rk"] != "", only_role)
+    codes, companies = pd.factorize(arrays["ck"])
+    only_role = np.array([only.get(c, "") for c in companies.tolist()] + [""], dtype=object)
+    arrays["rk"] = np.where(arrays["rk"] != "", arrays["rk"], only_role[codes])
     # merge_asof wants both keys in one unit; an empty Log reads as seconds,
     # typed dates as microseconds; microseconds hold every date a tracker may hold.
-    frame["date"] = frame["date"].astype("datetime64[us]")
+    arrays["date"] = arrays["date"].astype("datetime64[us]")
+    texts = ["ck", "rk", "step", "contact"]  # kept as object columns, as the keys they join
+    frame = pd.DataFrame({name: arrays[name] for name in texts}, dtype=object)
+    frame = frame.assign(**{name: arrays[name] for name in ("date", "source", "at")})
     frame = pd.merge_asof(
         frame.sort_values("date"),
         starts[["ck", "rk"]]
@@ -100,17 +101,41 @@ def sends(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
         by=["ck", "rk"],
     )
     frame = _each_thanked(frame, tracker)
-    frame["action"] = action_identity(frame.rename(columns={"ck": "company", "rk": "role"}))
-    frame["cycle"] = frame["cycle"].fillna(pd.Timestamp(0))
-    named = frame[frame["step"] != ""].copy()
+    action = action_identity(frame.rename(columns={"ck": "company", "rk": "role"})).to_numpy()
+    cycle = frame["cycle"].fillna(pd.Timestamp(0)).to_numpy()
+    date, source, at = (frame[name].to_numpy() for name in ("date", "source", "at"))
+    named = np.flatnonzero(frame["step"].to_numpy() != "")
     # The n-th send of an action in a cycle from Log and the n-th from History are one.
-    named["nth"] = named.groupby(["action", "cycle", "source"]).cumcount()
-    once = named.sort_values(["date", "source"], kind="stable").drop_duplicates(
-        ["action", "cycle", "nth"]
+    send = _codes(action[named], cycle[named], source[named])
+    nth = _nth(send)
+    by_day = np.lexsort((source[named], date[named]))  # stable: by date, then source
+    once = _codes(action[named], cycle[named], nth)[by_day]
+    _, first = np.unique(once, return_index=True)
+    kept = np.concatenate(
+        [named[by_day][np.sort(first)], np.flatnonzero(frame["step"].to_numpy() == "")]
     )
-    kept = pd.concat([once, frame[frame["step"] == ""]], ignore_index=True)
-    kept = kept.sort_values("date", kind="stable", ignore_index=True)
-    return kept[["date", "source", "at"]]
+    kept = kept[np.argsort(date[kept], kind="stable")]
+    return pd.DataFrame({"date": date[kept], "source": source[kept], "at": at[kept]})
+
+
+def _codes(*keys: np.ndarray) -> np.ndarray:
+    """One integer per row, equal for rows equal in every one of ``keys``."""
+    codes = np.zeros(len(keys[0]), dtype=np.int64)
+    for key in keys:
+        own, uniques = pd.factorize(key)
+        codes = pd.factorize(codes * (len(uniques) + 1) + own)[0]
+    return codes
+
+
+def _nth(codes: np.ndarray) -> np.ndarray:
+    """Each row's count of earlier rows with its code (0, 1, 2, ...): groupby's cumcount."""
+    order = np.argsort(codes, kind="stable")
+    ranked = codes[order]
+    position = np.arange(len(codes))
+    starts = np.maximum.accumulate(np.where(np.r_[True, ranked[1:] != ranked[:-1]], position, 0))
+    nth = np.empty(len(codes), dtype=np.int64)
+    nth[order] = position - starts
+    return nth
 
 
 def round_people(tracker: Tracker) -> pd.DataFrame:

@@ -39,26 +39,25 @@ def generated(sheet: Sheet) -> list[str]:
     return [key for key in sheet.keys if key not in _USER_COLUMNS]
 
 
-def _digests(frame: pd.DataFrame, keys: list[str]) -> list[list[str]]:
-    """Per column of ``keys``, each cell's digest: a date by its day, any other cell by its
-    text. Each distinct text is hashed once, whichever columns it appears in."""
-    hashed: dict[str, str] = {}
-
-    def digest(text: str) -> str:
-        found = hashed.get(text)
-        if found is None:
-            found = hashed[text] = _hashed(text)
-        return found
-
-    out = []
+def _digests(frame: pd.DataFrame, keys: list[str]) -> np.ndarray:
+    """Per column of ``keys`` (the rows of the result), each cell's digest (its columns): a
+    date by its day, any other cell by its text. Each distinct text is hashed once, whichever
+    columns it appears in."""
+    texts = []
     for key in keys:
         values = frame[key]
-        if pd.api.types.is_datetime64_any_dtype(values):
-            texts = columns.per_distinct(values, lambda day: f"{day:%Y-%m-%d}").tolist()
+        if isinstance(values.dtype, np.dtype) and values.dtype.kind == "M":
+            days = values.to_numpy()
+            iso = np.where(np.isnat(days), "", np.datetime_as_string(days, "D"))
+            texts.append(iso.astype(object))
+        elif pd.api.types.is_datetime64_any_dtype(values):
+            texts.append(columns.per_distinct(values, lambda day: f"{day:%Y-%m-%d}").to_numpy())
         else:
-            texts = columns.text_array(values.to_numpy(dtype=object)).tolist()
-        out.append([digest(text) for text in texts])
-    return out
+            texts.append(columns.text_array(values.to_numpy(dtype=object)))
+    # One factorize over every column: a sheet repeats its texts (steps, companies, days).
+    codes, uniques = pd.factorize(np.concatenate(texts))
+    hashed = np.array([_hashed(text) for text in uniques.tolist()] + [""], dtype=object)
+    return hashed[codes].reshape(len(keys), len(frame))
 
 
 def _hashed(text: str) -> str:
@@ -68,32 +67,39 @@ def _hashed(text: str) -> str:
     return hashlib.sha1(canonical.encode()).hexdigest()[:6]
 
 
+def _joined(digests: np.ndarray) -> np.ndarray:
+    """Each row's digests (the columns of ``_digests``) joined with "." as one text."""
+    out: np.ndarray = digests[0]
+    for column in digests[1:]:
+        out = out + "." + column  # object arrays: concatenated in one loop in C
+    return out
+
+
 def fingerprints(frame: pd.DataFrame, sheet: Sheet) -> pd.Series:
     """Per row, a short digest of every generated cell, kept in a hidden column beside the
     table, so the next refresh can tell which cells the user changed."""
     keys = generated(sheet)
     if not keys or frame.empty:
         return pd.Series("", index=frame.index, dtype=object)
-    joined = [".".join(row) for row in zip(*_digests(frame, keys), strict=True)]
-    return pd.Series(joined, index=frame.index, dtype=object)
+    return pd.Series(_joined(_digests(frame, keys)), index=frame.index, dtype=object)
 
 
 def changed(frame: pd.DataFrame, sheet: Sheet) -> pd.DataFrame:
     """True where a generated cell no longer matches what the tool wrote (rows the tool
     did not write have no fingerprint and show no change)."""
     keys = generated(sheet)
-    stored = frame.get("fingerprint", pd.Series("", index=frame.index)).fillna("").astype(str)
-    # A fingerprint names one digest per generated column; any other text is not ours.
-    parts = [
-        text.split(".") if text and text.count(".") == len(keys) - 1 else None
-        for text in stored.tolist()
-    ]
     flags = np.zeros((len(frame), len(keys)), dtype=bool)
-    for at, digests in enumerate(_digests(frame, keys)):
-        flags[:, at] = [
-            known is not None and digest != known[at]
-            for digest, known in zip(digests, parts, strict=True)
-        ]
+    if keys and len(frame):
+        stored = frame.get("fingerprint", pd.Series("", index=frame.index)).fillna("").astype(str)
+        written = stored.to_numpy(dtype=object)
+        digests = _digests(frame, keys)
+        # Most rows are as the tool wrote them: only a row whose whole fingerprint differs
+        # is looked at column by column.
+        for at in np.flatnonzero(_joined(digests) != written).tolist():
+            known = written[at]
+            # A fingerprint names one digest per generated column; any other text is not ours.
+            if known and known.count(".") == len(keys) - 1:
+                flags[at] = digests[:, at] != np.array(known.split("."), dtype=object)
     return pd.DataFrame(flags, index=frame.index, columns=keys)
 
 
@@ -471,27 +477,82 @@ def carry_over(
     hidden = pd.Series(dtype=object) if snoozed is None else snoozed
     editable = [key for key in ("draft", "note", "snooze") if key in sheet.keys]
     waiting = pending or set()
-    ticked = columns.text(old, "done").ne("")
+    ticked = columns.text_values(old, "done") != ""
     new_keys = action_identity(with_step(new))
     if waiting:
         new["done"] = new["done"].mask(new_keys.isin(waiting), "x")
         lost_ticks = old[ticked & action_identity(with_step(old)).isin(waiting - set(new_keys))]
     else:
         lost_ticks = old.iloc[:0]
-    old = old[~ticked]
-    old_keys = action_identity(with_step(old))
+    if ticked.any():
+        old = old[~ticked]
     diff = changed(old, sheet)
     flags = np.column_stack(
-        [
-            diff[k].to_numpy() if k in diff else columns.text(old, k).to_numpy() != ""
-            for k in editable
-        ]
+        [diff[k].to_numpy() if k in diff else columns.text_values(old, k) != "" for k in editable]
     )
-    edited = pd.DataFrame(flags, index=old.index, columns=editable)
     touched = np.any(flags, axis=1)
+    lost = [
+        Problem(
+            "warning",
+            cell(lost_ticks, sheet, "done", index),
+            f"your tick of {_describe(lost_ticks.loc[index])} was not recorded: that "
+            "interview has not happened yet and its thank-you is not on the new list. It comes "
+            "back in the week of the interview: tick it there once you have sent it.",
+        )
+        for index in lost_ticks.index
+    ]
+    if touched.any() or (kept is not None and len(kept)):
+        carried, asleep_edits, lost_edits = _edits(
+            old,
+            pd.DataFrame(flags, index=old.index, columns=editable),
+            touched,
+            new_keys,
+            hidden,
+            kept,
+            sheet,
+        )
+        lost = lost_edits + lost
+    else:  # most refreshes carry no edit: pay for none of that then
+        carried = pd.DataFrame()
+        asleep_edits = pd.DataFrame({k: [] for k in ("identity", "draft", "note", "action")})
+    if len(carried):
+        carried = (
+            carried.drop_duplicates("key")
+            .set_index("key")
+            .reindex(new_keys.to_numpy())
+            .set_axis(new.index)
+        )
+        for column in editable:
+            new[column] = carried[column].fillna(new[column])
+    else:  # as a column that carried nothing reads (object, pandas' type for mixed cells)
+        for column in editable:
+            if new[column].dtype != object:
+                new[column] = new[column].astype(object)
+    return CarryOver(
+        new,
+        lost + _not_kept(old, diff.drop(columns="draft", errors="ignore"), sheet),
+        asleep_edits,
+        new_keys,
+    )
+
+
+def _edits(
+    old: pd.DataFrame,
+    edited: pd.DataFrame,
+    touched: np.ndarray,
+    new_keys: pd.Series,
+    hidden: pd.Series,
+    kept: pd.DataFrame | None,
+    sheet: Sheet,
+) -> tuple[pd.DataFrame, pd.DataFrame, list[Problem]]:
+    """``carry_over``'s edits of the old rows ``touched``: those to carry to the new rows
+    (``key`` and the editable columns, NaN where not edited, kept edits included), those a
+    snooze now hides, and a warning for each edit whose action is gone."""
+    editable = list(edited.columns)
     edits = old.loc[touched, editable]
-    if len(edits):  # most refreshes carry no edit: pay for none of this then
+    if len(edits):
         edits = edits.where(edited[touched])
+    old_keys = action_identity(with_step(old))
     edits = edits.assign(key=old_keys[touched]).drop_duplicates("key", keep="last")
     matched = edits["key"].isin(set(new_keys))
     # The edits of an action a snooze now hides are kept with the snooze (this_week.snoozed).
@@ -506,29 +567,8 @@ def carry_over(
         )
         for index in edits.index[~matched & ~asleep & lost_edits.any(axis=1)]
     ]
-    lost += [
-        Problem(
-            "warning",
-            cell(lost_ticks, sheet, "done", index),
-            f"your tick of {_describe(lost_ticks.loc[index])} was not recorded: that "
-            "interview has not happened yet and its thank-you is not on the new list. It comes "
-            "back in the week of the interview: tick it there once you have sent it.",
-        )
-        for index in lost_ticks.index
-    ]
     earlier = _kept_edits(kept, editable, set(edits["key"]))
     carried = pd.concat([edits[matched], earlier]) if len(earlier) else edits[matched]
-    if len(carried):
-        carried = (
-            carried.drop_duplicates("key")
-            .set_index("key")
-            .reindex(new_keys.to_numpy())
-            .set_axis(new.index)
-        )
-        for column in editable:
-            new[column] = carried[column].fillna(new[column])
-    else:  # as a column that carried nothing reads (object, pandas' type for mixed cells)
-        new[editable] = new[editable].astype(object)
     sleeping = edits[asleep]
     asleep_edits = pd.DataFrame(
         {
@@ -540,12 +580,7 @@ def carry_over(
         index=sleeping.index,
     )
     asleep_edits = asleep_edits[asleep_edits["draft"].ne("") | asleep_edits["note"].ne("")]
-    return CarryOver(
-        new,
-        lost + _not_kept(old, diff.drop(columns="draft", errors="ignore"), sheet),
-        asleep_edits.reset_index(drop=True),
-        new_keys,
-    )
+    return carried, asleep_edits.reset_index(drop=True), lost
 
 
 _GONE = (
