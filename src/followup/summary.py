@@ -52,9 +52,10 @@ def sends(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
     A History row and a Log row of the same action (``identity.action_identity``) in the
     same cycle of its opportunity are one send, counted on the earlier date (the Log row's
     on the same day): ticked Done and logged too. Different people are different actions
-    (two thank-yous to two panellists count as two; a thank-you logged with no Contact is
-    one send to each interviewer of its round, so it may appear once per interviewer).
-    Sent Log rows with a blank Step still count, each as its own.
+    (two thank-yous to two panellists count as two). A thank-you logged with no Contact
+    thanks each interviewer of its round, so a tick of one of them beside it is not another
+    send; but it is one message, and each row counts once (SPEC 5: Sent rows). Sent Log
+    rows with a blank Step still count, each as its own.
     """
     log, history = tracker.log, tracker.history
     sources = (
@@ -115,6 +116,9 @@ def sends(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
         [named[by_day][np.sort(first)], np.flatnonzero(frame["step"].to_numpy() == "")]
     )
     kept = kept[np.argsort(date[kept], kind="stable")]
+    # One row is one message, whomever of the round it thanked (SPEC 5: Sent rows).
+    _, first_of_row = np.unique(_codes(source[kept], at[kept]), return_index=True)
+    kept = kept[np.sort(first_of_row)]
     return pd.DataFrame({"date": date[kept], "source": source[kept], "at": at[kept]})
 
 

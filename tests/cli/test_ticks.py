@@ -236,11 +236,11 @@ def log_thank_you_to_all(path: Path, day: dt.datetime) -> None:
     ("panel", "sent"),
     [
         (["Dana Kim"], "1"),
-        # Once per person: the note thanked all three; Ann's tick is one of those thanks.
-        (["Ann Lee", "Bo Chen", "Cy Diaz"], "3"),
+        # One message: the note thanked all three; Ann's tick is that note (SPEC 5, 6).
+        (["Ann Lee", "Bo Chen", "Cy Diaz"], "1"),
     ],
 )
-def test_a_thank_you_logged_to_the_whole_round_and_ticked_for_one_counts_once_per_person(
+def test_a_thank_you_logged_to_the_whole_round_and_ticked_for_one_counts_once(
     tmp_path: Path, panel: list[str], sent: str
 ) -> None:
     rows = [{**ACME, "Interviewer": name, "Round": "Panel"} for name in panel]

@@ -9,7 +9,7 @@ from followup import summary
 from followup.settings import Settings
 from followup.tracker import Tracker
 
-from .trackers import WORKED, make_full_tracker, searches, sent
+from .trackers import WORKED, Rows, make_full_tracker, searches, sent
 
 AS_OF = pd.Timestamp("2026-11-25")  # a Wednesday; the last 7 days are Thu 19 to Wed 25 Nov
 
@@ -221,3 +221,51 @@ def test_a_company_named_none_shows_as_none_on_the_sheet() -> None:
     owned = summary_sheet(summary.summary(tracker, AS_OF))
     paused = next(b for b in owned.blocks if "Company" in b.frame.columns)
     assert paused.frame["Company"].tolist() == ["None"]
+
+
+# One Sent row is one message (SPEC 5: follow-ups sent are Sent rows of Log and History),
+# however many thank-yous of a panel it completes.
+
+PANEL = ("Ann Lee", "Ben Okoro", "Cy Diaz")
+
+
+def panel_sends(log: Rows, history: Rows = ()) -> int:
+    rounds = [
+        {**WORKED, "company": "Northwind", "interview_date": day, "interviewer": name}
+        for day in ("2026-11-16", "2026-11-23")
+        for name in PANEL
+    ]
+    tracker = make_full_tracker(rounds, log=log, history=history, search=searches("2026-11-24"))
+    bal = summary.balance(tracker, AS_OF)
+    weekly = summary.summary(tracker, AS_OF).weekly
+    assert weekly["Follow-ups sent"].iloc[-1] == bal.followups  # the chart's week 23 Nov
+    return bal.followups
+
+
+def thanks(day: str, contact: str = "") -> dict[str, object]:
+    return sent(day, "thank-you", company="Northwind", contact=contact)
+
+
+def test_one_thank_you_to_a_whole_panel_is_one_follow_up_sent() -> None:
+    assert panel_sends([thanks("2026-11-23")]) == 1
+    # Typed into History (as a tick records it) with no Contact: the same.
+    assert panel_sends([], [{**thanks("2026-11-23"), "channel": "Email"}]) == 1
+    # Ticked for each panellist on the day the note to all was logged: that note.
+    ticks = [{**thanks("2026-11-23", name), "channel": "Email"} for name in PANEL]
+    assert panel_sends([thanks("2026-11-23")], ticks) == 1
+    # One note each: three messages.
+    assert panel_sends([thanks("2026-11-23", name) for name in PANEL]) == 3
+    # A note to each round's panel: one each, the earlier round's in its own week.
+    assert panel_sends([thanks("2026-11-16"), thanks("2026-11-23")]) == 1
+
+
+def test_one_note_to_a_panel_does_not_crowd_out_one_search_activity() -> None:
+    rounds = [
+        {**WORKED, "company": "Northwind", "interview_date": "2026-11-23", "interviewer": n}
+        for n in PANEL
+    ]
+    tracker = make_full_tracker(
+        rounds, log=[thanks("2026-11-23")], search=searches("2026-11-24")
+    )
+    bal = summary.balance(tracker, AS_OF)
+    assert (bal.searches, bal.followups, bal.crowded_out) == (1, 1, False)
