@@ -26,7 +26,7 @@ from followup.layout import (
     OwnedSheet,
     SheetBlock,
 )
-from followup.schema import ACTIVE, INTERVIEWS, OFFER, OVERDUE, THIS_WEEK_WHEN, TODAY
+from followup.schema import ACTIVE, INTERVIEWS, OVERDUE, THIS_WEEK_WHEN, TODAY
 from followup.sheets import this_week_sheet
 from followup.summary import BALANCE_DAYS, BALANCE_PERIOD, MISSED_LABEL, Summary
 
@@ -140,7 +140,7 @@ def planned(
         "Balance": bal.verdict,
         "Active opportunities": int((ops["status"] == ACTIVE).sum()),
         "In silence chain": int((ops["state"] == cadence.SILENCE).sum()),
-        "Offers": int((ops["status"] == OFFER).sum()),
+        "Offers": bal.offers,
         "Last refresh": last_refresh,
         "Flag": "; ".join(flags),
         "File": file,

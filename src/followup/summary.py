@@ -196,15 +196,25 @@ class Balance:
     followups: int
     target: int
     open_opportunity: bool  # an opportunity is Active or On hold
-    offer: bool  # an opportunity has reached Offer
+    offers: int  # opportunities at Offer, in Interviews or on an application (``offered``)
+
+    @property
+    def offer(self) -> bool:
+        return self.offers > 0
+
+    @property
+    def short(self) -> bool:
+        """Fewer searches than the target, or than the follow-ups sent."""
+        return self.searches < self.target or self.followups > self.searches
 
     @property
     def stalling(self) -> bool:
-        return self.searches < self.target
+        # SPEC 5: the search must go on only while no offer exists.
+        return self.searches < self.target and not self.offer
 
     @property
     def crowded_out(self) -> bool:
-        return self.followups > self.searches
+        return self.followups > self.searches and not self.offer
 
     @property
     def must_go_on(self) -> bool:
@@ -228,7 +238,7 @@ class Balance:
             return wording.STALLING
         if self.crowded_out:
             return wording.CROWDED_OUT
-        return wording.BALANCED
+        return wording.OFFER_IN_HAND if self.offer and self.short else wording.BALANCED
 
     @property
     def warning(self) -> str:
@@ -247,6 +257,15 @@ class Balance:
                 wording.BALANCE_CROWDED.format(
                     followups=wording.count(self.followups, "follow-up"),
                     searches=wording.opportunity_activities(self.searches),
+                )
+            )
+        if self.offer and self.short:
+            parts.append(
+                wording.BALANCE_OFFER.format(
+                    searches=wording.opportunity_activities(self.searches),
+                    target=self.target,
+                    followups=wording.count(self.followups, "follow-up"),
+                    last_days=BALANCE_PERIOD,
                 )
             )
         if not parts:
@@ -270,9 +289,9 @@ def balance(
     as_of = pd.Timestamp(as_of).normalize()
     ops = cadence.opportunities(tracker, as_of) if opportunities is None else opportunities
     start = as_of - pd.Timedelta(days=BALANCE_DAYS - 1)
+    status = ops["status"]
     searches = search_dates(tracker, as_of)
     sent = followups_sent(tracker, as_of)
-    status = ops["status"]
     return Balance(
         start=start,
         end=as_of,
@@ -280,8 +299,22 @@ def balance(
         followups=int((sent >= start).sum()),
         target=tracker.settings.weekly_search_target,
         open_opportunity=bool(status.isin([ACTIVE, ON_HOLD]).any()),
-        offer=bool((status == OFFER).any()),
+        offers=int((status == OFFER).sum()) + application_offers(tracker, as_of, ops),
     )
+
+
+def application_offers(tracker: Tracker, as_of: pd.Timestamp, ops: pd.DataFrame) -> int:
+    """How many applications with no interview (SPEC 4a) are at Offer: their Search Status
+    says so (SPEC 3: as in Interviews). An interviewed opportunity's status is its latest
+    round's (SPEC 4), counted in ``ops`` (``cadence.opportunities``)."""
+    apps = applications.applications(tracker, as_of)
+    apps = apps[apps["status"] == OFFER]
+    if apps.empty:
+        return 0
+    ck, rk = columns.key(ops["company"]), columns.key(ops["role"])
+    interviewed = set(zip(ck, rk, strict=True)) | {(c, "") for c in ck}
+    found = zip(columns.key(apps["company"]), columns.key(apps["role"]), strict=True)
+    return sum(pair not in interviewed for pair in found)
 
 
 @dataclass(frozen=True)
@@ -408,9 +441,11 @@ def _application_block(apps: pd.DataFrame, held_back: int) -> SummarySection:
     return SummarySection(wording.APPLICATIONS_HEADING, table, note)
 
 
-def _opportunity_blocks(ops: pd.DataFrame) -> tuple[SummarySection, SummarySection]:
+def _opportunity_blocks(ops: pd.DataFrame, offers: int) -> tuple[SummarySection, SummarySection]:
+    """``offers``: opportunities at Offer, applications with no interview included."""
     state = ops["state"]
     by_state = state.value_counts().to_dict()
+    by_state[f"closed: {OFFER}"] = offers
     rows: list[tuple[object, ...]] = [
         (wording.OPEN_STATES[key], int(by_state.get(key, 0))) for key in _OPEN_STATES
     ]
@@ -434,10 +469,13 @@ def _opportunity_blocks(ops: pd.DataFrame) -> tuple[SummarySection, SummarySecti
     return counts, SummarySection(wording.PAUSED_HEADING, listed, note)
 
 
-def _funnel_block(tracker: Tracker, ops: pd.DataFrame, as_of: pd.Timestamp) -> SummarySection:
+def _funnel_block(
+    tracker: Tracker, ops: pd.DataFrame, as_of: pd.Timestamp, applied_offers: int
+) -> SummarySection:
     """The whole search as a funnel, each stage a subset of the one before (SPEC section 6):
     opportunities applied to (every one in Interviews counts as applied to), interviewed (a
-    round held), second rounds (two rounds held, or an offer), offers."""
+    round held, or an offer), second rounds (two rounds held, or an offer), offers.
+    ``applied_offers``: applications at Offer with no interview entered."""
     held = rounds.held_rounds(tracker, as_of)
     per_opportunity = held.groupby(["ck", "rk"]).size()
     offered = ops.loc[ops["status"] == OFFER, ["company", "role"]]
@@ -460,7 +498,12 @@ def _funnel_block(tracker: Tracker, ops: pd.DataFrame, as_of: pd.Timestamp) -> S
         for i, (c, r) in enumerate(zip(company, role, strict=True))
         if not (c in companies and (r == "" or (c, r) in known_pairs))
     }
-    counts = (len(known_pairs) + len(others), len(per_opportunity), second.sum(), offers.sum())
+    counts = (
+        len(known_pairs) + len(others),
+        len(per_opportunity) + applied_offers,
+        second.sum() + applied_offers,
+        offers.sum() + applied_offers,
+    )
     rows: list[tuple[object, ...]] = [
         (stage, int(n)) for stage, n in zip(wording.FUNNEL_STAGES, counts, strict=True)
     ]
@@ -503,7 +546,7 @@ def summary(tracker: Tracker, as_of: pd.Timestamp, days: int = 7, snoozed: int =
     steps = pd.concat([cadence.steps(tracker, as_of, days)[counted], nudges], ignore_index=True)
     ops = cadence.opportunities(tracker, as_of)
     bal = balance(tracker, as_of, ops)
-    counts, paused = _opportunity_blocks(ops)
+    counts, paused = _opportunity_blocks(ops, bal.offers)
     held_back = applications.held_back(tracker, as_of, days)
     return Summary(
         as_of=as_of,
@@ -515,7 +558,7 @@ def summary(tracker: Tracker, as_of: pd.Timestamp, days: int = 7, snoozed: int =
         opportunities=counts,
         paused=paused,
         activity=_activity_block(steps, bal),
-        funnel=_funnel_block(tracker, ops, as_of),
+        funnel=_funnel_block(tracker, ops, as_of, bal.offers - int((ops["status"] == OFFER).sum())),
         balance=bal,
         weekly=weekly(tracker, as_of),
         states=ops[["status", "state"]],

@@ -406,6 +406,10 @@ BALANCE_STALLING = (
 BALANCE_CROWDED = "Follow-ups are crowding out the search: {followups} sent against {searches}."
 BALANCE_OK = "Balanced: {searches} (target {target}) and {followups} in the {last_days}."
 BALANCE_GO_ON = "Keep the search going until an offer is in hand."
+BALANCE_OFFER = (
+    "An offer is in hand, so no search target applies: {searches} (target {target}) and "
+    "{followups} in the {last_days}."
+)
 
 # Titles of the owned sheets (SPEC section 6): what the sheet holds and for when, what to do
 # in it, and a line instead of a bare header when it lists nothing.
@@ -474,6 +478,7 @@ STALLING_AND_CROWDED_OUT = "Stalling and crowded out"
 STALLING = "Stalling"
 CROWDED_OUT = "Crowded out"
 BALANCED = "Balanced"
+OFFER_IN_HAND = "Offer in hand"
 
 STATES_HEADING = "Opportunities by state"
 STATES_TABLE = ("State", "Opportunities")

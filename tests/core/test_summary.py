@@ -99,9 +99,10 @@ def test_activity_against_targets(result: summary.Summary) -> None:
         # Due Thu 19 to Wed 25 Nov: Beta thank-you (done), Acme status email and call.
         "Follow-ups done": (1, "3 due"),
         "Follow-ups sent": (2, ""),
-        "Balance": ("Stalling", "3 search : 2 follow-ups"),
+        # Epsilon's offer is in hand: the search need not go on (SPEC 5).
+        "Balance": ("Offer in hand", "3 search : 2 follow-ups"),
     }
-    assert "stalling" in result.activity.note
+    assert "stalling" not in result.activity.note
     assert "3 new-opportunity activities" in result.activity.note
 
 
@@ -264,8 +265,73 @@ def test_one_note_to_a_panel_does_not_crowd_out_one_search_activity() -> None:
         {**WORKED, "company": "Northwind", "interview_date": "2026-11-23", "interviewer": n}
         for n in PANEL
     ]
-    tracker = make_full_tracker(
-        rounds, log=[thanks("2026-11-23")], search=searches("2026-11-24")
-    )
+    tracker = make_full_tracker(rounds, log=[thanks("2026-11-23")], search=searches("2026-11-24"))
     bal = summary.balance(tracker, AS_OF)
     assert (bal.searches, bal.followups, bal.crowded_out) == (1, 1, False)
+
+
+# An offer in hand (SPEC 5): the search need not go on, so nothing calls it stalling or
+# asks for more; an offer typed on an application counts like one in Interviews.
+
+
+def offer_case(where: str, searches_done: int = 0, follow_ups: int = 0) -> Tracker:
+    interviews = [opportunity("Fabrikam", "2026-11-16", status="Offer")] if where == "iv" else []
+    applied = [{"date": "2026-11-02", "activity": "Application", "company": "Mu", "role": "Ops"}]
+    if where == "search":
+        applied[0]["status"] = "Offer"
+    return make_full_tracker(
+        [*interviews, opportunity("Beta Labs", "2026-11-20")],
+        log=[sent("2026-11-24", "") for _ in range(follow_ups)],
+        search=[*applied, *searches(*["2026-11-23"] * searches_done)],
+    )
+
+
+@pytest.mark.parametrize("where", ["iv", "search"])
+@pytest.mark.parametrize(("searches_done", "follow_ups"), [(0, 0), (2, 0), (1, 3)])
+def test_an_offer_in_hand_is_never_stalling_nor_crowded_out(
+    where: str, searches_done: int, follow_ups: int
+) -> None:
+    from followup import network
+
+    tracker = offer_case(where, searches_done, follow_ups)
+    result = summary.summary(tracker, AS_OF)
+    bal = result.balance
+    assert (bal.offer, bal.stalling, bal.crowded_out, bal.must_go_on) == (True, False, False, False)
+    assert bal.verdict == "Offer in hand"
+    assert "stalling" not in bal.warning and "crowding" not in bal.warning
+    assert bal.warning.startswith("An offer is in hand")
+    rows = network.this_week_rows(tracker, AS_OF, days=7)
+    assert "search-target" not in set(rows["step"])
+    # Without the offer, the same week is stalling and asks for more.
+    plain = summary.balance(offer_case("none", searches_done, follow_ups), AS_OF)
+    assert plain.stalling and plain.must_go_on
+
+
+@pytest.mark.parametrize("where", ["iv", "search"])
+def test_an_offer_counts_as_closed_and_in_the_funnel_wherever_it_was_typed(where: str) -> None:
+    result = summary.summary(offer_case(where), AS_OF)
+    assert values(result.opportunities)["Closed: Offer"] == 1
+    funnel = values(result.funnel)
+    assert funnel["Offers"] == 1
+    # Each stage within the one before: an offer was interviewed for.
+    stages = list(funnel.values())
+    assert stages == sorted(stages, reverse=True)
+    assert funnel["Opportunities applied to"] == 2 + (where == "iv")
+
+
+def test_an_application_offer_of_an_interviewed_opportunity_counts_once() -> None:
+    tracker = make_full_tracker(
+        [opportunity("Fabrikam", "2026-11-16", status="Offer")],
+        search=[
+            {
+                "date": "2026-11-02",
+                "activity": "Application",
+                "company": "Fabrikam",
+                "role": "Analyst",
+                "status": "Offer",
+            }
+        ],
+    )
+    result = summary.summary(tracker, AS_OF)
+    assert values(result.opportunities)["Closed: Offer"] == 1
+    assert values(result.funnel)["Offers"] == 1
