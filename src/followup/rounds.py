@@ -3,7 +3,8 @@
 A *round* is the set of Interviews rows of one opportunity (Company, Role) on one interview
 date: a panel entered one row per interviewer is one round with several interviewers. An
 opportunity's status is the status of its latest round; where that round's rows disagree,
-the most decisive status wins.
+the most decisive status wins. An outcome (Offer, Rejected, Withdrawn, Filled) typed on the
+opportunity's application row in Search counts as one of those rows.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from followup import columns
-from followup.schema import ACTIVE, DECISIVENESS
+from followup.schema import ACTIVE, APPLICATION, CLOSED_STATUSES, DECISIVENESS
 from followup.tracker import Tracker, remember_latest
 
 ROUND_KEYS = ["ck", "rk", "interview_date"]
@@ -53,8 +54,9 @@ def decisive(statuses: pd.Series) -> str:
 @remember_latest
 def latest_status(tracker: Tracker) -> pd.DataFrame:
     """One row per opportunity of the tracker: ``ck``, ``rk`` and ``status``, the most
-    decisive status of its latest round (scheduled rounds included); the most decisive
-    first, then in ``keyed_rounds``' order."""
+    decisive status of its latest round (scheduled rounds included) and of the outcome
+    typed on its application (``application_outcomes``); the most decisive first, then in
+    ``keyed_rounds``' order."""
     iv = keyed_rounds(tracker)
     # The rows come sorted by opportunity and date: each opportunity's latest round is the
     # run of its last date, found on whole arrays rather than by a grouped transform.
@@ -80,7 +82,56 @@ def latest_status(tracker: Tracker) -> pd.DataFrame:
         "rk": rk[rows],
         "status": np.where(status[chosen] == "", ACTIVE, status[chosen]),
     }
-    return pd.DataFrame({name: pd.Series(v, dtype=object) for name, v in found.items()})
+    result = pd.DataFrame({name: pd.Series(v, dtype=object) for name, v in found.items()})
+    outcomes = application_outcomes(tracker.search, result)
+    if outcomes.empty:
+        return result
+    # One opportunity, one status: the application's outcome weighs as a row of the latest
+    # round would, so the most decisive wins (SPEC 4, Closed; SPEC 3, Search Status).
+    at = result.reset_index().merge(outcomes, on=["ck", "rk"], suffixes=("", "_typed"))
+    ranks = {s: i for i, s in enumerate(DECISIVENESS)}
+    wins = [
+        ranks.get(a, len(ranks)) < ranks.get(b, len(ranks))
+        for a, b in zip(at["status_typed"], at["status"], strict=True)
+    ]
+    chosen = at[wins]
+    result.loc[chosen["index"].to_numpy(), "status"] = chosen["status_typed"].to_numpy()
+    return result
+
+
+def application_outcomes(search: pd.DataFrame, opportunities: pd.DataFrame) -> pd.DataFrame:
+    """The outcome typed on the application row (Search) of each interviewed opportunity:
+    the Status of its latest Application row (by date, then row), when it is Offer, Rejected,
+    Withdrawn or Filled. ``opportunities``: ``ck`` and ``rk`` of the interviewed ones; a
+    blank Role on the application means the company's only opportunity (SPEC 4a).
+
+    Columns: ``ck``, ``rk`` (the opportunity's), ``status``, ``row`` (the Search row)."""
+    none = pd.DataFrame({k: pd.Series(dtype=object) for k in ("ck", "rk", "status", "row")})
+    if search.empty or not columns.text(search, "status").isin(CLOSED_STATUSES).any():
+        return none  # as in most trackers: no outcome typed in Search
+    apps = search[
+        (columns.text(search, "activity") == APPLICATION)
+        & columns.text(search, "company").ne("")
+        & columns.dates(search["date"]).notna()
+    ]
+    apps = pd.DataFrame(
+        {
+            "ck": columns.key(columns.text(apps, "company")),
+            "rk": columns.key(columns.text(apps, "role")),
+            "status": columns.text(apps, "status"),
+            "row": apps["row"],
+            "date": columns.dates(apps["date"]),
+        }
+    ).sort_values(["date", "row"], kind="stable")
+    apps = apps.drop_duplicates(["ck", "rk"], keep="last")
+    apps = apps[apps["status"].isin(CLOSED_STATUSES)]
+    pairs = opportunities[["ck", "rk"]].drop_duplicates()
+    only = pairs[~pairs["ck"].duplicated(keep=False)]
+    only_role = dict(zip(only["ck"], only["rk"], strict=True))
+    blank = apps["rk"].eq("")
+    apps.loc[blank, "rk"] = apps.loc[blank, "ck"].map(only_role)
+    found = apps.dropna(subset=["rk"]).merge(pairs, on=["ck", "rk"])
+    return found[["ck", "rk", "status", "row"]].reset_index(drop=True)
 
 
 def disagreements(interviews: pd.DataFrame) -> list[pd.DataFrame]:

@@ -143,6 +143,7 @@ def parse_tracker(
     for sheet in (THIS_WEEK_SHEET, NETWORK_SHEET):
         _done_after(owned[sheet.name], sheets.get(sheet.name), as_of, tick_order, problems)
     interviews = _interviews(frames[INTERVIEWS.name], sheets.get(INTERVIEWS.name), problems)
+    _outcome_disagreements(interviews, frames[SEARCH.name], sheets, problems)
     opportunities = pd.concat([interviews[["company", "role"]], _applied(frames[SEARCH.name])])
     log = _log(frames[LOG.name], opportunities, sheets.get(LOG.name), as_of, problems)
     for sheet, frame in (
@@ -1019,6 +1020,46 @@ def _status_disagreements(frame: pd.DataFrame, raw: RawSheet, problems: _Problem
             f"the rows of the {company} {role} round on {day:%Y-%m-%d} give different statuses "
             f"({said}); followup takes {winner}, the most decisive. Give every row of the "
             "round the same Status (or leave the others blank).",
+        )
+
+
+def _outcome_disagreements(
+    interviews: pd.DataFrame,
+    search: pd.DataFrame,
+    sheets: Mapping[str, RawSheet],
+    problems: _Problems,
+) -> None:
+    """SPEC 4, Closed, and SPEC 3, Search Status: an outcome typed on an interviewed
+    opportunity's application row that its latest round does not give. The most decisive
+    status wins, as between the rows of a round (``rounds.latest_status``); the user is told,
+    with both cells, so the two sheets can be made to agree."""
+    raw, iv_raw = sheets.get(SEARCH.name), sheets.get(INTERVIEWS.name)
+    if raw is None or iv_raw is None or search.empty or interviews.empty:
+        return
+    iv = rounds.keyed(interviews)
+    latest = iv[iv["interview_date"] == iv.groupby(["ck", "rk"])["interview_date"].transform("max")]
+    outcomes = rounds.application_outcomes(search, latest)
+    letter = raw.letters(SEARCH).get("status", "")
+    iv_letter = iv_raw.letters(INTERVIEWS).get("status", "")
+    for ck, rk, typed, row in outcomes.itertuples(index=False):
+        rows = latest[(latest["ck"] == ck) & (latest["rk"] == rk)]
+        given = rounds.decisive(rows["status"])
+        if given == typed:
+            continue
+        winner = rounds.decisive(pd.Series([given, typed]))
+        first, last = int(rows["row"].min()), int(rows["row"].max())
+        cells = (
+            iv_raw.where(iv_letter, first) + (f":{iv_letter}{last}" if last != first else "")
+            if iv_letter
+            else f"{INTERVIEWS.name} row {first}" + (f" to {last}" if last != first else "")
+        )
+        company, role, day = rows.iloc[0][["company", "role", "interview_date"]]
+        as_typed = raw.rows.loc[int(row), letter] if letter else typed
+        problems.warning(
+            raw.where(letter, int(row)),
+            f"the application says {show(as_typed)}, but the latest {company} {role} round "
+            f"({cells}, on {day:%Y-%m-%d}) gives {given}; followup takes {winner}, the most "
+            f"decisive. Type the outcome in {cells} too, or clear it here.",
         )
 
 

@@ -1,0 +1,84 @@
+"""An outcome typed on the application row (Search) of an interviewed opportunity that its
+Interviews rows do not give: the most decisive wins, and check and refresh say so, naming
+both cells (SPEC 4, Closed; SPEC 3, Search Status)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from followup.schema import THIS_WEEK_SHEET
+from tests.cli.helpers import run, sheet
+from tests.workbooks import tracker, write
+
+ROUND = {"Company": "Acme", "Role": "Analyst", "Interview date": dt.date(2026, 11, 10)}
+APPLIED = {"Date": dt.date(2026, 11, 1), "Activity": "Application", "Company": "Acme"}
+
+
+@pytest.mark.parametrize(
+    ("panel", "round_status", "typed", "said", "taken", "writer"),
+    [
+        (["Bob"], None, "Rejected", "'Rejected'", "Rejected", "openpyxl"),
+        (["Bob"], "On hold", "Not selected", "'Not selected'", "Rejected", "xlsxwriter"),
+        (["Ann", "Bob"], None, "withdrew", "'withdrew'", "Withdrawn", "openpyxl"),
+        (["Bob"], "Offer", "Rejected", "'Rejected'", "Offer", "xlsxwriter"),
+    ],
+)
+def test_check_names_both_cells_and_the_status_taken(
+    tmp_path: Path,
+    panel: list[str],
+    round_status: str | None,
+    typed: str,
+    said: str,
+    taken: str,
+    writer: str,
+) -> None:
+    rows = [{**ROUND, "Interviewer": p, "Status": round_status} for p in panel]
+    search = [{**APPLIED, "Role": "Analyst", "Status": typed}]
+    path = tracker(tmp_path / "t.xlsx", rows, search=search, writer=writer)
+    cells = "Interviews!M2" if len(panel) == 1 else "Interviews!M2:M3"
+    given = round_status or "Active"
+    expected = (
+        f"warning: Search!G2: the application says {said}, but the latest Acme Analyst round "
+        f"({cells}, on 2026-11-10) gives {given}; followup takes {taken}, the most decisive. "
+        f"Type the outcome in {cells} too, or clear it here."
+    )
+    code, output = run("check", str(path), "--as-of", "2026-11-30")
+    assert code == 0, output
+    assert expected in output
+    code, output = run("refresh", str(path), "--as-of", "2026-11-30", "--no-backup")
+    assert code == 0, output
+    assert expected in output
+    # Closed either way: no follow-up is planned for Acme.
+    assert "Acme" not in set(sheet(path, THIS_WEEK_SHEET.name)["Company"].dropna())
+
+
+def test_a_status_column_missing_from_interviews_is_named_by_row(tmp_path: Path) -> None:
+    grids = {
+        "Interviews": [["Company", "Role", "Interview date"], ["Acme", "Analyst", "2026-11-10"]],
+        "Search": [
+            ["Date", "Activity", "Company", "Role", "Status"],
+            ["2026-11-01", "Application", "Acme", "", "Rejected"],
+        ],
+    }
+    path = write(tmp_path / "t.xlsx", grids)
+    code, output = run("check", str(path), "--as-of", "2026-11-30")
+    assert code == 0, output
+    assert (
+        "warning: Search!E2: the application says 'Rejected', but the latest Acme Analyst round "
+        "(Interviews row 2, on 2026-11-10) gives Active; followup takes Rejected" in output
+    )
+
+
+@pytest.mark.parametrize("typed", ["Rejected", "On hold", "Applied", None])
+def test_no_warning_when_the_sheets_agree_or_the_application_has_no_outcome(
+    tmp_path: Path, typed: str | None
+) -> None:
+    rows = [{**ROUND, "Interviewer": "Bob", "Status": "Rejected" if typed == "Rejected" else None}]
+    search = [{**APPLIED, "Role": "Analyst", "Status": typed}]
+    path = tracker(tmp_path / "t.xlsx", rows, search=search)
+    code, output = run("check", str(path), "--as-of", "2026-11-30")
+    assert code == 0, output
+    assert "the application says" not in output
