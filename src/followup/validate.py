@@ -146,6 +146,7 @@ def parse_tracker(
     _outcome_disagreements(interviews, frames[SEARCH.name], sheets, problems)
     opportunities = pd.concat([interviews[["company", "role"]], _applied(frames[SEARCH.name])])
     log = _log(frames[LOG.name], opportunities, sheets.get(LOG.name), as_of, problems)
+    log = _thank_you_contacts(log, interviews, sheets.get(LOG.name), problems)
     for sheet, frame in (
         (INTERVIEWS, interviews),
         (SEARCH, frames[SEARCH.name]),
@@ -1021,6 +1022,81 @@ def _status_disagreements(frame: pd.DataFrame, raw: RawSheet, problems: _Problem
             f"({said}); followup takes {winner}, the most decisive. Give every row of the "
             "round the same Status (or leave the others blank).",
         )
+
+
+def _thank_you_contacts(
+    log: pd.DataFrame, interviews: pd.DataFrame, raw: RawSheet | None, problems: _Problems
+) -> pd.DataFrame:
+    """The Log with each Sent thank-you's Contact spelled as the interviewer it names.
+
+    SPEC 4, Done: a thank-you naming a Contact completes that interviewer's thank-you.
+    People log it as they greet them, by first name or surname ("Dana" for Dana Lee): a
+    name that is one interviewer's alone, in the latest round of the opportunity on or
+    before the row's date that has a match, is that interviewer. A Contact that names no
+    interviewer of the opportunity's rounds by then, or several, completes nothing, and is
+    warned about, as a Sent row with a blank Step is (SPEC 3, Log)."""
+    if raw is None or log.empty or interviews.empty:
+        return log
+    contact = columns.text(log, "contact")
+    day = columns.dates(log["date"])
+    mine = (columns.text(log, "direction") == SENT) & (columns.text(log, "step") == "thank-you")
+    mine &= contact.ne("") & day.notna()
+    if not mine.any():
+        return log
+    iv = rounds.keyed(interviews)
+    people = pd.DataFrame(
+        {
+            "ck": iv["ck"],
+            "rk": iv["rk"],
+            "day": iv["interview_date"],
+            "name": columns.text(iv, "interviewer"),
+            "who": columns.key(columns.text(iv, "interviewer")),
+        }
+    )
+    people = people[people["who"].ne("")]
+    asked = pd.DataFrame(
+        {
+            "ck": columns.key(columns.text(log, "company")),
+            "rk": columns.key(columns.text(log, "role")),
+            "day": day,
+            "who": columns.key(contact),
+        }
+    )[mine]
+    # Exactly an interviewer's name on or before the row's day: nothing to do (most rows).
+    exact = asked.reset_index().merge(people, on=["ck", "rk", "who"], suffixes=("", "_iv"))
+    exact = exact[exact["day_iv"] <= exact["day"]]
+    letter = raw.letters(LOG).get("contact", "")
+    log = log.copy()
+    for index, ck, rk, when, who in asked[~asked.index.isin(exact["index"])].itertuples():
+        theirs = people[(people["ck"] == ck) & (people["rk"] == rk) & (people["day"] <= when)]
+        if theirs.empty:
+            continue  # no round by then: the thank-you has nobody to thank yet
+        found: list[str] = []
+        for held_day in sorted(set(theirs["day"]), reverse=True):
+            held = theirs[theirs["day"] == held_day].drop_duplicates("who")
+            parts = held["who"].str.split()
+            found = held.loc[parts.str[0].eq(who) | parts.str[-1].eq(who), "name"].tolist()
+            if found:
+                break
+        if len(found) == 1:
+            log.loc[index, "contact"] = found[0]
+            continue
+        latest = theirs[theirs["day"] == theirs["day"].max()].drop_duplicates("who")
+        company, role = log.loc[index, ["company", "role"]]
+        typed = show(log.loc[index, "contact"])
+        if found:
+            reason = f"{typed} could be {', '.join(found[:-1])} or {found[-1]}"
+        else:
+            reason = (
+                f"{typed} is not an interviewer of {company} {role} (the round on "
+                f"{latest['day'].iloc[0]:%Y-%m-%d}: {', '.join(latest['name'])})"
+            )
+        problems.warning(
+            raw.where(letter, int(log.loc[index, "row"])),
+            f"this thank-you completes nothing: {reason}. Type the interviewer's name as in "
+            "Interviews, or leave Contact blank for a note to the whole round.",
+        )
+    return log
 
 
 def _outcome_disagreements(
