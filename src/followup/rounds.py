@@ -94,8 +94,8 @@ def latest_status(tracker: Tracker) -> pd.DataFrame:
         ranks.get(a, len(ranks)) < ranks.get(b, len(ranks))
         for a, b in zip(at["status_typed"], at["status"], strict=True)
     ]
-    chosen = at[wins]
-    result.loc[chosen["index"].to_numpy(), "status"] = chosen["status_typed"].to_numpy()
+    outcome = at[wins]
+    result.loc[outcome["index"].to_numpy(), "status"] = outcome["status_typed"].to_numpy()
     return result
 
 
