@@ -144,6 +144,7 @@ def parse_tracker(
         _done_after(owned[sheet.name], sheets.get(sheet.name), as_of, tick_order, problems)
     interviews = _interviews(frames[INTERVIEWS.name], sheets.get(INTERVIEWS.name), problems)
     _outcome_disagreements(interviews, frames[SEARCH.name], sheets, problems)
+    _near_companies(interviews, frames[SEARCH.name], sheets, problems)
     opportunities = pd.concat([interviews[["company", "role"]], _applied(frames[SEARCH.name])])
     log = _log(frames[LOG.name], opportunities, sheets.get(LOG.name), as_of, problems)
     log = _thank_you_contacts(log, interviews, sheets.get(LOG.name), problems)
@@ -1097,6 +1098,62 @@ def _thank_you_contacts(
             "Interviews, or leave Contact blank for a note to the whole round.",
         )
     return log
+
+
+def _near_companies(
+    interviews: pd.DataFrame,
+    search: pd.DataFrame,
+    sheets: Mapping[str, RawSheet],
+    problems: _Problems,
+) -> None:
+    """An application's company spelled as an interviewed one but for its legal form
+    ("Acme" and "Acme Ltd.", "Globex Corp" and "Globex Corporation"): followup reads them as
+    two employers (SPEC 3: names match as typed, folded), so the application would get
+    nudges of its own beside the interview's follow-ups (SPEC 4a). They are not merged, as
+    two firms may share a name but for it; the user is told, with both cells."""
+    raw, iv_raw = sheets.get(SEARCH.name), sheets.get(INTERVIEWS.name)
+    if raw is None or iv_raw is None or search.empty or interviews.empty:
+        return
+    applied = _applied(search)
+    iv_company = columns.text(interviews, "company")
+    iv_key = columns.key(iv_company)
+    app_key = columns.key(applied["company"])
+    others = applied[~app_key.isin(set(iv_key))]
+    if others.empty:
+        return
+    # Only names sharing a first word can differ by their legal form alone, so the
+    # library that knows legal forms is asked only about those (rare) pairs.
+    first = iv_key.str.extract(r"(\w+)", expand=False)
+    app_first = columns.key(others["company"]).str.extract(r"(\w+)", expand=False)
+    pairs = pd.DataFrame(
+        {"first": app_first, "company": others["company"], "row": search.loc[others.index, "row"]}
+    ).merge(
+        pd.DataFrame(
+            {"first": first, "iv": iv_company, "iv_row": interviews["row"]}
+        ).drop_duplicates("iv"),
+        on="first",
+    )
+    if pairs.empty:
+        return
+    from cleanco import basename  # only for names that may differ by a legal form
+
+    def core(name: str) -> str:
+        return " ".join(columns.name_key(basename(name)).replace(".", " ").split())
+
+    letter = raw.letters(SEARCH).get("company", "")
+    iv_letter = iv_raw.letters(INTERVIEWS).get("company", "")
+    same = [core(a) == core(b) != "" for a, b in zip(pairs["company"], pairs["iv"], strict=True)]
+    for company, row, iv, iv_row in (
+        pairs[same]
+        .drop_duplicates("row")[["company", "row", "iv", "iv_row"]]
+        .itertuples(index=False)
+    ):
+        problems.warning(
+            raw.where(letter, int(row)),
+            f"{show(company)} looks like {show(iv)} ({iv_raw.where(iv_letter, int(iv_row))}), "
+            "but followup reads them as two employers, so this application gets follow-ups "
+            f"of its own. If they are the same, spell the company {show(iv)} in both sheets.",
+        )
 
 
 def _outcome_disagreements(
