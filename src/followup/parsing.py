@@ -152,16 +152,11 @@ def dates(
     before 1900 or after 2199 is bad (see `typo_year`), and 9999-12-31 is a blank date.
     """
     cells = values.to_numpy(dtype=object)
-    filled_dates = (
-        values.dtype == object
-        and len(cells) > 0
-        and all(type(v) is dt.datetime and v.tzinfo is None for v in cells)
-    )
+    filled_dates = values.dtype == object and _date_times(cells)
     if filled_dates:
         # A filled date column, as the reader gives it: one conversion for the whole column.
-        held = _datetime64(cells)
-        if held.min() >= EARLIEST and held.max() < LATEST:
-            days = held.astype("datetime64[D]").astype("datetime64[ns]")
+        days = _days_inside(cells)
+        if days is not None:
             none = np.zeros(len(cells), dtype=bool)
             return (
                 pd.Series(days, index=values.index, name=values.name),
@@ -211,6 +206,27 @@ def dates(
         pd.Series(out, index=values.index),
         pd.Series(np.isnat(out) & filled & ~no_date, index=values.index),
     )
+
+
+def _date_times(cells: np.ndarray) -> bool:
+    """Whether every cell holds a naive date-time (there is one at least)."""
+    return len(cells) > 0 and all(type(v) is dt.datetime and v.tzinfo is None for v in cells)
+
+
+def filled_days(cells: np.ndarray) -> np.ndarray | None:
+    """`dates` of a filled date column, as the reader gives it (every cell a naive date-time
+    in the years a job search holds): datetime64[ns] days, by one conversion for the whole
+    column. None for any other column."""
+    return _days_inside(cells) if _date_times(cells) else None
+
+
+def _days_inside(cells: np.ndarray) -> np.ndarray | None:
+    """Naive date-times as datetime64[ns] days, when all are in the years allowed."""
+    held = _datetime64(cells)
+    if held.min() >= EARLIEST and held.max() < LATEST:
+        days: np.ndarray = held.astype("datetime64[D]").astype("datetime64[ns]")
+        return days
+    return None
 
 
 def _datetime64(values: Sequence[dt.datetime | None] | np.ndarray) -> np.ndarray:

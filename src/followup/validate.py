@@ -350,6 +350,14 @@ def _parse_sheet(
             else:
                 typed[col.key] = cut
             continue
+        dated = col.is_date and given is None and not marked
+        days = parsing.filled_days(found_cells[col.key]) if dated else None
+        if days is not None:
+            # A filled column of dates, as the reader gives them: nothing to tell either.
+            typed[col.key] = days
+            if col.kind is Kind.DATE_OR_DURATION:
+                typed[f"{col.key}_days"] = np.full(len(days), np.nan)
+            continue
         values = pd.Series(found_cells[col.key], index=index, dtype=object, name=col.key)
         text = None if given is None else pd.Series(given, index, object, col.key)
         if placeholder.any():
@@ -378,7 +386,7 @@ def _parse_sheet(
         typed["row"] = index.to_numpy()
     # Every column is on `index` in order, so the frame is built from their arrays (no
     # alignment), numbered 0, 1, ... as the core's frames are.
-    out = pd.DataFrame({key: _array(column) for key, column in typed.items()})
+    out = _frame(typed, len(index))
     if not user:
         if sheet is not HISTORY_SHEET:
             out["written"] = columns.first_long_day(raw.titles)
@@ -502,16 +510,32 @@ _NAMES = frozenset({"company", "role", "interviewer", "contact", "name"})
 _AS_TYPED = frozenset({Kind.TEXT, Kind.TIME, Kind.SNOOZE_DATE})
 
 
-def _array(column: np.ndarray | pd.Series) -> np.ndarray | pd.Series | ExtensionArray:
-    """A column's values for a frame numbered 0, 1, ..., as they are: text stays in an
-    object column (pandas makes a bare array of text its string dtype)."""
+def _frame(typed: dict[str, np.ndarray | pd.Series], height: int) -> pd.DataFrame:
+    """Columns of `height` rows (arrays, or Series on the same rows) as one frame numbered
+    0, 1, ...: the object columns made at once, as object (pandas would make a bare array of
+    text its string dtype), the others put in their places after."""
+    arrays = {key: _array(column) for key, column in typed.items()}
+    objects = {
+        key: values if isinstance(values, np.ndarray) and values.dtype == object else None
+        for key, values in arrays.items()
+    }
+    frame = pd.DataFrame(
+        {key: np.empty(height, dtype=object) if v is None else v for key, v in objects.items()},
+        dtype=object,
+    )
+    for position, (key, values) in enumerate(arrays.items()):
+        if objects[key] is None:
+            frame.isetitem(position, values)
+    return frame
+
+
+def _array(column: np.ndarray | pd.Series) -> np.ndarray | ExtensionArray:
+    """A column's values, without its index."""
     if isinstance(column, pd.Series):
         if not isinstance(column.dtype, np.dtype):
             extension: ExtensionArray = column.array  # nullable integers, pandas text
             return extension
-        column = column.to_numpy()
-    if column.dtype == object:
-        return pd.Series(column, dtype=object, copy=False)
+        return column.to_numpy()
     return column
 
 
@@ -786,6 +810,8 @@ def _typed(
     text = columns.as_text(values) if given is None else given
     if col.kind is Kind.CHOICE:
         parsed, bad = parsing.choices(values, col.choices, text)
+        if not bad.to_numpy().any():
+            return parsed, [], None
         # An unknown choice keeps its text, so it is reported once, not also as blank.
         return parsed.where(~bad, text), _choice_faults(col, text, bad), None
     if col.kind is Kind.YES_NO:
@@ -1213,85 +1239,108 @@ def _log(
     found = raw.letters(LOG)
     letter = {col.key: found.get(col.key, "") for col in LOG.columns}
     frame = frame.copy()
-    known = opportunities.assign(
-        company_key=columns.key(opportunities["company"]),
-        role_key=columns.key(opportunities["role"]),
-    ).drop_duplicates(["company_key", "role_key"])
-
-    def roles(key: str) -> str:  # for messages only, so only for the rows at fault
-        return ", ".join(known.loc[known["company_key"].eq(key), "role"])
-
-    # An application with a blank role is the company's only opportunity: once the company
-    # has a named one (an interview, another application), the blank one is that one.
-    named = known["role_key"].ne("")
-    known = known[named | ~known["company_key"].isin(set(known.loc[named, "company_key"]))]
-    by_company = known.groupby("company_key")["role"]
-    companies = known.drop_duplicates("company_key").set_index("company_key")["company"]
-    # A long Log repeats a few (company, role) pairs: each is matched once, then spread
-    # over its rows (`at`: each row's pair).
-    at, pairs = _distinct_pairs(frame)
-    company_key = columns.key(pairs["company"])
-    unknown_company = pairs["company"].ne("") & ~company_key.isin(companies.index)
-    matched = pairs["company"].ne("") & ~unknown_company
-    pairs.loc[matched, "company"] = company_key[matched].map(companies)
-    role_count = company_key.map(by_company.size())
-    blank_role = matched & pairs["role"].eq("")
-    only_role = blank_role & role_count.eq(1)
-    pairs.loc[only_role, "role"] = company_key[only_role].map(by_company.first())
-    # A role typed for a company known only by a role-less application is that application.
-    unnamed = company_key.isin(set(known.loc[known["role_key"].eq(""), "company_key"]))
-    typed_role = matched & ~blank_role & ~unnamed
-    spelled = known.set_index(["company_key", "role_key"])["role"]
-    keys = pd.MultiIndex.from_arrays([company_key, columns.key(pairs["role"])])
-    canonical = pd.Series(spelled.reindex(keys).to_numpy(), index=pairs.index)
-    pairs.loc[typed_role & canonical.notna(), "role"] = canonical
-    for key in ("company", "role"):
-        frame[key] = pd.Series(pairs[key].to_numpy()[at], index=frame.index, dtype=object)
-
-    def rows(pair_mask: pd.Series) -> np.ndarray:
-        spread: np.ndarray = pair_mask.to_numpy()[at]
-        return spread
-
-    for row, company in frame.loc[rows(unknown_company), ["row", "company"]].itertuples(
-        index=False
-    ):
+    # Opportunities and Log rows repeat a few (company, role) pairs: each distinct pair is
+    # matched once, in plain Python, then spread over its rows (`at`: each row's pair).
+    known = _Opportunities(_keyed_pairs(opportunities.reset_index(drop=True))[1])
+    at, pairs = _keyed_pairs(frame)
+    resolved = [known.resolve(*pair) for pair in pairs.itertuples(index=False)]
+    for position, key in enumerate(("company", "role")):
+        spelled = np.array([pair[position] for pair in resolved], dtype=object)
+        frame[key] = pd.Series(spelled[at], index=frame.index, dtype=object)
+    fault = np.array([pair[2] for pair in resolved], dtype=object)[at]
+    told = frame[["row", "company", "role"]].to_numpy(dtype=object)[fault != ""]
+    fault = fault[fault != ""]
+    for row, company, _role in told[fault == _UNKNOWN_COMPANY].tolist():
         problems.error(
             raw.where(letter["company"], row),
             f"no interview or application with the company {show(company)}. Check the "
             "spelling against the Interviews and Search sheets, or add the interview or the "
             "application there first.",
         )
-    for row, company in frame.loc[rows(blank_role & ~only_role), ["row", "company"]].itertuples(
-        index=False
-    ):
+    for row, company, _role in told[fault == _BLANK_ROLE].tolist():
         problems.error(
             raw.where(letter["role"] or letter["company"], row),
             f"Role is blank, but {company} has several roles "
-            f"({roles(columns.name_key(company))}). Type the role this touchpoint was about.",
+            f"({known.roles(company)}). Type the role this touchpoint was about.",
         )
-    for row, company, role in frame.loc[
-        rows(typed_role & canonical.isna()), ["row", "company", "role"]
-    ].itertuples(index=False):
+    for row, company, role in told[fault == _UNKNOWN_ROLE].tolist():
         problems.error(
             raw.where(letter["role"], row),
             f"{company} has no interview or application for the role {show(role)}. "
-            f"Use one of: {roles(columns.name_key(company))}.",
+            f"Use one of: {known.roles(company)}.",
         )
-    no_step = frame["direction"].eq(SENT) & frame["step"].eq("")
-    for row in frame.loc[no_step, "row"]:
+    no_step = (frame["direction"].to_numpy() == SENT) & (frame["step"].to_numpy() == "")
+    for row in frame["row"].to_numpy()[no_step].tolist():
         problems.warning(
             raw.where(letter["step"] or letter["direction"], row),
             "this Sent row has no Step, so it completes no follow-up step. Type the step it "
             "was, such as thank-you (leave it blank if it was none of them).",
         )
-    future = frame["date"] > as_of
-    for row, when in frame.loc[future, ["row", "date"]].itertuples(index=False):
-        problems.warning(
-            raw.where(letter["date"], row),
-            f"{when:%Y-%m-%d} is in the future (today is {as_of:%Y-%m-%d}). Check the date: "
-            "log a touchpoint once it has happened.",
-        )
+    future = frame["date"].to_numpy() > as_of.to_datetime64()
+    if future.any():
+        for row, when in frame.loc[future, ["row", "date"]].itertuples(index=False):
+            problems.warning(
+                raw.where(letter["date"], row),
+                f"{when:%Y-%m-%d} is in the future (today is {as_of:%Y-%m-%d}). Check the "
+                "date: log a touchpoint once it has happened.",
+            )
     return frame
+
+
+# Why a Log row's (company, role) matches no opportunity ("" when it matches one).
+_UNKNOWN_COMPANY, _BLANK_ROLE, _UNKNOWN_ROLE = "company", "blank role", "role"
+
+
+class _Opportunities:
+    """The interviews' and applications' (company, role) pairs by their `name_key`s, each
+    spelled as first named, for matching the Log's pairs to them (SPEC 4a)."""
+
+    def __init__(self, pairs: pd.DataFrame) -> None:
+        """`pairs`: distinct (company, role, company_key, role_key), in the order first named."""
+        first: dict[tuple[str, str], tuple[str, str]] = {}
+        for company, role, company_key, role_key in pairs.itertuples(index=False):
+            first.setdefault((company_key, role_key), (company, role))
+        # An application with a blank role is the company's only opportunity: once the
+        # company has a named one (an interview, another application), the blank one is it.
+        named = {company_key for company_key, role_key in first if role_key}
+        kept = {key: spelled for key, spelled in first.items() if key[1] or key[0] not in named}
+        self.spelled = {key: role for key, (_company, role) in kept.items()}
+        self.companies: dict[str, str] = {}
+        self.by_company: dict[str, list[str]] = {}
+        for (company_key, _role_key), (company, role) in kept.items():
+            self.companies.setdefault(company_key, company)
+            self.by_company.setdefault(company_key, []).append(role)
+        self.unnamed = {company_key for company_key, role_key in kept if not role_key}
+
+    def resolve(
+        self, company: str, role: str, company_key: str, role_key: str
+    ) -> tuple[str, str, str]:
+        """A Log pair spelled as its opportunity, and why it matches none ("" when it does)."""
+        if not company:
+            return company, role, ""
+        if company_key not in self.companies:
+            return company, role, _UNKNOWN_COMPANY
+        spelled = self.companies[company_key]
+        roles = self.by_company.get(company_key, [])
+        if not role:
+            return (spelled, roles[0], "") if len(roles) == 1 else (spelled, role, _BLANK_ROLE)
+        if company_key in self.unnamed:
+            # A role typed for a company known only by a role-less application is that one.
+            return spelled, role, ""
+        canonical = self.spelled.get((company_key, role_key))
+        return (spelled, role, _UNKNOWN_ROLE) if canonical is None else (spelled, canonical, "")
+
+    def roles(self, company: str) -> str:
+        """The roles of a company's opportunities, for a message."""
+        return ", ".join(self.by_company.get(columns.name_key(company), []))
+
+
+def _keyed_pairs(frame: pd.DataFrame) -> tuple[np.ndarray, pd.DataFrame]:
+    """`_distinct_pairs`, with each pair's company and role `name_key`."""
+    at, pairs = _distinct_pairs(frame)
+    return at, pairs.assign(
+        company_key=columns.key(pairs["company"]), role_key=columns.key(pairs["role"])
+    )
 
 
 def _distinct_pairs(frame: pd.DataFrame) -> tuple[np.ndarray, pd.DataFrame]:

@@ -178,8 +178,8 @@ def read_workbook(
             # One sheet at a time, each trimmed to its rows before the next is read, keeps
             # the peak memory of a large tracker near that of its largest sheet.
             for actual, (sheet, owned_header) in wanted.items():
-                grid = _grid(book.get_sheet_by_name(actual).to_python(skip_empty_area=False))
-                sheets[sheet.name] = _raw_sheet(actual, grid, layouts[actual], sheet, owned_header)
+                cells = _cells(book.get_sheet_by_name(actual).to_python(skip_empty_area=False))
+                sheets[sheet.name] = _raw_sheet(actual, cells, layouts[actual], sheet, owned_header)
             others = {
                 name: _grid(
                     book.get_sheet_by_name(name).to_python(
@@ -236,15 +236,21 @@ _PLAIN = frozenset({"string", "empty", "boolean", "integer"})
 def _grid(rows: list[list[Any]]) -> pd.DataFrame:
     """Cells from A1 as pandas' calamine engine gives them: whole numbers as int, dates as
     datetime, text as typed ("NA" and "None" stay text), blank cells as ""."""
-    grid = pd.DataFrame(rows, dtype=object)
-    if grid.empty:
-        return grid
+    return pd.DataFrame(_cells(rows), dtype=object)
+
+
+def _cells(rows: list[list[Any]]) -> np.ndarray:
+    """`_grid`'s cells as one object array (rows x columns)."""
+    if len({len(row) for row in rows}) > 1:  # calamine's rows are of one width; else padded
+        cells = pd.DataFrame(rows, dtype=object).to_numpy()
+    else:
+        cells = np.empty((len(rows), len(rows[0]) if rows else 0), dtype=object)
+        cells[:] = rows
     # Most columns hold one kind of value without a number or a date, told at C speed.
-    cells = grid.to_numpy()
     for position in range(cells.shape[1]):
         if infer_dtype(cells[:, position], skipna=False) in _PLAIN:
             continue
-        read = values = grid.iloc[:, position].tolist()
+        read = values = cells[:, position].tolist()
         kinds = set(map(type, values))
         if float in kinds:
             values = [int(v) if type(v) is float and v.is_integer() else v for v in values]
@@ -256,44 +262,49 @@ def _grid(rows: list[list[Any]]) -> pd.DataFrame:
             }
             values = list(map(midnight.get, values, values))
         if values is not read:
-            grid.isetitem(position, np.fromiter(values, dtype=object, count=len(values)))
-    return grid
+            cells[:, position] = np.fromiter(values, dtype=object, count=len(values))
+    return cells
 
 
 def _raw_sheet(
-    name: str, grid: pd.DataFrame, layout: _Layout, sheet: Sheet, owned: str | None
+    name: str, cells: np.ndarray, layout: _Layout, sheet: Sheet, owned: str | None
 ) -> RawSheet:
-    rows = layout.rows or range(1, len(grid) + 1)
-    columns = layout.columns or range(1, grid.shape[1] + 1)
-    grid.index = pd.Index(list(rows)[: len(grid)])
-    grid.columns = [column_letter(c - 1) for c in list(columns)[: grid.shape[1]]]
-    header_row = int(grid.index[0]) if len(grid) else 1
+    """The sheet's `RawSheet`, from its cells as calamine read them (`_cells`): its header
+    row found, and the rows above it and its blank rows dropped, on the one array."""
+    height, width = cells.shape
+    numbers = np.array(list(layout.rows or range(1, height + 1))[:height], dtype=np.int64)
+    letters = [column_letter(c - 1) for c in list(layout.columns or range(1, width + 1))[:width]]
+    header_row = int(numbers[0]) if height else 1
+    top = cells[:HEADER_SEARCH_ROWS].tolist()
     if owned is not None:
         # Owned sheets carry title rows; their header is the first row naming the first column.
-        first = grid.head(HEADER_SEARCH_ROWS).map(lambda v: str(v).strip().casefold())
-        hits = first.index[(first == owned).any(axis=1)]
-        header_row = int(hits[0]) if len(hits) else header_row
+        hits = [
+            at for at, row in enumerate(top) if owned in (str(v).strip().casefold() for v in row)
+        ]
+        header_row = int(numbers[hits[0]]) if hits else header_row
     else:
         # Banner or title rows may sit above the user's header (SPEC 3).
         needed = [col.key for col in sheet.columns if col.required]
-        at = find_header_row(grid, sheet.columns, needed)
-        header_row = int(grid.index[at]) if at is not None else header_row
+        at = find_header_row(
+            pd.DataFrame(top, columns=letters, dtype=object), sheet.columns, needed
+        )
+        header_row = int(numbers[at]) if at is not None else header_row
     labels: dict[str, str] = {}
-    if header_row in grid.index:
-        header = grid.loc[header_row].to_numpy().tolist()
-        for letter, value in zip(grid.columns.tolist(), header, strict=True):
+    header_at = np.flatnonzero(numbers == header_row)
+    if len(header_at):
+        for letter, value in zip(letters, cells[header_at[0]].tolist(), strict=True):
             text = str(value).strip()
             if text:
-                labels[str(letter)] = text
-    above = grid[grid.index < header_row] if owned is not None else grid.iloc[:0]
-    titles = tuple(str(v).strip() for v in above.to_numpy().ravel() if str(v).strip())
-    body = grid.loc[header_row + 1 :]
+                labels[letter] = text
+    above = cells[numbers < header_row] if owned is not None else cells[:0]
+    titles = tuple(str(v).strip() for v in above.ravel().tolist() if str(v).strip())
+    below = numbers > header_row
     if layout.totals:
-        body = body[~body.index.isin(list(layout.totals))]
-    keep = np.zeros(len(body), dtype=bool)
-    cells = body.to_numpy(dtype=object)
-    used: Iterable[int] = range(cells.shape[1])
-    if cells.shape[1] > _WIDE:
+        below &= ~np.isin(numbers, list(layout.totals))
+    numbers, cells = numbers[below], cells[below]
+    keep = np.zeros(len(cells), dtype=bool)
+    used: Iterable[int] = range(width)
+    if width > _WIDE:
         # Only columns holding something, found at once: a sheet may span thousands of blank ones.
         used = np.flatnonzero(((cells != "") & pd.notna(cells)).any(axis=0)).tolist()
     for position in used:
@@ -306,8 +317,10 @@ def _raw_sheet(
     if marked:
         # A formula without a saved result, or with an error, reads as blank, yet its row
         # is not blank.
-        keep |= body.index.isin([int(re.sub(r"[A-Z]+", "", ref)) for ref in marked])
-    body = body if keep.all() else body[keep]
+        keep |= np.isin(numbers, [int(re.sub(r"[A-Z]+", "", ref)) for ref in marked])
+    if not keep.all():
+        numbers, cells = numbers[keep], cells[keep]
+    body = pd.DataFrame(cells, index=pd.Index(numbers), columns=letters, dtype=object)
     if layout.merges:
         body = _spread_merges(body, layout.merges, header_row)
     return RawSheet(name, header_row, body, layout.uncached, labels, dict(layout.errors), titles)
