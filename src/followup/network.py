@@ -47,12 +47,6 @@ def _lookup(keys: pd.Series, table: pd.Series) -> pd.Series:
     return pd.Series(table.reindex(keys.to_numpy()).to_numpy(), index=keys.index)
 
 
-def _roles(names: pd.Series, count: pd.Series) -> pd.Series:
-    """ "Analyst role", "Analyst and Lead roles": the roles named, and the noun for them."""
-    fields = pd.DataFrame({"roles": names, "word": wording.plural(count, "role")})
-    return wording.fill(wording.ROLES, fields)
-
-
 def _history_latest(tracker: Tracker, as_of: pd.Timestamp, keys: np.ndarray) -> list[np.ndarray]:
     """Per step (network update, advocate ask), for each contact key of ``keys`` (case-folded
     names), the day of the latest History row of that step for them (NaT if none)."""
@@ -170,55 +164,64 @@ def _skills(texts: list[str]) -> str:
 
 
 def _core_updates(tracker: Tracker, contacts: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
-    core = contacts[contacts["relationship"] == CORE_NETWORK].drop_duplicates("key")
+    core = contacts[contacts["relationship"].to_numpy() == CORE_NETWORK].drop_duplicates("key")
     # News for the network is progress: interviews for roles that ended badly stay out.
     status = _statuses(tracker)
     interviews = _interviews(tracker, as_of)
     interviews = interviews[~_lookup(interviews["iv_key"], status).isin(ENDED_STATUSES)]
     # Interviews are sorted by date, so those since a contact's last update are the last
     # ones of the list: counting them needs no pairing of every contact with every interview.
-    since = len(interviews) - np.searchsorted(
-        interviews["iv_date"].to_numpy(), core["last_update"].to_numpy(), side="right"
-    )
-    since = np.where(core["last_update"].isna(), len(interviews), since)
-    core = core.assign(interviews=since)
-    waited = (as_of - core["last_update"]).dt.days
-    interval_passed = core["last_update"].isna() | (waited >= core["every"])
-    due: pd.DataFrame = core[(core["interviews"] > 0) & interval_passed].copy()
+    last = core["last_update"].to_numpy(dtype="datetime64[D]")
+    never = np.isnat(last)
+    held = len(interviews)
+    dates = interviews["iv_date"].to_numpy(dtype="datetime64[D]")
+    since = np.where(never, held, held - np.searchsorted(dates, last, side="right"))
+    waited = (np.datetime64(as_of.date(), "D") - last).astype(np.int64)  # whole days
+    interval_passed = never | (waited >= core["every"].to_numpy())
+    wanted = (since > 0) & interval_passed
+    due: pd.DataFrame = core[wanted].assign(interviews=since[wanted])
     if due.empty:
         return due.assign(why="", draft="")
 
-    told = wording.count(due["interviews"], "interview")
-    why = pd.DataFrame(
-        {"told": told, "last_update": columns.day_text(due["last_update"]), "every": due["every"]}
-    )
-    template = np.where(due["last_update"].isna(), wording.UPDATE_WHY_FIRST, wording.UPDATE_WHY)
-    due["why"] = wording.fill_each(template, why)
     latest = interviews.tail(UPDATE_LINES)
     lines = _interview_lines(latest)
-    shown = due["interviews"].clip(upper=UPDATE_LINES)
-    # A note lists the most recent interviews only; a long list would bury the ask.
-    listed = {n: "\n".join(lines[len(lines) - n :]) for n in set(shown.tolist())}
     latest_skills = latest["iv_skills"].tolist()
-    skills = {n: _skills(latest_skills[len(latest_skills) - n :]) for n in listed}
-    earlier = due["interviews"] - shown
-    more = wording.count(earlier, "earlier interview").to_frame("earlier")
-    skill_text = shown.map(skills)
-    draft = pd.DataFrame(
-        {
-            "name": columns.greeting_names(due["contact"]),
-            "interviews": shown.map(listed),
-            "earlier": wording.optional(wording.UPDATE_EARLIER, more, earlier > 0),
-            "offers": _offer_news(interviews, status, due["last_update"]),
-            "skills": wording.optional(
-                wording.UPDATE_SKILLS, skill_text.to_frame("skills"), skill_text != ""
-            ),
-            "team": np.where(skill_text != "", wording.UPDATE_TEAM_SKILLS, wording.UPDATE_TEAM),
-        }
-    )
+    counts = due["interviews"].tolist()
+    # A note lists the most recent interviews only; a long list would bury the ask.
+    shown = {n: min(n, UPDATE_LINES) for n in set(counts)}
+    listed = {n: "\n".join(lines[len(lines) - shown[n] :]) for n in shown}
+    skills = {n: _skills(latest_skills[len(latest_skills) - shown[n] :]) for n in shown}
+    days = due["last_update"].tolist()
+    offers = _offer_news(interviews, status, due["last_update"]).tolist()
     signature = wording.signature(tracker.settings.your_name)
-    due["draft"] = wording.fill(wording.UPDATE_DRAFT, draft, signature=signature)
-    return due
+    # The few contacts due, each written to by name: plain string work, no frame.
+    why, draft = [], []
+    for n, day, every, contact, news in zip(
+        counts, days, due["every"].tolist(), due["contact"].tolist(), offers, strict=True
+    ):
+        told = wording.count(n, "interview")
+        if pd.isna(day):
+            why.append(wording.UPDATE_WHY_FIRST.format(told=told))
+        else:
+            last_update = columns.short_day(day)
+            why.append(wording.UPDATE_WHY.format(told=told, last_update=last_update, every=every))
+        earlier = n - shown[n]
+        more = wording.count(earlier, "earlier interview")
+        draft.append(
+            wording.UPDATE_DRAFT.format(
+                name=columns.greeting_name(contact),
+                interviews=listed[n],
+                earlier=wording.UPDATE_EARLIER.format(earlier=more) if earlier > 0 else "",
+                offers=news,
+                skills=wording.UPDATE_SKILLS.format(skills=skills[n]) if skills[n] else "",
+                team=wording.UPDATE_TEAM_SKILLS if skills[n] else wording.UPDATE_TEAM,
+                signature=signature,
+            )
+        )
+    return due.assign(
+        why=pd.Series(why, index=due.index, dtype=object),
+        draft=pd.Series(draft, index=due.index, dtype=object),
+    )
 
 
 def _offer_news(interviews: pd.DataFrame, status: pd.Series, last_update: pd.Series) -> pd.Series:
@@ -271,40 +274,48 @@ def silent_companies(
 def _advocate_asks(
     tracker: Tracker, contacts: pd.DataFrame, silent: pd.DataFrame, as_of: pd.Timestamp
 ) -> pd.DataFrame:
-    advocates = contacts[(contacts["relationship"] == ADVOCATE) & (contacts["ckey"] != "")]
+    advocate = contacts["relationship"].to_numpy() == ADVOCATE
+    advocates = contacts[advocate & (contacts["ckey"].to_numpy() != "")]
     rows = advocates.merge(silent, on="ckey", suffixes=("", "_op"))
     # Asked once in this silence, ask again only after their Update every days.
-    waited = (as_of - rows["last_touch"]).dt.days
+    touched = rows["last_touch"].to_numpy()
+    waited = (np.datetime64(as_of.date(), "D") - touched.astype("datetime64[D]")).astype(np.int64)
     due: pd.DataFrame = rows[
-        rows["last_touch"].isna()
-        | (rows["last_touch"] < rows["silent_since"])
-        | (waited >= rows["every"])
-    ].copy()
+        np.isnat(touched)
+        | (touched < rows["silent_since"].to_numpy())
+        | (waited >= rows["every"].to_numpy())
+    ]
     if due.empty:
         return due.assign(why="", draft="")
 
-    roles = _roles(due["roles"], due["role_count"])
-    why = pd.DataFrame(
-        {
-            "company": due["company_op"],
-            "roles": roles,
-            "since": columns.day_text(due["silent_since"]),
-            "contact": due["contact"],
-        }
-    )
-    due["why"] = wording.fill(wording.ADVOCATE_WHY, why)
-    draft = pd.DataFrame(
-        {
-            "name": columns.greeting_names(due["contact"]),
-            "company": due["company_op"],
-            "roles": roles,
-            "the_roles_are": np.where(due["role_count"] == 1, wording.ROLE_IS, wording.ROLES_ARE),
-        },
-        index=due.index,
-    )
     signature = wording.signature(tracker.settings.your_name)
-    due["draft"] = wording.fill(wording.ADVOCATE_DRAFT, draft, signature=signature)
-    return due
+    # The few advocates due, each written to by name: plain string work, no frame.
+    why, draft = [], []
+    for company, roles, count, since, contact in zip(
+        *(
+            due[c].tolist()
+            for c in ("company_op", "roles", "role_count", "silent_since", "contact")
+        ),
+        strict=True,
+    ):
+        named = wording.ROLES.format(roles=roles, word=wording.plural(int(count), "role"))
+        day = "" if pd.isna(since) else columns.short_day(since)
+        why.append(
+            wording.ADVOCATE_WHY.format(company=company, roles=named, since=day, contact=contact)
+        )
+        draft.append(
+            wording.ADVOCATE_DRAFT.format(
+                name=columns.greeting_name(contact),
+                company=company,
+                roles=named,
+                the_roles_are=wording.ROLE_IS if count == 1 else wording.ROLES_ARE,
+                signature=signature,
+            )
+        )
+    return due.assign(
+        why=pd.Series(why, index=due.index, dtype=object),
+        draft=pd.Series(draft, index=due.index, dtype=object),
+    )
 
 
 def network_updates(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
@@ -493,23 +504,35 @@ def this_week_rows(
     as_of = pd.Timestamp(as_of).normalize()
     silent = _silent(tracker, as_of)
     network = _network_rows(tracker, silent, as_of) if updates is None else updates
-    asks = network["relationship"] == ADVOCATE
-    found = silent.set_index("ckey").reindex(columns.key(network["company"]).to_numpy())
-    roles = pd.Series(found["roles"].to_numpy(), index=network.index).fillna("").where(asks, "")
-    count = pd.Series(found["role_count"].to_numpy(), index=network.index).fillna(1)
-    company = pd.Series(found["company"].to_numpy(), index=network.index).fillna("").where(asks, "")
-    ask = pd.DataFrame(
-        {"contact": network["contact"], "roles": _roles(roles, count), "company": company}
+    asks = network["relationship"].to_numpy() == ADVOCATE
+    # Each row's silent company, if any: a few rows, looked up and written as plain lists.
+    at = (
+        pd.Index(silent["ckey"])
+        .get_indexer(columns.keys(columns.text_values(network, "company")))
+        .tolist()
     )
-    action = wording.fill_each(np.where(asks, wording.ADVOCATE_ACTION, wording.UPDATE_ACTION), ask)
+    silent_roles, silent_count, silent_company = (
+        silent[c].tolist() for c in ("roles", "role_count", "company")
+    )
+    roles: list[object] = []
+    company: list[object] = []
+    action: list[object] = []
+    for contact, ask, found in zip(network["contact"].tolist(), asks.tolist(), at, strict=True):
+        role = silent_roles[found] if ask and found >= 0 else ""
+        count = silent_count[found] if found >= 0 else 1
+        roles.append(role)
+        company.append(silent_company[found] if ask and found >= 0 else "")
+        named = wording.ROLES.format(roles=role, word=wording.plural(int(count), "role"))
+        template = wording.ADVOCATE_ACTION if ask else wording.UPDATE_ACTION
+        action.append(template.format(contact=contact, roles=named, company=company[-1]))
     blank: list[object] = [""] * len(network)
     rows: dict[str, list[object]] = {
         "when": [TODAY] * len(network),
         "due": [as_of] * len(network),
-        "company": company.tolist(),
-        "role": roles.tolist(),
+        "company": company,
+        "role": roles,
         "step": np.where(asks, ASK_ADVOCATE, NETWORK_UPDATE).tolist(),
-        "action": action.tolist(),
+        "action": action,
         "channel": ["Email"] * len(network),
         "contact": network["contact"].tolist(),
         "time": blank,

@@ -263,8 +263,14 @@ def plan(tracker: Tracker, as_of: pd.Timestamp, days: int) -> Plan:
     waiting = ticks.pending_ticks(tracker, as_of)
     old_week = ticks.without_recorded(tracker.this_week, added)
     old_network = ticks.without_recorded(tracker.network, added)
-    kept_week = ticks.carry_over(week, old_week, THIS_WEEK_SHEET, hidden, earlier, waiting)
-    kept_network = ticks.carry_over(network, old_network, NETWORK_SHEET, hidden, earlier)
+    # The old and the new sheets share most of their texts: each is digested once.
+    hashed: dict[str, str] = {}
+    kept_week = ticks.carry_over(
+        week, old_week, THIS_WEEK_SHEET, hidden, earlier, waiting, hashed=hashed
+    )
+    kept_network = ticks.carry_over(
+        network, old_network, NETWORK_SHEET, hidden, earlier, hashed=hashed
+    )
     listed = set(kept_week.identities) | set(kept_network.identities)
     asleep, lost_asleep = ticks.kept_while_snoozed(
         earlier, [kept_week, kept_network], hidden, listed
@@ -278,6 +284,7 @@ def plan(tracker: Tracker, as_of: pd.Timestamp, days: int) -> Plan:
             THIS_WEEK_SHEET,
             names,
             current,
+            hashed,
         ),
         _finished(
             ticks.shared_drafts(kept_network.rows, network, kept_week.rows, week),
@@ -285,6 +292,7 @@ def plan(tracker: Tracker, as_of: pd.Timestamp, days: int) -> Plan:
             NETWORK_SHEET,
             names,
             current,
+            hashed,
         ),
         current.history.drop(columns="row"),
         added,
@@ -301,9 +309,10 @@ def _finished(
     sheet: Sheet,
     names: frozenset[str],
     tracker: Tracker,
+    hashed: dict[str, str],
 ) -> pd.DataFrame:
     """Fill in the snoozes in force, flag frustrated edited drafts in Why, then fingerprint
-    the rows as they are written.
+    the rows as they are written (``hashed``: the digests of texts already worked out).
 
     The Draft digest is of followup's own draft, so a carried-over edit still reads as an
     edit next week; every other digest is of the cell as written (Why with its Tone note).
@@ -320,7 +329,7 @@ def _finished(
         for draft, changed in zip(drafts, edited, strict=True)
     ]
     rows["why"] = _noted(rows["why"], tone_notes, [placeholder_note(d) for d in drafts])
-    rows["fingerprint"] = ticks.fingerprints(rows.assign(draft=generated["draft"]), sheet)
+    rows["fingerprint"] = ticks.fingerprints(rows.assign(draft=generated["draft"]), sheet, hashed)
     return rows
 
 

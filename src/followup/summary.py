@@ -107,10 +107,10 @@ def sends(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
     date, source, at = (frame[name].to_numpy() for name in ("date", "source", "at"))
     named = np.flatnonzero(frame["step"].to_numpy() != "")
     # The n-th send of an action in a cycle from Log and the n-th from History are one.
-    send = _codes(action[named], cycle[named], source[named])
-    nth = _nth(send)
+    in_cycle = _codes(action[named], cycle[named])
+    nth = _nth(_codes(in_cycle, source[named]))
     by_day = np.lexsort((source[named], date[named]))  # stable: by date, then source
-    once = _codes(action[named], cycle[named], nth)[by_day]
+    once = _codes(in_cycle, nth)[by_day]
     _, first = np.unique(once, return_index=True)
     kept = np.concatenate(
         [named[by_day][np.sort(first)], np.flatnonzero(frame["step"].to_numpy() == "")]

@@ -39,25 +39,32 @@ def generated(sheet: Sheet) -> list[str]:
     return [key for key in sheet.keys if key not in _USER_COLUMNS]
 
 
-def _digests(frame: pd.DataFrame, keys: list[str]) -> np.ndarray:
+def _digests(frame: pd.DataFrame, keys: list[str], hashed: dict[str, str]) -> np.ndarray:
     """Per column of ``keys`` (the rows of the result), each cell's digest (its columns): a
     date by its day, any other cell by its text. Each distinct text is hashed once, whichever
-    columns it appears in."""
+    columns it appears in; ``hashed`` holds the digests of texts seen before (and is added
+    to)."""
     texts = []
     for key in keys:
         values = frame[key]
-        if isinstance(values.dtype, np.dtype) and values.dtype.kind == "M":
+        dtype = values.dtype
+        if dtype.kind == "M" and isinstance(dtype, np.dtype):
             days = values.to_numpy()
             iso = np.where(np.isnat(days), "", np.datetime_as_string(days, "D"))
             texts.append(iso.astype(object))
-        elif pd.api.types.is_datetime64_any_dtype(values):
+        elif dtype.kind == "M":  # dates with a time zone
             texts.append(columns.per_distinct(values, lambda day: f"{day:%Y-%m-%d}").to_numpy())
         else:
             texts.append(columns.text_array(values.to_numpy(dtype=object)))
     # One factorize over every column: a sheet repeats its texts (steps, companies, days).
     codes, uniques = pd.factorize(np.concatenate(texts))
-    hashed = np.array([_hashed(text) for text in uniques.tolist()] + [""], dtype=object)
-    return hashed[codes].reshape(len(keys), len(frame))
+    found = []
+    for text in uniques.tolist():
+        digest = hashed.get(text)
+        if digest is None:
+            digest = hashed[text] = _hashed(text)
+        found.append(digest)
+    return np.array([*found, ""], dtype=object)[codes].reshape(len(keys), len(frame))
 
 
 def _hashed(text: str) -> str:
@@ -75,24 +82,35 @@ def _joined(digests: np.ndarray) -> np.ndarray:
     return out
 
 
-def fingerprints(frame: pd.DataFrame, sheet: Sheet) -> pd.Series:
+def fingerprints(
+    frame: pd.DataFrame, sheet: Sheet, hashed: dict[str, str] | None = None
+) -> pd.Series:
     """Per row, a short digest of every generated cell, kept in a hidden column beside the
-    table, so the next refresh can tell which cells the user changed."""
+    table, so the next refresh can tell which cells the user changed. ``hashed``: digests
+    already worked out this refresh, by text (see ``changed``)."""
     keys = generated(sheet)
     if not keys or frame.empty:
         return pd.Series("", index=frame.index, dtype=object)
-    return pd.Series(_joined(_digests(frame, keys)), index=frame.index, dtype=object)
+    digests = _digests(frame, keys, {} if hashed is None else hashed)
+    return pd.Series(_joined(digests), index=frame.index, dtype=object)
 
 
-def changed(frame: pd.DataFrame, sheet: Sheet) -> pd.DataFrame:
+def changed(
+    frame: pd.DataFrame, sheet: Sheet, hashed: dict[str, str] | None = None
+) -> pd.DataFrame:
     """True where a generated cell no longer matches what the tool wrote (rows the tool
-    did not write have no fingerprint and show no change)."""
+    did not write have no fingerprint and show no change). ``hashed``: a dict of digests by
+    text, shared with ``fingerprints`` of the new rows, which repeat most of the old rows'
+    texts."""
     keys = generated(sheet)
     flags = np.zeros((len(frame), len(keys)), dtype=bool)
     if keys and len(frame):
-        stored = frame.get("fingerprint", pd.Series("", index=frame.index)).fillna("").astype(str)
+        stored = frame.get("fingerprint", pd.Series("", index=frame.index))
+        # Read as it is when all text: blanks, or a number typed over one, are made text.
+        if stored.dtype != object or columns.kind_of(stored) != "string":
+            stored = stored.fillna("").astype(str)
         written = stored.to_numpy(dtype=object)
-        digests = _digests(frame, keys)
+        digests = _digests(frame, keys, {} if hashed is None else hashed)
         # Most rows are as the tool wrote them: only a row whose whole fingerprint differs
         # is looked at column by column.
         for at in np.flatnonzero(_joined(digests) != written).tolist():
@@ -197,8 +215,10 @@ def pending_ticks(tracker: Tracker, as_of: pd.Timestamp) -> set[str]:
     frame = tracker.this_week
     if frame.empty:
         return set()
+    marked = columns.text_values(frame, "done") != ""
+    if not marked.any():
+        return set()
     done = _ticks(tracker, as_of)
-    marked = columns.text(frame, "done").ne("")
     waiting = frame[marked & ~done.week_bad & ~frame.index.isin(done.week.index)]
     return set(action_identity(waiting))
 
@@ -233,9 +253,10 @@ def new_history(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
             "message": net["draft"],
         }
     )
-    early = [_too_early(tracker, tracker.this_week), _too_early(tracker, tracker.network)]
-    from_week = from_week[~early[0].reindex(from_week.index, fill_value=False)]
-    from_network = from_network[~early[1].reindex(from_network.index, fill_value=False)]
+    if len(from_week) or len(from_network):  # reading the Done dates again only for ticks
+        early = [_too_early(tracker, tracker.this_week), _too_early(tracker, tracker.network)]
+        from_week = from_week[~early[0].reindex(from_week.index, fill_value=False)]
+        from_network = from_network[~early[1].reindex(from_network.index, fill_value=False)]
     rows = pd.concat([from_week, from_network], ignore_index=True)
     kept = [*HISTORY_SHEET.keys, "number"]
     if rows.empty:
@@ -300,6 +321,8 @@ def unfinished_ticks(tracker: Tracker, as_of: pd.Timestamp) -> list[Problem]:
         (done.week, THIS_WEEK_SHEET, tracker.this_week),
         (done.network, NETWORK_SHEET, tracker.network),
     ):
+        if ticked.empty:
+            continue
         ticked = ticked[~_too_early(tracker, frame).reindex(ticked.index, fill_value=False)]
         found = ticked["draft"].map(placeholders)
         for index in found.index[found.map(bool)]:
@@ -460,6 +483,7 @@ def carry_over(
     snoozed: pd.Series | None = None,
     kept: pd.DataFrame | None = None,
     pending: set[str] | None = None,
+    hashed: dict[str, str] | None = None,
 ) -> CarryOver:
     """Carry the user's edits of unticked old rows into the matching new rows (SPEC 6).
 
@@ -471,7 +495,8 @@ def carry_over(
     snoozes are kept with the snooze itself). ``kept``: the edits kept for hidden actions
     on earlier refreshes (``tracker.snoozed``), carried like an old row's when the action is
     listed again and no old row edited it since. ``pending``: the identities of the ticks
-    not recorded yet (``pending_ticks``): they stay ticked on the new rows.
+    not recorded yet (``pending_ticks``): they stay ticked on the new rows. ``hashed``: the
+    digests of texts worked out this refresh (see ``changed``).
     """
     new = new.copy()
     hidden = pd.Series(dtype=object) if snoozed is None else snoozed
@@ -486,7 +511,7 @@ def carry_over(
         lost_ticks = old.iloc[:0]
     if ticked.any():
         old = old[~ticked]
-    diff = changed(old, sheet)
+    diff = changed(old, sheet, hashed)
     flags = np.column_stack(
         [diff[k].to_numpy() if k in diff else columns.text_values(old, k) != "" for k in editable]
     )
@@ -525,9 +550,7 @@ def carry_over(
         for column in editable:
             new[column] = carried[column].fillna(new[column])
     else:  # as a column that carried nothing reads (object, pandas' type for mixed cells)
-        for column in editable:
-            if new[column].dtype != object:
-                new[column] = new[column].astype(object)
+        new[editable] = new[editable].astype(object)
     return CarryOver(
         new,
         lost + _not_kept(old, diff.drop(columns="draft", errors="ignore"), sheet),

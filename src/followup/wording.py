@@ -224,14 +224,15 @@ def tally(when: pd.Series) -> str:
 
 def and_join(items: Iterable[object]) -> str:
     """["a", "b", "c"] -> "a, b and c"."""
-    words = [str(i) for i in items]
+    # A column is read as a plain list: a Series hands out its values one call at a time.
+    words = [str(i) for i in (items.tolist() if isinstance(items, pd.Series) else items)]
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def per_distinct_row(frame: pd.DataFrame, write: Callable[[dict[str, Any]], str]) -> pd.Series:
     """``write`` of each row of ``frame`` (as a dict of column -> value), on ``frame``'s
     index: called once per distinct row, as a long column repeats a few combinations."""
-    names = [str(column) for column in frame.columns]
+    names = [str(column) for column in frame.columns.tolist()]
     return _per_distinct(frame, lambda row: write(dict(zip(names, row, strict=True))))
 
 
@@ -246,7 +247,7 @@ def fill_each(
 ) -> pd.Series:
     """Each row's own template (one of a few, "" for none) filled with that row of ``fields``
     and ``constants``, on ``fields``' index. Formatted once per distinct template and row."""
-    names = [str(column) for column in fields.columns]
+    names = [str(column) for column in fields.columns.tolist()]
     own = [i for i, name in enumerate(names) if name not in constants]
 
     def write(row: list[Any]) -> str:
