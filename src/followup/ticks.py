@@ -265,6 +265,7 @@ def new_history(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
     rows["date"] = pd.to_datetime(rows["date"])
     rows["message"] = _sent_drafts(tracker, rows, [from_week.index, from_network.index])
     rows = _once_per_action(rows, tracker.history)
+    rows["note"] = _sent_notes(tracker, rows)
     return rows.sort_values(["date", "company", "step"], kind="stable").reset_index(drop=True)
 
 
@@ -310,6 +311,29 @@ def _sent_drafts(tracker: Tracker, rows: pd.DataFrame, ticked: Sequence[pd.Index
     drafts = drafts[~drafts.index.duplicated()]
     elsewhere = ~own_edit & identity.isin(drafts.index)
     return rows["message"].mask(elsewhere, identity.map(drafts))
+
+
+def _sent_notes(tracker: Tracker, rows: pd.DataFrame) -> pd.Series:
+    """Each History row's Note: its own, else the Note the user typed on the same action's
+    row of the other sheet. A network update or an advocate ask is listed in both This Week
+    and Network Updates (which has no Note column) and may be ticked on either: the action
+    goes to History with its Note (SPEC 6). ``rows``: the new History rows."""
+    notes = columns.text(rows, "note")
+    blank = notes.eq("")
+    typed = []
+    for frame in (tracker.this_week, tracker.network):
+        if blank.any() and "note" in frame:
+            note = columns.text(frame, "note")
+            has = note.ne("")
+            if has.any():
+                keys = action_identity(with_step(frame[has])).to_numpy()
+                typed.append(pd.Series(note[has].to_numpy(), index=keys))
+    if not typed:
+        return notes
+    found = pd.concat(typed)
+    found = found[~found.index.duplicated()]
+    identity = action_identity(rows)
+    return notes.mask(blank & identity.isin(found.index), identity.map(found))
 
 
 def unfinished_ticks(tracker: Tracker, as_of: pd.Timestamp) -> list[Problem]:

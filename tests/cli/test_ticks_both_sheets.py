@@ -120,3 +120,55 @@ def test_an_advocate_ask_ticked_on_both_sheets_is_recorded_once(tmp_path: Path) 
     assert [(d, s, c) for d, s, c, _m in recorded(path)] == [
         ("2026-11-25", "ask-advocate", "Tom Reyes")
     ]
+
+
+NOTE = "told her in person at the meetup"
+
+
+def notes(path: Path) -> list[tuple[str, str, str]]:
+    rows = sheet(path, HISTORY_SHEET.name).astype(object).fillna("")
+    return [(str(s), str(c), str(n)) for s, c, n in rows[["Step", "Contact", "Note"]].to_numpy()]
+
+
+@pytest.mark.parametrize(
+    ("week_done", "network_done"),
+    [
+        (None, "x"),
+        (None, dt.datetime(2026, 12, 2)),
+        ("x", None),
+        # Ticked on both: the Network Updates tick is the earlier, so that row is recorded.
+        (dt.datetime(2026, 12, 2), dt.datetime(2026, 12, 1)),
+        (dt.datetime(2026, 12, 1), "x"),
+    ],
+)
+def test_the_note_typed_in_this_week_is_recorded_whichever_sheet_is_ticked(
+    listed: Path, week_done: object, network_done: object
+) -> None:
+    typed: dict[str, object] = {"Note": NOTE, "Draft": EDITED}
+    if week_done is not None:
+        typed["Done"] = week_done
+    type_into(listed, WEEK, {"Step": "network-update"}, typed)
+    if network_done is not None:
+        type_into(listed, NETWORK, {"Contact": "Maria Gonzalez"}, {"Done": network_done})
+    output = refresh(listed, "2026-12-03")
+    assert "Recorded 1 done action" in output
+    assert notes(listed) == [("network-update", "Maria Gonzalez", NOTE)]
+    assert [m for *_rest, m in recorded(listed)] == [EDITED]
+    assert "not carried over" not in output
+
+
+def test_each_note_goes_with_its_own_action(tmp_path: Path) -> None:
+    lee = {"Name": "Lee Wong", "Relationship": "Core network", "Last update": dt.date(2026, 10, 5)}
+    path = tracker(tmp_path / "t.xlsx", [ACME], contacts=[MARIA, lee, TOM])
+    refresh(path, "2026-11-25")
+    assert set(sheet(path, NETWORK)["Contact"]) == {"Maria Gonzalez", "Lee Wong", "Tom Reyes"}
+    type_into(path, WEEK, {"Contact": "Lee Wong"}, {"Note": "over coffee"})
+    type_into(path, WEEK, {"Step": "ask-advocate"}, {"Note": "asked at lunch"})
+    for name in ("Maria Gonzalez", "Lee Wong", "Tom Reyes"):
+        type_into(path, NETWORK, {"Contact": name}, {"Done": "x"})
+    refresh(path, "2026-11-30")
+    assert sorted(notes(path)) == [
+        ("ask-advocate", "Tom Reyes", "asked at lunch"),
+        ("network-update", "Lee Wong", "over coffee"),
+        ("network-update", "Maria Gonzalez", ""),
+    ]
