@@ -427,9 +427,10 @@ def caseload(
 ) -> None:
     """For a coach: one workbook over many clients' trackers.
 
-    Each TRACKER (or every .xlsx/.xlsm in a folder) is read, never written, and planned as
+    Each TRACKER (or every spreadsheet in a folder) is read, never written, and planned as
     refresh --dry-run would: the Caseload sheet has a row per client, those needing you first,
-    and each client's This Week has a sheet of its own.
+    and each client's This Week has a sheet of its own. A file that cannot be planned (an
+    .ods, .xls or .csv, a tracker with errors) is a row saying why.
     """
     done = operations.caseload(list(trackers), _as_of(as_of), days, to=to, overwrite=overwrite)
     for file, why in done.not_planned:

@@ -625,19 +625,26 @@ def _readable(path: Path, owned: list[OwnedSheet]) -> None:
 _LOCK_FILE = re.compile(r"^(~\$|\.~lock\.)")
 
 
+# Spreadsheets a client may keep that followup cannot plan: in a caseload folder each is
+# still a row saying why, as `load` words it (SPEC 6b, 7), never skipped in silence.
+_OTHER_SPREADSHEETS = (".xls", ".xlsb", ".ods", ".fods", ".numbers", ".csv", ".tsv")
+
+
 def trackers_in(paths: Sequence[Path]) -> list[Path]:
-    """The trackers named, a folder standing for every .xlsx/.xlsm in it (sorted by name;
-    lock files and followup's outputs, known by their marker, skipped; the backups folder
-    never entered); each file once. Raises nothing: a missing file is `load`'s to report."""
+    """The trackers named, a folder standing for every spreadsheet in it (.xlsx/.xlsm, and
+    the kinds followup cannot read, which `load` explains), sorted by name: lock files,
+    hidden files and followup's outputs, known by their marker, skipped; the backups folder
+    never entered. Each file once. Raises nothing: a missing file is `load`'s to report."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
             found += sorted(
                 p
                 for p in path.iterdir()
-                if p.suffix.lower() in TRACKER_SUFFIXES
+                if p.suffix.lower() in (*TRACKER_SUFFIXES, *_OTHER_SPREADSHEETS)
                 and p.is_file()
                 and not _LOCK_FILE.match(p.name)
+                and not p.name.startswith(".")
                 and not any(written_as(p, kind) for kind in (CASELOAD, EXPORT, WORK_SEARCH))
             )
         else:

@@ -351,3 +351,71 @@ def test_no_tracker_planned_is_an_error_when_followup_fails_on_each(
         )
     assert str(caught.value).count("the process planning it stopped unexpectedly") == 2
     assert not out.exists()
+
+
+def _client_files(folder: Path) -> dict[str, str]:
+    """A client's file of each kind followup cannot plan, named by the warning it gets."""
+    with zipfile.ZipFile(folder / "bob.ods", "w") as zf:
+        zf.writestr("mimetype", b"application/vnd.oasis.opendocument.spreadsheet")
+        zf.writestr("content.xml", b"<x/>")
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    (folder / "cy.xls").write_bytes(ole + "Workbook".encode("utf-16-le") + bytes(600))
+    (folder / "dee.csv").write_text("Company,Role,Interview date\nAcme,Analyst,2026-11-02\n")
+    with zipfile.ZipFile(folder / "eve.numbers", "w") as zf:
+        zf.writestr("Index/Document.iwa", b"\x00")
+    return {
+        "bob.ods": "bob.ods is an OpenDocument spreadsheet (.ods). In LibreOffice choose File > "
+        "Save As > Excel 2007-365 (.xlsx), then use that file.",
+        "cy.xls": "cy.xls is an old-format Excel file (.xls). In Excel choose File > Save As > "
+        "Excel Workbook (.xlsx), then use that file.",
+        "dee.csv": "dee.csv holds plain text, such as a CSV file, not an Excel workbook. If it is "
+        "a list of applications, run: followup import dee.csv tracker.xlsx; otherwise open it "
+        "in Excel or LibreOffice and save it as an Excel Workbook (.xlsx).",
+        "eve.numbers": "eve.numbers is a Numbers spreadsheet. In Numbers choose File > Export "
+        "To > Excel, then use that .xlsx file.",
+    }
+
+
+def test_every_client_file_in_a_folder_is_a_row_or_says_why(tmp_path: Path) -> None:
+    """SPEC 6b: a tracker that cannot be read is one row saying why. A client's spreadsheet
+    of another kind is such a tracker; lock files, hidden files and followup's own outputs
+    are not clients."""
+    folder = tmp_path / "clients"
+    folder.mkdir()
+    ann = tracker(folder / "ann.xlsx", [ACME], settings={"Your name": "Ann"})
+    why = _client_files(folder)
+    (folder / "~$ann.xlsx").write_bytes(b"\x08Ann" + b" " * 60)
+    (folder / ".~lock.ann.xlsx#").write_text("Ann,ann,host,16.11.2026 09:00,url;")
+    shutil.copy(ann, folder / ".ann-copy.xlsx")
+    (folder / "._ann.xlsx").write_bytes(b"\x00\x05\x16\x07 AppleDouble")
+    (folder / "notes.txt").write_text("call Bob on Friday")
+    assert (
+        run("export", str(ann), "--work-search", str(folder / "ws.csv"), "--as-of", AS_OF)[0] == 0
+    )
+    out = folder / "caseload.xlsx"
+    assert run("caseload", str(folder), "--to", str(out), "--as-of", AS_OF)[0] == 0
+
+    code, output = run("caseload", str(folder), "--to", str(out), "--as-of", AS_OF)
+    assert code == 0, output
+    assert f"Wrote the caseload of 5 clients (5 needing you now) to {out}." in output
+    for name, message in why.items():
+        assert f"warning: {folder / name}: {message}\n" in output
+    table = _caseload(out).set_index("File")
+    assert sorted(table.index) == sorted(str(folder / n) for n in ["ann.xlsx", *why])
+    for name, message in why.items():
+        assert table.loc[str(folder / name), "Flag"] == message
+    assert table.loc[str(ann), "Client"] == "Ann" and not pd.isna(table.loc[str(ann), "Sheet"])
+
+
+def test_each_file_named_is_a_row_whatever_its_kind(tmp_path: Path) -> None:
+    ann = tracker(tmp_path / "ann.xlsx", [ACME])
+    why = _client_files(tmp_path)
+    out = tmp_path / "caseload.xlsx"
+    code, output = run(
+        "caseload", *(str(tmp_path / n) for n in why), str(ann), "--to", str(out), "--as-of", AS_OF
+    )
+    assert code == 0, output
+    assert sorted(_caseload(out)["File"]) == sorted(str(tmp_path / n) for n in ["ann.xlsx", *why])
+    # Only files followup cannot plan: no caseload, each named with why.
+    code, output = run("caseload", *(str(tmp_path / n) for n in why), "--to", str(out))
+    assert code == 1 and all(message in output for message in why.values())
