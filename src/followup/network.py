@@ -395,6 +395,18 @@ def _coming_rounds(tracker: Tracker, as_of: pd.Timestamp, days: int) -> pd.DataF
     return first
 
 
+def _glow_done(tracker: Tracker, since: pd.Timestamp) -> bool:
+    """Whether the glow calls were done on or after ``since``, the day of the latest round
+    they follow: ticked (History) or logged (a glow-calls row of Log). Done, they are not
+    listed again for that round (SPEC 6: a ticked action is done)."""
+    done = [
+        columns.dates(frame["date"])[columns.text(frame, "step").eq(GLOW_CALLS)]
+        for frame in (tracker.history, tracker.log)
+        if "date" in frame and "step" in frame
+    ]
+    return any(bool(days.ge(since).any()) for days in done)
+
+
 def _glow_row(
     tracker: Tracker, as_of: pd.Timestamp, network: pd.DataFrame, days: int = 1
 ) -> dict[str, object] | None:
@@ -408,6 +420,8 @@ def _glow_row(
         if recent.empty:
             return None
         due = recent["iv_date"].iloc[0]
+    if _glow_done(tracker, recent["iv_date"].max()):
+        return None
     named = wording.fill(
         wording.GLOW_INTERVIEW,
         pd.DataFrame(

@@ -22,6 +22,7 @@ from followup.errors import Problem, show
 from followup.identity import PER_INTERVIEWER, action_identity, with_step
 from followup.schema import (
     APPLICATION,
+    GLOW_CALLS,
     HISTORY_SHEET,
     NETWORK_SHEET,
     NETWORK_UPDATE,
@@ -160,8 +161,8 @@ def _ticked(
     title) if the action was overdue by then; never later than ``as_of``, the refresh
     recording it. A row without a Due (Network Updates) was due when the sheet was written.
     A thank-you's due day is its interview (SPEC 4), as ``interviews`` has it now (a round
-    moved since the sheet was written counts on its new day); ``x`` on a thank-you whose
-    interview is still to come is not recorded yet (see ``pending_ticks``).
+    moved since the sheet was written counts on its new day); ``x`` on a thank-you or the
+    glow calls whose interview is still to come is not recorded yet (see ``pending_ticks``).
     """
     if not columns.text(frame, "done").ne("").any():  # most sheets on most refreshes
         nothing = pd.Series(index=frame.index[:0], dtype="datetime64[ns]")
@@ -171,10 +172,15 @@ def _ticked(
     if interviews is not None:
         due = _interview_days(frame, due, interviews)
     meant = pd.concat([due, written], axis=1).max(axis=1).fillna(as_of)
-    ahead = columns.text(frame, "step").isin(PER_INTERVIEWER) & meant.gt(as_of)
+    ahead = columns.text(frame, "step").isin(_AFTER_A_ROUND) & meant.gt(as_of)
     meant = meant.where(meant <= as_of, as_of).mask(ahead)
     when, bad = parsing.done_marks(frame["done"], meant, order=order or parsing.MDY)
     return frame[when.notna()], when[when.notna()], bad
+
+
+# The actions listed ahead of a round booked in the week (the thank-yous, the glow calls,
+# SPEC 4 and 5): an x on one counts on the interview day, not before (``pending_ticks``).
+_AFTER_A_ROUND = frozenset({*PER_INTERVIEWER, GLOW_CALLS})
 
 
 def _interview_days(frame: pd.DataFrame, due: pd.Series, interviews: pd.DataFrame) -> pd.Series:
@@ -208,10 +214,10 @@ def _interview_days(frame: pd.DataFrame, due: pd.Series, interviews: pd.DataFram
 
 
 def pending_ticks(tracker: Tracker, as_of: pd.Timestamp) -> set[str]:
-    """The identities of the thank-yous ticked ``x`` before their interview has happened
-    (a round booked ahead is listed in advance, SPEC 4). Such a tick is not recorded yet:
-    it stays ticked on the new This Week and is recorded, on the interview day, by the
-    first refresh on or after it."""
+    """The identities of the thank-yous and glow calls ticked ``x`` before their interview
+    has happened (a round booked ahead is listed in advance, SPEC 4 and 5; README). Such a
+    tick is not recorded yet: it stays ticked on the new This Week and is recorded, on the
+    interview day, by the first refresh on or after it."""
     frame = tracker.this_week
     if frame.empty:
         return set()
@@ -545,8 +551,7 @@ def carry_over(
             "warning",
             cell(lost_ticks, sheet, "done", index),
             f"your tick of {_describe(lost_ticks.loc[index])} was not recorded: that "
-            "interview has not happened yet and its thank-you is not on the new list. It comes "
-            "back in the week of the interview: tick it there once you have sent it.",
+            f"interview has not happened yet and {_NOT_LISTED[lost_ticks.loc[index, 'step']]}",
         )
         for index in lost_ticks.index
     ]
@@ -630,6 +635,12 @@ def _edits(
     return carried, asleep_edits.reset_index(drop=True), lost
 
 
+_NOT_LISTED = {
+    "thank-you": "its thank-you is not on the new list. It comes back in the week of the "
+    "interview: tick it there once you have sent it.",
+    GLOW_CALLS: "its glow calls are not on the new list. They come back in the week of the "
+    "interview: tick them there once you have made them.",
+}
 _GONE = (
     "that action is not on the new list (done in the Log, replaced by a later step, or past "
     "its time). The backup of the tracker still holds it."
