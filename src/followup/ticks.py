@@ -802,15 +802,16 @@ def follow_moved_rows(frame: pd.DataFrame, sheet: Sheet, written: pd.DataFrame) 
     keys = generated(sheet)
     rows = frame["row"].to_numpy()
     here = written.reindex(rows).fillna("").set_axis(frame.index)
-    stored = written["fingerprint"]
-    pool = written[stored.ne("") & stored.str.count(r"\.").eq(len(keys) - 1)]
+    # A fingerprint is one six-character digest per generated column, joined by ".": any
+    # other text is not ours.
+    width = 7 * len(keys) - 1
+    pool = written[written["fingerprint"].str.len().eq(width)]
     if frame.empty or pool.empty:
         return here
+    parts = _digest_parts(pool["fingerprint"].to_numpy(dtype=f"U{width}"), len(keys))
     shown = [at for at, key in enumerate(keys) if key in _SHOWN_IDENTITY]
-    own = np.array(fingerprints(frame, sheet).str.split(".").tolist(), dtype=object)
-    theirs = np.array(pool["fingerprint"].str.split(".").tolist(), dtype=object)
-    own_key = pd.Series(list(map(".".join, own[:, shown])), index=rows)
-    pool_key = pd.Series(list(map(".".join, theirs[:, shown])), index=pool.index)
+    pool_key = pd.Series(_joined_digests(parts[:, shown].T), index=pool.index)
+    own_key = pd.Series(_shown_key(frame, [keys[at] for at in shown]), index=rows)
     # Most sheets come back as written: every row beside its own cells.
     in_place = own_key.eq(pool_key.reindex(rows)).to_numpy()
     if in_place.all():
@@ -840,7 +841,9 @@ def follow_moved_rows(frame: pd.DataFrame, sheet: Sheet, written: pd.DataFrame) 
     left_pool = np.flatnonzero(~pool.index.isin(pairs.to_numpy()))
     if len(left_rows) and len(left_pool):
         # A row moved and changed: the cells left that agree with it on the most columns.
-        alike = (own[left_rows][:, None, :] == theirs[left_pool][None, :, :]).sum(axis=2)
+        own = np.array(fingerprints(frame.iloc[left_rows], sheet).str.split(".").tolist())
+        theirs = parts[left_pool]
+        alike = (own[:, None, :] == theirs[None, :, :]).sum(axis=2)
         taken = np.zeros(len(left_pool), dtype=bool)
         for at, row in enumerate(left_rows):
             score = np.where(taken, -1, alike[at])
@@ -850,3 +853,29 @@ def follow_moved_rows(frame: pd.DataFrame, sheet: Sheet, written: pd.DataFrame) 
                 pairs[rows[row]] = pool.index[left_pool[best]]
     out = written.reindex(pairs.reindex(rows).to_numpy()).fillna("")
     return out.set_axis(frame.index)
+
+
+def _shown_key(frame: pd.DataFrame, shown: list[str]) -> np.ndarray:
+    """Per row, the digests of the ``shown`` columns joined as in a fingerprint (each
+    distinct text hashed once; these columns hold text, never dates)."""
+    texts = [columns.text_array(frame[key].to_numpy(dtype=object)) for key in shown]
+    codes, uniques = pd.factorize(np.concatenate(texts))
+    hashed = np.array([_hashed(text) for text in uniques.tolist()], dtype=object)
+    return _joined_digests(hashed[codes].reshape(len(shown), len(frame)))
+
+
+def _digest_parts(fingerprints: np.ndarray, count: int) -> np.ndarray:
+    """Fingerprints of ``count`` digests (a fixed-width text array) as a (row, digest)
+    array of their digests, cut apart without a Python loop over rows."""
+    chars = fingerprints.view("U1").reshape(len(fingerprints), 7 * count - 1)
+    return np.stack(
+        [chars[:, 7 * at : 7 * at + 6].copy().view("U6")[:, 0] for at in range(count)], axis=1
+    )
+
+
+def _joined_digests(digests: np.ndarray) -> np.ndarray:
+    """Each column's digests (``digests``: one row per column) joined with "." per row."""
+    out = digests[0].astype(object)
+    for column in digests[1:]:
+        out = out + "." + column.astype(object)
+    return np.asarray(out, dtype=object)
