@@ -167,6 +167,11 @@ def import_(
         kind = OTHER_FORMATS.get(source.suffix.lower(), "not a file followup can import")
         # The file is what the user has, not a mistyped command: a data error (SPEC 7).
         raise FollowupError(f"{source.name} is {kind}. Save it as .xlsx or .csv, then import that.")
+    if source.resolve() == new.resolve():
+        # The same file named twice is a mistyped command, not a problem with the file.
+        raise click.BadParameter(
+            f"{new} is the file to import. Choose a new file name.", param_hint="'NEW.xlsx'"
+        )
     overrides: dict[str, str] = {}
     for pair in maps:
         column, _, header = pair.partition("=")

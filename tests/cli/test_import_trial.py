@@ -48,11 +48,19 @@ def test_import_replaces_an_existing_file_only_with_overwrite(tmp_path: Path) ->
         code, output = run("import", str(source), str(tracker_file), "--overwrite")
         assert code == 1 and "it is a tracker" in output, output
         assert tracker_file.read_bytes() == before
-    code, output = run("import", str(source), str(source), "--overwrite")
-    assert (code, output) == (
-        1,
-        f"error: {source} is the file to import. Choose a new file name.\n",
-    )
+    # The same file named twice is a command-line mistake (exit 2), however it is spelled.
+    for same in (
+        source,
+        source.parent / "." / source.name,
+        source.parent / "x" / ".." / source.name,
+    ):
+        for extra in ([], ["--overwrite"], ["--dry-run"]):
+            code, output = run("import", str(source), str(same), *extra)
+            assert code == 2
+            assert output.splitlines()[-1] == (
+                f"Error: Invalid value for 'NEW.xlsx': {same} is the file to import. Choose a "
+                "new file name."
+            )
     other = tmp_path / "other.xlsx"
     other.write_bytes(b"mine")
     (tmp_path / "~$other.xlsx").write_bytes(b"\x05someone")
