@@ -345,6 +345,21 @@ def missing_day(value: str, order: str) -> str:
     return ""
 
 
+def without_year(value: str) -> bool:
+    """Whether a text names a day and a month but no year, as people type a date ("8 Dec",
+    "Nov 10", "20 November"): read so, it would be a date if it had its year."""
+    if not any(ch.isalpha() for ch in value):
+        return False  # numbers only ("8/12"): not plainly a day and a month
+    read = []
+    for default in _DEFAULTS:
+        try:
+            read.append(dateutil_parser.parse(value, default=default))
+        except (ValueError, OverflowError, TypeError):
+            return False
+    first, second = read
+    return (first.month, first.day) == (second.month, second.day) and first.year != second.year
+
+
 def _shown_order(value: str) -> str:
     """The order a numbers-only date shows by itself: YMD, DMY, MDY; "=" when day and month
     are the same number, "?" when it could be either; "" when it is not such a date."""

@@ -780,6 +780,10 @@ def _typed(
                         False,
                     )
                 )
+            yearless = _yearless_faults(text, bad)
+            for at, _message, _group in yearless:
+                bad = bad & ~at
+            faults += yearless
             serials = _serial_faults(values, bad)
             for at, _message, _group in serials:
                 bad = bad & ~at
@@ -831,8 +835,26 @@ def _typed(
             f"this sheet was written if it was overdue by then) or the date you did it, such as "
             f"{_DATE_EXAMPLE}, or clear the cell."
         )
-        return text, [(bad, message, False)], None
+        yearless = _yearless_faults(text, bad)
+        for at, _message, _group in yearless:
+            bad = bad & ~at
+        return text, [(bad, message, False), *yearless], None
     return text, [], None
+
+
+def _yearless_faults(text: pd.Series, bad: pd.Series) -> list[tuple[pd.Series, str, bool]]:
+    """The `bad` cells holding a day and a month without a year ("8 Dec"): each text named
+    with the fix, to add the year, rather than told it is not a date at all."""
+    return [
+        (
+            bad & text.eq(typed),
+            f"{{value}} is a date without a year. Type it with its year, such as "
+            f"{typed} {_DATE_EXAMPLE[:4]}.",
+            False,
+        )
+        for typed in text[bad].unique().tolist()
+        if parsing.without_year(str(typed))
+    ]
 
 
 def _serial_faults(values: pd.Series, bad: pd.Series) -> list[tuple[pd.Series, str, bool]]:

@@ -307,3 +307,27 @@ def test_the_search_counts_read_in_the_singular_for_one(tmp_path: Path, searches
     assert why.startswith(f"Last 7 days (Tue 24 Nov to Mon 30 Nov): {counted} against a target"), (
         why
     )
+
+
+def test_a_date_without_a_year_in_a_user_sheet_asks_for_the_year(tmp_path: Path) -> None:
+    rows = [
+        {**ACME, "Interview date": "3 Dec"},
+        {**ACME, "Company": "Beta", "Interview date": "Nov 10"},
+        {**ACME, "Company": "Gamma", "Interview date": "20 November", "Decision by": "Dec 4"},
+        {**ACME, "Company": "Delta", "Interview date": "soon"},
+    ]
+    path = tracker(tmp_path / "t.xlsx", rows)
+    code, output = run("check", str(path), "--as-of", "2026-11-30")
+    assert code == 1
+    errors = sorted(line for line in output.splitlines() if line.startswith("error:"))
+    assert errors == [
+        "error: Interviews!C2: '3 Dec' is a date without a year. Type it with its year, such as "
+        "3 Dec 2026.",
+        "error: Interviews!C3: 'Nov 10' is a date without a year. Type it with its year, such as "
+        "Nov 10 2026.",
+        "error: Interviews!C4: '20 November' is a date without a year. Type it with its year, "
+        "such as 20 November 2026.",
+        "error: Interviews!C5: 'soon' is not a date. Type a date such as 2026-11-02.",
+        "error: Interviews!I4: 'Dec 4' is a date without a year. Type it with its year, such as "
+        "Dec 4 2026.",
+    ]

@@ -330,3 +330,17 @@ def test_many_done_dates_after_the_refresh_date_are_told_once(tmp_path: Path) ->
         f":L{last}: 4 cells say 'Tue 1 Dec 2026'. That is after the refresh date (Tue 24 Nov "
         "2026). Type the day you did it, or x."
     )
+
+
+@pytest.mark.parametrize("typed", ["8 Dec", "Dec 8", "8 December", "December 8th", "Tue 8 Dec"])
+def test_a_done_date_without_a_year_asks_for_the_year(tmp_path: Path, typed: str) -> None:
+    path = tracker(tmp_path / "t.xlsx", [ACME])
+    refresh(path, "2026-11-16")
+    row = type_into(path, WEEK, {"Step": "halfway"}, {"Done": typed})
+    code, output = run("refresh", str(path), "--as-of", "2026-11-23", "--no-backup")
+    assert code == 1
+    assert (
+        f"error: This Week!L{row}: '{typed}' is a date without a year. Type it with its year, "
+        f"such as {typed} 2026.\n"
+    ) in output
+    assert "Nothing was written." in output

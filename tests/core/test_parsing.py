@@ -169,3 +169,22 @@ def test_no_date_is_blank_and_a_far_year_is_bad_however_typed() -> None:
     assert parsed.isna().tolist() == [True] * 7 + [False]
     assert parsed.iloc[-1] == pd.Timestamp("2199-12-31")
     assert bad.tolist() == [False, False, False, True, True, True, True, False]
+
+
+@given(
+    st.dates(min_value=dt.date(2020, 1, 1), max_value=dt.date(2030, 12, 31)),
+    st.sampled_from(["%d %b", "%b %d", "%d %B", "%B %d", "%b %d,", "%d-%b", "%A %d %B"]),
+)
+def test_a_day_and_month_without_a_year_is_told_apart_from_other_text(
+    day: dt.date, form: str
+) -> None:
+    """ "8 Dec", "Nov 10", "20 November" (10a of trial T): a date but for its year."""
+    typed = day.strftime(form)
+    assert parsing.without_year(typed)
+    assert not parsing.without_year(day.strftime(form) + day.strftime(" %Y"))
+    assert parsing.dates(pd.Series([typed], dtype=object))[1].iloc[0]  # still no date
+
+
+def test_text_that_is_no_day_and_month_is_not_taken_for_one() -> None:
+    for text in ("sent it", "Monday", "December", "8/12", "12.8", "x", "", "next week", "8"):
+        assert not parsing.without_year(text), text
