@@ -551,7 +551,8 @@ def carry_over(
             "warning",
             cell(lost_ticks, sheet, "done", index),
             f"your tick of {_describe(lost_ticks.loc[index])} was not recorded: that "
-            f"interview has not happened yet and {_NOT_LISTED[lost_ticks.loc[index, 'step']]}",
+            f"interview has not happened yet and "
+            f"{_NOT_LISTED.get(lost_ticks.loc[index, 'step'], _NOT_LISTED['thank-you'])}",
         )
         for index in lost_ticks.index
     ]
