@@ -166,7 +166,9 @@ def test_a_text_that_is_not_a_whole_date_names_its_cell(tmp_path: Path) -> None:
     rows = [{**INTERVIEW_ROWS[0], "Interview date": text} for text in ("Monday", "Nov 16")]
     assert messages(tracker(tmp_path / "t.xlsx", rows)) == [
         "error: Interviews!C2: 'Monday' is not a date. Type a date such as 2026-11-02.",
-        "error: Interviews!C3: 'Nov 16' is not a date. Type a date such as 2026-11-02.",
+        # A day and a month: what is missing is the year (10a of trial T).
+        "error: Interviews!C3: 'Nov 16' is a date without a year. Type it with its year, such "
+        "as Nov 16 2026.",
     ]
 
 

@@ -348,7 +348,8 @@ def test_a_row_left_out_for_an_unread_date_is_never_said_to_be_kept(tmp_path: Pa
     output, counts, new = imported(source)
     assert counts == {"Search": 3, "Interviews": 0, "Log": 0}
     assert [line for line in output.splitlines() if line.startswith("warning")] == [
-        "warning: apps.csv!C4: 'Nov 24' is not a date, so row 4 is not in the new tracker. "
+        "warning: apps.csv!C4: 'Nov 24' is a date without a year, so row 4 is not in the new "
+        "tracker. "
         "Correct the date in your list and import again.",
         "warning: apps.csv!D3: 'soon' is not a date; it is kept in Notes.",
         "warning: apps.csv!E7: 'Blorp' is not a status followup knows, so it is kept in Notes "
