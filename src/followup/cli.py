@@ -13,6 +13,7 @@ _collecting = gc.isenabled()
 gc.disable()
 
 import datetime as dt
+import os
 import sys
 import warnings
 from collections.abc import Sequence
@@ -108,7 +109,26 @@ def run() -> None:
         # A library's warning means nothing to the user (SPEC 7); the test suite makes any
         # warning from followup's own code an error instead.
         warnings.simplefilter("ignore")
-    main()
+    try:
+        main()
+    except SystemExit as done:
+        _exit(done)
+
+
+def _exit(done: SystemExit) -> None:
+    """End the process as `done` says, once what it printed is out: the command is over and
+    every file it wrote is closed and on disk, so the interpreter need not take apart each
+    object and module it loaded one by one (0.01 s after a small tracker, 0.1-0.2 s after
+    10,000 interviews): the operating system frees the whole process at once."""
+    code = 0 if done.code is None else done.code
+    if not isinstance(code, int):
+        raise done  # a message for Python to print
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BaseException:
+        raise done from None  # the interpreter reports a closed pipe as it always has
+    os._exit(code)
 
 
 @main.command()
