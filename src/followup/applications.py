@@ -89,77 +89,103 @@ class _Plan:
 
 
 def _latest_applications(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
-    """One row per opportunity applied to by ``as_of``: its latest Application row."""
+    """One row per opportunity applied to by ``as_of``: its latest Application row, in the
+    order of the opportunity keys ``ck``, ``rk``."""
     search = tracker.search
-    company = columns.text(search, "company")
-    applied = columns.dates(search["date"])
-    mine = (columns.text(search, "activity") == APPLICATION) & (company != "")
-    mine &= applied.notna() & (applied <= as_of)
-    rows = search[mine]
-    apps = pd.DataFrame(
+    company, role = columns.text(search, "company"), columns.text(search, "role")
+    applied = columns.dates(search["date"]).to_numpy()
+    activity = columns.text(search, "activity").to_numpy()
+    # An undated row (NaT) compares False: it is no application.
+    mine = (activity == APPLICATION) & (company.to_numpy() != "")
+    at = np.flatnonzero(mine & (applied <= as_of.to_datetime64()))
+    ck, rk = columns.key(company).to_numpy()[at], columns.key(role).to_numpy()[at]
+    # Sorted as arrays, each column taken once in that order (a stable sort, last key first).
+    row = search["row"].to_numpy()[at]
+    order = np.lexsort((row, applied[at], rk, ck))
+    # Applying again to the same role: the latest application is the one to follow up.
+    latest = np.ones(len(order), dtype=bool)
+    latest[:-1] = (ck[order][1:] != ck[order][:-1]) | (rk[order][1:] != rk[order][:-1])
+    order = order[latest]
+    status = _taken(columns.text(search, "status"), at[order])
+    return pd.DataFrame(
         {
-            "company": company[mine],
-            "role": columns.text(rows, "role"),
-            "contact": columns.text(rows, "contact"),
-            "status": columns.text(rows, "status").replace("", ACTIVE),
-            "applied": applied[mine],
-            "row": rows["row"],
+            "company": _taken(company, at[order]),
+            "role": _taken(role, at[order]),
+            "contact": _taken(columns.text(search, "contact"), at[order]),
+            "status": status.where(status != "", ACTIVE),
+            "applied": applied[at[order]],
+            "row": row[order],
+            "ck": pd.Series(ck[order], dtype=object),
+            "rk": pd.Series(rk[order], dtype=object),
         }
     )
-    apps["ck"], apps["rk"] = columns.key(apps["company"]), columns.key(apps["role"])
-    apps = apps.sort_values([*_KEYS, "applied", "row"], kind="stable")
-    # Applying again to the same role: the latest application is the one to follow up.
-    return apps.drop_duplicates(_KEYS, keep="last").reset_index(drop=True)
 
 
-def _interviewed(tracker: Tracker, apps: pd.DataFrame) -> pd.Series:
+def _taken(values: pd.Series, at: np.ndarray) -> pd.Series:
+    """The values at positions ``at``, typed as ``values`` and indexed from 0."""
+    return pd.Series(values.to_numpy()[at], dtype=values.dtype)
+
+
+def _interviewed(tracker: Tracker, apps: pd.DataFrame) -> np.ndarray:
     """True where the opportunity has an interview (any date: one on the calendar counts)."""
     iv = rounds.keyed_rounds(tracker)
-    companies = set(iv["ck"])
-    pairs = set(iv["ck"] + "|" + iv["rk"])
-    by_pair = (apps["ck"] + "|" + apps["rk"]).isin(pairs)
+    ck, rk = apps["ck"].to_numpy(dtype=object), apps["rk"].to_numpy(dtype=object)
+    booked_ck, booked_rk = iv["ck"].to_numpy(dtype=object), iv["rk"].to_numpy(dtype=object)
+    by_pair = pd.Index(ck + "|" + rk).isin(booked_ck + "|" + booked_rk)
     # A blank Role is the company's only opportunity, so any interview there is its own.
-    return by_pair | ((apps["rk"] == "") & apps["ck"].isin(companies))
+    return np.asarray(by_pair | ((rk == "") & pd.Index(ck).isin(booked_ck)), dtype=bool)
 
 
-def _touchpoints(tracker: Tracker, apps: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+def _touchpoints(
+    tracker: Tracker, apps: pd.DataFrame, as_of: pd.Timestamp
+) -> dict[str, np.ndarray]:
     """Log and History rows about each application, dated from its applied day to ``as_of``.
 
-    Columns: ``app`` (the application's row in ``apps``), ``date``, ``direction``, ``step``,
-    ``number`` (text: the nudge a ticked row was, "" for a Log row).
+    ``apps`` in the order of ``ck`` (as ``_latest_applications`` gives them). Arrays, one
+    item per row and application it is about: ``app`` (the application's row in ``apps``),
+    ``date`` (numpy days), ``direction``, ``step``, ``number`` (text: the nudge a ticked
+    row was, "" for a Log row).
     """
     log, history = tracker.log, tracker.history
-    parts = [
-        pd.DataFrame(
-            {
-                "date": columns.dates(log["date"]),
-                "tck": columns.key(log["company"]),
-                "trk": columns.key(log["role"]),
-                "direction": columns.text(log, "direction"),
-                "step": columns.text(log, "step"),
-            }
-        ),
-        pd.DataFrame(
-            {
-                "date": columns.dates(history["date"]),
-                "tck": columns.key(history["company"]),
-                "trk": columns.key(history["role"]),
-                "direction": SENT,  # History counts exactly as Sent rows of Log
-                "step": columns.text(history, "step"),
-                # A ticked nudge keeps its number (SPEC 6 identity); a Log row has none.
-                "number": columns.text(history, "number"),
-            }
-        ),
-    ]
-    rows = pd.concat(parts, ignore_index=True)
-    rows = rows[rows["date"].notna() & (rows["date"] <= as_of)]
-    keys = pd.DataFrame({"app": np.arange(len(apps)), "ck": apps["ck"], "rk": apps["rk"]})
-    rows = keys.merge(rows, left_on="ck", right_on="tck")
-    applied = apps["applied"].to_numpy()[rows["app"].to_numpy()]
+    date = np.concatenate([columns.day_array(log["date"]), columns.day_array(history["date"])])
+    tck, trk = (
+        np.concatenate([columns.key(log[c]).to_numpy(), columns.key(history[c]).to_numpy()])
+        for c in ("company", "role")
+    )
+    direction = np.concatenate(
+        [
+            columns.text(log, "direction").to_numpy(dtype=object),
+            np.full(len(history), SENT, dtype=object),  # History counts exactly as Sent rows
+        ]
+    )
+    step = np.concatenate([columns.text(f, "step").to_numpy(dtype=object) for f in (log, history)])
+    # A ticked nudge keeps its number (SPEC 6 identity); a Log row has none.
+    number = np.concatenate(
+        [
+            np.full(len(log), "", dtype=object),
+            columns.text(history, "number").to_numpy(dtype=object),
+        ]
+    )
+    at = np.flatnonzero(date <= np.datetime64(as_of.date(), "D"))  # NaT compares False
+    # A row meets each application of its company: with ``apps`` in key order, those are
+    # one run of rows, found by binary search rather than by a merge.
+    ck = apps["ck"].to_numpy(dtype=object)
+    first = np.searchsorted(ck, tck[at], side="left")
+    count = np.searchsorted(ck, tck[at], side="right") - first
+    row = np.repeat(at, count)
+    app = np.repeat(first, count) + np.arange(len(row)) - np.repeat(np.cumsum(count) - count, count)
+    rk, applied = apps["rk"].to_numpy(dtype=object)[app], columns.day_array(apps["applied"])[app]
     # A blank Role on either side means the company's only opportunity.
-    same = (rows["rk"] == "") | (rows["trk"] == "") | (rows["rk"] == rows["trk"])
-    found: pd.DataFrame = rows[same & (rows["date"] >= applied)]
-    return found[["app", "date", "direction", "step", "number"]]
+    same = (rk == "") | (trk[row] == "") | (rk == trk[row])
+    found = same & (date[row] >= applied)
+    row = row[found]
+    return {
+        "app": app[found],
+        "date": date[row],
+        "direction": direction[row],
+        "step": step[row],
+        "number": number[row],
+    }
 
 
 def _plan(tracker: Tracker, as_of: pd.Timestamp, days: int) -> _Plan:
@@ -182,14 +208,15 @@ def _computed(tracker: Tracker, as_of: pd.Timestamp) -> _Plan:
     touch = _touchpoints(tracker, apps, as_of)
     count = settings.application_follow_ups if settings.application_follow_up_days > 0 else 0
     shape = (len(apps), count)
-    got = touch[touch["direction"] == RECEIVED]
+    got = touch["direction"] == RECEIVED
     replied = np.full(len(apps), np.iinfo(np.int64).max)
-    np.minimum.at(replied, got["app"].to_numpy(), columns.day_array(got["date"]).astype(np.int64))
-    apps["replied"] = np.where(
+    np.minimum.at(replied, touch["app"][got], touch["date"][got].astype(np.int64))
+    replied = np.where(
         replied == np.iinfo(np.int64).max, columns.NO_DAY, replied.astype("datetime64[D]")
-    ).astype("datetime64[ns]")
-    apps["interviewed"] = _interviewed(tracker, apps)
-    open_ = ((apps["status"] == ACTIVE) & ~apps["interviewed"] & apps["replied"].isna()).to_numpy()
+    )
+    interviewed = _interviewed(tracker, apps)
+    status = apps["status"]
+    open_ = (status == ACTIVE).to_numpy() & ~interviewed & np.isnat(replied)
 
     numbered, (sent_app, sent_day) = _sent_nudges(touch, len(apps), count)
 
@@ -235,7 +262,11 @@ def _computed(tracker: Tracker, as_of: pd.Timestamp) -> _Plan:
     following = np.column_stack([planned[:, 1:], due[:, -1:] + gap]) if count else due
     window_end = np.maximum(due, following - one_day)
 
-    apps["state"] = _application_state(apps, done, window_end, as_of)
+    apps = apps.assign(
+        replied=replied.astype("datetime64[ns]"),
+        interviewed=interviewed,
+        state=_application_state(status, interviewed, replied, done, window_end, as_of),
+    )
     return _Plan(
         apps,
         _spread(
@@ -254,7 +285,7 @@ def _computed(tracker: Tracker, as_of: pd.Timestamp) -> _Plan:
 
 
 def _sent_nudges(
-    touch: pd.DataFrame, applications: int, count: int
+    touch: dict[str, np.ndarray], applications: int, count: int
 ) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]:
     """The application follow-ups sent (SPEC 4a), split by whether the row says which nudge
     it was: a ticked nudge keeps its number in History (SPEC 6 identity), a Log row has none.
@@ -264,10 +295,10 @@ def _sent_nudges(
     ones as (application, day) arrays sorted by both. Ticked and logged on the same day is
     one follow-up (the ticked one); two nudges ticked on one day are two; a number outside
     1..``count`` counts as none."""
-    sent = touch[(touch["direction"] == SENT) & (touch["step"] == APPLICATION_FOLLOW_UP)]
-    typed = pd.to_numeric(sent["number"], errors="coerce")
+    sent = (touch["direction"] == SENT) & (touch["step"] == APPLICATION_FOLLOW_UP)
+    typed = pd.to_numeric(pd.Series(touch["number"][sent], dtype=object), errors="coerce")
     number = typed.where(typed.between(1, count), 0).fillna(0).astype(np.int64).to_numpy()
-    app, day = sent["app"].to_numpy(dtype=np.int64), columns.day_array(sent["date"])
+    app, day = touch["app"][sent].astype(np.int64), touch["date"][sent]
     order = np.lexsort((day, app))
     app, day, number = app[order], day[order], number[order]
     ticked = number > 0
@@ -305,39 +336,52 @@ def _spread(
     count = next(iter(per_nudge.values())).shape[1]
     mine = np.flatnonzero(open_)
     app = np.tile(mine, count)
-    context = apps[[*_KEYS, "company", "role", "contact", "applied", "row"]].take(app)
-    nudges = context.reset_index(drop=True).assign(
-        number=np.repeat(np.arange(1, count + 1), len(mine)),
-        **{
-            field: days[mine].T.ravel().astype("datetime64[ns]")
-            for field, days in per_nudge.items()
-        },
-        step=APPLICATION_FOLLOW_UP,
+    number = np.repeat(np.arange(1, count + 1), len(mine))
+    # Sorted as arrays (a stable sort, last key first), the frame built once in that order.
+    keys = [apps[c].to_numpy()[app] for c in ("applied", *_KEYS)]
+    order = np.lexsort((number, *keys[::-1]))
+    context = {
+        c: _taken(apps[c], app[order])
+        for c in (*_KEYS, "company", "role", "contact", "applied", "row")
+    }
+    return pd.DataFrame(
+        {
+            **context,
+            "number": number[order],
+            **{
+                field: days[mine].T.ravel()[order].astype("datetime64[ns]")
+                for field, days in per_nudge.items()
+            },
+            "step": APPLICATION_FOLLOW_UP,
+        }
     )
-    nudges = nudges.sort_values(["applied", *_KEYS, "number"], kind="stable")
-    return nudges.reset_index(drop=True)
 
 
 def _application_state(
-    apps: pd.DataFrame, done: np.ndarray, window_end: np.ndarray, as_of: pd.Timestamp
+    status: pd.Series,
+    interviewed: np.ndarray,
+    replied: np.ndarray,
+    done: np.ndarray,
+    window_end: np.ndarray,
+    as_of: pd.Timestamp,
 ) -> pd.Series:
     if done.shape[1]:
         today = np.datetime64(as_of.date(), "D")
         finished = ~np.isnat(done[:, -1]) | (today > window_end[:, -1])
     else:
-        finished = np.zeros(len(apps), dtype=bool)
+        finished = np.zeros(len(status), dtype=bool)
     state = np.select(
         [
-            apps["status"].isin(CLOSED_STATUSES),
-            apps["interviewed"],
-            apps["status"] == ON_HOLD,
-            apps["replied"].notna(),
+            status.isin(CLOSED_STATUSES).to_numpy(),
+            interviewed,
+            (status == ON_HOLD).to_numpy(),
+            ~np.isnat(replied),
             finished,
         ],
         [CLOSED, INTERVIEWED, PAUSED, REPLIED, NO_RESPONSE],
         default=WAITING,
     )
-    return pd.Series(state, index=apps.index, dtype=object)
+    return pd.Series(state, dtype=object)
 
 
 def applications(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
@@ -362,9 +406,11 @@ def nudges(tracker: Tracker, as_of: pd.Timestamp, days: int = 7) -> pd.DataFrame
 
 def _listed(tracker: Tracker, as_of: pd.Timestamp, days: int) -> pd.DataFrame:
     """Every nudge of the window, the oldest first."""
-    plan = _plan(tracker, pd.Timestamp(as_of).normalize(), days)
-    rows = plan.nudges[plan.nudges["state"].isin(list(_LISTED))]
-    return rows.sort_values(["due", "applied", "company", "role", "number"], kind="stable")
+    nudges = _plan(tracker, pd.Timestamp(as_of).normalize(), days).nudges
+    at = np.flatnonzero(nudges["state"].isin(list(_LISTED)).to_numpy())
+    keys = [nudges[c].to_numpy()[at] for c in ("due", "applied", "company", "role", "number")]
+    # Sorted as arrays (a stable sort, last key first), the rows taken once in that order.
+    return nudges.take(at[np.lexsort(keys[::-1])])
 
 
 def held_back(tracker: Tracker, as_of: pd.Timestamp, days: int = 7) -> int:
@@ -379,14 +425,13 @@ def this_week(tracker: Tracker, as_of: pd.Timestamp, days: int = 7) -> pd.DataFr
     nudge's identity (SPEC 6).
     """
     as_of = pd.Timestamp(as_of).normalize()
-    rows = _listed(tracker, as_of, days).head(WEEKLY_CAP).copy()
-    total = tracker.settings.application_follow_ups
-    rows["when"] = rows["state"].map(_LISTED)
-    rows["action"] = wording.fill(wording.APPLICATION_ACTION, rows[["number"]], total=total)
-    rows["channel"] = "Email"
-    rows["time"] = ""
-    rows["why"] = _whys(rows, as_of)
-    rows["draft"] = drafts(
+    rows = _listed(tracker, as_of, days).head(WEEKLY_CAP)
+    settings = tracker.settings
+    # At most WEEKLY_CAP rows: each column is written as a list, and the frame built once.
+    number = rows["number"].tolist()
+    when = [_LISTED[state] for state in rows["state"].tolist()]
+    order = np.argsort([WHEN_ORDER.index(w) for w in when], kind="stable").astype(np.intp)
+    draft = drafts(
         pd.DataFrame(
             {
                 "step": APPLICATION_FOLLOW_UP,
@@ -395,21 +440,44 @@ def this_week(tracker: Tracker, as_of: pd.Timestamp, days: int = 7) -> pd.DataFr
                 "role": rows["role"],
                 "applied": rows["applied"],
                 "number": rows["number"],
-                "your_name": tracker.settings.your_name,
+                "your_name": settings.your_name,
             },
             index=rows.index,
         )
     )
-    rows["done"] = ""
-    rows["snooze"] = ""
-    rows["note"] = ""
-    out = rows.reindex(columns=[*THIS_WEEK_SHEET.keys, "number"]).reset_index(drop=True)
-    out["number"] = out["number"].astype(str)
-    texts = [col for col in THIS_WEEK_SHEET.keys if col != "due"]
-    out[texts] = out[texts].fillna("").astype(str)
-    out["due"] = columns.dates(out["due"])
-    order = out["when"].map({w: i for i, w in enumerate(WHEN_ORDER)})
-    return out.loc[order.sort_values(kind="stable").index].reset_index(drop=True)
+    texts = {
+        "when": when,
+        "company": rows["company"].tolist(),
+        "role": rows["role"].tolist(),
+        "step": [APPLICATION_FOLLOW_UP] * len(rows),
+        "action": [
+            wording.APPLICATION_ACTION.format(number=n, total=settings.application_follow_ups)
+            for n in number
+        ],
+        "channel": ["Email"] * len(rows),
+        "contact": rows["contact"].tolist(),
+        "time": [""] * len(rows),
+        "why": _whys(rows, as_of).tolist(),
+        "draft": draft.tolist(),
+        **{blank: [""] * len(rows) for blank in ("done", "snooze", "note")},
+        "number": number,
+    }
+    due = rows["due"].to_numpy()[order]
+    return pd.DataFrame(
+        {
+            name: due
+            if name == "due"
+            else pd.array(
+                [_shown(v) for v in np.asarray(texts[name], dtype=object)[order]], dtype="str"
+            )
+            for name in (*THIS_WEEK_SHEET.keys, "number")
+        }
+    )
+
+
+def _shown(value: object) -> str:
+    """A cell of This Week as text, "" where blank."""
+    return "" if pd.isna(value) else str(value)  # type: ignore[call-overload]
 
 
 def _whys(rows: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series:

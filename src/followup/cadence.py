@@ -642,49 +642,81 @@ def steps(tracker: Tracker, as_of: pd.Timestamp, days: int = 7) -> pd.DataFrame:
 
 
 _WHEN = {"overdue": OVERDUE, "today": TODAY, "this week": THIS_WEEK_WHEN}
+# The details of an opportunity the rows of This Week read (actions, Why, drafts).
+_CONTEXT = (
+    "decision_given",
+    "restarted",
+    "interviewer_type",
+    "keep_in_touch",
+    "key_point",
+    "effective_decision",
+    "response",
+)
 
 
 def this_week(tracker: Tracker, as_of: pd.Timestamp, days: int = 7) -> pd.DataFrame:
     """The cadence rows of the This Week sheet, columns exactly ``THIS_WEEK_SHEET.keys``."""
     as_of = pd.Timestamp(as_of).normalize()
     plan = _plan(tracker, as_of, days)
-    rows = plan.steps[plan.steps["state"].isin(list(_WHEN))]
-    context = plan.opportunities.drop(columns=[*_KEYS, "company", "role", "state"])
-    rows = pd.concat(
-        [rows.reset_index(drop=True), context.take(rows["op"].to_numpy()).reset_index(drop=True)],
-        axis="columns",
-    )
+    steps, ops = plan.steps, plan.opportunities
+    at = np.flatnonzero(steps["state"].isin(list(_WHEN)).to_numpy())
+    row = {c: steps[c].to_numpy()[at] for c in ("state", "due", "company", "role", "order")}
+    row["contact"] = steps["contact"].to_numpy(dtype=object)[at]
+    when = np.select([row["state"] == state for state in _WHEN], list(_WHEN.values()), "")
+    rank = np.select([when == w for w in WHEN_ORDER], list(range(len(WHEN_ORDER))), -1)
+    # Sorted first, as arrays (a stable sort, last key first); every column is then read in
+    # that order and the frame built once.
+    keys = (row["contact"], row["order"], row["role"], row["company"], row["due"], rank)
+    order = np.lexsort(keys)
+    at, when = at[order], when[order]
+    row = {c: steps[c].to_numpy()[at] for c in ("step", "channel", "contact", "company", "role")}
+    days_of = {c: columns.day_array(steps[c])[at] for c in ("due", "after", "window_end")}
+    op = steps["op"].to_numpy()[at]
+    context = {c: ops[c].to_numpy()[op] for c in _CONTEXT}
+    context["decision_given"] = context["decision_given"].astype(bool)
+    context["restarted"] = context["restarted"].astype(bool)
+    for c in ("effective_decision", "response"):
+        context[c] = context[c].astype("datetime64[D]")
+    step = row["step"]
     settings = tracker.settings
-    rows["when"] = rows["state"].map(_WHEN)
-    rows["action"] = _actions(rows)
-    rows["time"] = np.select(
-        [rows["step"] == STATUS_CALL, rows["step"].isin(list(MORNING))],
-        [settings.call_time_text, wording.MORNING],
-        default="",
+    texts: dict[str, np.ndarray | pd.Series] = {
+        "when": when,
+        "company": row["company"],
+        "role": row["role"],
+        "step": step,
+        "action": _actions(step, context),
+        "channel": row["channel"],
+        "contact": row["contact"],
+        "time": np.select(
+            [step == STATUS_CALL, np.isin(step, list(MORNING))],
+            [settings.call_time_text, wording.MORNING],
+            default="",
+        ),
+        "why": _whys(step, days_of, context, row["company"], settings, as_of),
+        "draft": drafts(_draft_context(row, days_of["due"], context, settings, as_of)),
+        **{blank: np.full(len(at), "", dtype=object) for blank in ("done", "snooze", "note")},
+    }
+    return pd.DataFrame(
+        {
+            name: _stamps(days_of["due"]) if name == "due" else _written(texts[name])
+            for name in THIS_WEEK_SHEET.keys
+        }
     )
-    rows["why"] = _whys(rows, settings, as_of)
-    rows["draft"] = drafts(_draft_context(rows, settings, as_of))
-    rows["done"] = ""
-    rows["snooze"] = ""
-    rows["note"] = ""
-    rows["when_order"] = rows["when"].map({w: i for i, w in enumerate(WHEN_ORDER)})
-    rows = rows.sort_values(
-        ["when_order", "due", "company", "role", "order", "contact"], kind="stable"
-    )
-    out: pd.DataFrame = rows.reindex(columns=list(THIS_WEEK_SHEET.keys)).reset_index(drop=True)
-    texts = [col for col in THIS_WEEK_SHEET.keys if col != "due"]
-    out[texts] = out[texts].fillna("").astype(str)
-    out["due"] = columns.dates(out["due"])
-    return out
 
 
-def _actions(rows: pd.DataFrame) -> pd.Series:
-    ask = (rows["step"] == THANK_YOU) & ~rows["decision_given"].astype(bool)
-    keep = ask & (columns.text(rows, "keep_in_touch") != "Yes")
+def _written(values: np.ndarray | pd.Series) -> pd.api.extensions.ExtensionArray:
+    """A column of This Week as the sheet's text ("" where blank)."""
+    cells = np.asarray(values, dtype=object)
+    return pd.array(np.where(pd.isna(cells), "", cells), dtype="str")
+
+
+def _actions(step: np.ndarray, context: dict[str, np.ndarray]) -> pd.Series:
+    ask = (step == THANK_YOU) & ~context["decision_given"]
+    keep = ask & (context["keep_in_touch"] != "Yes")
     template = np.select(
         [keep, ask], [wording.THANK_YOU_ASKS_MORE, wording.THANK_YOU_ASKS], wording.STEP_ACTION
     )
-    labels = rows["step"].map(LABEL).to_frame("action")
+    labels = pd.DataFrame({"action": pd.Series(step, dtype=object).map(LABEL)})
     return wording.fill_parts("{text}", {"text": template}, labels)
 
 
@@ -693,73 +725,87 @@ _PREVIOUS = {
     later: before.replace("-", " ")
     for later, before in zip(SILENCE_CHAIN[1:], SILENCE_CHAIN[:-1], strict=True)
 }
+_CASES = ("moved", "given", "usual")
 
 
-def _whys(rows: pd.DataFrame, settings: Settings, as_of: pd.Timestamp) -> pd.Series:
-    step = rows["step"]
-    late = rows["due"] < as_of
+def _whys(
+    step: np.ndarray,
+    days: dict[str, np.ndarray],
+    context: dict[str, np.ndarray],
+    company: np.ndarray,
+    settings: Settings,
+    as_of: pd.Timestamp,
+) -> pd.Series:
+    late = days["due"] < np.datetime64(as_of.date(), "D")
     thank_you = step == THANK_YOU
     # What became of the decision date: moved by a reply, given, or the usual days.
-    case = pd.Series(
-        np.select(
-            [rows["restarted"].astype(bool), rows["decision_given"].astype(bool)],
-            ["moved", "given"],
-            "usual",
-        ),
-        index=rows.index,
-    )
+    case = np.select([context["restarted"], context["decision_given"]], [0, 1], 2)
     reason = np.select(
         [thank_you & late, thank_you, step == HALFWAY, step == STATUS_EMAIL, step == STATUS_CALL],
         [
             wording.WHY_THANK_YOU_LATE,
             wording.WHY_THANK_YOU,
             wording.WHY_HALFWAY,
-            case.map(wording.WHY_STATUS_EMAIL),
-            case.map(wording.WHY_STATUS_CALL),
+            np.array([wording.WHY_STATUS_EMAIL[c] for c in _CASES], dtype=object)[case],
+            np.array([wording.WHY_STATUS_CALL[c] for c in _CASES], dtype=object)[case],
         ],
         wording.WHY_SILENCE,
     )
     still = np.select([late & thank_you, late], [wording.WHY_SEND_BY, wording.WHY_STILL_USEFUL], "")
-    kind = columns.text(rows, "interviewer_type")
-    gatekeeper = np.where(kind.isin(list(GATEKEEPER_TYPES)), wording.WHY_GATEKEEPER, "")
+    kind = context["interviewer_type"]
+    gatekeeper = np.where(np.isin(kind, list(GATEKEEPER_TYPES)), wording.WHY_GATEKEEPER, "")
     gaps = {later: str(days) for later, days in _gap_days(settings).items()}
+    after, decision, response, due, end = columns.day_texts(
+        days["after"],
+        context["effective_decision"],
+        context["response"],
+        days["due"],
+        days["window_end"],
+    )
+    steps = pd.Series(step, dtype=object)
     fields = pd.DataFrame(
         {
-            "after": columns.day_text(rows["after"]),
-            "decision": columns.day_text(rows["effective_decision"]),
-            "response": columns.day_text(rows["response"]),
-            "gap_days": step.map(gaps),
-            "previous": step.map(_PREVIOUS),
-            "due": columns.day_text(rows["due"]),
-            "end": columns.day_text(rows["window_end"]),
-            "who": kind.map(wording.GATEKEEPER).fillna(""),
-            "company": rows["company"],
-        },
-        index=rows.index,
+            "after": after,
+            "decision": decision,
+            "response": response,
+            "gap_days": steps.map(gaps),
+            "previous": steps.map(_PREVIOUS),
+            "due": due,
+            "end": end,
+            "who": pd.Series(kind, dtype=object).map(wording.GATEKEEPER).fillna(""),
+            "company": pd.Series(company, dtype=object),
+        }
     )
     parts = {"reason": reason, "late": still, "gatekeeper": gatekeeper}
     usual = settings.default_decision_days
     return wording.fill_parts(wording.STEP_WHY, parts, fields, usual_days=usual)
 
 
-def _draft_context(rows: pd.DataFrame, settings: Settings, as_of: pd.Timestamp) -> pd.DataFrame:
-    ask = ~rows["decision_given"].astype(bool)
+def _draft_context(
+    row: dict[str, np.ndarray],
+    due: np.ndarray,
+    context: dict[str, np.ndarray],
+    settings: Settings,
+    as_of: pd.Timestamp,
+) -> pd.DataFrame:
+    ask = ~context["decision_given"]
     # Sent late, the reiterate email announces a call a week after the day it goes out.
-    sent_on = rows["due"].where(rows["due"] >= as_of, as_of)
+    today = np.datetime64(as_of.date(), "D")
+    sent_on = np.where(due >= today, due, today)
     cal = BusinessCalendar.from_settings(settings)
-    call_date = cal.roll(sent_on + pd.Timedelta(days=settings.reiterate_call_days))
+    call_date = cal.roll_days(sent_on + np.timedelta64(settings.reiterate_call_days, "D"))
+    call_date = np.where(row["step"] == "reiterate-email", call_date, columns.NO_DAY)
     return pd.DataFrame(
         {
-            "step": rows["step"],
-            "interviewer": rows["contact"],
-            "company": rows["company"],
-            "role": rows["role"],
-            "key_point": columns.text(rows, "key_point"),
+            "step": pd.Series(row["step"], dtype=object),
+            "interviewer": pd.Series(row["contact"], dtype=object),
+            "company": pd.Series(row["company"], dtype=object),
+            "role": pd.Series(row["role"], dtype=object),
+            "key_point": pd.Series(context["key_point"], dtype=object),
             "your_name": settings.your_name,
             "call_time": settings.call_time_text,
-            "call_date": call_date.where(rows["step"] == "reiterate-email"),
+            "call_date": _stamps(call_date),
             "ask_timeline": ask,
-            "ask_keep_in_touch": ask & (columns.text(rows, "keep_in_touch") != "Yes"),
-        },
-        index=rows.index,
+            "ask_keep_in_touch": ask & (context["keep_in_touch"] != "Yes"),
+        }
     )

@@ -192,6 +192,19 @@ def day_text(days: pd.Series) -> pd.Series:
     return per_distinct(days, short_day)
 
 
+def day_texts(*days: np.ndarray) -> list[np.ndarray]:
+    """`day_text` of arrays of numpy days, each an object array: the arrays of one list
+    repeat their days, so each distinct day is written once for all of them."""
+    joined = np.concatenate([d.astype("datetime64[D]") for d in days])
+    distinct, codes = np.unique(joined.view(np.int64), return_inverse=True)
+    written = [
+        "" if np.isnat(day) else short_day(pd.Timestamp(day))
+        for day in distinct.view("datetime64[D]")
+    ]
+    texts = np.array(written, dtype=object)[codes.reshape(-1)]
+    return np.split(texts, np.cumsum([len(d) for d in days])[:-1])
+
+
 def long_day(day: pd.Timestamp) -> str:
     """Mon 23 Nov 2026."""
     return f"{day:%a} {day.day} {day:%b %Y}"
