@@ -20,7 +20,7 @@ import pandas as pd
 
 from followup import columns, rounds, snooze, wording
 from followup.business_days import BusinessCalendar
-from followup.cadence import step_state
+from followup.cadence import logged, step_state
 from followup.drafts import drafts
 from followup.schema import (
     ACTIVE,
@@ -146,25 +146,10 @@ def _touchpoints(
     ``date`` (numpy days), ``direction``, ``step``, ``number`` (text: the nudge a ticked
     row was, "" for a Log row).
     """
-    log, history = tracker.log, tracker.history
-    date = np.concatenate([columns.day_array(log["date"]), columns.day_array(history["date"])])
-    tck, trk = (
-        np.concatenate([columns.key(log[c]).to_numpy(), columns.key(history[c]).to_numpy()])
-        for c in ("company", "role")
-    )
-    direction = np.concatenate(
-        [
-            columns.text(log, "direction").to_numpy(dtype=object),
-            np.full(len(history), SENT, dtype=object),  # History counts exactly as Sent rows
-        ]
-    )
-    step = np.concatenate([columns.text(f, "step").to_numpy(dtype=object) for f in (log, history)])
-    # A ticked nudge keeps its number (SPEC 6 identity); a Log row has none.
-    number = np.concatenate(
-        [
-            np.full(len(log), "", dtype=object),
-            columns.text(history, "number").to_numpy(dtype=object),
-        ]
+    rows = logged(tracker)
+    date = columns.day_array(rows["date"])
+    tck, trk, direction, step, number = (
+        rows[c].to_numpy(dtype=object) for c in ("ck", "rk", "direction", "step", "number")
     )
     at = np.flatnonzero(date <= np.datetime64(as_of.date(), "D"))  # NaT compares False
     # A row meets each application of its company: with ``apps`` in key order, those are

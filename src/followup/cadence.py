@@ -13,6 +13,7 @@ entered the current cycle's steps 2-9 stop and its thank-yous are planned in adv
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -262,60 +263,107 @@ def _per(
     return np.where(found == none, columns.NO_DAY, found.astype("datetime64[D]"))
 
 
-def _opportunity_of(ops: pd.DataFrame, rows: pd.DataFrame) -> np.ndarray:
-    """Each row's opportunity (its row in ``ops``, -1 where none) by its Company and Role;
-    a blank Role means the company's only opportunity."""
-    ck = columns.key(rows["company"]).to_numpy(dtype=object)
-    rk = columns.key(rows["role"]).to_numpy(dtype=object)
+@remember_latest
+def logged(tracker: Tracker) -> pd.DataFrame:
+    """Every row of Log, then every row of History, as planning reads them: ``date`` (at
+    midnight, NaT where blank), ``ck`` and ``rk`` (the keys of Company and Role),
+    ``direction`` (a History row counts exactly as a Sent row of Log), ``step``,
+    ``contact_key`` and ``number`` (text: the nudge a ticked row was, "" for a Log row).
+    Worked out once per tracker: the cadence and the application nudges both read them."""
+    log, history = tracker.log, tracker.history
+    sheets = (log, history)
+
+    def joined(read: Any) -> np.ndarray:
+        return np.concatenate([np.asarray(read(frame), dtype=object) for frame in sheets])
+
+    return pd.DataFrame(
+        {
+            "date": np.concatenate([columns.day_array(f["date"]) for f in sheets]).astype(
+                "datetime64[ns]"
+            ),
+            "ck": pd.Series(
+                joined(lambda f: columns.key(columns.text(f, "company"))), dtype=object
+            ),
+            "rk": pd.Series(joined(lambda f: columns.key(columns.text(f, "role"))), dtype=object),
+            "direction": pd.Series(
+                np.concatenate(
+                    [
+                        columns.text(log, "direction").to_numpy(dtype=object),
+                        np.full(len(history), SENT, dtype=object),
+                    ]
+                ),
+                dtype=object,
+            ),
+            "step": pd.Series(joined(lambda f: columns.text(f, "step")), dtype=object),
+            "contact_key": pd.Series(
+                joined(lambda f: columns.key(columns.text(f, "contact"))), dtype=object
+            ),
+            # A ticked nudge keeps its number (SPEC 6 identity); a Log row has none.
+            "number": pd.Series(
+                np.concatenate(
+                    [
+                        np.full(len(log), "", dtype=object),
+                        columns.text(history, "number").to_numpy(dtype=object),
+                    ]
+                ),
+                dtype=object,
+            ),
+        }
+    )
+
+
+def _opportunity_of(ops: pd.DataFrame, ck: np.ndarray, rk: np.ndarray) -> np.ndarray:
+    """Each row's opportunity (its row in ``ops``, -1 where none) by its Company and Role
+    keys; a blank Role means the company's only opportunity."""
     single = ~ops["ck"].duplicated(keep=False).to_numpy()
     only = pd.Index(ops["ck"].to_numpy(dtype=object)[single]).get_indexer(ck)
     rk = np.where(rk == "", np.append(ops["rk"].to_numpy(dtype=object)[single], "")[only], rk)
     return _pairs(ops["ck"], ops["rk"]).get_indexer(_pairs(ck, rk))
 
 
-def _sent(tracker: Tracker, ops: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+def _sent(tracker: Tracker, ops: pd.DataFrame, as_of: pd.Timestamp) -> dict[str, np.ndarray]:
     """Sent rows of Log and every row of History, as completions of cadence steps: those
-    about an opportunity dated by ``as_of``, with columns ``op``, ``step``, ``date`` and
-    ``contact_key``."""
-    cols = ["date", "company", "role", "step", "contact"]
-    log = tracker.log
-    sources = [
-        log.loc[columns.text(log, "direction") == SENT, cols],
-        tracker.history.reindex(columns=cols),
-    ]
-    filled = [f for f in sources if not f.empty]
-    empty = pd.DataFrame({c: pd.Series(dtype=object) for c in cols})
-    sent = pd.concat(filled, ignore_index=True) if filled else empty
-    date, step = columns.dates(sent["date"]), columns.text(sent, "step")
-    sent = sent[step.isin(STEP_IDS) & date.notna() & (date <= as_of)]
-    found = pd.DataFrame(
-        {
-            "op": _opportunity_of(ops, sent),
-            "step": step[sent.index],
-            "date": date[sent.index],
-            "contact_key": columns.key(sent["contact"]),
-        }
+    about an opportunity dated by ``as_of``. Arrays: ``op``, ``step``, ``date`` (numpy days)
+    and ``contact_key``."""
+    rows = logged(tracker)
+    day, step = columns.day_array(rows["date"]), rows["step"].to_numpy(dtype=object)
+    # NaT compares False: an undated row completes nothing.
+    at = np.flatnonzero(
+        (rows["direction"].to_numpy(dtype=object) == SENT)
+        & np.isin(step, list(STEP_IDS))
+        & (day <= np.datetime64(as_of.date(), "D"))
     )
-    return found[found["op"] >= 0]
+    ck, rk = (rows[c].to_numpy(dtype=object)[at] for c in ("ck", "rk"))
+    op = _opportunity_of(ops, ck, rk)
+    found = op >= 0
+    return {
+        "op": op[found],
+        "step": step[at][found],
+        "date": day[at][found],
+        "contact_key": rows["contact_key"].to_numpy(dtype=object)[at][found],
+    }
 
 
 def _responses(
     tracker: Tracker, ops: pd.DataFrame, start: np.ndarray, as_of: pd.Timestamp
 ) -> np.ndarray:
     """R per opportunity: the latest Received row on or after the cycle start (NaT if none)."""
-    log = tracker.log
-    got = log[columns.text(log, "direction") == RECEIVED]
-    day, op = columns.day_array(got["date"]), _opportunity_of(ops, got)
+    rows = logged(tracker)
+    got = np.flatnonzero(rows["direction"].to_numpy(dtype=object) == RECEIVED)
+    day = columns.day_array(rows["date"])[got]
+    op = _opportunity_of(ops, *(rows[c].to_numpy(dtype=object)[got] for c in ("ck", "rk")))
     counts = (day <= np.datetime64(as_of.date(), "D")) & (day >= _at(start, op))
     return _per(len(ops), op[counts], day[counts], latest=True)
 
 
-def _earliest_done(sent: pd.DataFrame, start: np.ndarray, chain_from: np.ndarray) -> np.ndarray:
+def _earliest_done(
+    sent: dict[str, np.ndarray], start: np.ndarray, chain_from: np.ndarray
+) -> np.ndarray:
     """Per opportunity and step 2-9 (``LATER_STEPS``), the earliest Sent row that completes
     it: days, one row per opportunity, one column per step."""
-    rows = sent[sent["step"] != THANK_YOU]
-    number = rows["step"].map({s: i for i, s in enumerate(LATER_STEPS)}).to_numpy()
-    op, day = rows["op"].to_numpy(), columns.day_array(rows["date"])
+    later = sent["step"] != THANK_YOU
+    number = pd.Index(LATER_STEPS).get_indexer(sent["step"][later])
+    op, day = sent["op"][later], sent["date"][later]
     in_chain = number > 0  # every later step but the halfway note
     # After a response restart, only rows after the response complete steps 3-9.
     counts = (day >= start[op]) & (~in_chain | (day >= chain_from[op]))
@@ -487,7 +535,7 @@ def _thank_yous(
     start: np.ndarray,
     halfway: np.ndarray,
     first_status_due: np.ndarray,
-    sent: pd.DataFrame,
+    sent: dict[str, np.ndarray],
     as_of: pd.Timestamp,
 ) -> pd.DataFrame:
     """One thank-you per interviewer of the current round (a panel has several), and of
@@ -500,30 +548,35 @@ def _thank_yous(
     iv = rounds.keyed_rounds(tracker)
     day = iv["interview_date"].to_numpy(dtype="datetime64[D]")
     coming = day > np.datetime64(as_of.date(), "D")
-    mine = (day == start[interview_op]) | coming
-    rows, op, day = iv[mine], interview_op[mine], day[mine]
-    contact = columns.text(rows, "interviewer")
-    contact_key = columns.key(contact).to_numpy()
-    # One thank-you per person, however many rows repeat them that day.
-    first = ~pd.DataFrame({"op": op, "day": day.view(np.int64), "who": contact_key}).duplicated()
-    first_rows = first.to_numpy()
-    rows, op, day, contact_key = (
-        rows[first_rows],
-        op[first_rows],
-        day[first_rows],
-        contact_key[first_rows],
-    )
-    names = contact.to_numpy(dtype=object)[first_rows]
+    mine = np.flatnonzero((day == start[interview_op]) | coming)
+    op, day = interview_op[mine], day[mine]
+    names = columns.text(iv, "interviewer").to_numpy(dtype=object)[mine]
+    who = columns.key(pd.Series(names, dtype=object)).to_numpy()
+    # One thank-you per person, however many rows repeat them that day: the first row of
+    # each (opportunity, day, person), found by a stable sort of the arrays.
+    by = np.lexsort((who, day, op))
+    repeated = np.zeros(len(by), dtype=bool)
+    repeated[1:] = (op[by][1:] == op[by][:-1]) & (day[by][1:] == day[by][:-1])
+    repeated[1:] &= who[by][1:] == who[by][:-1]
+    first = np.sort(by[~repeated])
+    mine, op, day, who, names = mine[first], op[first], day[first], who[first], names[first]
 
-    cand = pd.DataFrame(
-        {"at": np.arange(len(op)), "op": op, "day": _stamps(day), "who": contact_key}
-    ).merge(sent.loc[sent["step"] == THANK_YOU, ["op", "date", "contact_key"]], on="op")
+    # Each thank-you meets the thank-you notes logged for its opportunity: with the notes
+    # sorted by opportunity, those are one run, found by binary search rather than a merge.
+    noted = np.flatnonzero(sent["step"] == THANK_YOU)
+    noted = noted[np.argsort(sent["op"][noted], kind="stable")]
+    note_op = sent["op"][noted]
+    low = np.searchsorted(note_op, op, side="left")
+    count = np.searchsorted(note_op, op, side="right") - low
+    at = np.repeat(np.arange(len(op)), count)
+    note = noted[
+        np.repeat(low, count) + np.arange(len(at)) - np.repeat(np.cumsum(count) - count, count)
+    ]
+    note_date, note_who = sent["date"][note], sent["contact_key"][note]
     # A note to someone else on the same panel does not thank this interviewer.
-    same_person = (
-        (cand["contact_key"] == "") | (cand["who"] == "") | (cand["contact_key"] == cand["who"])
-    )
-    cand = cand[(cand["date"] >= cand["day"]) & same_person]
-    done = _per(len(op), cand["at"].to_numpy(), columns.day_array(cand["date"]))
+    same_person = (note_who == "") | (who[at] == "") | (note_who == who[at])
+    counts = (note_date >= day[at]) & same_person
+    done = _per(len(op), at[counts], note_date[counts])
     # The halfway note closes the window on its planned day, wherever a snooze moved it.
     next_due = np.where(halfway[op] > day, halfway[op], first_status_due[op])
     window_end = np.maximum(day, next_due - _ONE_DAY)
@@ -532,12 +585,11 @@ def _thank_yous(
     if not snooze.in_force(tracker).empty:
         actions = pd.DataFrame(
             {
-                "company": rows["company"],
-                "role": rows["role"],
+                "company": iv["company"].to_numpy(dtype=object)[mine],
+                "role": iv["role"].to_numpy(dtype=object)[mine],
                 "step": THANK_YOU,
                 "contact": names,
             },
-            index=rows.index,
         )
         until = columns.day_array(snooze.dates(tracker, actions))
     until = np.where(until >= day, until, columns.NO_DAY)
@@ -582,26 +634,31 @@ def _melt(ops: pd.DataFrame, per_step: dict[str, np.ndarray], thanks: pd.DataFra
     contact = np.concatenate(
         [thanks["contact"].to_numpy(dtype=object), np.tile(interviewer[waiting], later)]
     )
-    context = ops[[*_KEYS, "company", "role"]].take(op).reset_index(drop=True)
-    steps = pd.DataFrame(
+    days = {
+        field: np.concatenate([thanks[field].to_numpy(), _stamps(days[waiting].T.ravel())])
+        for field, days in per_step.items()
+    }
+    context = {c: ops[c].to_numpy()[op] for c in (*_KEYS, "company", "role")}
+    # Sorted as arrays (a stable sort, last key first), the frame built once in that order.
+    order = np.lexsort((contact, days["due"], number, context["rk"], context["ck"]))
+    op, number, contact = op[order], number[order], contact[order]
+
+    def like(column: str) -> pd.Series:
+        return pd.Series(context[column][order], dtype=ops[column].dtype)
+
+    return pd.DataFrame(
         {
-            "ck": context["ck"],
-            "rk": context["rk"],
+            "ck": like("ck"),
+            "rk": like("rk"),
             "step": pd.Series(_STEP_NAMES[number], dtype=str),
             "contact": pd.Series(contact, dtype=object),
-            **{
-                field: np.concatenate([thanks[field].to_numpy(), _stamps(days[waiting].T.ravel())])
-                for field, days in per_step.items()
-            },
-            "company": context["company"],
-            "role": context["role"],
+            **{field: values[order] for field, values in days.items()},
+            "company": like("company"),
+            "role": like("role"),
             "channel": pd.Series(_CHANNELS[number], dtype=str),
             "order": number,
             "op": op,
         }
-    )
-    return steps.sort_values([*_KEYS, "order", "due", "contact"], kind="stable").reset_index(
-        drop=True
     )
 
 
