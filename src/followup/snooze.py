@@ -17,6 +17,7 @@ Pure: frames in, frames and problems out.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from followup import columns, parsing
@@ -46,7 +47,7 @@ def _typed(frame: pd.DataFrame, order: str) -> pd.DataFrame:
     index.
     """
     values = columns.text(frame, "snooze")
-    typed = columns.text(frame, "done").eq("") & values.ne("")
+    typed = _typed_rows(frame, values)
     rows, values = frame[typed], values[typed]
     if rows.empty:  # as most weeks: no need to name actions or read dates
         none = pd.Series(dtype=object, index=rows.index)
@@ -72,6 +73,14 @@ def _typed(frame: pd.DataFrame, order: str) -> pd.DataFrame:
     )
 
 
+def _typed_rows(frame: pd.DataFrame, values: pd.Series | None = None) -> np.ndarray:
+    """Where a Snooze until cell is filled in on an unticked row (``values``: the Snooze
+    until column as text, when the caller has it)."""
+    snoozes = columns.text(frame, "snooze") if values is None else values
+    typed: np.ndarray = (columns.text(frame, "done").to_numpy() == "") & (snoozes.to_numpy() != "")
+    return typed
+
+
 @remember_latest
 def in_force(tracker: Tracker) -> pd.Series:
     """Every snooze the user has set: identity -> the day the action comes back.
@@ -80,8 +89,12 @@ def in_force(tracker: Tracker) -> pd.Series:
     ones kept beside This Week for actions they hid. A value that is not a date sets none
     (``warnings`` tells the user).
     """
+    sheets = (tracker.this_week, tracker.network)
+    if tracker.snoozed.empty and not any(_typed_rows(sheet).any() for sheet in sheets):
+        # As most weeks: no snooze at all, so no action to name or date to read.
+        return pd.Series(dtype="datetime64[ns]", index=pd.Index([], dtype=object))
     order = tracker.tick_order
-    typed = [_typed(tracker.this_week, order), _typed(tracker.network, order)]
+    typed = [_typed(sheet, order) for sheet in sheets]
     found = pd.concat(
         [*(t[["identity", "until"]] for t in typed), tracker.snoozed[["identity", "until"]]]
     )

@@ -3,6 +3,7 @@ actions, in one order; and the actions a snooze hides from it."""
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from followup import applications, cadence, network, snooze
@@ -23,17 +24,12 @@ def this_week(
     ``THIS_WEEK_SHEET.keys`` plus ``number`` (a nudge's number, "" for other actions).
     """
     rows = _all_rows(tracker, as_of, days, updates)
-    order = rows["when"].map({w: i for i, w in enumerate(WHEN_ORDER)})
-    keys = pd.DataFrame(
-        {
-            "order": order,
-            "due": rows["due"],
-            "nudge": rows["step"].eq(APPLICATION_FOLLOW_UP),
-            "company": rows["company"],
-        }
-    )
-    ranked = keys.sort_values(["order", "due", "nudge", "company"], kind="stable").index
-    return rows.loc[ranked].reset_index(drop=True)
+    when = rows["when"].to_numpy(dtype=object)
+    rank = np.select([when == w for w in WHEN_ORDER], list(range(len(WHEN_ORDER))), -1)
+    nudge = rows["step"].to_numpy(dtype=object) == APPLICATION_FOLLOW_UP
+    # Sorted as arrays (a stable sort, last key first), the rows taken once in that order.
+    keys = (rows["company"].to_numpy(dtype=object), nudge, rows["due"].to_numpy(), rank)
+    return rows.take(np.lexsort(keys)).reset_index(drop=True)
 
 
 def _all_rows(
@@ -59,6 +55,8 @@ def _while_you_wait(
     out, one snoozed to a later day inside it is due that day, This week (cadence steps and
     nudges: their plans know their snoozes)."""
     rows = network.this_week_rows(tracker, as_of, updates, days)
+    if snooze.in_force(tracker).empty:  # as most weeks: nothing to hide or move
+        return rows
     until = snooze.dates(tracker, rows)
     kept = ~snooze.hidden(until, _last(as_of, days))
     rows, until = rows[kept].copy(), until[kept]
