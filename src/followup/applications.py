@@ -472,14 +472,13 @@ def _whys(rows: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series:
         [wording.APPLICATION_WHY_FIRST, wording.APPLICATION_WHY_SENT],
         wording.APPLICATION_WHY_UNSENT,
     )
+    days = {c: columns.day_array(rows[c]) for c in ("applied", "previous_sent", "after", "due")}
+    previous = np.where(sent.to_numpy(), days["previous_sent"], days["after"])
+    texts = columns.day_texts(
+        days["applied"], previous, days["due"], columns.day_array(rows["window_end"])
+    )
     fields = pd.DataFrame(
-        {
-            "applied": columns.day_text(rows["applied"]),
-            "previous": columns.day_text(rows["previous_sent"].where(sent, rows["after"])),
-            "due": columns.day_text(rows["due"]),
-            "end": columns.day_text(rows["window_end"]),
-        },
-        index=rows.index,
+        dict(zip(("applied", "previous", "due", "end"), texts, strict=True)), index=rows.index
     )
     late = np.where((rows["due"] < as_of).to_numpy(), wording.WHY_STILL_USEFUL, "")
     return wording.fill_parts(wording.APPLICATION_WHY, {"reason": reason, "late": late}, fields)

@@ -141,15 +141,10 @@ class BusinessCalendar:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> BusinessCalendar:
-        return cls(settings.skip_weekends, settings.holidays)
+        return _calendar(settings.skip_weekends, settings.holidays)
 
     def holidays_between(self, first_year: int, last_year: int) -> np.ndarray:
-        if not self.country:
-            return np.array([], dtype="datetime64[D]")
-        days = [
-            d for y in range(first_year, last_year + 1) for d in _holidays_of_year(self.country, y)
-        ]
-        return np.array(days, dtype="datetime64[D]")
+        return _holidays_between(self.country, first_year, last_year)
 
     def roll(self, dates: pd.Series) -> pd.Series:
         """Each date, or the next working day after it; NaT stays NaT."""
@@ -170,3 +165,21 @@ class BusinessCalendar:
                 days[valid], 0, roll="forward", weekmask=self.weekmask, holidays=free
             )
         return out
+
+
+# One refresh plans with the same calendar a dozen times: it is made, and its holidays
+# gathered, once. Neither is changed after it is made.
+@lru_cache(maxsize=16)
+def _calendar(skip_weekends: bool, country: str) -> BusinessCalendar:
+    return BusinessCalendar(skip_weekends, country)
+
+
+@lru_cache(maxsize=64)
+def _holidays_between(country: str, first_year: int, last_year: int) -> np.ndarray:
+    if not country:
+        days: list[np.datetime64] = []
+    else:
+        days = [d for y in range(first_year, last_year + 1) for d in _holidays_of_year(country, y)]
+    found = np.array(days, dtype="datetime64[D]")
+    found.flags.writeable = False
+    return found

@@ -773,7 +773,7 @@ def _actions(step: np.ndarray, context: dict[str, np.ndarray]) -> pd.Series:
     template = np.select(
         [keep, ask], [wording.THANK_YOU_ASKS_MORE, wording.THANK_YOU_ASKS], wording.STEP_ACTION
     )
-    labels = pd.DataFrame({"action": pd.Series(step, dtype=object).map(LABEL)})
+    labels = pd.DataFrame({"action": columns.looked_up(step, LABEL)})
     return wording.fill_parts("{text}", {"text": template}, labels)
 
 
@@ -819,17 +819,16 @@ def _whys(
         days["due"],
         days["window_end"],
     )
-    steps = pd.Series(step, dtype=object)
     fields = pd.DataFrame(
         {
             "after": after,
             "decision": decision,
             "response": response,
-            "gap_days": steps.map(gaps),
-            "previous": steps.map(_PREVIOUS),
+            "gap_days": columns.looked_up(step, gaps),
+            "previous": columns.looked_up(step, _PREVIOUS),
             "due": due,
             "end": end,
-            "who": pd.Series(kind, dtype=object).map(wording.GATEKEEPER).fillna(""),
+            "who": columns.looked_up(kind, wording.GATEKEEPER, ""),
             "company": pd.Series(company, dtype=object),
         }
     )

@@ -6,7 +6,7 @@ import contextlib
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, time
 from typing import Any
 
@@ -185,6 +185,16 @@ def per_distinct(values: pd.Series, fn: Callable[[Any], str], missing: str = "")
     results[:-1] = [fn(value) for value in np.asarray(uniques, dtype=object)]
     results[-1] = missing  # code -1 marks a missing value
     return pd.Series(results[codes], index=values.index, dtype=object, copy=False)
+
+
+def looked_up(values: np.ndarray, table: Mapping[Any, Any], missing: Any = np.nan) -> np.ndarray:
+    """`table`'s entry for each value (``missing`` where it has none), as an object array,
+    as `Series.map` of a dict gives it: looked up once per distinct value, without the
+    Series and index `map` builds of the dict."""
+    codes, uniques = pd.factorize(np.asarray(values, dtype=object))
+    found = np.array([*(table.get(value, missing) for value in uniques), missing], dtype=object)
+    taken: np.ndarray = found[codes]
+    return taken
 
 
 def day_text(days: pd.Series) -> pd.Series:
