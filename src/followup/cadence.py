@@ -159,24 +159,23 @@ def _cycles(tracker: Tracker, as_of: pd.Timestamp) -> tuple[pd.DataFrame, np.nda
     scheduled = (day[last] > today) & (cycle_start <= today)
 
     at = np.flatnonzero(day == cycle_start[run])  # the rows of each opportunity's cycle
-    cycle = iv.iloc[at]
-    chosen = _addressee(cycle, run[at])
+    chosen = _addressee(iv, at, run[at])
     # One row per opportunity, in the order the chosen rows were typed in.
     order = np.argsort(iv.index.to_numpy()[at[chosen]], kind="stable")
     op_of_run = np.empty(len(starts), dtype=np.intp)
     op_of_run[order] = np.arange(len(starts))
-    ops = cycle.iloc[chosen[order]].drop(columns="status").reset_index(drop=True)
-    for name, values in _round_wide(
-        cycle, np.searchsorted(run[at], np.arange(len(starts))), chosen
-    ).items():
-        ops[name] = pd.Series(values[order], index=ops.index, dtype=values.dtype)
-    ops["cycle_start"] = _stamps(cycle_start[order])
-    ops["scheduled"] = scheduled[order]
+    ops = iv.take(at[chosen[order]]).drop(columns="status").reset_index(drop=True)
+    wide = _round_wide(iv, at, np.searchsorted(run[at], np.arange(len(starts))), chosen)
     latest = rounds.latest_status(tracker)
     found = _pairs(latest["ck"], latest["rk"]).get_indexer(_pairs(ops["ck"], ops["rk"]))
-    # Both come from the same rows: every opportunity has its status.
-    ops["status"] = latest["status"].iloc[found].set_axis(ops.index)
-    return ops, op_of_run[run]
+    # Every column set in one call, each a Series typed as its values are.
+    return ops.assign(
+        **{name: pd.Series(v[order], dtype=v.dtype) for name, v in wide.items()},
+        cycle_start=_stamps(cycle_start[order]),
+        scheduled=scheduled[order],
+        # Both come from the same rows: every opportunity has its status.
+        status=pd.Series(latest["status"].to_numpy(dtype=object)[found], dtype=object),
+    ), op_of_run[run]
 
 
 def _pairs(ck: pd.Series | np.ndarray, rk: pd.Series | np.ndarray) -> pd.Index:
@@ -192,50 +191,43 @@ def _pairs(ck: pd.Series | np.ndarray, rk: pd.Series | np.ndarray) -> pd.Index:
 ADDRESSEE_ORDER = ("Decision maker", "Hiring manager", "Recruiter", "HR", "", "Peer", "Panel")
 
 
-def _addressee(rows: pd.DataFrame, run: np.ndarray) -> np.ndarray:
-    """Per opportunity (``run``: each row's, ascending), the position in ``rows`` of its
-    addressee of steps 2-9 (see ``ADDRESSEE_ORDER``; a named interviewer before a blank one,
-    then by name, then the row typed last, so the choice does not depend on the order the
-    rows were typed in)."""
-    kind = columns.text(rows, "interviewer_type")
-    rank = kind.map({k: i for i, k in enumerate(ADDRESSEE_ORDER)}).fillna(len(ADDRESSEE_ORDER))
-    name = columns.key(columns.text(rows, "interviewer"))
-    order = pd.DataFrame(
-        {
-            "run": run,
-            "rank": rank.to_numpy(),
-            "unnamed": name.eq("").to_numpy(),
-            "name": name.to_numpy(),
-            "at": np.arange(len(rows)),
-        }
-    )
-    order = order.sort_values(
-        ["run", "rank", "unnamed", "name", "at"], ascending=[True] * 4 + [False], kind="stable"
-    )
-    return order["at"].to_numpy()[np.flatnonzero(np.diff(order["run"].to_numpy(), prepend=-1))]
+def _addressee(rows: pd.DataFrame, at: np.ndarray, run: np.ndarray) -> np.ndarray:
+    """Per opportunity (``run``: each row's, ascending), the position in ``at`` (rows of
+    ``rows``) of its addressee of steps 2-9 (see ``ADDRESSEE_ORDER``; a named interviewer
+    before a blank one, then by name, then the row typed last, so the choice does not depend
+    on the order the rows were typed in)."""
+    kind = columns.text(rows, "interviewer_type").to_numpy(dtype=object)[at]
+    ranks = {k: i for i, k in enumerate(ADDRESSEE_ORDER)}
+    rank = columns.looked_up(kind, ranks, len(ADDRESSEE_ORDER)).astype(np.intp)
+    name = columns.key(columns.text(rows, "interviewer")).to_numpy(dtype=object)[at]
+    # Sorted as arrays (last key first); the row typed last first among equals.
+    position = np.arange(len(at))
+    order = np.lexsort((-position, name, name == "", rank, run))
+    return position[order][np.flatnonzero(np.diff(run[order], prepend=-1))]
 
 
 def _round_wide(
-    rows: pd.DataFrame, starts: np.ndarray, chosen: np.ndarray
+    rows: pd.DataFrame, at: np.ndarray, starts: np.ndarray, chosen: np.ndarray
 ) -> dict[str, np.ndarray]:
-    """Per opportunity, what one of its cycle's rows (``rows``, each opportunity's rows from
-    ``starts`` on) says taken for the whole round, as a job seeker types it once, where the
-    addressee's row (``chosen``) does not say it: the latest Decision by among the round's
-    rows (SPEC 4), whether any gave one, and a Key point or Keep in touch OK typed on one
-    row."""
+    """Per opportunity, what one of its cycle's rows (rows ``at`` of ``rows``, each
+    opportunity's from ``starts`` on) says taken for the whole round, as a job seeker types
+    it once, where the addressee's row (``chosen``) does not say it: the latest Decision by
+    among the round's rows (SPEC 4), whether any gave one, and a Key point or Keep in touch
+    OK typed on one row."""
     wide: dict[str, np.ndarray] = {}
     if "decision_by" in rows:
         # NaT is the smallest int64: a maximum over the days as integers skips it.
-        given = columns.day_array(rows["decision_by"]).astype(np.int64)
+        given = columns.day_array(rows["decision_by"])[at].astype(np.int64)
         wide["decision_by"] = _stamps(np.maximum.reduceat(given, starts).astype("datetime64[D]"))
     if "decision_given" in rows:
-        gave = rows["decision_given"].astype(object).fillna(False).astype(bool).to_numpy()
+        gave = rows["decision_given"].to_numpy(dtype=object)[at]
+        gave = np.where(pd.isna(gave), False, gave).astype(bool)
         wide["decision_given"] = np.logical_or.reduceat(gave, starts)
     for detail in ("key_point", "keep_in_touch"):
         if detail in rows:
-            typed = columns.text(rows, detail).to_numpy(dtype=object)
-            at = np.where(typed != "", np.arange(len(rows)), len(rows))
-            first = np.append(typed, "")[np.minimum.reduceat(at, starts)]
+            typed = columns.text(rows, detail).to_numpy(dtype=object)[at]
+            first_at = np.where(typed != "", np.arange(len(at)), len(at))
+            first = np.append(typed, "")[np.minimum.reduceat(first_at, starts)]
             own = typed[chosen]
             wide[detail] = np.where(own != "", own, first).astype(object)
     return wide
@@ -663,15 +655,16 @@ def _melt(ops: pd.DataFrame, per_step: dict[str, np.ndarray], thanks: pd.DataFra
 
 
 def _opportunity_state(ops: pd.DataFrame, finished: np.ndarray, today: np.datetime64) -> pd.Series:
+    status = ops["status"].to_numpy(dtype=object)
     state = np.select(
         [
-            ops["status"].isin(CLOSED_STATUSES),
-            ops["status"] == ON_HOLD,
-            ops["scheduled"].astype(bool),
+            ops["status"].isin(CLOSED_STATUSES).to_numpy(),
+            status == ON_HOLD,
+            ops["scheduled"].to_numpy().astype(bool),
             finished,
             today > columns.day_array(ops["effective_decision"]),
         ],
-        ["closed: " + ops["status"], PAUSED, SCHEDULED, DORMANT, SILENCE],
+        ["closed: " + status, PAUSED, SCHEDULED, DORMANT, SILENCE],
         default=AWAITING,
     )
     return pd.Series(state, index=ops.index, dtype=object)
