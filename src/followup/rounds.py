@@ -213,9 +213,15 @@ def _firsts(*keys: np.ndarray) -> np.ndarray:
 def _joined(groups: np.ndarray, values: np.ndarray, count: int, *, once: bool) -> list[str]:
     """Per group (0 to count - 1), its non-blank values in row order joined with commas;
     with `once`, each value only at its first spelling (compared case-folded)."""
-    parts: list[list[str]] = [[] for _ in range(count)]
+    # A group of one row is its value as it is: only the rows of larger groups (a panel's)
+    # are joined one by one.
+    joined = np.full(count, "", dtype=object)
+    alone = np.bincount(groups, minlength=count)[groups] == 1
+    joined[groups[alone]] = values[alone]
+    parts: dict[int, list[str]] = {}
     seen: set[tuple[int, str]] = set()
-    for group, value in zip(groups.tolist(), values.tolist(), strict=True):
+    shared = ~alone
+    for group, value in zip(groups[shared].tolist(), values[shared].tolist(), strict=True):
         if not value:
             continue
         if once:
@@ -223,5 +229,8 @@ def _joined(groups: np.ndarray, values: np.ndarray, count: int, *, once: bool) -
             if folded in seen:
                 continue
             seen.add(folded)
-        parts[group].append(value)
-    return [", ".join(p) for p in parts]
+        parts.setdefault(group, []).append(value)
+    for group, found in parts.items():
+        joined[group] = ", ".join(found)
+    result: list[str] = joined.tolist()
+    return result
