@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import xlsxwriter
 from xlsxwriter.utility import quote_sheetname, xl_col_to_name, xl_range_abs
@@ -39,7 +40,12 @@ _LAST_ROW, _LAST_COL = 1_048_575, 16_383  # Excel's last row and column, 0-based
 
 # XlsxWriter's cell writers without the decorator that lets them take A1 references too, which
 # costs a check per cell (private: the public writers where this XlsxWriter has none).
-_UNDECORATED = all(hasattr(Worksheet, name) for name in ("_write_string", "_write_blank"))
+_UNDECORATED = all(
+    hasattr(Worksheet, name) for name in ("_write_string", "_write_blank", "_write_datetime")
+)
+# The kinds whose empty cells are still written, with their format (a date typed there later
+# shows as a date, a long text wraps).
+_FORMATTED_BLANKS = ("date", "day", "wrap")
 
 
 class _Worksheet(Worksheet):  # type: ignore[misc]
@@ -286,11 +292,14 @@ def _write_block(ws: Any, formats: _Formats, block: SheetBlock, row: int) -> Pla
         row += 1
     first_data = row
     nrows = len(block.frame)
+    wrapped: list[tuple[ColumnLayout, list[Any]]] = []
     for j, col in enumerate(block.columns):
         values = _column_values(block.frame, col, j)
         _write_column(ws, first_data, j, values, col.kind, formats.for_kind(col.kind))
+        if col.kind == "wrap" and col.header in block.frame.columns:
+            wrapped.append((col, values))
     last_data = first_data + nrows - 1
-    _fit_rows(ws, block, first_data)
+    _fit_rows(ws, wrapped, nrows, first_data)
     for k, header in enumerate(block.hidden):
         # Bookkeeping beside the table, one column apart so the table never grows into it.
         at = ncols + 1 + k
@@ -328,17 +337,28 @@ def _write_block(ws: Any, formats: _Formats, block: SheetBlock, row: int) -> Pla
 def _write_column(
     ws: Any, first_row: int, col: int, values: list[Any], kind: CellKind, look: Any
 ) -> None:
-    if kind in ("text", "wrap") and all(type(v) is str for v in values):
-        # The common case, without asking each value what it is (as _write_value would).
-        write_string, write_blank = (
-            (ws._write_string, ws._write_blank)
-            if _UNDECORATED
-            else (ws.write_string, ws.write_blank)
-        )
-        blank = kind == "wrap"
+    """One column of cells, from its first row down. The common columns, all text or all
+    dates (None for an empty cell), are written without asking each value what it is, as
+    _write_value would."""
+    write_string, write_blank, write_datetime = (
+        (ws._write_string, ws._write_blank, ws._write_datetime)
+        if _UNDECORATED
+        else (ws.write_string, ws.write_blank, ws.write_datetime)
+    )
+    blank = kind in _FORMATTED_BLANKS
+    if all(type(v) is str for v in values):
         for row, value in enumerate(values, first_row):
             if value:
                 write_string(row, col, value, look)
+            elif blank:
+                write_blank(row, col, None, look)
+        return
+    if all(v is None or (type(v) is dt.datetime and v.tzinfo is None) for v in values):
+        # As _column_values makes a date column; a date at midnight is the same number as
+        # the day it falls on.
+        for row, value in enumerate(values, first_row):
+            if value is not None:
+                write_datetime(row, col, value, look)
             elif blank:
                 write_blank(row, col, None, look)
         return
@@ -346,27 +366,32 @@ def _write_column(
         _write_value(ws, first_row + i, col, value, kind, look)
 
 
-def _fit_rows(ws: Any, block: SheetBlock, first_data: int) -> None:
-    """Tall enough rows for wrapped text: spreadsheet apps do not grow rows written by code."""
-    wrapped = [c for c in block.columns if c.kind == "wrap" and c.header in block.frame.columns]
-    if not wrapped or block.frame.empty:
+def _fit_rows(
+    ws: Any, wrapped: Sequence[tuple[ColumnLayout, list[Any]]], nrows: int, first_data: int
+) -> None:
+    """Tall enough rows for wrapped text: spreadsheet apps do not grow rows written by code.
+    `wrapped`: the block's wrapped columns with their values, `nrows` long."""
+    if not wrapped or not nrows:
         return
-    lines = [1] * len(block.frame)
-    for col in wrapped:
+    lines = np.ones(nrows, dtype=np.int64)
+    for col, values in wrapped:
         per_line = max(int(col.width * CHARS_PER_WIDTH), 1)
-        for i, value in enumerate(block.frame[col.header].tolist()):
-            # Most cells fit on one line; only the others are measured.
-            if not isinstance(value, str) or (len(value) <= per_line and "\n" not in value):
-                continue
-            if "\n" in value:
-                count = _line_count(value, per_line)
-            else:  # one line, wrapped
-                count = 1 + (len(value) - 1) // per_line
-            if count > lines[i]:
-                lines[i] = count
-    for i, count in enumerate(lines):
-        if count > 1:
-            ws.set_row(first_data + i, min(LINE_HEIGHT * count, MAX_ROW_HEIGHT))
+        try:
+            text = "".join(values)
+            lengths = np.fromiter(map(len, values), dtype=np.int64, count=nrows)
+        except TypeError:  # not all text: what is not text takes one line
+            text = "".join(v for v in values if isinstance(v, str))
+            lengths = np.array([len(v) if isinstance(v, str) else 0 for v in values], np.int64)
+        # A line of n characters wraps onto ceil(n / per_line) rows (an empty one takes one).
+        counts = 1 + (np.maximum(lengths, 1) - 1) // per_line
+        if "\n" in text:  # text of several lines: each line wraps on its own
+            for i, value in enumerate(values):
+                if isinstance(value, str) and "\n" in value:
+                    counts[i] = _line_count(value, per_line)
+        np.maximum(lines, counts, out=lines)
+    tall = np.flatnonzero(lines > 1)
+    for i, count in zip(tall.tolist(), lines[tall].tolist(), strict=True):
+        ws.set_row(first_data + i, min(LINE_HEIGHT * count, MAX_ROW_HEIGHT))
 
 
 def _line_count(text: str, per_line: int) -> int:
@@ -378,10 +403,16 @@ def _line_count(text: str, per_line: int) -> int:
 
 def _column_values(frame: pd.DataFrame, col: ColumnLayout, position: int) -> list[Any]:
     if col.header in frame.columns:
-        return list(frame[col.header].tolist())
-    if position < frame.shape[1]:
-        return list(frame.iloc[:, position].tolist())
-    return [None] * len(frame)
+        column = frame[col.header]
+    elif position < frame.shape[1]:
+        column = frame.iloc[:, position]
+    else:
+        return [None] * len(frame)
+    if isinstance(column.dtype, np.dtype) and column.dtype.kind == "M":
+        # Naive dates as Python datetimes (None where there is none) in one step, rather
+        # than a Timestamp per cell.
+        return list(column.to_numpy().astype("datetime64[us]").tolist())
+    return list(column.tolist())
 
 
 def _is_blank(value: Any) -> bool:
