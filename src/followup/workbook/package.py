@@ -122,6 +122,9 @@ class Package:
         self._data: dict[str, bytes | _Unread | None] = dict.fromkeys(self._infos, _UNREAD)
         self._folded = {name.casefold(): name for name in self._data}
         self._info: WorkbookInfo | None = None
+        # Relationships by source part: the writer and its check ask for the same ones
+        # again and again (issue 20). Dropped whenever a relationships part changes.
+        self._rels: dict[str, Mapping[str, tuple[str, str, str]]] = {}
 
     @classmethod
     def from_parts(cls, parts: Mapping[str, bytes]) -> Package:
@@ -308,16 +311,27 @@ class Package:
             self._folded[name.casefold()] = name
             found = name
         self._data[found] = data
-        self._info = None
+        self._changed(found)
 
     def delete(self, name: str) -> None:
         found = self._folded.get(name.casefold())
         if found is not None:
             self._data[found] = None
-            self._info = None
+            self._changed(found)
 
-    def rels(self, source: str) -> dict[str, tuple[str, str, str]]:
+    def _changed(self, name: str) -> None:
+        self._info = None
+        if is_rels(name):
+            self._rels.clear()
+
+    def rels(self, source: str) -> Mapping[str, tuple[str, str, str]]:
         """rId -> (type, resolved target, TargetMode) of a part ("" = the package)."""
+        found = self._rels.get(source)
+        if found is None:
+            found = self._rels[source] = self._read_rels(source)
+        return found
+
+    def _read_rels(self, source: str) -> dict[str, tuple[str, str, str]]:
         data = self.get(rels_part(source))
         if data is None:
             return {}
