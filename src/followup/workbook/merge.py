@@ -417,7 +417,7 @@ class _ScratchSheet:
         hundred rows at a time are split at each style and each shared string, and every
         style and string replaced at once."""
         xf = {str(k).encode(): b' s="%d"' % v for k, v in mapping.xf.items()}
-        inline: dict[bytes, bytes] = {}
+        inline = _Inlined(strings)
         out: list[bytes] = []
         restyled = inlined = start = 0
         while start < len(self.rows):
@@ -425,13 +425,11 @@ class _ScratchSheet:
             end = self.rows.find(_ROW_END, start + _CHUNK)
             end = len(self.rows) if end < 0 else end + len(_ROW_END)
             pieces = _STYLE.split(self.rows[start:end])
-            pieces[1::2] = [xf[style] for style in pieces[1::2]]
+            # Looked up by the dictionaries' own methods: no Python code runs per cell.
+            pieces[1::2] = map(xf.__getitem__, pieces[1::2])
             restyled += len(pieces) // 2
             pieces = _SHARED.split(b"".join(pieces))
-            pieces[1::2] = [
-                inline.get(index) or inline.setdefault(index, _inline(strings[int(index)]))
-                for index in pieces[1::2]
-            ]
+            pieces[1::2] = map(inline.__getitem__, pieces[1::2])
             inlined += len(pieces) // 2
             out.append(b"".join(pieces))
             start = end
@@ -440,6 +438,19 @@ class _ScratchSheet:
         if (restyled, inlined) != (self.rows.count(b" s="), self.rows.count(b' t="s"')):
             raise VerifyFailed("the scratch sheet's cells are not in the expected form")
         return out
+
+
+class _Inlined(dict[bytes, bytes]):
+    """A cell's inline string by its shared string's index (as the digits in <v>), made the
+    first time it is asked for."""
+
+    def __init__(self, strings: Sequence[bytes]) -> None:
+        super().__init__()
+        self.strings = strings
+
+    def __missing__(self, index: bytes) -> bytes:
+        made = self[index] = _inline(self.strings[int(index)])
+        return made
 
 
 def _inline(string: bytes) -> bytes:
