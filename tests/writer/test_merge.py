@@ -20,6 +20,8 @@ from openxml_audit import OpenXmlValidator
 
 from followup.errors import NameClash
 from followup.layout import ColumnLayout, OwnedSheet, SheetBlock
+from followup.workbook.ooxml import PKG_REL_NS as PKG_RELS
+from followup.workbook.ooxml import TABLE_TYPE
 from followup.workbook.package import Package, exclusive_parts
 from followup.workbook.writer import check, render
 from tests.writer.packages import (
@@ -292,6 +294,33 @@ def test_through_xlsxwriter_s_public_cell_writers_the_package_is_the_same(
     monkeypatch.setattr(author, "_UNDECORATED", False)
     slow = render(tracker, sheets())
     assert members(slow) == members(fast)
+
+
+def test_highlight_rules_read_the_same_through_xlsxwriter_s_own_formula_step(
+    tracker: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from xlsxwriter.worksheet import Worksheet
+
+    from followup.workbook import author
+
+    fast = render(tracker, sheets())
+    monkeypatch.setattr(author, "_Worksheet", Worksheet)
+    slow = render(tracker, sheets())
+    assert members(slow) == members(fast)
+
+
+def test_a_part_s_relationships_are_read_again_once_rewritten_or_removed(
+    tracker: bytes,
+) -> None:
+    parts = Package(tracker)
+    sheet = next(s.part for s in parts.info.sheets if parts.rels(s.part))
+    rels = next(n for n in parts.names() if n.endswith(sheet.rsplit("/", 1)[1] + ".rels"))
+    table = '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/'
+    table += '2006/relationships/table" Target="../tables/table9.xml"/>'
+    parts.write(rels, f'<Relationships xmlns="{PKG_RELS}">{table}</Relationships>'.encode())
+    assert list(parts.rels(sheet).values()) == [(TABLE_TYPE, "xl/tables/table9.xml", "Internal")]
+    parts.delete(rels.upper())  # parts are found in any case
+    assert parts.rels(sheet) == {}
 
 
 def test_owned_sheet_layout_reads_back_in_openpyxl(tracker: bytes) -> None:

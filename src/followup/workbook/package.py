@@ -122,9 +122,10 @@ class Package:
         self._data: dict[str, bytes | _Unread | None] = dict.fromkeys(self._infos, _UNREAD)
         self._folded = {name.casefold(): name for name in self._data}
         self._info: WorkbookInfo | None = None
-        # Relationships by source part: the writer and its check ask for the same ones
-        # again and again (issue 20). Dropped whenever a relationships part changes.
-        self._rels: dict[str, Mapping[str, tuple[str, str, str]]] = {}
+        # Relationships by their (casefolded) part and the source as spelled: the writer and
+        # its check ask for the same ones again and again (issue 20). Dropped when that part
+        # changes.
+        self._rels: dict[str, dict[str, Mapping[str, tuple[str, str, str]]]] = {}
 
     @classmethod
     def from_parts(cls, parts: Mapping[str, bytes]) -> Package:
@@ -321,14 +322,14 @@ class Package:
 
     def _changed(self, name: str) -> None:
         self._info = None
-        if is_rels(name):
-            self._rels.clear()
+        self._rels.pop(name.casefold(), None)
 
     def rels(self, source: str) -> Mapping[str, tuple[str, str, str]]:
         """rId -> (type, resolved target, TargetMode) of a part ("" = the package)."""
-        found = self._rels.get(source)
+        known = self._rels.setdefault(rels_part(source).casefold(), {})
+        found = known.get(source)
         if found is None:
-            found = self._rels[source] = self._read_rels(source)
+            found = known[source] = self._read_rels(source)
         return found
 
     def _read_rels(self, source: str) -> dict[str, tuple[str, str, str]]:
