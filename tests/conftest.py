@@ -5,6 +5,12 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from hypothesis import settings
+
+# Speed is measured by benchmarks/, never asserted by a test: hypothesis's per-example
+# deadline would make a property test fail on a busy machine, not on a wrong answer.
+settings.register_profile("followup", deadline=None)
+settings.load_profile("followup")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
