@@ -980,9 +980,12 @@ def _interviews(frame: pd.DataFrame, raw: RawSheet | None, problems: _Problems) 
     by_duration = columns.dates(frame["interview_date"]) + pd.to_timedelta(days, unit="D")
     frame["decision_given"] = frame["decision_by"].notna() | days.notna()
     frame["decision_by"] = frame["decision_by"].fillna(by_duration)
-    # One opportunity, however its name is capitalised or spaced from row to row.
+    # One opportunity, however its name is capitalised or spaced from row to row: each
+    # row takes the spelling of the first row with its key.
     for key in ("company", "role"):
-        frame[key] = frame.groupby(columns.key(frame[key]))[key].transform("first")
+        codes = pd.factorize(columns.key(frame[key]).to_numpy())[0]
+        first = np.unique(codes, return_index=True)[1]  # codes count up as keys first appear
+        frame[key] = pd.Series(frame[key].to_numpy()[first][codes], index=frame.index, name=key)
     if raw is not None:
         _status_disagreements(frame, raw, problems)
     frame["status"] = frame["status"].replace("", STATUSES[0])

@@ -493,12 +493,14 @@ _FORMULA_START = (b"<f", b":f")
 # worksheet keeping its text in the shared strings seldom holds: one memchr pass, where
 # bytes.find of the whole mark steps through every "<" or quote. Past this many places the
 # marks are searched for directly.
-_FEW = 200
+_FEW = 64
 
 
 def _holds(xml: bytes, marks: tuple[bytes, ...], rare: bytes, stop: int) -> bool:
-    """Whether any of the `marks` (each holding the byte `rare` once) occurs in xml[:stop]."""
-    at = xml.find(rare, 0, stop)
+    """Whether any of the `marks` (each holding the byte `rare` once) occurs in the sheet's
+    cells, from sheetData (where cells are) to `stop`."""
+    start = max(xml.find(b"sheetData", 0, stop), 0)
+    at = xml.find(rare, start, stop)
     for _ in range(_FEW):
         if at < 0:
             return False
@@ -507,7 +509,7 @@ def _holds(xml: bytes, marks: tuple[bytes, ...], rare: bytes, stop: int) -> bool
             if begin >= 0 and xml.startswith(mark, begin, stop):
                 return True
         at = xml.find(rare, at + 1, stop)
-    return any(xml.find(mark, 0, stop) >= 0 for mark in marks)
+    return any(xml.find(mark, start, stop) >= 0 for mark in marks)
 
 
 def unreadable_sheets(data: bytes, names: Iterable[str]) -> list[str]:
