@@ -53,9 +53,9 @@ def sends(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
     same cycle of its opportunity are one send, counted on the earlier date (the Log row's
     on the same day): ticked Done and logged too. Different people are different actions
     (two thank-yous to two panellists count as two). A thank-you logged with no Contact
-    thanks each interviewer of its round, so a tick of one of them beside it is not another
-    send; but it is one message, and each row counts once (SPEC 5: Sent rows). Sent Log
-    rows with a blank Step still count, each as its own.
+    thanks each interviewer of its round in one message (SPEC 5: Sent rows); ticks of some
+    of them beside it are those people's own sends, and the row then counts only through
+    them (see ``_messages``). Sent Log rows with a blank Step still count, each as its own.
     """
     log, history = tracker.log, tracker.history
     sources = (
@@ -109,17 +109,63 @@ def sends(tracker: Tracker, as_of: pd.Timestamp) -> pd.DataFrame:
     # The n-th send of an action in a cycle from Log and the n-th from History are one.
     in_cycle = _codes(action[named], cycle[named])
     nth = _nth(_codes(in_cycle, source[named]))
+    group = _codes(in_cycle, nth)
     by_day = np.lexsort((source[named], date[named]))  # stable: by date, then source
-    once = _codes(in_cycle, nth)[by_day]
-    _, first = np.unique(once, return_index=True)
-    kept = np.concatenate(
-        [named[by_day][np.sort(first)], np.flatnonzero(frame["step"].to_numpy() == "")]
+    _, first = np.unique(group[by_day], return_index=True)
+    shown, message = _messages(group, by_day[first], source[named], at[named])
+    blank = np.flatnonzero(frame["step"].to_numpy() == "")
+    kept = np.concatenate([named[by_day[first]], blank])  # dated by each send's earliest row
+    shown = np.concatenate([named[shown], blank])
+    message = np.concatenate(
+        [message, np.stack([np.full(len(blank), 2), source[blank], at[blank]], axis=1)]
     )
-    kept = kept[np.argsort(date[kept], kind="stable")]
-    # One row is one message, whomever of the round it thanked (SPEC 5: Sent rows).
-    _, first_of_row = np.unique(_codes(source[kept], at[kept]), return_index=True)
-    kept = kept[np.sort(first_of_row)]
-    return pd.DataFrame({"date": date[kept], "source": source[kept], "at": at[kept]})
+    counted = message[:, 0] >= 0
+    kept, shown, message = kept[counted], shown[counted], message[counted]
+    order = np.argsort(date[kept], kind="stable")
+    _, first_of_message = np.unique(_codes(*message[order].T), return_index=True)
+    once = order[np.sort(first_of_message)]
+    return pd.DataFrame(
+        {"date": date[kept[once]], "source": source[shown[once]], "at": at[shown[once]]}
+    )
+
+
+def _messages(
+    group: np.ndarray, first: np.ndarray, source: np.ndarray, at: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """For each send (``first``: its earliest row, a position in ``group``, ``source`` and
+    ``at``), the row that stands for it and the message it is, as rows of three integers
+    (a first one below 0: no message of its own).
+
+    A send is one action to one person; ``group`` holds its Log row and its History row
+    (one of each at most). A row with no Contact that thanked a whole round is one message
+    (SPEC 5: Sent rows), however many thank-yous it completes; but a tick of one person's
+    thank-you beside it is that person's own send (SPEC 6: two actions to two people count
+    as two), so once any of its thank-yous is ticked, the row counts only through its ticks.
+    """
+    size = len(group)
+    member = np.full((2, size), -1)
+    member[source, group] = np.arange(size)
+    pair = np.where(member >= 0, at[np.maximum(member, 0)], -1)  # Log's and History's row
+    both: np.ndarray = np.all(pair >= 0, axis=0)
+    row = _codes(source, at)
+    spread = np.bincount(row, minlength=size)[row] > 1  # one row thanking several people
+    row_ticked = np.zeros(size, dtype=bool)
+    row_ticked[row[both[group]]] = True
+    sent_in = group[first]
+    matched = both[sent_in]
+    # A tick beside a note to the whole round stands for its own send in the work-search log.
+    other = member[1 - source[first], sent_in]
+    shown = np.where(matched & spread[first], other, first)
+    kind = np.where(matched, 0, np.where(row_ticked[row[first]], -1, 1))
+    message = np.stack(
+        [
+            kind,
+            np.where(matched, pair[0, sent_in], source[first]),
+            np.where(matched, pair[1, sent_in], at[first]),
+        ],
+        axis=1,
+    )
+    return shown, message
 
 
 def _codes(*keys: np.ndarray) -> np.ndarray:

@@ -232,34 +232,45 @@ def log_thank_you_to_all(path: Path, day: dt.datetime) -> None:
     wb.save(path)
 
 
+THREE = ["Ann Lee", "Bo Chen", "Cy Diaz"]
+
+
 @pytest.mark.parametrize(
-    ("panel", "sent"),
+    ("panel", "ticked", "sent", "listed"),
     [
-        (["Dana Kim"], "1"),
-        # One message: the note thanked all three; Ann's tick is that note (SPEC 5, 6).
-        (["Ann Lee", "Bo Chen", "Cy Diaz"], "1"),
+        # The note to the only interviewer, and its tick: one send, listed as the note.
+        (["Dana Kim"], ["Dana Kim"], "1", [""]),
+        # One message: the note thanked all three; Ann's tick is her share of it (SPEC 5, 6).
+        (THREE, THREE[:1], "1", THREE[:1]),
+        # Each panellist ticked: three messages to three people; the note repeats them (SPEC 6).
+        (THREE, THREE, "3", THREE),
+        (THREE, THREE[1:], "2", THREE[1:]),
     ],
 )
-def test_a_thank_you_logged_to_the_whole_round_and_ticked_for_one_counts_once(
-    tmp_path: Path, panel: list[str], sent: str
+def test_a_thank_you_logged_to_the_whole_round_and_ticked_counts_each_tick_once(
+    tmp_path: Path, panel: list[str], ticked: list[str], sent: str, listed: list[str]
 ) -> None:
     rows = [{**ACME, "Interviewer": name, "Round": "Panel"} for name in panel]
     path = tracker(tmp_path / "t.xlsx", rows, writer="xlsxwriter")
     refresh(path, "2026-11-02")
-    type_into(path, WEEK, {"Step": "thank-you", "Contact": panel[0]}, {"Done": "x"})
+    for name in ticked:
+        type_into(path, WEEK, {"Step": "thank-you", "Contact": name}, {"Done": "x"})
     log_thank_you_to_all(path, dt.datetime(2026, 11, 2))
     refresh(path, "2026-11-03")
-    assert history(path) == [("2026-11-02", "thank-you", panel[0])]
+    assert sorted(history(path)) == [("2026-11-02", "thank-you", name) for name in sorted(ticked)]
     assert summary_counts(path)["Sent in the last 7 days"] == sent
     chart = pd.read_excel(path, sheet_name="Summary", header=None, engine="calamine", dtype=str)
     assert chart[chart.iloc[:, 0].eq("2 Nov")].iloc[0].iloc[1] == sent
-    # The work-search log lists the note once (an activity), not again for the tick.
+    # The work-search log lists each send once (an activity), as Summary counts them.
     out = tmp_path / "log.csv"
     code, output = run("export", str(path), "--work-search", str(out), "--as-of", "2026-11-03")
     assert code == 0, output
     with out.open(encoding="utf-8-sig", newline="") as f:
         lines = [row for row in csv.reader(f) if row[5].startswith("Follow-up sent")]
-    assert lines == [["2026-11-02", "Acme", "", "Email", "Analyst", "Follow-up sent (thank-you)"]]
+    assert sorted(lines) == [
+        ["2026-11-02", "Acme", name, "Email", "Analyst", "Follow-up sent (thank-you)"]
+        for name in listed
+    ]
 
 
 def test_a_done_mark_that_is_no_date_says_what_x_means(tmp_path: Path) -> None:

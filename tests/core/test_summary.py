@@ -251,9 +251,6 @@ def test_one_thank_you_to_a_whole_panel_is_one_follow_up_sent() -> None:
     assert panel_sends([thanks("2026-11-23")]) == 1
     # Typed into History (as a tick records it) with no Contact: the same.
     assert panel_sends([], [{**thanks("2026-11-23"), "channel": "Email"}]) == 1
-    # Ticked for each panellist on the day the note to all was logged: that note.
-    ticks = [{**thanks("2026-11-23", name), "channel": "Email"} for name in PANEL]
-    assert panel_sends([thanks("2026-11-23")], ticks) == 1
     # One note each: three messages.
     assert panel_sends([thanks("2026-11-23", name) for name in PANEL]) == 3
     # A note to each round's panel: one each, the earlier round's in its own week.
@@ -335,3 +332,38 @@ def test_an_application_offer_of_an_interviewed_opportunity_counts_once() -> Non
     result = summary.summary(tracker, AS_OF)
     assert values(result.opportunities)["Closed: Offer"] == 1
     assert values(result.funnel)["Offers"] == 1
+
+
+def tick(day: str, name: str) -> dict[str, object]:
+    """A History row as ticking one panellist's thank-you in This Week records it."""
+    return {**thanks(day, name), "channel": "Email"}
+
+
+@pytest.mark.parametrize(
+    ("ticked", "expected"),
+    [
+        # Each panellist's thank-you ticked: three messages, whatever the Log also says (SPEC 6).
+        (PANEL, 3),
+        (PANEL[:2], 2),
+        # One tick beside the note to all: the tick is the note's share for that person.
+        (PANEL[:1], 1),
+        ((), 1),
+    ],
+)
+def test_ticks_beside_a_note_to_the_whole_panel_count_one_each(
+    ticked: tuple[str, ...], expected: int
+) -> None:
+    ticks = [tick("2026-11-23", name) for name in ticked]
+    assert panel_sends([thanks("2026-11-23")], ticks) == expected
+    # Ticked a day after the note was logged: the same sends, counted on the note's day.
+    later = [tick("2026-11-24", name) for name in ticked]
+    assert panel_sends([thanks("2026-11-23")], later) == expected
+
+
+def test_a_tick_and_a_log_row_for_the_same_person_are_one_send() -> None:
+    ticks = [tick("2026-11-23", name) for name in PANEL]
+    named = [thanks("2026-11-23", name) for name in PANEL]
+    assert panel_sends(named, ticks) == 3
+    assert panel_sends(named[:1], ticks[:1]) == 1
+    # A note to all typed into both Log and History (no Contact in either): one message.
+    assert panel_sends([thanks("2026-11-23")], [tick("2026-11-23", "")]) == 1
