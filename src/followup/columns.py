@@ -245,12 +245,34 @@ def greeting_names(names: pd.Series) -> pd.Series:
 
 
 def greeting_name(name: str) -> str:
-    """A first name for a friendly hello ("there" when blank); a title such as "Dr." keeps
-    the full name, as in "Hi Dr. Okafor"."""
+    """A first name for a friendly hello ("there" when blank); a title such as "Dr." or
+    "Prof" keeps the full name, as in "Hi Dr. Okafor"."""
     words = name.split()
     if not words:
         return "there"
-    return " ".join(words) if words[0].endswith(".") else words[0]
+    return " ".join(words) if words[0].endswith(".") or is_title(words[0]) else words[0]
+
+
+# Titles people put before a name (English and a few common others), matched case folded
+# with or without their full stop: never a first name.
+TITLES = frozenset(
+    {"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "sir", "dame", "rev"}
+    | {"herr", "frau", "mme", "mlle", "sr", "sra", "srta", "dra"}
+)
+
+
+def is_title(word: str) -> bool:
+    """Whether a word before a name is a title ("Dr.", "dr", "Prof", "Mrs.")."""
+    return word.rstrip(".").casefold() in TITLES
+
+
+def untitled(name: str) -> list[str]:
+    """A name's words without the titles before it: "Dr. Ruth Okafor" is Ruth Okafor
+    (a name that is only a title is left as it is)."""
+    words = name.split()
+    while len(words) > 1 and is_title(words[0]):
+        words = words[1:]
+    return words
 
 
 def text_values(frame: pd.DataFrame, column: str) -> np.ndarray:

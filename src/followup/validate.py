@@ -1124,10 +1124,11 @@ def _thank_you_contacts(
         if theirs.empty:
             continue  # no round by then: the thank-you has nobody to thank yet
         found: list[str] = []
+        typed_words = columns.untitled(who)
         for held_day in sorted(set(theirs["day"]), reverse=True):
             held = theirs[theirs["day"] == held_day].drop_duplicates("who")
-            parts = held["who"].str.split()
-            found = held.loc[parts.str[0].eq(who) | parts.str[-1].eq(who), "name"].tolist()
+            calls = [_calls(typed_words, columns.untitled(name)) for name in held["who"]]
+            found = held.loc[calls, "name"].tolist()
             if found:
                 break
         if len(found) == 1:
@@ -1205,6 +1206,13 @@ def _near_companies(
             "but followup reads them as two employers, so this application gets follow-ups "
             f"of its own. If they are the same, spell the company {show(iv)} in both sheets.",
         )
+
+
+def _calls(typed: list[str], name: list[str]) -> bool:
+    """Whether a Contact's words (``typed``, titles left out) name a person (``name``'s words,
+    titles left out) as people greet or log them: the whole name, the first name, the
+    surname, or both without the middle names (SPEC 4, Done)."""
+    return typed == name or typed in ([name[0]], [name[-1]], [name[0], name[-1]])
 
 
 def _outcome_disagreements(

@@ -54,6 +54,16 @@ def thank_yous_left(path: Path) -> list[str]:
         (["Dana Lee"], " DANA  lee ", []),
         (PANEL, "Sam", ["Dana Kim", "Dana Lee"]),
         (PANEL, "Kim", ["Dana Lee", "Sam Lee"]),
+        # A title before the name is no first name, typed or not (with or without its stop).
+        (["Dr. Ruth Okafor", "Dana Lee"], "Ruth", ["Dana Lee"]),
+        (["Dr. Ruth Okafor", "Dana Lee"], "Ruth Okafor", ["Dana Lee"]),
+        (["Dr. Ruth Okafor", "Dana Lee"], "okafor", ["Dana Lee"]),
+        (["Dr Ruth Okafor"], "Ruth", []),
+        (["Prof. Ana Gomez", "Dana Lee"], "Ana", ["Dana Lee"]),
+        (["MRS. Jo Park"], "Jo Park", []),
+        (["Ms Kim Ann Park", "Dana Lee"], "Kim Park", ["Dana Lee"]),
+        (["Mr. Sam Lee", "Dana Kim"], "Mr Lee", ["Dana Kim"]),
+        (["Sam Lee", "Dana Kim"], "Dr. Sam Lee", ["Dana Kim"]),
     ],
 )
 def test_a_first_name_or_surname_of_one_interviewer_completes_their_thank_you(
@@ -77,6 +87,12 @@ def test_a_first_name_or_surname_of_one_interviewer_completes_their_thank_you(
         ),
         ("Lee", "'Lee' could be Dana Lee or Sam Lee"),
         ("Dana", "'Dana' could be Dana Lee or Dana Kim"),
+        ("Dr. Dana", "'Dr. Dana' could be Dana Lee or Dana Kim"),
+        (
+            "Dana Okafor",
+            "'Dana Okafor' is not an interviewer of Acme Analyst (the round on "
+            "2026-11-02: Dana Lee, Sam Lee, Dana Kim)",
+        ),
     ],
 )
 def test_a_thank_you_naming_no_single_interviewer_is_a_warning_naming_the_cell(

@@ -6,6 +6,7 @@ import datetime as dt
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from followup import columns, parsing
 
@@ -37,3 +38,19 @@ def test_dates_already_read_are_the_same_days_to_both_date_readers() -> None:
     assert not bad.any()
     assert columns.dates(values).tolist() == parsed.tolist()
     assert columns.dates(values).dt.day.tolist()[:3] == [16, 17, 18]
+
+
+@pytest.mark.parametrize(
+    ("name", "words", "greeting"),
+    [
+        ("Dr. Ruth Okafor", ["Ruth", "Okafor"], "Dr. Ruth Okafor"),
+        ("Dr Ruth Okafor", ["Ruth", "Okafor"], "Dr Ruth Okafor"),
+        ("prof Ana Maria Gomez", ["Ana", "Maria", "Gomez"], "prof Ana Maria Gomez"),
+        ("Mrs. Ms. Jo Park", ["Jo", "Park"], "Mrs. Ms. Jo Park"),
+        ("Drew Barry", ["Drew", "Barry"], "Drew"),
+        ("Miss", ["Miss"], "Miss"),
+    ],
+)
+def test_a_title_before_a_name_is_no_first_name(name: str, words: list[str], greeting: str) -> None:
+    assert columns.untitled(name) == words
+    assert columns.greeting_name(name) == greeting
