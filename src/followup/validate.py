@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 from pandas.api.extensions import ExtensionArray
 
-from followup import columns, headers, parsing, rounds, snooze
+from followup import columns, headers, parsing, rounds, snooze, wording
 from followup.business_days import known_country
 from followup.errors import Level, Problem, quoted, show
 from followup.headers import application_header, near_misses
@@ -1239,6 +1239,12 @@ def _outcome_disagreements(
         if given == typed:
             continue
         winner = rounds.decisive(pd.Series([given, typed]))
+        if not iv_letter:
+            template = wording.OUTCOME_NO_STATUS_COLUMN
+        elif _blank_cells(iv_raw.rows.loc[rows["row"].astype(int), iv_letter]):
+            template = wording.OUTCOME_ROUND_BLANK
+        else:
+            template = wording.OUTCOME_DIFFERS
         first, last = int(rows["row"].min()), int(rows["row"].max())
         cells = (
             iv_raw.where(iv_letter, first) + (f":{iv_letter}{last}" if last != first else "")
@@ -1249,10 +1255,22 @@ def _outcome_disagreements(
         as_typed = raw.rows.loc[int(row), letter] if letter else typed
         problems.warning(
             raw.where(letter, int(row)),
-            f"the application says {show(as_typed)}, but the latest {company} {role} round "
-            f"({cells}, on {day:%Y-%m-%d}) gives {given}; followup takes {winner}, the most "
-            f"decisive. Type the outcome in {cells} too, or clear it here.",
+            template.format(
+                typed=show(as_typed),
+                opportunity=f"{company} {role}",
+                cells=cells,
+                day=f"{day:%Y-%m-%d}",
+                given=given,
+                taken=winner,
+            ),
         )
+
+
+def _blank_cells(cells: pd.Series) -> bool:
+    """Whether every one of these cells is blank or a placeholder ("N/A", "-"): no status
+    typed (SPEC 4, Closed: a blank counts as none)."""
+    texts = columns.as_text(cells)
+    return bool((parsing.blank(cells, texts) | parsing.placeholders(texts)).all())
 
 
 def _log(

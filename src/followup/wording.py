@@ -170,6 +170,25 @@ APPLICATION_WHY_UNSENT = (
     "You applied on {applied}; the previous follow-up was due {previous}, with no reply since."
 )
 
+# The warning for an outcome typed on an interviewed opportunity's application row in Search
+# (SPEC 4, Closed; SPEC 3): its latest round gives another status, gives none (a blank
+# counts as none), or Interviews has no Status column to give one.
+OUTCOME_DIFFERS = (
+    "the application says {typed}, but the latest {opportunity} round ({cells}, on {day}) "
+    "gives {given}; followup takes {taken}, the most decisive. Type the outcome in {cells} "
+    "too, or clear it here."
+)
+OUTCOME_ROUND_BLANK = (
+    "the application says {typed} and the latest {opportunity} round ({cells}, on {day}) has "
+    "no Status, so followup takes {taken}. Type the outcome in {cells} too, or clear it here "
+    "if the opportunity is still open."
+)
+OUTCOME_NO_STATUS_COLUMN = (
+    "the application says {typed} and Interviews has no Status column for the latest "
+    "{opportunity} round ({cells}, on {day}), so followup takes {taken}. Clear it here if the "
+    "opportunity is still open."
+)
+
 
 def signature(your_name: str) -> str:
     """The closing of every draft: the sign-off, then the user's name when known."""

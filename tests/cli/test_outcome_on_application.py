@@ -24,6 +24,8 @@ APPLIED = {"Date": dt.date(2026, 11, 1), "Activity": "Application", "Company": "
         (["Bob"], "On hold", "Not selected", "'Not selected'", "Rejected", "xlsxwriter"),
         (["Ann", "Bob"], None, "withdrew", "'withdrew'", "Withdrawn", "openpyxl"),
         (["Bob"], "Offer", "Rejected", "'Rejected'", "Offer", "xlsxwriter"),
+        (["Bob"], "Active", "Filled", "'Filled'", "Filled", "openpyxl"),
+        (["Ann", "Bob"], "N/A", "Rejected", "'Rejected'", "Rejected", "xlsxwriter"),
     ],
 )
 def test_check_names_both_cells_and_the_status_taken(
@@ -39,12 +41,17 @@ def test_check_names_both_cells_and_the_status_taken(
     search = [{**APPLIED, "Role": "Analyst", "Status": typed}]
     path = tracker(tmp_path / "t.xlsx", rows, search=search, writer=writer)
     cells = "Interviews!M2" if len(panel) == 1 else "Interviews!M2:M3"
-    given = round_status or "Active"
     expected = (
         f"warning: Search!G2: the application says {said}, but the latest Acme Analyst round "
-        f"({cells}, on 2026-11-10) gives {given}; followup takes {taken}, the most decisive. "
-        f"Type the outcome in {cells} too, or clear it here."
+        f"({cells}, on 2026-11-10) gives {round_status}; followup takes {taken}, the most "
+        f"decisive. Type the outcome in {cells} too, or clear it here."
     )
+    if round_status in (None, "N/A"):  # a blank counts as none (SPEC 4, Closed): no status is given
+        expected = (
+            f"warning: Search!G2: the application says {said} and the latest Acme Analyst "
+            f"round ({cells}, on 2026-11-10) has no Status, so followup takes {taken}. Type the "
+            f"outcome in {cells} too, or clear it here if the opportunity is still open."
+        )
     code, output = run("check", str(path), "--as-of", "2026-11-30")
     assert code == 0, output
     assert expected in output
@@ -55,21 +62,37 @@ def test_check_names_both_cells_and_the_status_taken(
     assert "Acme" not in set(sheet(path, THIS_WEEK_SHEET.name)["Company"].dropna())
 
 
-def test_a_status_column_missing_from_interviews_is_named_by_row(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("interviews", "cells", "typed"),
+    [
+        ([["Acme", "Analyst", "2026-11-10", "Bob"]], "Interviews row 2", "Rejected"),
+        (
+            [["Acme", "Analyst", "2026-11-10", "Bob"], ["Acme", "Analyst", "2026-11-10", "Ann"]],
+            "Interviews row 2 to 3",
+            "Offer accepted",
+        ),
+    ],
+)
+def test_a_status_column_missing_from_interviews_is_not_asked_to_be_typed_into(
+    tmp_path: Path, interviews: list[list[str]], cells: str, typed: str
+) -> None:
     grids = {
-        "Interviews": [["Company", "Role", "Interview date"], ["Acme", "Analyst", "2026-11-10"]],
+        "Interviews": [["Company", "Role", "Interview date", "Interviewer"], *interviews],
         "Search": [
             ["Date", "Activity", "Company", "Role", "Status"],
-            ["2026-11-01", "Application", "Acme", "", "Rejected"],
+            ["2026-11-01", "Application", "Acme", "", typed],
         ],
     }
     path = write(tmp_path / "t.xlsx", grids)
     code, output = run("check", str(path), "--as-of", "2026-11-30")
     assert code == 0, output
+    taken = "Offer" if typed.startswith("Offer") else typed
     assert (
-        "warning: Search!E2: the application says 'Rejected', but the latest Acme Analyst round "
-        "(Interviews row 2, on 2026-11-10) gives Active; followup takes Rejected" in output
-    )
+        f"warning: Search!E2: the application says '{typed}' and Interviews has no Status "
+        f"column for the latest Acme Analyst round ({cells}, on 2026-11-10), so followup "
+        f"takes {taken}. Clear it here if the opportunity is still open."
+    ) in output
+    assert "gives Active" not in output
 
 
 @pytest.mark.parametrize("typed", ["Rejected", "On hold", "Applied", None])
