@@ -106,6 +106,32 @@ def application_outcomes(search: pd.DataFrame, opportunities: pd.DataFrame) -> p
     blank Role on the application means the company's only opportunity (SPEC 4a).
 
     Columns: ``ck``, ``rk`` (the opportunity's), ``status``, ``row`` (the Search row)."""
+    apps = _typed_outcomes(search)
+    pairs = opportunities[["ck", "rk"]].drop_duplicates()
+    only = pairs[~pairs["ck"].duplicated(keep=False)]
+    only_role = dict(zip(only["ck"], only["rk"], strict=True))
+    blank = apps["rk"].eq("")
+    apps.loc[blank, "rk"] = apps.loc[blank, "ck"].map(only_role)
+    found = apps.dropna(subset=["rk"]).merge(pairs, on=["ck", "rk"])
+    return found[["ck", "rk", "status", "row"]].reset_index(drop=True)
+
+
+def unplaced_outcomes(search: pd.DataFrame, opportunities: pd.DataFrame) -> pd.DataFrame:
+    """The outcomes typed on application rows with a blank Role whose company has several
+    interviewed opportunities (``opportunities``: ``ck`` and ``rk``), so that the row names
+    none of them (SPEC 4a: a blank Role is the company's only opportunity) and weighs for
+    none. Columns: ``ck``, ``status``, ``row`` (the Search row)."""
+    apps = _typed_outcomes(search)
+    pairs = opportunities[["ck", "rk"]].drop_duplicates()
+    several = pairs.loc[pairs["ck"].duplicated(), "ck"]
+    apps = apps[apps["rk"].eq("") & apps["ck"].isin(several)]
+    return apps[["ck", "status", "row"]].reset_index(drop=True)
+
+
+def _typed_outcomes(search: pd.DataFrame) -> pd.DataFrame:
+    """The Status of each (company, role)'s latest Application row (by date, then row) in
+    Search, where it is Offer, Rejected, Withdrawn or Filled: ``ck``, ``rk``, ``status``,
+    ``row``, ``date``."""
     none = pd.DataFrame({k: pd.Series(dtype=object) for k in ("ck", "rk", "status", "row")})
     if search.empty or not columns.text(search, "status").isin(CLOSED_STATUSES).any():
         return none  # as in most trackers: no outcome typed in Search
@@ -124,14 +150,7 @@ def application_outcomes(search: pd.DataFrame, opportunities: pd.DataFrame) -> p
         }
     ).sort_values(["date", "row"], kind="stable")
     apps = apps.drop_duplicates(["ck", "rk"], keep="last")
-    apps = apps[apps["status"].isin(CLOSED_STATUSES)]
-    pairs = opportunities[["ck", "rk"]].drop_duplicates()
-    only = pairs[~pairs["ck"].duplicated(keep=False)]
-    only_role = dict(zip(only["ck"], only["rk"], strict=True))
-    blank = apps["rk"].eq("")
-    apps.loc[blank, "rk"] = apps.loc[blank, "ck"].map(only_role)
-    found = apps.dropna(subset=["rk"]).merge(pairs, on=["ck", "rk"])
-    return found[["ck", "rk", "status", "row"]].reset_index(drop=True)
+    return apps[apps["status"].isin(CLOSED_STATUSES)]
 
 
 def disagreements(interviews: pd.DataFrame) -> list[pd.DataFrame]:

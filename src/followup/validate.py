@@ -1233,6 +1233,23 @@ def _outcome_disagreements(
     outcomes = rounds.application_outcomes(search, latest)
     letter = raw.letters(SEARCH).get("status", "")
     iv_letter = iv_raw.letters(INTERVIEWS).get("status", "")
+    role_letter = raw.letters(SEARCH).get("role", "")
+    for ck, _typed, row in rounds.unplaced_outcomes(search, latest).itertuples(index=False):
+        theirs = latest[latest["ck"] == ck].drop_duplicates("rk")
+        fix = (
+            wording.OUTCOME_ROLE_FIX.format(cell=raw.where(role_letter, int(row)))
+            if role_letter
+            else wording.OUTCOME_ROLE_FIX_COLUMN
+        )
+        problems.warning(
+            raw.where(letter, int(row)),
+            wording.OUTCOME_ROLE_BLANK.format(
+                typed=show(raw.rows.loc[int(row), letter]),
+                company=theirs["company"].iloc[0],
+                roles=", ".join(sorted(theirs["role"], key=columns.name_key)),
+                fix=fix,
+            ),
+        )
     for ck, rk, typed, row in outcomes.itertuples(index=False):
         rows = latest[(latest["ck"] == ck) & (latest["rk"] == rk)]
         given = rounds.decisive(rows["status"])

@@ -189,6 +189,15 @@ OUTCOME_NO_STATUS_COLUMN = (
     "opportunity is still open."
 )
 
+# An outcome on an application row with a blank Role, for a company interviewing you for
+# several roles (SPEC 4a: a blank Role is the company's only opportunity).
+OUTCOME_ROLE_BLANK = (
+    "the application says {typed}, but its Role is blank and {company} has interviewed you for "
+    "several roles ({roles}), so followup takes it for none of them. {fix}"
+)
+OUTCOME_ROLE_FIX = "Type the role it was about in {cell}."
+OUTCOME_ROLE_FIX_COLUMN = "Add a Role column to Search and type the role it was about."
+
 
 def signature(your_name: str) -> str:
     """The closing of every draft: the sign-off, then the user's name when known."""

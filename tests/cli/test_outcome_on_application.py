@@ -105,3 +105,61 @@ def test_no_warning_when_the_sheets_agree_or_the_application_has_no_outcome(
     code, output = run("check", str(path), "--as-of", "2026-11-30")
     assert code == 0, output
     assert "the application says" not in output
+
+
+@pytest.mark.parametrize(
+    ("roles", "typed", "writer"),
+    [
+        (["Analyst", "PM"], "Rejected", "openpyxl"),
+        (["Analyst", "PM", "Lead"], "Offer accepted", "xlsxwriter"),
+        (["Analyst", "PM"], "not selected", "xlsxwriter"),
+    ],
+)
+def test_an_outcome_on_a_blank_role_of_a_company_with_several_roles_is_named(
+    tmp_path: Path, roles: list[str], typed: str, writer: str
+) -> None:
+    rows = [{**ROUND, "Role": role, "Interviewer": "Bob"} for role in roles]
+    search = [{**APPLIED, "Status": typed}]
+    path = tracker(tmp_path / "t.xlsx", rows, search=search, writer=writer)
+    expected = (
+        f"warning: Search!G2: the application says '{typed}', but its Role is blank and Acme "
+        f"has interviewed you for several roles ({', '.join(sorted(roles))}), so followup takes it for "
+        "none of them. Type the role it was about in Search!D2."
+    )
+    code, output = run("check", str(path), "--as-of", "2026-11-30")
+    assert (code, output.count("warning:")) == (0, 1), output
+    assert expected in output
+    code, output = run("refresh", str(path), "--as-of", "2026-11-30", "--no-backup")
+    assert code == 0, output
+    assert expected in output
+
+
+def test_an_outcome_with_no_role_column_in_search_asks_for_one(tmp_path: Path) -> None:
+    grids = {
+        "Interviews": [
+            ["Company", "Role", "Interview date", "Status"],
+            ["Acme", "Analyst", "2026-11-10", ""],
+            ["Acme", "PM", "2026-11-12", ""],
+        ],
+        "Search": [
+            ["Date", "Activity", "Company", "Status"],
+            ["2026-11-01", "Application", "Acme", "Withdrawn"],
+        ],
+    }
+    path = write(tmp_path / "t.xlsx", grids)
+    code, output = run("check", str(path), "--as-of", "2026-11-30")
+    assert code == 0, output
+    assert (
+        "warning: Search!D2: the application says 'Withdrawn', but its Role is blank and Acme "
+        "has interviewed you for several roles (Analyst, PM), so followup takes it for none of "
+        "them. Add a Role column to Search and type the role it was about."
+    ) in output
+
+
+@pytest.mark.parametrize("typed", ["Applied", None])
+def test_no_warning_on_a_blank_role_without_an_outcome(tmp_path: Path, typed: str | None) -> None:
+    rows = [{**ROUND, "Role": role, "Interviewer": "Bob"} for role in ("Analyst", "PM")]
+    path = tracker(tmp_path / "t.xlsx", rows, search=[{**APPLIED, "Status": typed}])
+    code, output = run("check", str(path), "--as-of", "2026-11-30")
+    assert code == 0, output
+    assert "the application says" not in output
