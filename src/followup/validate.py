@@ -1223,8 +1223,11 @@ def _outcome_disagreements(
 ) -> None:
     """SPEC 4, Closed, and SPEC 3, Search Status: an outcome typed on an interviewed
     opportunity's application row that its latest round does not give. The most decisive
-    status wins, as between the rows of a round (``rounds.latest_status``); the user is told,
-    with both cells, so the two sheets can be made to agree."""
+    status wins, as between the rows of a round (``rounds.latest_status``); when the round
+    gives another status the user is told, with both cells, so the two sheets can be made to
+    agree. A round with no status (blank, a placeholder, or no Status column) gives none, as
+    a blank row of a round does, so the application's outcome is simply taken: nothing to
+    warn about for a user who keeps outcomes in Search only."""
     raw, iv_raw = sheets.get(SEARCH.name), sheets.get(INTERVIEWS.name)
     if raw is None or iv_raw is None or search.empty or interviews.empty:
         return
@@ -1255,24 +1258,16 @@ def _outcome_disagreements(
         given = rounds.decisive(rows["status"])
         if given == typed:
             continue
+        if not iv_letter or _blank_cells(iv_raw.rows.loc[rows["row"].astype(int), iv_letter]):
+            continue  # the round gives no status (SPEC 4, Closed: a blank counts as none)
         winner = rounds.decisive(pd.Series([given, typed]))
-        if not iv_letter:
-            template = wording.OUTCOME_NO_STATUS_COLUMN
-        elif _blank_cells(iv_raw.rows.loc[rows["row"].astype(int), iv_letter]):
-            template = wording.OUTCOME_ROUND_BLANK
-        else:
-            template = wording.OUTCOME_DIFFERS
         first, last = int(rows["row"].min()), int(rows["row"].max())
-        cells = (
-            iv_raw.where(iv_letter, first) + (f":{iv_letter}{last}" if last != first else "")
-            if iv_letter
-            else f"{INTERVIEWS.name} row {first}" + (f" to {last}" if last != first else "")
-        )
+        cells = iv_raw.where(iv_letter, first) + (f":{iv_letter}{last}" if last != first else "")
         company, role, day = rows.iloc[0][["company", "role", "interview_date"]]
         as_typed = raw.rows.loc[int(row), letter] if letter else typed
         problems.warning(
             raw.where(letter, int(row)),
-            template.format(
+            wording.OUTCOME_DIFFERS.format(
                 typed=show(as_typed),
                 opportunity=f"{company} {role}",
                 cells=cells,

@@ -171,24 +171,12 @@ APPLICATION_WHY_UNSENT = (
 )
 
 # The warning for an outcome typed on an interviewed opportunity's application row in Search
-# (SPEC 4, Closed; SPEC 3): its latest round gives another status, gives none (a blank
-# counts as none), or Interviews has no Status column to give one.
+# (SPEC 4, Closed; SPEC 3) when its latest round gives another status.
 OUTCOME_DIFFERS = (
     "the application says {typed}, but the latest {opportunity} round ({cells}, on {day}) "
     "gives {given}; followup takes {taken}, the most decisive. Type the outcome in {cells} "
     "too, or clear it here."
 )
-OUTCOME_ROUND_BLANK = (
-    "the application says {typed} and the latest {opportunity} round ({cells}, on {day}) has "
-    "no Status, so followup takes {taken}. Type the outcome in {cells} too, or clear it here "
-    "if the opportunity is still open."
-)
-OUTCOME_NO_STATUS_COLUMN = (
-    "the application says {typed} and Interviews has no Status column for the latest "
-    "{opportunity} round ({cells}, on {day}), so followup takes {taken}. Clear it here if the "
-    "opportunity is still open."
-)
-
 # An outcome on an application row with a blank Role, for a company interviewing you for
 # several roles (SPEC 4a: a blank Role is the company's only opportunity).
 OUTCOME_ROLE_BLANK = (
