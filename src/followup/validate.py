@@ -1119,9 +1119,21 @@ def _thank_you_contacts(
     exact = exact[exact["day_iv"] <= exact["day"]]
     letter = raw.letters(LOG).get("contact", "")
     log = log.copy()
-    for index, ck, rk, when, who in asked[~asked.index.isin(exact["index"])].itertuples():
-        theirs = people[(people["ck"] == ck) & (people["rk"] == rk) & (people["day"] <= when)]
-        if theirs.empty:
+    rest = asked[~asked.index.isin(exact["index"])]
+    # A row before the opportunity's first round has nobody to thank yet: left out at once.
+    first_round = people.groupby(["ck", "rk"])["day"].min().rename("first_round")
+    rest = rest.join(first_round, on=["ck", "rk"])
+    rest = rest.loc[rest["first_round"] <= rest["day"], ["ck", "rk", "day", "who"]]
+    # Each opportunity's interviewers found once, not by a scan of all of them per row.
+    by_opportunity = dict(
+        iter(people[people["ck"].isin(set(rest["ck"]))].groupby(["ck", "rk"], sort=False))
+    )
+    named: dict[object, str] = {}
+    for index, ck, rk, when, who in rest.itertuples():
+        theirs = by_opportunity.get((ck, rk))
+        if theirs is not None:
+            theirs = theirs[theirs["day"] <= when]
+        if theirs is None or theirs.empty:
             continue  # no round by then: the thank-you has nobody to thank yet
         found: list[str] = []
         typed_words = columns.untitled(who)
@@ -1132,7 +1144,7 @@ def _thank_you_contacts(
             if found:
                 break
         if len(found) == 1:
-            log.loc[index, "contact"] = found[0]
+            named[index] = found[0]
             continue
         latest = theirs[theirs["day"] == theirs["day"].max()].drop_duplicates("who")
         company, role = log.loc[index, ["company", "role"]]
@@ -1149,6 +1161,8 @@ def _thank_you_contacts(
             f"this thank-you completes nothing: {reason}. Type the interviewer's name as in "
             "Interviews, or leave Contact blank for a note to the whole round.",
         )
+    if named:
+        log.loc[list(named), "contact"] = list(named.values())
     return log
 
 
