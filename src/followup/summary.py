@@ -289,40 +289,22 @@ class Balance:
     @property
     def warning(self) -> str:
         """A plain sentence for the coach; names the problem first."""
+        # Every sentence is worded from the same figures; each template takes those it names.
+        figures = {
+            "searches": wording.opportunity_activities(self.searches),
+            "followups": wording.count(self.followups, "follow-up"),
+            "target": self.target,
+            "last_days": BALANCE_PERIOD,
+        }
         parts: list[str] = []
         if self.stalling:
-            parts.append(
-                wording.BALANCE_STALLING.format(
-                    searches=wording.opportunity_activities(self.searches),
-                    last_days=BALANCE_PERIOD,
-                    target=self.target,
-                )
-            )
+            parts.append(wording.BALANCE_STALLING.format(**figures))
         if self.crowded_out:
-            parts.append(
-                wording.BALANCE_CROWDED.format(
-                    followups=wording.count(self.followups, "follow-up"),
-                    searches=wording.opportunity_activities(self.searches),
-                )
-            )
+            parts.append(wording.BALANCE_CROWDED.format(**figures))
         if self.offer and self.short:
-            parts.append(
-                wording.BALANCE_OFFER.format(
-                    searches=wording.opportunity_activities(self.searches),
-                    target=self.target,
-                    followups=wording.count(self.followups, "follow-up"),
-                    last_days=BALANCE_PERIOD,
-                )
-            )
+            parts.append(wording.BALANCE_OFFER.format(**figures))
         if not parts:
-            parts.append(
-                wording.BALANCE_OK.format(
-                    searches=wording.opportunity_activities(self.searches),
-                    target=self.target,
-                    followups=wording.count(self.followups, "follow-up"),
-                    last_days=BALANCE_PERIOD,
-                )
-            )
+            parts.append(wording.BALANCE_OK.format(**figures))
         if self.must_go_on:
             parts.append(wording.BALANCE_GO_ON)
         return " ".join(parts)
