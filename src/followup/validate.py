@@ -1150,16 +1150,19 @@ def _thank_you_contacts(
         company, role = log.loc[index, ["company", "role"]]
         typed = show(log.loc[index, "contact"])
         if found:
-            reason = f"{typed} could be {', '.join(found[:-1])} or {found[-1]}"
+            reason = wording.THANK_YOU_AMBIGUOUS.format(
+                typed=typed, people=f"{', '.join(found[:-1])} or {found[-1]}"
+            )
         else:
-            reason = (
-                f"{typed} is not an interviewer of {company} {role} (the round on "
-                f"{latest['day'].iloc[0]:%Y-%m-%d}: {', '.join(latest['name'])})"
+            reason = wording.THANK_YOU_NOBODY.format(
+                typed=typed,
+                opportunity=f"{company} {role}",
+                day=f"{latest['day'].iloc[0]:%Y-%m-%d}",
+                people=", ".join(latest["name"]),
             )
         problems.warning(
             raw.where(letter, int(log.loc[index, "row"])),
-            f"this thank-you completes nothing: {reason}. Type the interviewer's name as in "
-            "Interviews, or leave Contact blank for a note to the whole round.",
+            wording.THANK_YOU_COMPLETES_NOTHING.format(reason=reason),
         )
     if named:
         log.loc[list(named), "contact"] = list(named.values())
@@ -1216,9 +1219,9 @@ def _near_companies(
     ):
         problems.warning(
             raw.where(letter, int(row)),
-            f"{show(company)} looks like {show(iv)} ({iv_raw.where(iv_letter, int(iv_row))}), "
-            "but followup reads them as two employers, so this application gets follow-ups "
-            f"of its own. If they are the same, spell the company {show(iv)} in both sheets.",
+            wording.NEAR_COMPANY.format(
+                company=show(company), iv=show(iv), cell=iv_raw.where(iv_letter, int(iv_row))
+            ),
         )
 
 

@@ -177,6 +177,22 @@ OUTCOME_DIFFERS = (
     "gives {given}; followup takes {taken}, the most decisive. Type the outcome in {cells} "
     "too, or clear it here."
 )
+# A Sent thank-you whose Contact names no single interviewer of its round (SPEC 4, Done;
+# SPEC 3, Log).
+THANK_YOU_COMPLETES_NOTHING = (
+    "this thank-you completes nothing: {reason}. Type the interviewer's name as in "
+    "Interviews, or leave Contact blank for a note to the whole round."
+)
+THANK_YOU_AMBIGUOUS = "{typed} could be {people}"
+THANK_YOU_NOBODY = "{typed} is not an interviewer of {opportunity} (the round on {day}: {people})"
+
+# An application's company spelled as an interviewed one but for its legal form (SPEC 3).
+NEAR_COMPANY = (
+    "{company} looks like {iv} ({cell}), but followup reads them as two employers, so this "
+    "application gets follow-ups of its own. If they are the same, spell the company {iv} in "
+    "both sheets."
+)
+
 # An outcome on an application row with a blank Role, for a company interviewing you for
 # several roles (SPEC 4a: a blank Role is the company's only opportunity).
 OUTCOME_ROLE_BLANK = (
